@@ -1,0 +1,52 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { CommonModule } from './common/common.module';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { PartnersModule } from './partners/partners.module';
+import { PlatformsModule } from './platforms/platforms.module';
+import { TenantsModule } from './tenants/tenants.module';
+import { VersionsModule } from './versions/versions.module';
+
+function loggerModule(config: AppConfig): DynamicModule {
+  return LoggerModule.forRoot({
+    pinoHttp: {
+      level: config.logLevel,
+      transport:
+        config.logFormat === 'pretty' ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
+      redact: ['req.headers.authorization', 'req.headers["x-signature"]'],
+      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+      customLogLevel: (_req, res, err) =>
+        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    },
+  });
+}
+
+@Module({})
+export class AppModule {
+  /** The whole service. `config.databaseUrl` is resolved (embedded or external) by the caller. */
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        loggerModule(config),
+        DatabaseModule,
+        CommonModule,
+        MetricsModule,
+        AuditModule,
+        AuthModule,
+        PlatformsModule,
+        VersionsModule,
+        PartnersModule,
+        TenantsModule,
+        HealthModule,
+      ],
+    };
+  }
+}

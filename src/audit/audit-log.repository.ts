@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Page, PageRequest, toPage } from '../common/pagination';
+import { AuditLogEntity } from './audit-log.entity';
+
+export interface AuditLogFilter {
+  entityType?: string;
+  entityId?: string;
+  action?: string;
+  actorKeyId?: string;
+}
+
+export interface AuditLogResponse {
+  id: string;
+  at: string;
+  actor: { keyId: string | null; role: string | null; partnerId: string | null };
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+@Injectable()
+export class AuditLogRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async list(filter: AuditLogFilter, page: PageRequest): Promise<Page<AuditLogResponse>> {
+    const qb = this.ds.manager.createQueryBuilder(AuditLogEntity, 'a').orderBy('a.id', 'ASC');
+    if (page.afterSeq) qb.andWhere('a.id > :after', { after: page.afterSeq });
+    if (filter.entityType) qb.andWhere('a.entity_type = :t', { t: filter.entityType });
+    if (filter.entityId) qb.andWhere('a.entity_id = :e', { e: filter.entityId });
+    if (filter.action) qb.andWhere('a.action = :act', { act: filter.action });
+    if (filter.actorKeyId) qb.andWhere('a.actor_key_id = :k', { k: filter.actorKeyId });
+    const rows = await qb.limit(page.limit + 1).getMany();
+    return toPage(
+      rows.map((r) => ({ ...r, seq: r.id })),
+      page.limit,
+      (r) => ({
+        id: r.id,
+        at: r.at.toISOString(),
+        actor: { keyId: r.actorKeyId, role: r.actorRole, partnerId: r.actorPartnerId },
+        action: r.action,
+        entityType: r.entityType,
+        entityId: r.entityId,
+        before: r.before,
+        after: r.after,
+      }),
+    );
+  }
+}

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { BadRequestError, ConflictError, NotFoundError } from '../common/errors';
+import { Page, PageRequest, toPage } from '../common/pagination';
+import { displayPrefix, generateApiKey, hashApiKey } from './api-key.codec';
+import { ApiKeysRepository } from './api-keys.repository';
+import type { Caller } from './caller';
+import { ApiKeyResponse, CreateApiKeyDto, CreatedApiKeyResponse } from './dto/api-key.dto';
+
+@Injectable()
+export class ApiKeysService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly keys: ApiKeysRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async authenticate(rawKey: string): Promise<Caller | null> {
+    const key = await this.keys.findActiveByHash(hashApiKey(rawKey));
+    if (!key) return null;
+    void this.keys.touch(key.id).catch(() => undefined);
+    return {
+      keyId: key.id,
+      name: key.name,
+      role: key.role,
+      partnerId: key.partnerId,
+      platformId: key.platformId,
+    };
+  }
+
+  async create(caller: Caller, dto: CreateApiKeyDto): Promise<CreatedApiKeyResponse> {
+    if (dto.role === 'partner_admin' && !dto.partnerId) {
+      throw new BadRequestError('partnerId is required for a partner_admin key', [
+        { field: 'partnerId', reason: 'is required for a partner_admin key' },
+      ]);
+    }
+    if (dto.role === 'platform_admin' && dto.partnerId) {
+      throw new BadRequestError('A platform_admin key is not bound to a partner', [
+        { field: 'partnerId', reason: 'must be absent for a platform_admin key' },
+      ]);
+    }
+    const rawKey = generateApiKey();
+    return this.ds.transaction(async (em) => {
+      if (dto.partnerId) {
+        const found: unknown[] = await em.query('SELECT 1 FROM partner WHERE id = $1', [dto.partnerId]);
+        if (found.length === 0) throw new NotFoundError('Partner', dto.partnerId);
+      }
+      const key = await this.keys.insert(em, {
+        name: dto.name,
+        role: dto.role,
+        partnerId: dto.partnerId ?? null,
+        keyHash: hashApiKey(rawKey),
+        keyPrefix: displayPrefix(rawKey),
+        createdBy: caller.keyId,
+      });
+      const response = ApiKeyResponse.from(key);
+      await this.audit.record(em, caller, {
+        action: 'api_key.create',
+        entityType: 'api_key',
+        entityId: key.id,
+        after: response,
+      });
+      return { ...response, key: rawKey };
+    });
+  }
+
+  async list(page: PageRequest, includeRevoked: boolean): Promise<Page<ApiKeyResponse>> {
+    const rows = await this.keys.list(page, includeRevoked);
+    return toPage(rows, page.limit, ApiKeyResponse.from);
+  }
+
+  /** Revocation takes effect on the next request: keys are checked against the database each time. */
+  async revoke(caller: Caller, id: string): Promise<ApiKeyResponse> {
+    return this.ds.transaction(async (em) => {
+      const key = await this.keys.findById(em, id);
+      if (!key) throw new NotFoundError('API key', id);
+      if (key.revokedAt) return ApiKeyResponse.from(key);
+      if (key.role === 'platform_admin' && (await this.keys.lockActivePlatformAdmins(em)) <= 1) {
+        throw new ConflictError(
+          'This is the last active platform admin key; create another one before revoking it',
+        );
+      }
+      const revoked = await this.keys.revoke(em, id);
+      await this.audit.record(em, caller, {
+        action: 'api_key.revoke',
+        entityType: 'api_key',
+        entityId: id,
+        before: ApiKeyResponse.from(key),
+        after: ApiKeyResponse.from(revoked),
+      });
+      return ApiKeyResponse.from(revoked);
+    });
+  }
+}

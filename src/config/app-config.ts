@@ -1,0 +1,108 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+import * as path from 'node:path';
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
+const toBool = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return undefined;
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  return value;
+};
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** The environment as the service accepts it. Every variable is documented in README.md. */
+class Environment {
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT?: number;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// connection string' })
+  DATABASE_URL?: string;
+  @IsOptional() @IsString() DATA_DIR?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(65535) EMBEDDED_PG_PORT?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(2) @Max(200) DB_POOL_SIZE?: number;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^smtps?:\/\//, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+  @IsOptional() @IsString() MAIL_FROM?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(24, { message: 'must be at least 24 characters' })
+  ADMIN_API_KEY?: string;
+  @IsOptional() @Transform(toBool) @IsBoolean() SCHEDULER_ENABLED?: boolean;
+  @IsOptional() @IsIn(['simulated', 'http']) EXECUTOR?: 'simulated' | 'http';
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(600000) SIMULATED_STEP_MS?: number;
+  @IsOptional() @Transform(emptyToUndefined) @IsString() METRICS_TOKEN?: string;
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+  @IsOptional() @IsIn(['json', 'pretty']) LOG_FORMAT?: 'json' | 'pretty';
+}
+
+export type ExecutorDriver = 'simulated' | 'http';
+
+/** Validated, typed configuration. Built once at start by loadConfig; nothing else reads process.env. */
+export class AppConfig {
+  port!: number;
+  /** Unset: the service starts an embedded PostgreSQL in dataDir/pg. */
+  databaseUrl?: string;
+  dataDir!: string;
+  embeddedPgPort!: number;
+  dbPoolSize!: number;
+  smtpUrl?: string;
+  mailFrom!: string;
+  adminApiKey?: string;
+  schedulerEnabled!: boolean;
+  executor!: ExecutorDriver;
+  simulatedStepMs!: number;
+  metricsToken?: string;
+  logLevel!: string;
+  logFormat!: 'json' | 'pretty';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = plainToInstance(Environment, env, { excludeExtraneousValues: false });
+  const errors = validateSync(parsed, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    throw new ConfigError(
+      errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`),
+    );
+  }
+  const dataDir = path.resolve(parsed.DATA_DIR ?? './data');
+  return Object.assign(new AppConfig(), {
+    port: parsed.PORT ?? 3000,
+    databaseUrl: parsed.DATABASE_URL,
+    dataDir,
+    embeddedPgPort: parsed.EMBEDDED_PG_PORT ?? 54329,
+    dbPoolSize: parsed.DB_POOL_SIZE ?? 10,
+    smtpUrl: parsed.SMTP_URL,
+    mailFrom: parsed.MAIL_FROM ?? 'updates@localhost',
+    adminApiKey: parsed.ADMIN_API_KEY,
+    schedulerEnabled: parsed.SCHEDULER_ENABLED ?? true,
+    executor: parsed.EXECUTOR ?? 'simulated',
+    simulatedStepMs: parsed.SIMULATED_STEP_MS ?? 300,
+    metricsToken: parsed.METRICS_TOKEN,
+    logLevel: parsed.LOG_LEVEL ?? 'info',
+    logFormat: parsed.LOG_FORMAT ?? 'json',
+  });
+}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { dataSourceOptions } from './data-source-options';
+import { runMigrations } from './migrate';
+
+/** Connects with TypeORM and applies pending migrations (under an advisory lock) before anything else. */
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => {
+        if (!config.databaseUrl) throw new Error('the database URL is resolved before the app starts');
+        return {
+          ...dataSourceOptions({ url: config.databaseUrl, poolSize: config.dbPoolSize }),
+          retryAttempts: 5,
+          retryDelay: 2000,
+        };
+      },
+      dataSourceFactory: async (options) => {
+        if (!options) throw new Error('missing data source options');
+        const ds = await new DataSource(options).initialize();
+        await runMigrations(ds);
+        return ds;
+      },
+    }),
+  ],
+})
+export class DatabaseModule {}

@@ -1,0 +1,76 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { AdminKeyBootstrap } from './auth/admin-key.bootstrap';
+import { AppConfig, ConfigError, loadConfig } from './config/app-config';
+import { configureApp } from './configure-app';
+import { resolveDatabase } from './database/resolve-database';
+
+const SHUTDOWN_SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGINT'];
+
+function banner(config: AppConfig, admin: AdminKeyBootstrap, embedded: boolean): string {
+  const base = `http://localhost:${config.port}`;
+  const lines = [
+    '',
+    `  Tenant update scheduler is running`,
+    `  API:       ${base}/api/v1`,
+    `  Docs:      ${base}/docs  (OpenAPI JSON: ${base}/docs-json)`,
+    `  Health:    ${base}/health`,
+    `  Database:  ${embedded ? `embedded PostgreSQL in ${config.dataDir}/pg` : 'DATABASE_URL'}`,
+    `  E-mail:    ${config.smtpUrl ? 'SMTP_URL' : `.eml files in ${config.dataDir}/mail`}`,
+  ];
+  const outcome = admin.outcome;
+  if (outcome.kind === 'generated') {
+    lines.push(`  Admin key: ${outcome.key}`, `             (shown once; also saved in ${outcome.file})`);
+  } else if (outcome.kind === 'from-env') {
+    lines.push('  Admin key: the ADMIN_API_KEY you configured');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const database = await resolveDatabase(config);
+  let app: NestExpressApplication;
+  try {
+    app = await NestFactory.create<NestExpressApplication>(
+      AppModule.forRoot({ ...config, databaseUrl: database.url }),
+      { bufferLogs: true },
+    );
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+  app.useLogger(app.get(Logger));
+  configureApp(app);
+  await app.listen(config.port);
+  process.stdout.write(banner(config, app.get(AdminKeyBootstrap), database.embedded));
+
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      process.stderr.write(`${signal} again: exiting at once\n`);
+      process.exit(1);
+    }
+    stopping = true;
+    app.get(Logger).log({ signal }, 'shutting down');
+    try {
+      await app.close();
+    } finally {
+      await database.stop();
+    }
+    process.exit(0);
+  };
+  for (const signal of SHUTDOWN_SIGNALS) process.on(signal, (s) => void shutdown(s));
+}
+
+bootstrap().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`The service could not start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  }
+  process.exit(1);
+});

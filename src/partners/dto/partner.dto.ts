@@ -1,0 +1,96 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  ValidateNested,
+} from 'class-validator';
+import { Locale, LOCALES } from '../../common/locale';
+import { PageQuery } from '../../common/pagination';
+import { IsIanaTimeZone } from '../../common/validators';
+import { PartnerContact, PartnerEntity } from '../partner.entity';
+
+export const MAX_CONTACTS = 50;
+
+export class PartnerContactDto {
+  @ApiProperty({ example: 'ops@reseller.example' })
+  @IsEmail()
+  email!: string;
+
+  @ApiPropertyOptional({ enum: LOCALES, default: 'en' })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale;
+
+  @ApiPropertyOptional({ example: 'Europe/Rome', description: "Defaults to the platform's timezone" })
+  @IsOptional()
+  @IsIanaTimeZone()
+  timezone?: string;
+}
+
+export class CreatePartnerDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  platformId!: string;
+
+  @ApiProperty({ example: 'ACME Telecom' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiPropertyOptional({ type: [PartnerContactDto], description: 'Receive partner notifications' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_CONTACTS)
+  @ValidateNested({ each: true })
+  @Type(() => PartnerContactDto)
+  contacts?: PartnerContactDto[];
+}
+
+export class UpdatePartnerDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
+
+  @ApiPropertyOptional({ type: [PartnerContactDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_CONTACTS)
+  @ValidateNested({ each: true })
+  @Type(() => PartnerContactDto)
+  contacts?: PartnerContactDto[];
+}
+
+export class ListPartnersQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() platformId?: string;
+}
+
+export class PartnerContactResponse {
+  @ApiProperty() email!: string;
+  @ApiProperty({ enum: LOCALES }) locale!: Locale;
+  @ApiProperty() timezone!: string;
+}
+
+export class PartnerResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) platformId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: [PartnerContactResponse] }) contacts!: PartnerContact[];
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+
+  static from(p: PartnerEntity): PartnerResponse {
+    return {
+      id: p.id,
+      platformId: p.platformId,
+      name: p.name,
+      contacts: p.contacts,
+      createdAt: p.createdAt.toISOString(),
+      updatedAt: p.updatedAt.toISOString(),
+    };
+  }
+}

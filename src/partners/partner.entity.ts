@@ -1,0 +1,19 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { Locale } from '../common/locale';
+
+export interface PartnerContact {
+  email: string;
+  locale: Locale;
+  timezone: string;
+}
+
+@Entity({ name: 'partner' })
+export class PartnerEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'bigint', insert: false, update: false }) seq!: string;
+  @Column({ name: 'platform_id', type: 'uuid' }) platformId!: string;
+  @Column({ type: 'text' }) name!: string;
+  @Column({ type: 'jsonb' }) contacts!: PartnerContact[];
+  @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false }) createdAt!: Date;
+  @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}

@@ -1,0 +1,21 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { ExecutorDriver } from '../config/app-config';
+
+@Entity({ name: 'platform' })
+export class PlatformEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'bigint', insert: false, update: false }) seq!: string;
+  @Column({ type: 'text' }) name!: string;
+  @Column({ type: 'text' }) timezone!: string;
+  /** null: the service-wide EXECUTOR setting applies. */
+  @Column({ name: 'executor_driver', type: 'text', nullable: true })
+  executorDriver!: ExecutorDriver | null;
+  @Column({ name: 'executor_url', type: 'text', nullable: true }) executorUrl!: string | null;
+  /** Write-only over the API; never returned or logged. */
+  @Column({ name: 'executor_secret', type: 'text', nullable: true }) executorSecret!: string | null;
+  @Column({ name: 'default_window_cron', type: 'text' }) defaultWindowCron!: string;
+  @Column({ name: 'default_window_duration_minutes', type: 'int' })
+  defaultWindowDurationMinutes!: number;
+  @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false }) createdAt!: Date;
+  @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Caller, Scope } from '../auth/caller';
+import { BadRequestError, ConflictError, NotFoundError } from '../common/errors';
+import { Page, PageRequest, toPage } from '../common/pagination';
+import { CreatePlatformDto, PlatformResponse, UpdatePlatformDto } from './dto/platform.dto';
+import { PlatformEntity } from './platform.entity';
+import { NewPlatform, PlatformsRepository } from './platforms.repository';
+
+export const DEFAULT_WINDOW = { cron: '0 2 * * SUN', durationMinutes: 240 };
+
+@Injectable()
+export class PlatformsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly platforms: PlatformsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(caller: Caller, dto: CreatePlatformDto): Promise<PlatformResponse> {
+    const values: NewPlatform = {
+      name: dto.name,
+      timezone: dto.timezone,
+      executorDriver: dto.executor?.driver ?? null,
+      executorUrl: dto.executor?.url ?? null,
+      executorSecret: dto.executor?.secret ?? null,
+      defaultWindowCron: dto.defaultMaintenanceWindow?.cron ?? DEFAULT_WINDOW.cron,
+      defaultWindowDurationMinutes:
+        dto.defaultMaintenanceWindow?.durationMinutes ?? DEFAULT_WINDOW.durationMinutes,
+    };
+    assertExecutorComplete(values);
+    return this.ds.transaction(async (em) => {
+      if (await this.platforms.nameTaken(em, dto.name)) {
+        throw new ConflictError(`A platform named "${dto.name}" already exists`, [
+          { field: 'name', reason: 'is already used by another platform' },
+        ]);
+      }
+      const platform = await this.platforms.insert(em, values);
+      const response = PlatformResponse.from(platform);
+      await this.audit.record(em, caller, {
+        action: 'platform.create',
+        entityType: 'platform',
+        entityId: platform.id,
+        after: response,
+      });
+      return response;
+    });
+  }
+
+  async get(scope: Scope, id: string): Promise<PlatformResponse> {
+    const platform = await this.platforms.find(scope, id);
+    if (!platform) throw new NotFoundError('Platform', id);
+    return PlatformResponse.from(platform);
+  }
+
+  async list(scope: Scope, page: PageRequest): Promise<Page<PlatformResponse>> {
+    return toPage(await this.platforms.list(scope, page), page.limit, PlatformResponse.from);
+  }
+
+  async update(caller: Caller, id: string, dto: UpdatePlatformDto): Promise<PlatformResponse> {
+    return this.ds.transaction(async (em) => {
+      const current = await this.platforms.findForUpdate(em, id);
+      if (!current) throw new NotFoundError('Platform', id);
+      if (dto.name && (await this.platforms.nameTaken(em, dto.name, id))) {
+        throw new ConflictError(`A platform named "${dto.name}" already exists`, [
+          { field: 'name', reason: 'is already used by another platform' },
+        ]);
+      }
+      const changes: Partial<NewPlatform> = {
+        name: dto.name,
+        timezone: dto.timezone,
+        executorDriver: dto.executor?.driver,
+        executorUrl: dto.executor?.url,
+        executorSecret: dto.executor?.secret,
+        defaultWindowCron: dto.defaultMaintenanceWindow?.cron,
+        defaultWindowDurationMinutes: dto.defaultMaintenanceWindow?.durationMinutes,
+      };
+      const defined = Object.fromEntries(
+        Object.entries(changes).filter(([, v]) => v !== undefined),
+      ) as Partial<NewPlatform>;
+      assertExecutorComplete({ ...current, ...defined });
+      const updated = await this.platforms.update(em, id, defined);
+      const response = PlatformResponse.from(updated);
+      await this.audit.record(em, caller, {
+        action: 'platform.update',
+        entityType: 'platform',
+        entityId: id,
+        before: PlatformResponse.from(current),
+        after: response,
+      });
+      return response;
+    });
+  }
+}
+
+function assertExecutorComplete(p: Pick<PlatformEntity, 'executorDriver' | 'executorUrl' | 'executorSecret'>) {
+  if (p.executorDriver !== 'http') return;
+  const details = [];
+  if (!p.executorUrl) details.push({ field: 'executor.url', reason: 'is required for the http driver' });
+  if (!p.executorSecret) {
+    details.push({ field: 'executor.secret', reason: 'is required for the http driver' });
+  }
+  if (details.length) throw new BadRequestError('The http executor needs a url and a secret', details);
+}

@@ -1,0 +1,178 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
+import { Locale, LOCALES } from '../../common/locale';
+import { MaintenanceWindowDto } from '../../common/maintenance-window.dto';
+import { PageQuery } from '../../common/pagination';
+import { IsIanaTimeZone, IsSemver } from '../../common/validators';
+import { TENANT_STATES, TenantState } from '../tenant.entity';
+
+export const MAX_NODES = 32;
+export const MAX_BULK_TENANTS = 10_000;
+
+export class TenantNodeDto {
+  @ApiProperty({ example: 'node-a' })
+  @IsString()
+  @Length(1, 100)
+  @Matches(/^[A-Za-z0-9._-]+$/, { message: 'may contain letters, digits, ".", "_" and "-" only' })
+  name!: string;
+}
+
+export class TenantSimulationDto {
+  @ApiPropertyOptional({
+    description: 'Simulated executor only: the step at which the update fails',
+    example: 'apply',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  failStep?: string;
+}
+
+/** The fields a tenant can be created with; also the rows of POST /tenants/bulk. */
+export class CreateTenantDto {
+  @ApiPropertyOptional({ format: 'uuid', description: "Required for platform admins; a partner admin's own partner by default" })
+  @IsOptional()
+  @IsUUID()
+  partnerId?: string;
+
+  @ApiProperty({ example: 'Pizzeria Da Mario' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({ example: '13.2.0' })
+  @IsSemver()
+  softwareVersion!: string;
+
+  @ApiPropertyOptional({ example: 'it@damario.example' })
+  @IsOptional()
+  @IsEmail()
+  customerEmail?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES, default: 'en' })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale;
+
+  @ApiPropertyOptional({ example: 'Europe/Rome', description: "Defaults to the platform's timezone" })
+  @IsOptional()
+  @IsIanaTimeZone()
+  timezone?: string;
+
+  @ApiPropertyOptional({ type: MaintenanceWindowDto, description: "Defaults to the platform's default window" })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MaintenanceWindowDto)
+  maintenanceWindow?: MaintenanceWindowDto;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  autoUpdateAllowed?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'When true the update pre-check fails until removed' })
+  @IsOptional()
+  @IsBoolean()
+  customizations?: boolean;
+
+  @ApiPropertyOptional({ type: [TenantNodeDto], description: 'HA tenants: updated node by node' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_NODES)
+  @ValidateNested({ each: true })
+  @Type(() => TenantNodeDto)
+  nodes?: TenantNodeDto[];
+
+  @ApiPropertyOptional({ type: TenantSimulationDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TenantSimulationDto)
+  simulate?: TenantSimulationDto;
+}
+
+export class UpdateTenantDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsSemver() softwareVersion?: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @IsEmail()
+  customerEmail?: string | null;
+
+  @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES) locale?: Locale;
+  @ApiPropertyOptional() @IsOptional() @IsIanaTimeZone() timezone?: string;
+
+  @ApiPropertyOptional({ type: MaintenanceWindowDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MaintenanceWindowDto)
+  maintenanceWindow?: MaintenanceWindowDto;
+
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() autoUpdateAllowed?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() customizations?: boolean;
+
+  @ApiPropertyOptional({ type: [TenantNodeDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_NODES)
+  @ValidateNested({ each: true })
+  @Type(() => TenantNodeDto)
+  nodes?: TenantNodeDto[];
+
+  @ApiPropertyOptional({ type: TenantSimulationDto, nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TenantSimulationDto)
+  simulate?: TenantSimulationDto | null;
+
+  @ApiPropertyOptional({ enum: ['active', 'locked'], description: 'Platform admins only' })
+  @IsOptional()
+  @IsIn(['active', 'locked'])
+  state?: 'active' | 'locked';
+}
+
+export class BulkCreateTenantsDto {
+  @ApiProperty({ type: [CreateTenantDto], maxItems: MAX_BULK_TENANTS })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BULK_TENANTS)
+  @ValidateNested({ each: true })
+  @Type(() => CreateTenantDto)
+  tenants!: CreateTenantDto[];
+}
+
+export class BulkCreatedResponse {
+  @ApiProperty() created!: number;
+  @ApiProperty({ type: [String], description: 'Ids in the order of the request' }) ids!: string[];
+}
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+export class ListTenantsQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() partnerId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() platformId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) softwareVersion?: string;
+
+  @ApiPropertyOptional({ description: 'Only tenants with (true) or without (false) an open update task' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  pendingUpdate?: boolean;
+
+  @ApiPropertyOptional({ enum: TENANT_STATES }) @IsOptional() @IsIn(TENANT_STATES) state?: TenantState;
+}

@@ -1,0 +1,58 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { LOCALES } from '../../common/locale';
+import { MaintenanceWindowDto } from '../../common/maintenance-window.dto';
+import { nextWindow } from '../../maintenance/window';
+import { TENANT_STATES } from '../tenant.entity';
+import type { Tenant } from '../tenant';
+import { TenantNodeDto, TenantSimulationDto } from './tenant.dto';
+
+export class TimeSlotResponse {
+  @ApiProperty() start!: string;
+  @ApiProperty() end!: string;
+}
+
+export class TenantResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) partnerId!: string;
+  @ApiProperty({ format: 'uuid' }) platformId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() softwareVersion!: string;
+  @ApiProperty({ nullable: true, type: String }) customerEmail!: string | null;
+  @ApiProperty({ enum: LOCALES }) locale!: string;
+  @ApiProperty() timezone!: string;
+  @ApiProperty({ type: MaintenanceWindowDto }) maintenanceWindow!: Required<MaintenanceWindowDto>;
+  @ApiProperty({ type: TimeSlotResponse, description: 'The next maintenance window from now' })
+  nextMaintenanceWindow!: TimeSlotResponse;
+  @ApiProperty() autoUpdateAllowed!: boolean;
+  @ApiProperty() customizations!: boolean;
+  @ApiProperty({ type: [TenantNodeDto] }) nodes!: TenantNodeDto[];
+  @ApiPropertyOptional({ type: TenantSimulationDto, nullable: true }) simulate!: TenantSimulationDto | null;
+  @ApiProperty({ enum: TENANT_STATES }) state!: string;
+  @ApiProperty({ description: 'Whether an update task is scheduled or running' }) pendingUpdate!: boolean;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+
+  static from(t: Tenant, now: Date): TenantResponse {
+    const next = nextWindow(t.maintenanceWindow, now);
+    return {
+      id: t.id,
+      partnerId: t.partnerId,
+      platformId: t.platformId,
+      name: t.name,
+      softwareVersion: t.softwareVersion,
+      customerEmail: t.customerEmail,
+      locale: t.locale,
+      timezone: t.timezone,
+      maintenanceWindow: { ...t.maintenanceWindow },
+      nextMaintenanceWindow: { start: next.start.toISOString(), end: next.end.toISOString() },
+      autoUpdateAllowed: t.autoUpdateAllowed,
+      customizations: t.customizations,
+      nodes: t.nodes,
+      simulate: t.simulate,
+      state: t.state,
+      pendingUpdate: t.pendingUpdate,
+      createdAt: t.createdAt.toISOString(),
+      updatedAt: t.updatedAt.toISOString(),
+    };
+  }
+}

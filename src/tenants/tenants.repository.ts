@@ -1,0 +1,199 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Scope } from '../auth/caller';
+import type { PageRequest } from '../common/pagination';
+import { SqlFilter } from '../database/sql';
+import type { TenantState } from './tenant.entity';
+import type { NewTenant, Tenant, TenantChanges } from './tenant';
+
+export interface TenantFilter {
+  partnerId?: string;
+  platformId?: string;
+  softwareVersion?: string;
+  pendingUpdate?: boolean;
+  state?: TenantState;
+}
+
+const OPEN_TASK = `EXISTS (SELECT 1 FROM update_task u
+  WHERE u.tenant_id = t.id AND u.status IN ('scheduled', 'running'))`;
+
+const COLUMNS = `t.id, t.seq::text AS seq, t.partner_id, t.platform_id, t.name, t.software_version,
+  t.customer_email, t.locale, t.timezone, t.window_cron, t.window_duration_minutes, t.window_timezone,
+  t.auto_update_allowed, t.customizations, t.nodes, t.simulate, t.state, t.created_at, t.updated_at,
+  ${OPEN_TASK} AS pending_update`;
+
+interface TenantRow {
+  id: string;
+  seq: string;
+  partner_id: string;
+  platform_id: string;
+  name: string;
+  software_version: string;
+  customer_email: string | null;
+  locale: Tenant['locale'];
+  timezone: string;
+  window_cron: string;
+  window_duration_minutes: number;
+  window_timezone: string;
+  auto_update_allowed: boolean;
+  customizations: boolean;
+  nodes: Tenant['nodes'];
+  simulate: Tenant['simulate'];
+  state: TenantState;
+  created_at: Date;
+  updated_at: Date;
+  pending_update: boolean;
+}
+
+function toTenant(r: TenantRow): Tenant {
+  return {
+    id: r.id,
+    seq: r.seq,
+    partnerId: r.partner_id,
+    platformId: r.platform_id,
+    name: r.name,
+    softwareVersion: r.software_version,
+    customerEmail: r.customer_email,
+    locale: r.locale,
+    timezone: r.timezone,
+    maintenanceWindow: {
+      cron: r.window_cron,
+      durationMinutes: r.window_duration_minutes,
+      timezone: r.window_timezone,
+    },
+    autoUpdateAllowed: r.auto_update_allowed,
+    customizations: r.customizations,
+    nodes: r.nodes,
+    simulate: r.simulate,
+    state: r.state,
+    pendingUpdate: r.pending_update,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+const ASSIGNABLE: Record<keyof Omit<TenantChanges, 'maintenanceWindow'>, string> = {
+  name: 'name',
+  softwareVersion: 'software_version',
+  customerEmail: 'customer_email',
+  locale: 'locale',
+  timezone: 'timezone',
+  autoUpdateAllowed: 'auto_update_allowed',
+  customizations: 'customizations',
+  nodes: 'nodes',
+  simulate: 'simulate',
+  state: 'state',
+};
+const JSON_COLUMNS = new Set(['nodes', 'simulate']);
+
+@Injectable()
+export class TenantsRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** One statement for any number of rows (arrays unnested server-side). */
+  async insertMany(em: EntityManager, tenants: NewTenant[]): Promise<void> {
+    const col = <T>(pick: (t: NewTenant) => T) => tenants.map(pick);
+    await em.query(
+      `INSERT INTO tenant (id, partner_id, platform_id, name, software_version, customer_email, locale,
+         timezone, window_cron, window_duration_minutes, window_timezone, auto_update_allowed,
+         customizations, nodes, simulate)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[],
+         $7::text[], $8::text[], $9::text[], $10::int[], $11::text[], $12::boolean[], $13::boolean[],
+         $14::jsonb[], $15::jsonb[])`,
+      [
+        col((t) => t.id),
+        col((t) => t.partnerId),
+        col((t) => t.platformId),
+        col((t) => t.name),
+        col((t) => t.softwareVersion),
+        col((t) => t.customerEmail),
+        col((t) => t.locale),
+        col((t) => t.timezone),
+        col((t) => t.maintenanceWindow.cron),
+        col((t) => t.maintenanceWindow.durationMinutes),
+        col((t) => t.maintenanceWindow.timezone),
+        col((t) => t.autoUpdateAllowed),
+        col((t) => t.customizations),
+        col((t) => JSON.stringify(t.nodes)),
+        col((t) => (t.simulate ? JSON.stringify(t.simulate) : null)),
+      ],
+    );
+  }
+
+  /** A tenant outside the caller's scope is not found. `forUpdate` locks the row. */
+  async find(
+    scope: Scope,
+    id: string,
+    em: EntityManager = this.ds.manager,
+    forUpdate = false,
+  ): Promise<Tenant | null> {
+    const f = new SqlFilter().add('t.id = ?', id).addIf(scope.partnerId, 't.partner_id = ?');
+    const rows: TenantRow[] = await em.query(
+      `SELECT ${COLUMNS} FROM tenant t ${f.where} ${forUpdate ? 'FOR UPDATE OF t' : ''}`,
+      f.params,
+    );
+    return rows[0] ? toTenant(rows[0]) : null;
+  }
+
+  async list(scope: Scope, filter: TenantFilter, page: PageRequest): Promise<Tenant[]> {
+    const f = new SqlFilter()
+      .addIf(scope.partnerId, 't.partner_id = ?')
+      .addIf(filter.partnerId, 't.partner_id = ?')
+      .addIf(filter.platformId, 't.platform_id = ?')
+      .addIf(filter.softwareVersion, 't.software_version = ?')
+      .addIf(filter.state, 't.state = ?')
+      .addIf(page.afterSeq, 't.seq > ?');
+    if (filter.pendingUpdate !== undefined) f.add(filter.pendingUpdate ? OPEN_TASK : `NOT ${OPEN_TASK}`);
+    const rows: TenantRow[] = await this.ds.query(
+      `SELECT ${COLUMNS} FROM tenant t ${f.where} ORDER BY t.seq LIMIT ${f.param(page.limit + 1)}`,
+      f.params,
+    );
+    return rows.map(toTenant);
+  }
+
+  async update(em: EntityManager, id: string, changes: TenantChanges): Promise<void> {
+    const sets: string[] = [];
+    const params: unknown[] = [id];
+    const assign = (column: string, value: unknown) => {
+      params.push(JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value);
+      sets.push(`${column} = $${params.length}`);
+    };
+    for (const [key, column] of Object.entries(ASSIGNABLE)) {
+      const value = changes[key as keyof typeof ASSIGNABLE];
+      if (value !== undefined) assign(column, value);
+    }
+    if (changes.maintenanceWindow) {
+      assign('window_cron', changes.maintenanceWindow.cron);
+      assign('window_duration_minutes', changes.maintenanceWindow.durationMinutes);
+      assign('window_timezone', changes.maintenanceWindow.timezone);
+    }
+    await em.query(`UPDATE tenant SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1`, params);
+  }
+
+  async delete(em: EntityManager, id: string): Promise<void> {
+    await em.query('DELETE FROM tenant WHERE id = $1', [id]);
+  }
+
+  /** The (partnerId, name) pairs among `pairs` that already exist. */
+  async existingNames(
+    em: EntityManager,
+    pairs: { partnerId: string; name: string }[],
+  ): Promise<Set<string>> {
+    const rows: { partner_id: string; name: string }[] = await em.query(
+      `SELECT t.partner_id, t.name FROM tenant t
+       JOIN unnest($1::uuid[], $2::text[]) AS n (partner_id, name)
+         ON n.partner_id = t.partner_id AND n.name = t.name`,
+      [pairs.map((p) => p.partnerId), pairs.map((p) => p.name)],
+    );
+    return new Set(rows.map((r) => `${r.partner_id}/${r.name}`));
+  }
+
+  async openTaskId(em: EntityManager, tenantId: string): Promise<string | null> {
+    const rows: { id: string }[] = await em.query(
+      `SELECT id FROM update_task WHERE tenant_id = $1 AND status IN ('scheduled', 'running')`,
+      [tenantId],
+    );
+    return rows[0]?.id ?? null;
+  }
+}

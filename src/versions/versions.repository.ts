@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { PageRequest } from '../common/pagination';
+import { SoftwareVersionEntity, VersionChannel } from './software-version.entity';
+
+@Injectable()
+export class VersionsRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async insert(
+    em: EntityManager,
+    values: Pick<SoftwareVersionEntity, 'platformId' | 'version' | 'channel' | 'releaseNotes'>,
+  ): Promise<SoftwareVersionEntity> {
+    const { identifiers } = await em.insert(SoftwareVersionEntity, values);
+    return em.findOneByOrFail(SoftwareVersionEntity, { id: identifiers[0].id as string });
+  }
+
+  find(
+    platformId: string,
+    version: string,
+    em: EntityManager = this.ds.manager,
+    forUpdate = false,
+  ): Promise<SoftwareVersionEntity | null> {
+    const qb = em
+      .createQueryBuilder(SoftwareVersionEntity, 'v')
+      .where('v.platform_id = :platformId AND v.version = :version', { platformId, version });
+    if (forUpdate) qb.setLock('pessimistic_write');
+    return qb.getOne();
+  }
+
+  list(platformId: string, channel: VersionChannel | undefined, page: PageRequest) {
+    const qb = this.ds.manager
+      .createQueryBuilder(SoftwareVersionEntity, 'v')
+      .where('v.platform_id = :platformId', { platformId })
+      .orderBy('v.seq', 'ASC');
+    if (channel) qb.andWhere('v.channel = :channel', { channel });
+    if (page.afterSeq) qb.andWhere('v.seq > :after', { after: page.afterSeq });
+    return qb.limit(page.limit + 1).getMany();
+  }
+
+  async update(
+    em: EntityManager,
+    id: string,
+    values: Partial<Pick<SoftwareVersionEntity, 'channel' | 'releaseNotes'>>,
+  ): Promise<SoftwareVersionEntity> {
+    await em.update(SoftwareVersionEntity, { id }, { ...values, updatedAt: () => 'now()' });
+    return em.findOneByOrFail(SoftwareVersionEntity, { id });
+  }
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Caller, Scope } from '../auth/caller';
+import { ALL_PARTNERS } from '../auth/caller';
+import { ConflictError, NotFoundError } from '../common/errors';
+import { Page, PageRequest, toPage } from '../common/pagination';
+import { PlatformsRepository } from '../platforms/platforms.repository';
+import { CreateVersionDto, UpdateVersionDto, VersionResponse } from './dto/version.dto';
+import { VersionChannel } from './software-version.entity';
+import { VersionsRepository } from './versions.repository';
+
+@Injectable()
+export class VersionsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly versions: VersionsRepository,
+    private readonly platforms: PlatformsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(caller: Caller, platformId: string, dto: CreateVersionDto): Promise<VersionResponse> {
+    return this.ds.transaction(async (em) => {
+      if (!(await this.platforms.find(ALL_PARTNERS, platformId, em))) {
+        throw new NotFoundError('Platform', platformId);
+      }
+      if (await this.versions.find(platformId, dto.version, em)) {
+        throw new ConflictError(`Version ${dto.version} already exists on this platform`, [
+          { field: 'version', reason: 'already exists on this platform' },
+        ]);
+      }
+      const version = await this.versions.insert(em, {
+        platformId,
+        version: dto.version,
+        channel: dto.channel ?? 'available',
+        releaseNotes: dto.releaseNotes ?? '',
+      });
+      const response = VersionResponse.from(version);
+      await this.audit.record(em, caller, {
+        action: 'version.create',
+        entityType: 'software_version',
+        entityId: version.id,
+        after: response,
+      });
+      return response;
+    });
+  }
+
+  async list(
+    scope: Scope,
+    platformId: string,
+    channel: VersionChannel | undefined,
+    page: PageRequest,
+  ): Promise<Page<VersionResponse>> {
+    if (!(await this.platforms.find(scope, platformId))) throw new NotFoundError('Platform', platformId);
+    const rows = await this.versions.list(platformId, channel, page);
+    return toPage(rows, page.limit, VersionResponse.from);
+  }
+
+  async get(scope: Scope, platformId: string, version: string): Promise<VersionResponse> {
+    if (!(await this.platforms.find(scope, platformId))) throw new NotFoundError('Platform', platformId);
+    const found = await this.versions.find(platformId, version);
+    if (!found) throw new NotFoundError('Version', version);
+    return VersionResponse.from(found);
+  }
+
+  async update(
+    caller: Caller,
+    platformId: string,
+    version: string,
+    dto: UpdateVersionDto,
+  ): Promise<VersionResponse> {
+    return this.ds.transaction(async (em) => {
+      const current = await this.versions.find(platformId, version, em, true);
+      if (!current) throw new NotFoundError('Version', version);
+      const updated = await this.versions.update(em, current.id, {
+        ...(dto.channel !== undefined && { channel: dto.channel }),
+        ...(dto.releaseNotes !== undefined && { releaseNotes: dto.releaseNotes }),
+      });
+      const response = VersionResponse.from(updated);
+      await this.audit.record(em, caller, {
+        action: 'version.update',
+        entityType: 'software_version',
+        entityId: current.id,
+        before: VersionResponse.from(current),
+        after: response,
+      });
+      return response;
+    });
+  }
+}

@@ -1,0 +1,96 @@
+import { createHash, randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../src/database/data-source-options';
+import { runMigrations } from '../../src/database/migrate';
+
+const TEMPLATE_LOCK = 727_140_099;
+
+export function adminUrl(): string {
+  const url = process.env.TEST_PG_ADMIN_URL;
+  if (!url) throw new Error('TEST_PG_ADMIN_URL is not set: run the tests through jest (global setup)');
+  return url;
+}
+
+export function urlFor(database: string): string {
+  const url = new URL(adminUrl());
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Changes to any migration file give a new template. */
+function templateName(): string {
+  const dir = path.resolve(__dirname, '../../migrations');
+  const hash = createHash('sha1');
+  for (const file of fs.readdirSync(dir).sort()) hash.update(file).update(fs.readFileSync(path.join(dir, file)));
+  return `tus_tpl_${hash.digest('hex').slice(0, 12)}`;
+}
+
+export async function migrate(url: string): Promise<void> {
+  const ds = await new DataSource(dataSourceOptions({ url, poolSize: 2 })).initialize();
+  try {
+    await runMigrations(ds);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+async function ensureTemplate(client: Client): Promise<string> {
+  const template = templateName();
+  await client.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
+  try {
+    const { rows } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+    if (rows.length === 0) {
+      await client.query(`CREATE DATABASE "${template}"`);
+      try {
+        await migrate(urlFor(template));
+      } catch (error) {
+        await client.query(`DROP DATABASE "${template}" WITH (FORCE)`);
+        throw error;
+      }
+    }
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
+  }
+  return template;
+}
+
+/** A new database for one test file, cloned from a template with every migration applied. */
+export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<string> {
+  const name = `tus_t_${process.env.TUS_TEST_RUN ?? process.pid}_${randomBytes(5).toString('hex')}`;
+  await withAdmin(async (client) => {
+    if (options.migrated === false) {
+      await client.query(`CREATE DATABASE "${name}"`);
+      return;
+    }
+    const template = await ensureTemplate(client);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+        return;
+      } catch (error) {
+        // Another file may be cloning the same template at this instant.
+        if (attempt >= 10 || !String(error).includes('being accessed by other users')) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+    }
+  });
+  return urlFor(name);
+}
+
+export async function dropTestDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+}
