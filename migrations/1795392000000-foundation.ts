@@ -100,7 +100,14 @@ export class Foundation1795392000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['audit_log', 'api_key', 'software_version', 'tenant', 'partner', 'platform']) {
+    for (const table of [
+      'audit_log',
+      'api_key',
+      'software_version',
+      'tenant',
+      'partner',
+      'platform',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

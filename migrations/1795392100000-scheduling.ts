@@ -18,7 +18,9 @@ export class Scheduling1795392100000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         CHECK (ends_at > starts_at)
       )`);
-    await q.query(`CREATE INDEX platform_maintenance_ends ON platform_maintenance (platform_id, ends_at)`);
+    await q.query(
+      `CREATE INDEX platform_maintenance_ends ON platform_maintenance (platform_id, ends_at)`,
+    );
     await q.query(`
       CREATE TABLE update_batch (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -73,7 +75,9 @@ export class Scheduling1795392100000 implements MigrationInterface {
     await q.query(`
       CREATE UNIQUE INDEX update_task_one_open_per_tenant ON update_task (tenant_id)
       WHERE status IN ('scheduled', 'running')`);
-    await q.query(`CREATE INDEX update_task_due ON update_task (run_at) WHERE status = 'scheduled'`);
+    await q.query(
+      `CREATE INDEX update_task_due ON update_task (run_at) WHERE status = 'scheduled'`,
+    );
     await q.query(`CREATE INDEX update_task_batch ON update_task (batch_id, status)`);
     await q.query(`CREATE INDEX update_task_partner_seq ON update_task (partner_id, seq)`);
     await q.query(`CREATE INDEX update_task_tenant_seq ON update_task (tenant_id, seq)`);
@@ -106,9 +110,15 @@ export class Scheduling1795392100000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         sent_at timestamptz NULL
       )`);
-    await q.query(`CREATE INDEX outbox_email_due ON outbox_email (next_attempt_at) WHERE status = 'pending'`);
-    await q.query(`CREATE INDEX outbox_email_task ON outbox_email (task_id) WHERE task_id IS NOT NULL`);
-    await q.query(`CREATE INDEX outbox_email_batch ON outbox_email (batch_id) WHERE batch_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX outbox_email_due ON outbox_email (next_attempt_at) WHERE status = 'pending'`,
+    );
+    await q.query(
+      `CREATE INDEX outbox_email_task ON outbox_email (task_id) WHERE task_id IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX outbox_email_batch ON outbox_email (batch_id) WHERE batch_id IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -1,7 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
+import { json, type NextFunction, type Request, type Response } from 'express';
+import { STATUS_CODES } from 'node:http';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { createValidationPipe } from './common/validation';
 import { MetricsService } from './metrics/metrics.service';
@@ -13,7 +14,7 @@ export const BODY_LIMIT = '16mb';
 /** Everything main.ts and the tests must set up the same way. */
 export function configureApp(app: NestExpressApplication): INestApplication {
   app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.use(json({ limit: BODY_LIMIT }), bodyParserErrors);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
@@ -33,6 +34,27 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
+}
+
+/** Malformed or oversized bodies are answered here, in the API's error format. */
+function bodyParserErrors(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+  const e = error as { status?: number; type?: string; message?: string };
+  if (e?.type !== 'entity.parse.failed' && e?.type !== 'entity.too.large') return next(error);
+  const tooLarge = e.type === 'entity.too.large';
+  const statusCode = tooLarge ? 413 : 400;
+  res.status(statusCode).json({
+    statusCode,
+    error: STATUS_CODES[statusCode],
+    message: tooLarge
+      ? `The request body is larger than ${BODY_LIMIT}`
+      : 'The request body is not valid JSON',
+    details: [
+      {
+        field: 'body',
+        reason: tooLarge ? `exceeds ${BODY_LIMIT}` : (e.message ?? 'malformed JSON'),
+      },
+    ],
+  });
 }
 
 function requestMetrics(metrics: MetricsService) {

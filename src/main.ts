@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { ConsoleLogger, Logger as NestLogger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
@@ -23,21 +24,43 @@ function banner(config: AppConfig, admin: AdminKeyBootstrap, embedded: boolean):
   ];
   const outcome = admin.outcome;
   if (outcome.kind === 'generated') {
-    lines.push(`  Admin key: ${outcome.key}`, `             (shown once; also saved in ${outcome.file})`);
+    lines.push(
+      `  Admin key: ${outcome.key}`,
+      `             (shown once; also saved in ${outcome.file})`,
+    );
   } else if (outcome.kind === 'from-env') {
     lines.push('  Admin key: the ADMIN_API_KEY you configured');
   }
   return `${lines.join('\n')}\n`;
 }
 
+const NEST_LEVELS: Record<string, LogLevel[]> = {
+  trace: ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'],
+  debug: ['debug', 'log', 'warn', 'error', 'fatal'],
+  info: ['log', 'warn', 'error', 'fatal'],
+  warn: ['warn', 'error', 'fatal'],
+  error: ['error', 'fatal'],
+  fatal: ['fatal'],
+  silent: [],
+};
+
+/** Until the app's pino logger takes over, start-up messages are logged in the same shape. */
+function startupLogger(config: AppConfig): ConsoleLogger {
+  return new ConsoleLogger({
+    json: config.logFormat === 'json',
+    logLevels: NEST_LEVELS[config.logLevel],
+  });
+}
+
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
+  NestLogger.overrideLogger(startupLogger(config));
   const database = await resolveDatabase(config);
   let app: NestExpressApplication;
   try {
     app = await NestFactory.create<NestExpressApplication>(
       AppModule.forRoot({ ...config, databaseUrl: database.url }),
-      { bufferLogs: true },
+      { bufferLogs: true, bodyParser: false },
     );
   } catch (error) {
     await database.stop();
@@ -70,7 +93,9 @@ bootstrap().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    process.stderr.write(`The service could not start: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(
+      `The service could not start: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

@@ -9,9 +9,7 @@ import { displayPrefix, generateApiKey, hashApiKey } from './api-key.codec';
 import { ApiKeysRepository } from './api-keys.repository';
 
 export type AdminKeyOutcome =
-  | { kind: 'existing' }
-  | { kind: 'from-env' }
-  | { kind: 'generated'; key: string; file: string };
+  { kind: 'existing' } | { kind: 'from-env' } | { kind: 'generated'; key: string; file: string };
 
 /**
  * On the first start there is no platform admin: create one from ADMIN_API_KEY, or generate a key,

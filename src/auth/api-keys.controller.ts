@@ -25,7 +25,10 @@ export class ApiKeysController {
 
   @Post()
   @ApiCreatedResponse({ type: CreatedApiKeyResponse })
-  create(@CurrentCaller() caller: Caller, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyResponse> {
+  create(
+    @CurrentCaller() caller: Caller,
+    @Body() dto: CreateApiKeyDto,
+  ): Promise<CreatedApiKeyResponse> {
     return this.keys.create(caller, dto);
   }
 

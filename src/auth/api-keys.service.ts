@@ -44,7 +44,9 @@ export class ApiKeysService {
     const rawKey = generateApiKey();
     return this.ds.transaction(async (em) => {
       if (dto.partnerId) {
-        const found: unknown[] = await em.query('SELECT 1 FROM partner WHERE id = $1', [dto.partnerId]);
+        const found: unknown[] = await em.query('SELECT 1 FROM partner WHERE id = $1', [
+          dto.partnerId,
+        ]);
         if (found.length === 0) throw new NotFoundError('Partner', dto.partnerId);
       }
       const key = await this.keys.insert(em, {

@@ -1,11 +1,4 @@
-import {
-  ArgumentsHost,
-  Catch,
-  ExceptionFilter,
-  HttpException,
-  HttpStatus,
-  Logger,
-} from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
@@ -40,8 +33,6 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       return this.fromHttpException(exception);
     }
-    const parserError = this.fromBodyParser(exception);
-    if (parserError) return parserError;
     if (exception instanceof QueryFailedError) {
       const code = (exception.driverError as { code?: string } | undefined)?.code;
       if (code === '40001' || code === '40P01') {
@@ -64,23 +55,6 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return this.body(status, message || exception.message, r.details ?? []);
     }
     return this.body(status, String(res));
-  }
-
-  /** Errors raised by express's JSON body parser carry a status and a type. */
-  private fromBodyParser(exception: unknown): ErrorBody | undefined {
-    const e = exception as { status?: number; type?: string; message?: string };
-    if (typeof e?.status !== 'number' || typeof e.type !== 'string') return undefined;
-    if (e.type === 'entity.parse.failed') {
-      return this.body(400, 'The request body is not valid JSON', [
-        { field: 'body', reason: e.message ?? 'malformed JSON' },
-      ]);
-    }
-    if (e.type === 'entity.too.large') {
-      return this.body(HttpStatus.PAYLOAD_TOO_LARGE, 'The request body is too large', [
-        { field: 'body', reason: 'exceeds the size limit' },
-      ]);
-    }
-    return this.body(e.status, e.message ?? 'Bad request');
   }
 
   private body(statusCode: number, message: string, details: ErrorDetail[] = []): ErrorBody {

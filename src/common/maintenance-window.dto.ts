@@ -6,7 +6,10 @@ export const MIN_WINDOW_MINUTES = 15;
 export const MAX_WINDOW_MINUTES = 1440;
 
 export class WindowScheduleDto {
-  @ApiProperty({ example: '0 2 * * SUN', description: '5-field cron: minute hour day month weekday' })
+  @ApiProperty({
+    example: '0 2 * * SUN',
+    description: '5-field cron: minute hour day month weekday',
+  })
   @IsCron()
   cron!: string;
 

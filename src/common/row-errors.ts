@@ -13,5 +13,9 @@ export interface RowProblem {
 export function bulkRefusal(message: string, problems: RowProblem[]): ApiError {
   const statuses = new Set(problems.map((p) => p.status));
   const status = statuses.size === 1 ? [...statuses][0] : 422;
-  return new ApiError(status, message, problems.map((p) => p.detail));
+  return new ApiError(
+    status,
+    message,
+    problems.map((p) => p.detail),
+  );
 }

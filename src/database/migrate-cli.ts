@@ -12,7 +12,9 @@ async function main(command: string | undefined): Promise<void> {
     throw new Error('usage: migrate-cli run|revert|show');
   }
   const database = await resolveDatabase(loadConfig());
-  const ds = await new DataSource(dataSourceOptions({ url: database.url, poolSize: 2 })).initialize();
+  const ds = await new DataSource(
+    dataSourceOptions({ url: database.url, poolSize: 2 }),
+  ).initialize();
   try {
     if (command === 'run') {
       const applied = await runMigrations(ds);

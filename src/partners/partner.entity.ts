@@ -14,6 +14,7 @@ export class PartnerEntity {
   @Column({ name: 'platform_id', type: 'uuid' }) platformId!: string;
   @Column({ type: 'text' }) name!: string;
   @Column({ type: 'jsonb' }) contacts!: PartnerContact[];
-  @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false }) createdAt!: Date;
+  @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
+  createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

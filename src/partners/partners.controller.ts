@@ -25,7 +25,10 @@ export class PartnersController {
   }
 
   @Get()
-  list(@CurrentCaller() caller: Caller, @Query() query: ListPartnersQuery): Promise<Page<PartnerResponse>> {
+  list(
+    @CurrentCaller() caller: Caller,
+    @Query() query: ListPartnersQuery,
+  ): Promise<Page<PartnerResponse>> {
     return this.partners.list(scopeOf(caller), query.platformId, pageRequest(query));
   }
 

@@ -69,7 +69,11 @@ export class PartnersRepository {
   }
 
   /** Placement of the given partners that are within the caller's scope. */
-  async placements(em: EntityManager, scope: Scope, ids: string[]): Promise<Map<string, PartnerPlacement>> {
+  async placements(
+    em: EntityManager,
+    scope: Scope,
+    ids: string[],
+  ): Promise<Map<string, PartnerPlacement>> {
     const rows: PartnerPlacement[] = await em.query(
       `SELECT p.id AS "partnerId", p.platform_id AS "platformId", pl.timezone AS "platformTimezone",
               pl.default_window_cron AS "defaultWindowCron",

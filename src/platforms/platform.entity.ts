@@ -16,6 +16,7 @@ export class PlatformEntity {
   @Column({ name: 'default_window_cron', type: 'text' }) defaultWindowCron!: string;
   @Column({ name: 'default_window_duration_minutes', type: 'int' })
   defaultWindowDurationMinutes!: number;
-  @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false }) createdAt!: Date;
+  @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
+  createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

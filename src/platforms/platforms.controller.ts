@@ -15,12 +15,18 @@ export class PlatformsController {
 
   @Post()
   @PlatformAdminOnly()
-  create(@CurrentCaller() caller: Caller, @Body() dto: CreatePlatformDto): Promise<PlatformResponse> {
+  create(
+    @CurrentCaller() caller: Caller,
+    @Body() dto: CreatePlatformDto,
+  ): Promise<PlatformResponse> {
     return this.platforms.create(caller, dto);
   }
 
   @Get()
-  list(@CurrentCaller() caller: Caller, @Query() query: PageQuery): Promise<Page<PlatformResponse>> {
+  list(
+    @CurrentCaller() caller: Caller,
+    @Query() query: PageQuery,
+  ): Promise<Page<PlatformResponse>> {
     return this.platforms.list(scopeOf(caller), pageRequest(query));
   }
 

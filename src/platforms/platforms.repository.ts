@@ -17,7 +17,11 @@ export class PlatformsRepository {
   }
 
   /** A partner admin sees only its own partner's platform. */
-  find(scope: Scope, id: string, em: EntityManager = this.ds.manager): Promise<PlatformEntity | null> {
+  find(
+    scope: Scope,
+    id: string,
+    em: EntityManager = this.ds.manager,
+  ): Promise<PlatformEntity | null> {
     const qb = em.createQueryBuilder(PlatformEntity, 'p').where('p.id = :id', { id });
     if (scope.platformId) qb.andWhere('p.id = :own', { own: scope.platformId });
     return qb.getOne();
@@ -38,7 +42,11 @@ export class PlatformsRepository {
     return qb.limit(page.limit + 1).getMany();
   }
 
-  async update(em: EntityManager, id: string, values: Partial<NewPlatform>): Promise<PlatformEntity> {
+  async update(
+    em: EntityManager,
+    id: string,
+    values: Partial<NewPlatform>,
+  ): Promise<PlatformEntity> {
     await em.update(PlatformEntity, { id }, { ...values, updatedAt: () => 'now()' });
     return em.findOneByOrFail(PlatformEntity, { id });
   }

@@ -95,12 +95,16 @@ export class PlatformsService {
   }
 }
 
-function assertExecutorComplete(p: Pick<PlatformEntity, 'executorDriver' | 'executorUrl' | 'executorSecret'>) {
+function assertExecutorComplete(
+  p: Pick<PlatformEntity, 'executorDriver' | 'executorUrl' | 'executorSecret'>,
+) {
   if (p.executorDriver !== 'http') return;
   const details = [];
-  if (!p.executorUrl) details.push({ field: 'executor.url', reason: 'is required for the http driver' });
+  if (!p.executorUrl)
+    details.push({ field: 'executor.url', reason: 'is required for the http driver' });
   if (!p.executorSecret) {
     details.push({ field: 'executor.secret', reason: 'is required for the http driver' });
   }
-  if (details.length) throw new BadRequestError('The http executor needs a url and a secret', details);
+  if (details.length)
+    throw new BadRequestError('The http executor needs a url and a secret', details);
 }

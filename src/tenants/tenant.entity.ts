@@ -33,6 +33,7 @@ export class TenantEntity {
   @Column({ type: 'jsonb' }) nodes!: TenantNode[];
   @Column({ type: 'jsonb', nullable: true }) simulate!: TenantSimulation | null;
   @Column({ type: 'text' }) state!: TenantState;
-  @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false }) createdAt!: Date;
+  @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
+  createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

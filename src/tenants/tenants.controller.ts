@@ -34,7 +34,10 @@ export class TenantsController {
   }
 
   @Get()
-  list(@CurrentCaller() caller: Caller, @Query() query: ListTenantsQuery): Promise<Page<TenantResponse>> {
+  list(
+    @CurrentCaller() caller: Caller,
+    @Query() query: ListTenantsQuery,
+  ): Promise<Page<TenantResponse>> {
     const { limit: _limit, cursor: _cursor, ...filter } = query;
     return this.tenants.list(scopeOf(caller), filter, pageRequest(query));
   }

@@ -144,7 +144,8 @@ export class TenantsRepository {
       .addIf(filter.softwareVersion, 't.software_version = ?')
       .addIf(filter.state, 't.state = ?')
       .addIf(page.afterSeq, 't.seq > ?');
-    if (filter.pendingUpdate !== undefined) f.add(filter.pendingUpdate ? OPEN_TASK : `NOT ${OPEN_TASK}`);
+    if (filter.pendingUpdate !== undefined)
+      f.add(filter.pendingUpdate ? OPEN_TASK : `NOT ${OPEN_TASK}`);
     const rows: TenantRow[] = await this.ds.query(
       `SELECT ${COLUMNS} FROM tenant t ${f.where} ORDER BY t.seq LIMIT ${f.param(page.limit + 1)}`,
       f.params,
@@ -168,7 +169,10 @@ export class TenantsRepository {
       assign('window_duration_minutes', changes.maintenanceWindow.durationMinutes);
       assign('window_timezone', changes.maintenanceWindow.timezone);
     }
-    await em.query(`UPDATE tenant SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1`, params);
+    await em.query(
+      `UPDATE tenant SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1`,
+      params,
+    );
   }
 
   async delete(em: EntityManager, id: string): Promise<void> {

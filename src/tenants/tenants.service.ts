@@ -35,7 +35,9 @@ export class TenantsService {
     const nodeIndex = duplicateNodeIndex(dto.nodes);
     if (nodeIndex >= 0) throw fieldError(`nodes[${nodeIndex}].name`, 'is used by another node');
     return this.ds.transaction(async (em) => {
-      const placement = (await this.partners.placements(em, scopeOf(caller), [partnerId])).get(partnerId);
+      const placement = (await this.partners.placements(em, scopeOf(caller), [partnerId])).get(
+        partnerId,
+      );
       if (!placement) throw new NotFoundError('Partner', partnerId);
       const tenant = buildTenant(dto, placement);
       if ((await this.tenants.existingNames(em, [tenant])).size > 0) {
@@ -57,9 +59,13 @@ export class TenantsService {
 
   /** All or nothing: any refused row means nothing is created, and every refused row is listed. */
   async bulkCreate(caller: Caller, rows: CreateTenantDto[]): Promise<BulkCreatedResponse> {
-    const partnerIds = rows.map((r, i) => this.partnerFor(caller, r.partnerId, `tenants[${i}].partnerId`));
+    const partnerIds = rows.map((r, i) =>
+      this.partnerFor(caller, r.partnerId, `tenants[${i}].partnerId`),
+    );
     return this.ds.transaction(async (em) => {
-      const placements = await this.partners.placements(em, scopeOf(caller), [...new Set(partnerIds)]);
+      const placements = await this.partners.placements(em, scopeOf(caller), [
+        ...new Set(partnerIds),
+      ]);
       const problems: RowProblem[] = [];
       const tenants: NewTenant[] = [];
       const namesInRequest = new Set<string>();
@@ -69,9 +75,11 @@ export class TenantsService {
           problems.push({ status, detail: { index, field: `tenants[${index}].${field}`, reason } });
         if (!placement) return problem(404, 'partnerId', 'is not a known partner');
         const nodeIndex = duplicateNodeIndex(row.nodes);
-        if (nodeIndex >= 0) return problem(400, `nodes[${nodeIndex}].name`, 'is used by another node');
+        if (nodeIndex >= 0)
+          return problem(400, `nodes[${nodeIndex}].name`, 'is used by another node');
         const key = `${placement.partnerId}/${row.name}`;
-        if (namesInRequest.has(key)) return problem(400, 'name', 'appears twice for the same partner');
+        if (namesInRequest.has(key))
+          return problem(400, 'name', 'appears twice for the same partner');
         namesInRequest.add(key);
         tenants.push(buildTenant(row, placement));
       });
@@ -81,12 +89,19 @@ export class TenantsService {
         const index = rows.findIndex((r, i) => r.name === t.name && partnerIds[i] === t.partnerId);
         problems.push({
           status: 409,
-          detail: { index, field: `tenants[${index}].name`, reason: 'is already used by another tenant of this partner' },
+          detail: {
+            index,
+            field: `tenants[${index}].name`,
+            reason: 'is already used by another tenant of this partner',
+          },
         });
       });
       if (problems.length > 0) {
         problems.sort((a, b) => (a.detail.index ?? 0) - (b.detail.index ?? 0));
-        throw bulkRefusal(`${problems.length} of ${rows.length} tenants were refused; none was created`, problems);
+        throw bulkRefusal(
+          `${problems.length} of ${rows.length} tenants were refused; none was created`,
+          problems,
+        );
       }
       await this.tenants.insertMany(em, tenants);
       const ids = tenants.map((t) => t.id);
@@ -122,7 +137,9 @@ export class TenantsService {
       const scope = scopeOf(caller);
       const current = await this.lockForWrite(em, scope, id);
       if (dto.name && dto.name !== current.name) {
-        const taken = await this.tenants.existingNames(em, [{ partnerId: current.partnerId, name: dto.name }]);
+        const taken = await this.tenants.existingNames(em, [
+          { partnerId: current.partnerId, name: dto.name },
+        ]);
         if (taken.size > 0) {
           throw new ConflictError(`A tenant named "${dto.name}" already exists for this partner`, [
             { field: 'name', reason: 'is already used by another tenant of this partner' },
@@ -147,7 +164,9 @@ export class TenantsService {
       const current = await this.lockForWrite(em, scopeOf(caller), id);
       const openTask = await this.tenants.openTaskId(em, id);
       if (openTask) {
-        throw new ConflictError(`Tenant ${id} has an open update task (${openTask}); cancel it first`);
+        throw new ConflictError(
+          `Tenant ${id} has an open update task (${openTask}); cancel it first`,
+        );
       }
       await this.tenants.delete(em, id);
       await this.audit.record(em, caller, {
@@ -164,7 +183,9 @@ export class TenantsService {
     const tenant = await this.tenants.find(scope, id, em, true);
     if (!tenant) throw new NotFoundError('Tenant', id);
     if (tenant.state === 'updating') {
-      throw new ConflictError(`Tenant ${id} is being updated; change it when the update has finished`);
+      throw new ConflictError(
+        `Tenant ${id} is being updated; change it when the update has finished`,
+      );
     }
     return tenant;
   }
@@ -178,7 +199,8 @@ export class TenantsService {
   /** Platform admins name the partner; a partner admin creates tenants for its own partner only. */
   private partnerFor(caller: Caller, requested: string | undefined, field: string): string {
     if (caller.partnerId) {
-      if (requested && requested !== caller.partnerId) throw new NotFoundError('Partner', requested);
+      if (requested && requested !== caller.partnerId)
+        throw new NotFoundError('Partner', requested);
       return caller.partnerId;
     }
     if (!requested) throw fieldError(field, 'is required for a platform admin');
@@ -199,7 +221,8 @@ function buildTenant(dto: CreateTenantDto, placement: PartnerPlacement): NewTena
     timezone,
     maintenanceWindow: {
       cron: dto.maintenanceWindow?.cron ?? placement.defaultWindowCron,
-      durationMinutes: dto.maintenanceWindow?.durationMinutes ?? placement.defaultWindowDurationMinutes,
+      durationMinutes:
+        dto.maintenanceWindow?.durationMinutes ?? placement.defaultWindowDurationMinutes,
       timezone: dto.maintenanceWindow?.timezone ?? timezone,
     },
     autoUpdateAllowed: dto.autoUpdateAllowed ?? true,

@@ -11,6 +11,7 @@ export class SoftwareVersionEntity {
   @Column({ type: 'text' }) version!: string;
   @Column({ type: 'text' }) channel!: VersionChannel;
   @Column({ name: 'release_notes', type: 'text' }) releaseNotes!: string;
-  @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false }) createdAt!: Date;
+  @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
+  createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -20,7 +20,11 @@ export class VersionsService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(caller: Caller, platformId: string, dto: CreateVersionDto): Promise<VersionResponse> {
+  async create(
+    caller: Caller,
+    platformId: string,
+    dto: CreateVersionDto,
+  ): Promise<VersionResponse> {
     return this.ds.transaction(async (em) => {
       if (!(await this.platforms.find(ALL_PARTNERS, platformId, em))) {
         throw new NotFoundError('Platform', platformId);
@@ -53,13 +57,15 @@ export class VersionsService {
     channel: VersionChannel | undefined,
     page: PageRequest,
   ): Promise<Page<VersionResponse>> {
-    if (!(await this.platforms.find(scope, platformId))) throw new NotFoundError('Platform', platformId);
+    if (!(await this.platforms.find(scope, platformId)))
+      throw new NotFoundError('Platform', platformId);
     const rows = await this.versions.list(platformId, channel, page);
     return toPage(rows, page.limit, VersionResponse.from);
   }
 
   async get(scope: Scope, platformId: string, version: string): Promise<VersionResponse> {
-    if (!(await this.platforms.find(scope, platformId))) throw new NotFoundError('Platform', platformId);
+    if (!(await this.platforms.find(scope, platformId)))
+      throw new NotFoundError('Platform', platformId);
     const found = await this.versions.find(platformId, version);
     if (!found) throw new NotFoundError('Version', version);
     return VersionResponse.from(found);

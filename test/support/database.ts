@@ -10,7 +10,8 @@ const TEMPLATE_LOCK = 727_140_099;
 
 export function adminUrl(): string {
   const url = process.env.TEST_PG_ADMIN_URL;
-  if (!url) throw new Error('TEST_PG_ADMIN_URL is not set: run the tests through jest (global setup)');
+  if (!url)
+    throw new Error('TEST_PG_ADMIN_URL is not set: run the tests through jest (global setup)');
   return url;
 }
 
@@ -34,7 +35,8 @@ async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 function templateName(): string {
   const dir = path.resolve(__dirname, '../../migrations');
   const hash = createHash('sha1');
-  for (const file of fs.readdirSync(dir).sort()) hash.update(file).update(fs.readFileSync(path.join(dir, file)));
+  for (const file of fs.readdirSync(dir).sort())
+    hash.update(file).update(fs.readFileSync(path.join(dir, file)));
   return `tus_tpl_${hash.digest('hex').slice(0, 12)}`;
 }
 

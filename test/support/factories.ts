@@ -7,11 +7,15 @@ type Body = Record<string, unknown>;
 
 async function created(test: Promise<{ status: number; body: Body }>, what: string): Promise<Body> {
   const res = await test;
-  if (res.status !== 201) throw new Error(`creating ${what} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 201)
+    throw new Error(`creating ${what} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
-export async function newPlatform(admin: Api, overrides: Body = {}): Promise<Body & { id: string }> {
+export async function newPlatform(
+  admin: Api,
+  overrides: Body = {},
+): Promise<Body & { id: string }> {
   return (await created(
     admin.post('/platforms', { name: unique('platform'), timezone: 'Europe/Rome', ...overrides }),
     'platform',
@@ -36,7 +40,9 @@ export async function newPartner(
     admin.post('/partners', {
       platformId,
       name: unique('partner'),
-      contacts: [{ email: `${unique('ops')}@partner.example`, locale: 'en', timezone: 'Europe/Rome' }],
+      contacts: [
+        { email: `${unique('ops')}@partner.example`, locale: 'en', timezone: 'Europe/Rome' },
+      ],
       ...overrides,
     }),
     'partner',

@@ -43,5 +43,7 @@ module.exports = async function globalSetup() {
   await server.start();
   globalThis.__TUS_EMBEDDED_PG__ = server;
   process.env.TEST_PG_ADMIN_URL = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
-  process.stderr.write(`\n[tests] no TEST_DATABASE_URL: using an embedded PostgreSQL on port ${port}\n`);
+  process.stderr.write(
+    `\n[tests] no TEST_DATABASE_URL: using an embedded PostgreSQL on port ${port}\n`,
+  );
 };

@@ -28,7 +28,10 @@ export class PartnerContactDto {
   @IsIn(LOCALES)
   locale?: Locale;
 
-  @ApiPropertyOptional({ example: 'Europe/Rome', description: "Defaults to the platform's timezone" })
+  @ApiPropertyOptional({
+    example: 'Europe/Rome',
+    description: "Defaults to the platform's timezone",
+  })
   @IsOptional()
   @IsIanaTimeZone()
   timezone?: string;

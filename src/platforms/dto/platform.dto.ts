@@ -17,7 +17,10 @@ import { PlatformEntity } from '../platform.entity';
 export const EXECUTOR_DRIVERS = ['simulated', 'http'] as const;
 
 export class ExecutorSettingsDto {
-  @ApiPropertyOptional({ enum: EXECUTOR_DRIVERS, description: 'Unset: the EXECUTOR setting applies' })
+  @ApiPropertyOptional({
+    enum: EXECUTOR_DRIVERS,
+    description: 'Unset: the EXECUTOR setting applies',
+  })
   @IsOptional()
   @IsIn(EXECUTOR_DRIVERS)
   driver?: ExecutorDriver;
@@ -27,7 +30,9 @@ export class ExecutorSettingsDto {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   url?: string;
 
-  @ApiPropertyOptional({ description: 'HMAC-SHA256 key shared with the deployment API (write-only)' })
+  @ApiPropertyOptional({
+    description: 'HMAC-SHA256 key shared with the deployment API (write-only)',
+  })
   @IsOptional()
   @IsString()
   @MinLength(16)
@@ -52,7 +57,8 @@ export class CreatePlatformDto {
 
   @ApiPropertyOptional({
     type: WindowScheduleDto,
-    description: 'Window given to new tenants that do not bring their own (default 0 2 * * SUN, 240 min)',
+    description:
+      'Window given to new tenants that do not bring their own (default 0 2 * * SUN, 240 min)',
   })
   @IsOptional()
   @ValidateNested()
@@ -78,7 +84,8 @@ export class UpdatePlatformDto {
 }
 
 export class ExecutorSettingsResponse {
-  @ApiProperty({ enum: EXECUTOR_DRIVERS, nullable: true, type: String }) driver!: ExecutorDriver | null;
+  @ApiProperty({ enum: EXECUTOR_DRIVERS, nullable: true, type: String })
+  driver!: ExecutorDriver | null;
   @ApiProperty({ nullable: true, type: String }) url!: string | null;
   @ApiProperty({ description: 'Whether a secret is stored (the secret itself is never returned)' })
   secretSet!: boolean;
@@ -98,7 +105,11 @@ export class PlatformResponse {
       id: p.id,
       name: p.name,
       timezone: p.timezone,
-      executor: { driver: p.executorDriver, url: p.executorUrl, secretSet: p.executorSecret !== null },
+      executor: {
+        driver: p.executorDriver,
+        url: p.executorUrl,
+        secretSet: p.executorSecret !== null,
+      },
       defaultMaintenanceWindow: {
         cron: p.defaultWindowCron,
         durationMinutes: p.defaultWindowDurationMinutes,

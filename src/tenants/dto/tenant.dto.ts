@@ -44,7 +44,10 @@ export class TenantSimulationDto {
 
 /** The fields a tenant can be created with; also the rows of POST /tenants/bulk. */
 export class CreateTenantDto {
-  @ApiPropertyOptional({ format: 'uuid', description: "Required for platform admins; a partner admin's own partner by default" })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "Required for platform admins; a partner admin's own partner by default",
+  })
   @IsOptional()
   @IsUUID()
   partnerId?: string;
@@ -68,12 +71,18 @@ export class CreateTenantDto {
   @IsIn(LOCALES)
   locale?: Locale;
 
-  @ApiPropertyOptional({ example: 'Europe/Rome', description: "Defaults to the platform's timezone" })
+  @ApiPropertyOptional({
+    example: 'Europe/Rome',
+    description: "Defaults to the platform's timezone",
+  })
   @IsOptional()
   @IsIanaTimeZone()
   timezone?: string;
 
-  @ApiPropertyOptional({ type: MaintenanceWindowDto, description: "Defaults to the platform's default window" })
+  @ApiPropertyOptional({
+    type: MaintenanceWindowDto,
+    description: "Defaults to the platform's default window",
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => MaintenanceWindowDto)
@@ -84,7 +93,10 @@ export class CreateTenantDto {
   @IsBoolean()
   autoUpdateAllowed?: boolean;
 
-  @ApiPropertyOptional({ default: false, description: 'When true the update pre-check fails until removed' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'When true the update pre-check fails until removed',
+  })
   @IsOptional()
   @IsBoolean()
   customizations?: boolean;
@@ -168,11 +180,16 @@ export class ListTenantsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() platformId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) softwareVersion?: string;
 
-  @ApiPropertyOptional({ description: 'Only tenants with (true) or without (false) an open update task' })
+  @ApiPropertyOptional({
+    description: 'Only tenants with (true) or without (false) an open update task',
+  })
   @IsOptional()
   @Transform(toBoolean)
   @IsBoolean()
   pendingUpdate?: boolean;
 
-  @ApiPropertyOptional({ enum: TENANT_STATES }) @IsOptional() @IsIn(TENANT_STATES) state?: TenantState;
+  @ApiPropertyOptional({ enum: TENANT_STATES })
+  @IsOptional()
+  @IsIn(TENANT_STATES)
+  state?: TenantState;
 }

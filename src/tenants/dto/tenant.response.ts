@@ -26,9 +26,11 @@ export class TenantResponse {
   @ApiProperty() autoUpdateAllowed!: boolean;
   @ApiProperty() customizations!: boolean;
   @ApiProperty({ type: [TenantNodeDto] }) nodes!: TenantNodeDto[];
-  @ApiPropertyOptional({ type: TenantSimulationDto, nullable: true }) simulate!: TenantSimulationDto | null;
+  @ApiPropertyOptional({ type: TenantSimulationDto, nullable: true })
+  simulate!: TenantSimulationDto | null;
   @ApiProperty({ enum: TENANT_STATES }) state!: string;
-  @ApiProperty({ description: 'Whether an update task is scheduled or running' }) pendingUpdate!: boolean;
+  @ApiProperty({ description: 'Whether an update task is scheduled or running' })
+  pendingUpdate!: boolean;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 

@@ -2,7 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { IsSemver } from '../../common/validators';
-import { SoftwareVersionEntity, VERSION_CHANNELS, VersionChannel } from '../software-version.entity';
+import {
+  SoftwareVersionEntity,
+  VERSION_CHANNELS,
+  VersionChannel,
+} from '../software-version.entity';
 
 export class CreateVersionDto {
   @ApiProperty({ example: '14.2.0' })
