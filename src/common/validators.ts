@@ -1,3 +1,4 @@
+import { Transform } from 'class-transformer';
 import { registerDecorator, ValidationOptions } from 'class-validator';
 import * as semver from 'semver';
 import { cronError, isValidTimeZone } from '../maintenance/window';
@@ -20,9 +21,28 @@ export function IsCron(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
-/** An IANA time zone name such as Europe/Rome. */
+const canonicalNames = new Map<string, string>();
+
+/**
+ * Zone names are accepted in any letter case ("europe/rome") and stored as spelled in the tz
+ * database ("Europe/Rome"), since they end up in e-mails and calendar invitations.
+ */
+export function canonicalTimeZone(tz: unknown): unknown {
+  if (typeof tz !== 'string' || !isValidTimeZone(tz)) return tz;
+  let name = canonicalNames.get(tz);
+  if (name === undefined) {
+    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone;
+    // Intl also maps aliases (EST → America/Panama); only the letter case is corrected here.
+    name = resolved.toLowerCase() === tz.toLowerCase() ? resolved : tz;
+    if (canonicalNames.size < 5000) canonicalNames.set(tz, name);
+  }
+  return name;
+}
+
+/** An IANA time zone name such as Europe/Rome (letter case corrected). */
 export function IsIanaTimeZone(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
+  return (target, propertyName) => {
+    Transform(({ value }) => canonicalTimeZone(value))(target, propertyName);
     registerDecorator({
       name: 'isIanaTimeZone',
       target: target.constructor,
@@ -33,6 +53,7 @@ export function IsIanaTimeZone(options?: ValidationOptions): PropertyDecorator {
         defaultMessage: () => 'must be an IANA time zone such as "Europe/Rome"',
       },
     });
+  };
 }
 
 /** A semantic version such as 12.4.1 (a leading "v" is not accepted). */

@@ -88,6 +88,20 @@ describe('tenants', () => {
     expect(update.actor.role).toBe('platform_admin');
   });
 
+  it('stores time zone names as the tz database spells them', async () => {
+    const res = await t.admin
+      .post('/tenants', {
+        partnerId,
+        name: 'lower-case zone',
+        softwareVersion: '1.0.0',
+        timezone: 'europe/rome',
+        maintenanceWindow: { cron: '0 2 * * *', durationMinutes: 60, timezone: 'america/new_york' },
+      })
+      .expect(201);
+    expect(res.body.timezone).toBe('Europe/Rome');
+    expect(res.body.maintenanceWindow.timezone).toBe('America/New_York');
+  });
+
   it('refuses a second tenant with the same name for the partner', async () => {
     await newTenant(t.admin, partnerId, { name: 'twin' });
     const res = await t.admin
