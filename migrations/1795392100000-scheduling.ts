@@ -78,7 +78,7 @@ export class Scheduling1795392100000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX update_task_due ON update_task (run_at) WHERE status = 'scheduled'`,
     );
-    await q.query(`CREATE INDEX update_task_batch ON update_task (batch_id, status)`);
+    await q.query(`CREATE INDEX update_task_batch ON update_task (batch_id, seq) INCLUDE (status)`);
     await q.query(`CREATE INDEX update_task_partner_seq ON update_task (partner_id, seq)`);
     await q.query(`CREATE INDEX update_task_tenant_seq ON update_task (tenant_id, seq)`);
     await q.query(`
@@ -100,6 +100,8 @@ export class Scheduling1795392100000 implements MigrationInterface {
         batch_id uuid NULL,
         partner_id uuid NULL,
         platform_id uuid NULL,
+        -- Rows with the same group key that are due together go out as one digest e-mail.
+        group_key text NULL,
         status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sending', 'sent', 'dead')),
         attempts int NOT NULL DEFAULT 0,
         next_attempt_at timestamptz NOT NULL DEFAULT now(),

@@ -1,4 +1,5 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -8,9 +9,11 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PartnersModule } from './partners/partners.module';
 import { PlatformsModule } from './platforms/platforms.module';
 import { TenantsModule } from './tenants/tenants.module';
+import { UpdatesModule } from './updates/updates.module';
 import { VersionsModule } from './versions/versions.module';
 
 function loggerModule(config: AppConfig): DynamicModule {
@@ -40,6 +43,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         loggerModule(config),
         DatabaseModule,
+        ScheduleModule.forRoot(),
         CommonModule,
         MetricsModule,
         AuditModule,
@@ -48,6 +52,8 @@ export class AppModule {
         VersionsModule,
         PartnersModule,
         TenantsModule,
+        NotificationsModule,
+        UpdatesModule,
         HealthModule,
       ],
     };

@@ -38,6 +38,7 @@ class Environment {
   @Matches(/^smtps?:\/\//, { message: 'must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
   @IsOptional() @IsString() MAIL_FROM?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86400) MAIL_DIGEST_WINDOW_SECONDS?: number;
   @IsOptional()
   @Transform(emptyToUndefined)
   @IsString()
@@ -65,6 +66,8 @@ export class AppConfig {
   dbPoolSize!: number;
   smtpUrl?: string;
   mailFrom!: string;
+  /** Partner e-mails about starts and results wait this long so that a batch's go out as one digest. */
+  mailDigestWindowSeconds!: number;
   adminApiKey?: string;
   schedulerEnabled!: boolean;
   executor!: ExecutorDriver;
@@ -97,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dbPoolSize: parsed.DB_POOL_SIZE ?? 10,
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM ?? 'updates@localhost',
+    mailDigestWindowSeconds: parsed.MAIL_DIGEST_WINDOW_SECONDS ?? 60,
     adminApiKey: parsed.ADMIN_API_KEY,
     schedulerEnabled: parsed.SCHEDULER_ENABLED ?? true,
     executor: parsed.EXECUTOR ?? 'simulated',

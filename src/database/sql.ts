@@ -26,3 +26,19 @@ export class SqlFilter {
     return this.conditions.length ? `WHERE ${this.conditions.join(' AND ')}` : '';
   }
 }
+
+interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
+
+/**
+ * Runs an UPDATE or DELETE … RETURNING and gives back its rows. (TypeORM answers UPDATE and DELETE
+ * with [rows, rowCount]; wrapped in a CTE the statement answers like a SELECT.)
+ */
+export async function updateReturning<T>(
+  db: Queryable,
+  sql: string,
+  params: unknown[],
+): Promise<T[]> {
+  return (await db.query(`WITH changed AS (${sql}) SELECT * FROM changed`, params)) as T[];
+}

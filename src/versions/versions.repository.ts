@@ -29,6 +29,19 @@ export class VersionsRepository {
     return qb.getOne();
   }
 
+  /** The channel of `version` on each of these platforms (absent where it does not exist). */
+  async channels(
+    em: EntityManager,
+    platformIds: string[],
+    version: string,
+  ): Promise<Map<string, VersionChannel>> {
+    const rows: { platform_id: string; channel: VersionChannel }[] = await em.query(
+      `SELECT platform_id, channel FROM software_version WHERE platform_id = ANY($1::uuid[]) AND version = $2`,
+      [platformIds, version],
+    );
+    return new Map(rows.map((r) => [r.platform_id, r.channel]));
+  }
+
   list(platformId: string, channel: VersionChannel | undefined, page: PageRequest) {
     const qb = this.ds.manager
       .createQueryBuilder(SoftwareVersionEntity, 'v')

@@ -31,6 +31,36 @@ describe('partner scoping', () => {
       tenantB: (await newTenant(t.admin, partnerB.id)).id,
       tenantC: (await newTenant(t.admin, partnerC.id)).id,
     });
+    await newVersion(t.admin, p1.id, '2.0.0');
+    await newVersion(t.admin, p2.id, '2.0.0');
+    const scheduled = async (tenantId: string) => {
+      const res = await t.admin
+        .post('/update-tasks', {
+          tenantIds: [tenantId],
+          targetVersion: '2.0.0',
+          mode: 'custom',
+          runAt: '2099-01-01T00:00:00Z',
+        })
+        .expect(201);
+      const task = (await t.admin.get(`/update-tasks?batchId=${res.body.batchId}`)).body.items[0];
+      return { batch: res.body.batchId as string, task: task.id as string };
+    };
+    const b = await scheduled(ids.tenantB);
+    const c = await scheduled(ids.tenantC);
+    const m = await t.admin
+      .post(`/platforms/${p2.id}/maintenance`, {
+        startsAt: '2098-01-01T00:00:00Z',
+        endsAt: '2098-01-02T00:00:00Z',
+        message: 'x',
+      })
+      .expect(201);
+    Object.assign(ids, {
+      taskB: b.task,
+      batchB: b.batch,
+      taskC: c.task,
+      batchC: c.batch,
+      maintenanceB: m.body.id,
+    });
   });
   afterAll(() => t.close());
 
@@ -46,6 +76,15 @@ describe('partner scoping', () => {
     ['GET', '/platforms/:p2'],
     ['GET', '/platforms/:p2/versions'],
     ['GET', '/platforms/:p2/versions/1.0.0'],
+    ['GET', '/platforms/:p2/maintenance'],
+    ['GET', '/update-tasks/:taskB'],
+    ['GET', '/update-tasks/:taskC'],
+    ['POST', '/update-tasks/:taskB/cancel'],
+    ['POST', '/update-tasks/:taskC/cancel'],
+    ['POST', '/update-tasks/:taskC/reschedule'],
+    ['GET', '/update-batches/:batchB'],
+    ['GET', '/update-batches/:batchC'],
+    ['POST', '/update-batches/:batchC/cancel'],
   ])('%s %s is 404 for partner A', async (method, template) => {
     const path = template.replace(/:(\w+)/g, (_, k: string) => ids[k]);
     const res =
@@ -53,15 +92,21 @@ describe('partner scoping', () => {
         ? await a.get(path)
         : method === 'PATCH'
           ? await a.patch(path, { name: 'stolen' })
-          : await a.delete(path);
+          : method === 'POST'
+            ? await a.post(path, path.endsWith('reschedule') ? { mode: 'immediate' } : {})
+            : await a.delete(path);
     expect(res.status).toBe(404);
     expect(JSON.stringify(res.body)).not.toContain('stolen');
   });
 
-  it('leaves the other partners’ tenants untouched after those attempts', async () => {
+  it('leaves the other partners’ tenants and tasks untouched after those attempts', async () => {
     for (const id of [ids.tenantB, ids.tenantC]) {
       const res = await t.admin.get(`/tenants/${id}`).expect(200);
       expect(res.body.name).not.toBe('stolen');
+    }
+    for (const id of [ids.taskB, ids.taskC]) {
+      const res = await t.admin.get(`/update-tasks/${id}`).expect(200);
+      expect(res.body).toMatchObject({ status: 'scheduled', runAt: '2099-01-01T00:00:00.000Z' });
     }
   });
 
@@ -74,11 +119,29 @@ describe('partner scoping', () => {
     ['/partners', 'partnerA'],
     ['/partners?platformId=:p2', null],
     ['/platforms', 'p1'],
+    ['/update-tasks', null],
+    ['/update-tasks?partnerId=:partnerB', null],
+    ['/update-tasks?tenantId=:tenantC', null],
+    ['/update-tasks?batchId=:batchC', null],
+    ['/update-tasks?platformId=:p2', null],
+    ['/update-batches', null],
   ])('list %s shows partner A only its own', async (template, onlyKey) => {
     const path = template.replace(/:(\w+)/g, (_, k: string) => ids[k]);
     const res = await a.get(path).expect(200);
     const listed = res.body.items.map((i: { id: string }) => i.id);
     expect(listed).toEqual(onlyKey ? [ids[onlyKey]] : []);
+  });
+
+  it('does not let partner A schedule other partners’ tenants', async () => {
+    const body = { targetVersion: '2.0.0', mode: 'immediate' };
+    await a.post('/update-tasks', { ...body, tenantIds: [ids.tenantC] }).expect(404);
+    await a.post('/update-tasks', { ...body, partnerId: ids.partnerC }).expect(404);
+    await a.post('/update-tasks', { ...body, platformId: ids.p1 }).expect(403);
+    const open = await t.ds.query(
+      `SELECT count(*)::int AS n FROM update_task WHERE tenant_id = $1`,
+      [ids.tenantC],
+    );
+    expect(open[0].n).toBe(1);
   });
 
   it('does not let partner A create tenants for another partner', async () => {
@@ -103,6 +166,6 @@ describe('partner scoping', () => {
     await a.get(`/partners/${ids.partnerA}`).expect(200);
     await a.get(`/platforms/${ids.p1}`).expect(200);
     const versions = await a.get(`/platforms/${ids.p1}/versions`).expect(200);
-    expect(versions.body.items.map((v: { version: string }) => v.version)).toEqual(['1.0.0']);
+    expect(versions.body.items.map((v: { version: string }) => v.version)).toEqual(['1.0.0', '2.0.0']);
   });
 });

@@ -82,3 +82,15 @@ export async function newWorld(admin: Api) {
   const partnerKey = await newKey(admin, 'partner_admin', partner.id);
   return { platform, partner, partnerApi: admin.as(partnerKey), partnerKey };
 }
+
+/** A platform with versions for every rule, one partner with a key, and `count` tenants on 1.0.0. */
+export async function newSchedulingWorld(admin: Api, count = 3, tenant: Body = {}) {
+  const world = await newWorld(admin);
+  const platformId = world.platform.id;
+  await newVersion(admin, platformId, '0.9.0');
+  await newVersion(admin, platformId, '2.5.0', 'prohibited');
+  await newVersion(admin, platformId, '3.0.0-rc.1', 'test');
+  const tenants = [];
+  for (let i = 0; i < count; i++) tenants.push(await newTenant(admin, world.partner.id, tenant));
+  return { ...world, platformId, tenants, tenantIds: tenants.map((t) => t.id) };
+}

@@ -1,0 +1,83 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { PageQuery } from '../../common/pagination';
+import { IsIsoDateTimeWithOffset } from '../../updates/dto/schedule-updates.dto';
+import {
+  CONFLICT_POLICIES,
+  ConflictPolicy,
+  PlatformMaintenance,
+} from '../platform-maintenance.repository';
+
+export class CreateMaintenanceDto {
+  @ApiProperty({ example: '2027-03-06T22:00:00+01:00' })
+  @IsIsoDateTimeWithOffset()
+  startsAt!: string;
+  @ApiProperty({ example: '2027-03-07T04:00:00+01:00' }) @IsIsoDateTimeWithOffset() endsAt!: string;
+
+  @ApiProperty({ example: 'Database cluster upgrade. The portal stays available.' })
+  @IsString()
+  @Length(1, 2000)
+  message!: string;
+
+  @ApiPropertyOptional({
+    enum: CONFLICT_POLICIES,
+    default: 'cancel',
+    description:
+      'What happens to scheduled updates that overlap the period (forced ones are always rescheduled)',
+  })
+  @IsOptional()
+  @IsIn(CONFLICT_POLICIES)
+  conflictPolicy?: ConflictPolicy;
+}
+
+export class ListMaintenanceQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Include periods that have ended' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  includePast?: boolean;
+}
+
+export class MaintenanceResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) platformId!: string;
+  @ApiProperty() startsAt!: string;
+  @ApiProperty() endsAt!: string;
+  @ApiProperty() message!: string;
+  @ApiProperty({ enum: CONFLICT_POLICIES }) conflictPolicy!: ConflictPolicy;
+  @ApiProperty() createdAt!: string;
+
+  static from(m: PlatformMaintenance): MaintenanceResponse {
+    return {
+      id: m.id,
+      platformId: m.platformId,
+      startsAt: m.startsAt.toISOString(),
+      endsAt: m.endsAt.toISOString(),
+      message: m.message,
+      conflictPolicy: m.conflictPolicy,
+      createdAt: m.createdAt.toISOString(),
+    };
+  }
+}
+
+export class AffectedTasks {
+  @ApiProperty() cancelled!: number;
+  @ApiProperty() rescheduled!: number;
+}
+
+export class CreatedMaintenanceResponse extends MaintenanceResponse {
+  @ApiProperty({ type: AffectedTasks, description: 'Scheduled updates that overlapped the period' })
+  affected!: AffectedTasks;
+  @ApiProperty({ type: [String] }) warnings!: string[];
+}
+
+export class AnnouncementResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) platformId!: string;
+  @ApiProperty() platformName!: string;
+  @ApiProperty() startsAt!: string;
+  @ApiProperty() endsAt!: string;
+  @ApiProperty() message!: string;
+  @ApiProperty({ enum: ['current', 'upcoming'] }) status!: 'current' | 'upcoming';
+}

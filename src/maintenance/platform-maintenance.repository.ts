@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { PageRequest } from '../common/pagination';
+import { SqlFilter } from '../database/sql';
+
+export const CONFLICT_POLICIES = ['cancel', 'reschedule'] as const;
+export type ConflictPolicy = (typeof CONFLICT_POLICIES)[number];
+
+export interface PlatformMaintenance {
+  id: string;
+  seq: string;
+  platformId: string;
+  startsAt: Date;
+  endsAt: Date;
+  message: string;
+  conflictPolicy: ConflictPolicy;
+  createdBy: string | null;
+  createdAt: Date;
+}
+
+export interface Announcement {
+  id: string;
+  platformId: string;
+  platformName: string;
+  startsAt: Date;
+  endsAt: Date;
+  message: string;
+}
+
+type Row = Record<string, unknown>;
+const toMaintenance = (r: Row): PlatformMaintenance => ({
+  id: r.id as string,
+  seq: r.seq as string,
+  platformId: r.platform_id as string,
+  startsAt: r.starts_at as Date,
+  endsAt: r.ends_at as Date,
+  message: r.message as string,
+  conflictPolicy: r.conflict_policy as ConflictPolicy,
+  createdBy: (r.created_by as string | null) ?? null,
+  createdAt: r.created_at as Date,
+});
+
+const COLUMNS = `m.id, m.seq::text AS seq, m.platform_id, m.starts_at, m.ends_at, m.message, m.conflict_policy, m.created_by, m.created_at`;
+
+@Injectable()
+export class PlatformMaintenanceRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async insert(
+    em: EntityManager,
+    values: Pick<
+      PlatformMaintenance,
+      'platformId' | 'startsAt' | 'endsAt' | 'message' | 'conflictPolicy' | 'createdBy'
+    >,
+  ): Promise<PlatformMaintenance> {
+    const rows: Row[] = await em.query(
+      `INSERT INTO platform_maintenance AS m (platform_id, starts_at, ends_at, message, conflict_policy, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
+      [
+        values.platformId,
+        values.startsAt,
+        values.endsAt,
+        values.message,
+        values.conflictPolicy,
+        values.createdBy,
+      ],
+    );
+    return toMaintenance(rows[0]);
+  }
+
+  async find(
+    em: EntityManager,
+    platformId: string,
+    id: string,
+  ): Promise<PlatformMaintenance | null> {
+    const rows: Row[] = await em.query(
+      `SELECT ${COLUMNS} FROM platform_maintenance m WHERE m.platform_id = $1 AND m.id = $2`,
+      [platformId, id],
+    );
+    return rows[0] ? toMaintenance(rows[0]) : null;
+  }
+
+  async delete(em: EntityManager, id: string): Promise<void> {
+    await em.query('DELETE FROM platform_maintenance WHERE id = $1', [id]);
+  }
+
+  async list(
+    platformId: string,
+    includePast: boolean,
+    now: Date,
+    page: PageRequest,
+  ): Promise<PlatformMaintenance[]> {
+    const f = new SqlFilter()
+      .add('m.platform_id = ?', platformId)
+      .addIf(page.afterSeq, 'm.seq > ?');
+    if (!includePast) f.add('m.ends_at > ?', now);
+    const rows: Row[] = await this.ds.query(
+      `SELECT ${COLUMNS} FROM platform_maintenance m ${f.where} ORDER BY m.seq LIMIT ${f.param(page.limit + 1)}`,
+      f.params,
+    );
+    return rows.map(toMaintenance);
+  }
+
+  /** Maintenance on these platforms that has not ended at `now`. */
+  async notEnded(
+    em: EntityManager,
+    platformIds: string[],
+    now: Date,
+  ): Promise<PlatformMaintenance[]> {
+    const rows: Row[] = await em.query(
+      `SELECT ${COLUMNS} FROM platform_maintenance m
+       WHERE m.platform_id = ANY($1::uuid[]) AND m.ends_at > $2 ORDER BY m.starts_at`,
+      [platformIds, now],
+    );
+    return rows.map(toMaintenance);
+  }
+
+  /** Current and upcoming maintenance of every platform, soonest first. */
+  async announcements(now: Date, limit: number): Promise<Announcement[]> {
+    const rows: Row[] = await this.ds.query(
+      `SELECT m.id, m.platform_id, pl.name AS platform_name, m.starts_at, m.ends_at, m.message
+       FROM platform_maintenance m JOIN platform pl ON pl.id = m.platform_id
+       WHERE m.ends_at > $1 ORDER BY m.starts_at, m.id LIMIT $2`,
+      [now, limit],
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      platformId: r.platform_id as string,
+      platformName: r.platform_name as string,
+      startsAt: r.starts_at as Date,
+      endsAt: r.ends_at as Date,
+      message: r.message as string,
+    }));
+  }
+}

@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import type { MaintenanceNoticeEvent, TaskNoticeEvent } from './notice-events';
+
+/** Which tasks a notice is about: every task of a batch, or a list of tasks. */
+export type TaskSelection = { batchId: string } | { taskIds: string[] };
+
+export interface NoticeContext {
+  /** Why: a cancellation reason, a failure, the maintenance message … */
+  reason?: string | null;
+  /** Partner e-mails about these tasks are merged per group (a batch, a maintenance period). */
+  group?: string;
+}
+
+/**
+ * What makes two notices of one event for one recipient the same notice (the dedupe key):
+ * a reschedule is new each time its sequence rises, a start/result each attempt.
+ */
+const DEDUPE_PART: Record<TaskNoticeEvent, string> = {
+  'task.scheduled': 't.notice_sequence::text',
+  'task.rescheduled': 't.notice_sequence::text',
+  'task.cancelled': `'0'`,
+  'task.started': 't.attempts::text',
+  'task.succeeded': 't.attempts::text',
+  'task.failed': 't.attempts::text',
+};
+
+/** Events that trickle in over time; partner e-mails about them wait a little to be merged. */
+const TRICKLING: TaskNoticeEvent[] = ['task.started', 'task.succeeded', 'task.failed'];
+
+/** Events sent to whoever received the task's original notice, not to today's addresses. */
+const FOLLOW_UPS: TaskNoticeEvent[] = ['task.rescheduled', 'task.cancelled'];
+
+const PAYLOAD = `jsonb_build_object(
+  'taskId', t.id, 'batchId', t.batch_id, 'tenantId', t.tenant_id, 'tenantName', tn.name,
+  'partnerName', p.name, 'fromVersion', t.from_version, 'targetVersion', t.target_version,
+  'mode', t.mode, 'runAt', t.run_at,
+  'windowEnd', COALESCE(t.expires_at, t.run_at + t.expected_duration_minutes * interval '1 minute'),
+  'expectedDurationMinutes', t.expected_duration_minutes, 'forced', t.forced, 'redeploy', t.redeploy,
+  'sequence', t.notice_sequence, 'status', t.status, 'error', t.error, 'reason', $2::text)`;
+
+/**
+ * Writes outbox rows (the e-mails to send) inside the caller's transaction, set-based: one statement
+ * for any number of tasks. Rendering and sending happen later, in the notification sender.
+ */
+@Injectable()
+export class NoticesRepository {
+  constructor(private readonly config: AppConfig) {}
+
+  async forTasks(
+    em: EntityManager,
+    event: TaskNoticeEvent,
+    selection: TaskSelection,
+    context: NoticeContext = {},
+  ): Promise<number> {
+    const where = 'batchId' in selection ? 't.batch_id = $1::uuid' : 't.id = ANY($1::uuid[])';
+    const key = (recipient: string) =>
+      `$3 || ':' || t.id || ':' || ${DEDUPE_PART[event]} || ':' || ${recipient}`;
+    const group = `$3 || ':' || COALESCE($4, 'batch:' || t.batch_id) || ':'`;
+    const partnerDelay = TRICKLING.includes(event) ? this.config.mailDigestWindowSeconds : 0;
+    const params = [
+      'batchId' in selection ? selection.batchId : selection.taskIds,
+      context.reason ?? null,
+      event,
+      context.group ?? null,
+      partnerDelay,
+    ];
+    const insert = `INSERT INTO outbox_email (event, template, recipient, recipient_kind, locale, timezone,
+        payload, dedupe_key, task_id, batch_id, partner_id, platform_id, group_key, next_attempt_at)`;
+    const conflict = 'ON CONFLICT (dedupe_key) DO NOTHING';
+    const from = `FROM update_task t JOIN tenant tn ON tn.id = t.tenant_id JOIN partner p ON p.id = t.partner_id`;
+
+    if (FOLLOW_UPS.includes(event)) {
+      const result: unknown[] = await em.query(
+        `${insert}
+         SELECT DISTINCT ON (t.id, prev.recipient_kind, prev.recipient)
+           $3, $3, prev.recipient, prev.recipient_kind, prev.locale, prev.timezone, ${PAYLOAD},
+           ${key('prev.recipient')}, t.id, t.batch_id, t.partner_id, t.platform_id,
+           CASE WHEN prev.recipient_kind = 'partner' THEN ${group} || prev.recipient END,
+           CASE WHEN prev.recipient_kind = 'partner' THEN now() + $5 * interval '1 second' ELSE now() END
+         ${from}
+         JOIN outbox_email prev ON prev.task_id = t.id AND prev.event IN ('task.scheduled', 'task.rescheduled')
+         WHERE ${where}
+         ORDER BY t.id, prev.recipient_kind, prev.recipient, prev.seq DESC
+         ${conflict} RETURNING 1`,
+        params,
+      );
+      return result.length;
+    }
+
+    const result: unknown[] = await em.query(
+      `${insert}
+       SELECT $3, $3, tn.customer_email, 'customer', tn.locale, tn.timezone, ${PAYLOAD},
+         ${key('tn.customer_email')}, t.id, t.batch_id, t.partner_id, t.platform_id, NULL, now()
+       ${from}
+       WHERE ${where} AND t.notify_customer AND tn.customer_email IS NOT NULL
+       UNION ALL
+       SELECT $3, $3, c.email, 'partner', c.locale, c.timezone, ${PAYLOAD},
+         ${key('c.email')}, t.id, t.batch_id, t.partner_id, t.platform_id, ${group} || c.email,
+         now() + $5 * interval '1 second'
+       ${from}
+       CROSS JOIN LATERAL jsonb_to_recordset(p.contacts) AS c (email text, locale text, timezone text)
+       WHERE ${where} AND t.notify_partner
+       ${conflict} RETURNING 1`,
+      params,
+    );
+    return result.length;
+  }
+
+  /** Platform maintenance announced or withdrawn: every partner contact of the platform. */
+  async forMaintenance(
+    em: EntityManager,
+    event: MaintenanceNoticeEvent,
+    maintenanceId: string,
+  ): Promise<number> {
+    const result: unknown[] = await em.query(
+      `INSERT INTO outbox_email (event, template, recipient, recipient_kind, locale, timezone, payload,
+         dedupe_key, partner_id, platform_id)
+       SELECT $2, $2, c.email, 'partner', c.locale, c.timezone,
+         jsonb_build_object('maintenanceId', m.id, 'platformId', m.platform_id, 'platformName', pl.name,
+           'partnerName', p.name, 'startsAt', m.starts_at, 'endsAt', m.ends_at, 'message', m.message),
+         $2 || ':' || m.id || ':' || p.id || ':' || c.email, p.id, m.platform_id
+       FROM platform_maintenance m
+       JOIN platform pl ON pl.id = m.platform_id
+       JOIN partner p ON p.platform_id = m.platform_id
+       CROSS JOIN LATERAL jsonb_to_recordset(p.contacts) AS c (email text, locale text, timezone text)
+       WHERE m.id = $1
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1`,
+      [maintenanceId, event],
+    );
+    return result.length;
+  }
+}

@@ -1,0 +1,166 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+  registerDecorator,
+  ValidationOptions,
+} from 'class-validator';
+import { isUUID } from 'class-validator';
+import { IsSemver } from '../../common/validators';
+import { UPDATE_MODES, UpdateMode } from '../planning';
+
+export const MAX_TENANT_IDS = 100_000;
+export const ON_CONFLICT = ['reject', 'skip'] as const;
+export type OnConflict = (typeof ON_CONFLICT)[number];
+
+/** Lists of ids: every element a UUID, no repeats; the message names the first offending positions. */
+export function IsUuidList(maxItems: number, options?: ValidationOptions): PropertyDecorator {
+  const problems = (value: unknown): string[] => {
+    // Other validators report non-arrays and oversized lists; checking 200,000 ids would be waste.
+    if (!Array.isArray(value) || value.length > maxItems) return [];
+    const seen = new Set<string>();
+    const found: string[] = [];
+    value.forEach((v, i) => {
+      if (found.length >= 5) return;
+      if (typeof v !== 'string' || !isUUID(v)) found.push(`[${i}] is not a UUID`);
+      else if (seen.has(v)) found.push(`[${i}] repeats ${v}`);
+      else seen.add(v);
+    });
+    return found;
+  };
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isUuidList',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: {
+        validate: (value: unknown) => problems(value).length === 0,
+        defaultMessage: (args) => `must hold distinct UUIDs: ${problems(args?.value).join(', ')}`,
+      },
+    });
+}
+
+/** ISO 8601 with a UTC offset or Z, e.g. 2027-03-28T02:30:00+01:00. */
+export function IsIsoDateTimeWithOffset(options?: ValidationOptions): PropertyDecorator {
+  const pattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isIsoDateTimeWithOffset',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && pattern.test(value) && !Number.isNaN(Date.parse(value)),
+        defaultMessage: () =>
+          'must be an ISO 8601 date-time with an offset, e.g. 2027-03-28T02:30:00+01:00',
+      },
+    });
+}
+
+export class ScheduleUpdatesDto {
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_TENANT_IDS,
+    description: 'Scope: these tenants',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_TENANT_IDS)
+  @IsUuidList(MAX_TENANT_IDS)
+  tenantIds?: string[];
+
+  @ApiPropertyOptional({ format: 'uuid', description: "Scope: all of a partner's tenants" })
+  @IsOptional()
+  @IsUUID()
+  partnerId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "Scope: all of a platform's tenants (platform admins)",
+  })
+  @IsOptional()
+  @IsUUID()
+  platformId?: string;
+
+  @ApiProperty({ example: '14.0.0' })
+  @IsSemver()
+  targetVersion!: string;
+
+  @ApiProperty({ enum: UPDATE_MODES })
+  @IsIn(UPDATE_MODES)
+  mode!: UpdateMode;
+
+  @ApiPropertyOptional({ description: 'Custom mode: when the update runs (ISO 8601 with offset)' })
+  @IsOptional()
+  @IsIsoDateTimeWithOffset()
+  runAt?: string;
+
+  @ApiPropertyOptional({ default: 60, minimum: 1, maximum: 1440 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  expectedDurationMinutes?: number;
+
+  @ApiPropertyOptional({ description: 'Only platform admins can cancel a forced task' })
+  @IsOptional()
+  @IsBoolean()
+  forced?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Redeploy the tenant (also allows installing the current version again)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  redeploy?: boolean;
+
+  @ApiPropertyOptional({ description: "E-mail the partner's contacts" })
+  @IsOptional()
+  @IsBoolean()
+  notifyPartner?: boolean;
+
+  @ApiPropertyOptional({ description: "E-mail the tenant's customer contact" })
+  @IsOptional()
+  @IsBoolean()
+  notifyCustomer?: boolean;
+
+  @ApiPropertyOptional({ description: 'Confirms that an older version may be installed' })
+  @IsOptional()
+  @IsBoolean()
+  allowDowngrade?: boolean;
+
+  @ApiPropertyOptional({ enum: ON_CONFLICT, default: 'reject' })
+  @IsOptional()
+  @IsIn(ON_CONFLICT)
+  onConflict?: OnConflict;
+
+  @ApiPropertyOptional({ description: 'Answer as if scheduling, write nothing' })
+  @IsOptional()
+  @IsBoolean()
+  dryRun?: boolean;
+}
+
+export class SkippedTenant {
+  @ApiProperty({ format: 'uuid' }) tenantId!: string;
+  @ApiPropertyOptional({ description: 'Position in tenantIds' }) index?: number;
+  @ApiProperty() code!: string;
+  @ApiProperty() reason!: string;
+}
+
+export class ScheduleResponse {
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) batchId!: string | null;
+  @ApiProperty() created!: number;
+  @ApiProperty({ type: [SkippedTenant] }) skipped!: SkippedTenant[];
+  @ApiProperty({ type: [String] }) warnings!: string[];
+}

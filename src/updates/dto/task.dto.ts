@@ -1,0 +1,145 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { PageQuery } from '../../common/pagination';
+import { UPDATE_MODES, UpdateMode } from '../planning';
+import { TASK_STATUSES, TaskStatus, UpdateTask } from '../update-task';
+import { IsIsoDateTimeWithOffset } from './schedule-updates.dto';
+
+export class ListTasksQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: TASK_STATUSES })
+  @IsOptional()
+  @IsIn(TASK_STATUSES)
+  status?: TaskStatus;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() tenantId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() partnerId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() platformId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() batchId?: string;
+  @ApiPropertyOptional({ description: 'runAt at or after (ISO 8601)' })
+  @IsOptional()
+  @IsIsoDateTimeWithOffset()
+  from?: string;
+  @ApiPropertyOptional({ description: 'runAt before (ISO 8601)' })
+  @IsOptional()
+  @IsIsoDateTimeWithOffset()
+  to?: string;
+}
+
+export class RescheduleTaskDto {
+  @ApiProperty({ enum: UPDATE_MODES }) @IsIn(UPDATE_MODES) mode!: UpdateMode;
+
+  @ApiPropertyOptional({ description: 'Custom mode: the new time (ISO 8601 with offset)' })
+  @IsOptional()
+  @IsIsoDateTimeWithOffset()
+  runAt?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1440 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  expectedDurationMinutes?: number;
+}
+
+export class CancelTaskDto {
+  @ApiPropertyOptional({ description: 'Told to the recipients of the cancellation notice' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  reason?: string;
+}
+
+export class TaskProgress {
+  @ApiProperty({ nullable: true, type: String }) step!: string | null;
+  @ApiProperty() percent!: number;
+  @ApiProperty({ nullable: true, type: String, description: 'Estimated completion time' }) eta!:
+    string | null;
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export class TaskResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) tenantId!: string;
+  @ApiProperty({ format: 'uuid' }) partnerId!: string;
+  @ApiProperty({ format: 'uuid' }) platformId!: string;
+  @ApiProperty({ format: 'uuid' }) batchId!: string;
+  @ApiProperty() fromVersion!: string;
+  @ApiProperty() targetVersion!: string;
+  @ApiProperty({ enum: UPDATE_MODES }) mode!: UpdateMode;
+  @ApiProperty() runAt!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Latest start: the end of the maintenance window',
+  })
+  expiresAt!: string | null;
+  @ApiProperty() expectedDurationMinutes!: number;
+  @ApiProperty() forced!: boolean;
+  @ApiProperty() redeploy!: boolean;
+  @ApiProperty() notifyPartner!: boolean;
+  @ApiProperty() notifyCustomer!: boolean;
+  @ApiProperty() allowDowngrade!: boolean;
+  @ApiProperty({ enum: TASK_STATUSES }) status!: TaskStatus;
+  @ApiProperty({ type: TaskProgress }) progress!: TaskProgress;
+  @ApiProperty() attempts!: number;
+  @ApiProperty({ nullable: true, type: String }) error!: string | null;
+  @ApiProperty({ nullable: true, type: String }) cancelReason!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The API key that scheduled it' })
+  createdBy!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ nullable: true, type: String }) startedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) finishedAt!: string | null;
+
+  static from(t: UpdateTask): TaskResponse {
+    return {
+      id: t.id,
+      tenantId: t.tenantId,
+      partnerId: t.partnerId,
+      platformId: t.platformId,
+      batchId: t.batchId,
+      fromVersion: t.fromVersion,
+      targetVersion: t.targetVersion,
+      mode: t.mode,
+      runAt: t.runAt.toISOString(),
+      expiresAt: iso(t.expiresAt),
+      expectedDurationMinutes: t.expectedDurationMinutes,
+      forced: t.forced,
+      redeploy: t.redeploy,
+      notifyPartner: t.notifyPartner,
+      notifyCustomer: t.notifyCustomer,
+      allowDowngrade: t.allowDowngrade,
+      status: t.status,
+      progress: { step: t.progressStep, percent: t.progressPercent, eta: iso(t.progressEta) },
+      attempts: t.attempts,
+      error: t.error,
+      cancelReason: t.cancelReason,
+      createdBy: t.createdBy,
+      createdAt: t.createdAt.toISOString(),
+      updatedAt: t.updatedAt.toISOString(),
+      startedAt: iso(t.startedAt),
+      finishedAt: iso(t.finishedAt),
+    };
+  }
+}
+
+export class StatusCountsResponse {
+  @ApiProperty() scheduled!: number;
+  @ApiProperty() running!: number;
+  @ApiProperty() succeeded!: number;
+  @ApiProperty() failed!: number;
+  @ApiProperty() cancelled!: number;
+}
+
+export class BatchResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ nullable: true, type: String }) createdBy!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() targetVersion!: string;
+  @ApiProperty({ enum: UPDATE_MODES }) mode!: UpdateMode;
+  @ApiProperty({ description: 'Tasks created (for a partner admin: its own tasks in the batch)' })
+  total!: number;
+  @ApiProperty({ type: StatusCountsResponse }) counts!: StatusCountsResponse;
+  @ApiProperty() scope!: Record<string, unknown>;
+  @ApiProperty() options!: Record<string, unknown>;
+}

@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { type Caller, isPlatformAdmin } from '../auth/caller';
+import { BadRequestError, ErrorDetail } from '../common/errors';
+import { PlatformMaintenanceRepository } from '../maintenance/platform-maintenance.repository';
+import type { VersionChannel } from '../versions/software-version.entity';
+import { VersionsRepository } from '../versions/versions.repository';
+import type { PlanContext, PlanRequest, UpdateMode } from './planning';
+import type { TenantFactsRow } from './update-tasks.repository';
+import type { TenantFacts } from './planning';
+
+/** A custom runAt may be this far in the past (clock skew between client and server). */
+export const RUN_AT_SKEW_MS = 60_000;
+export const DEFAULT_EXPECTED_MINUTES = 60;
+
+export interface RequestedUpdate {
+  mode: UpdateMode;
+  runAt?: string;
+  expectedDurationMinutes?: number;
+  targetVersion: string;
+  forced?: boolean;
+  redeploy?: boolean;
+  allowDowngrade?: boolean;
+}
+
+/** Checks the request-level rules on time (runAt only in custom mode, and not in the past). */
+export function buildPlanRequest(caller: Caller, asked: RequestedUpdate, now: Date): PlanRequest {
+  const details: ErrorDetail[] = [];
+  let runAt: Date | undefined;
+  if (asked.mode === 'custom') {
+    if (!asked.runAt) details.push({ field: 'runAt', reason: 'is required in custom mode' });
+    else {
+      runAt = new Date(asked.runAt);
+      if (runAt.getTime() < now.getTime() - RUN_AT_SKEW_MS) {
+        details.push({ field: 'runAt', reason: 'must be in the future' });
+      }
+    }
+  } else if (asked.runAt) {
+    details.push({
+      field: 'runAt',
+      reason: `is only accepted in custom mode (mode is ${asked.mode})`,
+    });
+  }
+  if (details.length) throw new BadRequestError(`runAt ${details[0].reason}`, details);
+  return {
+    mode: asked.mode,
+    // Within the tolerated skew, a time just past means "now".
+    runAt: runAt && runAt < now ? now : runAt,
+    expectedDurationMinutes: asked.expectedDurationMinutes ?? DEFAULT_EXPECTED_MINUTES,
+    targetVersion: asked.targetVersion,
+    forced: asked.forced ?? false,
+    redeploy: asked.redeploy ?? false,
+    allowDowngrade: asked.allowDowngrade ?? false,
+    byPlatformAdmin: isPlatformAdmin(caller),
+  };
+}
+
+export function toFacts(r: TenantFactsRow): TenantFacts {
+  return {
+    id: r.id,
+    platformId: r.platform_id,
+    softwareVersion: r.software_version,
+    state: r.state,
+    autoUpdateAllowed: r.auto_update_allowed,
+    window: {
+      cron: r.window_cron,
+      durationMinutes: r.window_duration_minutes,
+      timezone: r.window_timezone,
+    },
+    openTaskId: r.open_task_id,
+  };
+}
+
+/** Loads what the rules consult besides the tenants: the target version's channels and maintenance. */
+@Injectable()
+export class PlanContextLoader {
+  constructor(
+    private readonly versions: VersionsRepository,
+    private readonly maintenance: PlatformMaintenanceRepository,
+  ) {}
+
+  async load(
+    em: EntityManager,
+    platformIds: string[],
+    targetVersion: string,
+    now: Date,
+  ): Promise<{ context: PlanContext; channels: Map<string, VersionChannel> }> {
+    const channels = await this.versions.channels(em, platformIds, targetVersion);
+    const periods = await this.maintenance.notEnded(em, platformIds, now);
+    return {
+      channels,
+      context: {
+        now,
+        channelOn: (platformId) => channels.get(platformId),
+        maintenanceOf: (platformId) => periods.filter((p) => p.platformId === platformId),
+      },
+    };
+  }
+}

@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Scope } from '../auth/caller';
+import type { PageRequest } from '../common/pagination';
+import { SqlFilter } from '../database/sql';
+import type { UpdateMode } from './planning';
+import type { TaskStatus } from './update-task';
+
+export interface NewBatch {
+  createdBy: string;
+  createdByRole: string;
+  callerPartnerId: string | null;
+  scope: Record<string, unknown>;
+  targetVersion: string;
+  mode: UpdateMode;
+  options: Record<string, unknown>;
+  total: number;
+}
+
+export interface UpdateBatch {
+  id: string;
+  seq: string;
+  createdBy: string | null;
+  createdAt: Date;
+  targetVersion: string;
+  mode: UpdateMode;
+  scope: Record<string, unknown>;
+  options: Record<string, unknown>;
+  total: number;
+}
+
+export type StatusCounts = Record<TaskStatus, number>;
+
+type Row = Record<string, unknown>;
+const toBatch = (r: Row): UpdateBatch => ({
+  id: r.id as string,
+  seq: r.seq as string,
+  createdBy: (r.created_by as string | null) ?? null,
+  createdAt: r.created_at as Date,
+  targetVersion: r.target_version as string,
+  mode: r.mode as UpdateMode,
+  scope: r.scope as Record<string, unknown>,
+  options: r.options as Record<string, unknown>,
+  total: r.total as number,
+});
+
+/** A partner admin sees a batch that holds at least one of its partner's tasks. */
+const VISIBLE = `EXISTS (SELECT 1 FROM update_task t WHERE t.batch_id = b.id AND t.partner_id = ?)`;
+
+@Injectable()
+export class UpdateBatchesRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async insert(em: EntityManager, batch: NewBatch): Promise<string> {
+    const rows: { id: string }[] = await em.query(
+      `INSERT INTO update_batch (created_by, created_by_role, caller_partner_id, scope, target_version, mode, options, total)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [
+        batch.createdBy,
+        batch.createdByRole,
+        batch.callerPartnerId,
+        JSON.stringify(batch.scope),
+        batch.targetVersion,
+        batch.mode,
+        JSON.stringify(batch.options),
+        batch.total,
+      ],
+    );
+    return rows[0].id;
+  }
+
+  async find(scope: Scope, id: string): Promise<UpdateBatch | null> {
+    const f = new SqlFilter().add('b.id = ?', id).addIf(scope.partnerId, VISIBLE);
+    const rows: Row[] = await this.ds.query(
+      `SELECT b.*, b.seq::text AS seq FROM update_batch b ${f.where}`,
+      f.params,
+    );
+    return rows[0] ? toBatch(rows[0]) : null;
+  }
+
+  async list(scope: Scope, page: PageRequest): Promise<UpdateBatch[]> {
+    const f = new SqlFilter().addIf(scope.partnerId, VISIBLE).addIf(page.afterSeq, 'b.seq > ?');
+    const rows: Row[] = await this.ds.query(
+      `SELECT b.*, b.seq::text AS seq FROM update_batch b ${f.where}
+       ORDER BY b.seq LIMIT ${f.param(page.limit + 1)}`,
+      f.params,
+    );
+    return rows.map(toBatch);
+  }
+
+  /** Tasks of the batch by status, counting only the tasks the caller may see. */
+  async counts(scope: Scope, batchId: string): Promise<StatusCounts> {
+    const f = new SqlFilter().add('batch_id = ?', batchId).addIf(scope.partnerId, 'partner_id = ?');
+    const rows: { status: TaskStatus; n: number }[] = await this.ds.query(
+      `SELECT status, count(*)::int AS n FROM update_task ${f.where} GROUP BY status`,
+      f.params,
+    );
+    const counts: StatusCounts = {
+      scheduled: 0,
+      running: 0,
+      succeeded: 0,
+      failed: 0,
+      cancelled: 0,
+    };
+    for (const r of rows) counts[r.status] = r.n;
+    return counts;
+  }
+
+  /** Locks the batch's not-yet-started tasks the caller may cancel (forced ones only for platform admins). */
+  async lockCancellable(
+    em: EntityManager,
+    scope: Scope,
+    batchId: string,
+    includeForced: boolean,
+  ): Promise<string[]> {
+    const f = new SqlFilter()
+      .add('batch_id = ?', batchId)
+      .add(`status = 'scheduled'`)
+      .addIf(scope.partnerId, 'partner_id = ?');
+    if (!includeForced) f.add('NOT forced');
+    const rows: { id: string }[] = await em.query(
+      `SELECT id FROM update_task ${f.where} ORDER BY id FOR UPDATE`,
+      f.params,
+    );
+    return rows.map((r) => r.id);
+  }
+}

@@ -1,0 +1,67 @@
+import type { UpdateMode } from './planning';
+
+export const TASK_STATUSES = ['scheduled', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export const OPEN_STATUSES: TaskStatus[] = ['scheduled', 'running'];
+
+export interface UpdateTask {
+  id: string;
+  seq: string;
+  batchId: string;
+  tenantId: string;
+  partnerId: string;
+  platformId: string;
+  fromVersion: string;
+  targetVersion: string;
+  mode: UpdateMode;
+  runAt: Date;
+  expiresAt: Date | null;
+  expectedDurationMinutes: number;
+  forced: boolean;
+  redeploy: boolean;
+  notifyPartner: boolean;
+  notifyCustomer: boolean;
+  allowDowngrade: boolean;
+  status: TaskStatus;
+  attempts: number;
+  progressStep: string | null;
+  progressPercent: number;
+  progressEta: Date | null;
+  error: string | null;
+  cancelReason: string | null;
+  noticeSequence: number;
+  createdBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+/** The options shared by every task of one request. */
+export interface TaskOptions {
+  targetVersion: string;
+  mode: UpdateMode;
+  expectedDurationMinutes: number;
+  forced: boolean;
+  redeploy: boolean;
+  notifyPartner: boolean;
+  notifyCustomer: boolean;
+  allowDowngrade: boolean;
+  createdBy: string;
+}
+
+export interface PlannedTask {
+  tenantId: string;
+  runAt: Date;
+  expiresAt: Date | null;
+}
+
+/** A new time for an existing task (reschedule, maintenance, expired window). */
+export interface TaskMove {
+  id: string;
+  mode: UpdateMode;
+  runAt: Date;
+  expiresAt: Date | null;
+  /** Unchanged when absent. */
+  expectedDurationMinutes?: number;
+}
