@@ -1,10 +1,30 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Platform maintenance, update batches and tasks, and the e-mail outbox they write to. */
+/**
+ * Platform maintenance, update batches and tasks, and the e-mail outbox they write to.
+ *
+ * update_task and outbox_email take 100,000 rows in one request, so every index and check on them
+ * is paid 100,000 times: their keys are time-ordered UUIDs (version 7, so the primary key is also the
+ * keyset for listing in creation order and new keys land at the right edge of the index), and they
+ * carry no foreign keys (a per-row trigger each). The code keeps those references whole: tasks are
+ * written in the transaction that writes their batch, from a join with their tenants, and deleting a
+ * tenant deletes its tasks.
+ */
 export class Scheduling1795392100000 implements MigrationInterface {
   name = 'Scheduling1795392100000';
 
   async up(q: QueryRunner): Promise<void> {
+    // PostgreSQL 18 has uuidv7(); this one works from PostgreSQL 13 on (RFC 9562 layout).
+    await q.query(`
+      CREATE FUNCTION uuid_v7() RETURNS uuid LANGUAGE sql VOLATILE AS $$
+        SELECT encode(
+          set_bit(set_bit(
+            overlay(uuid_send(gen_random_uuid())
+              PLACING substring(int8send(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3)
+              FROM 1 FOR 6),
+            52, 1), 53, 1),
+          'hex')::uuid
+      $$`);
     await q.query(`
       CREATE TABLE platform_maintenance (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -37,10 +57,9 @@ export class Scheduling1795392100000 implements MigrationInterface {
       )`);
     await q.query(`
       CREATE TABLE update_task (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
-        batch_id uuid NOT NULL REFERENCES update_batch (id) ON DELETE CASCADE,
-        tenant_id uuid NOT NULL REFERENCES tenant (id) ON DELETE CASCADE,
+        id uuid PRIMARY KEY DEFAULT uuid_v7(),
+        batch_id uuid NOT NULL,
+        tenant_id uuid NOT NULL,
         partner_id uuid NOT NULL,
         platform_id uuid NOT NULL,
         from_version text NOT NULL,
@@ -78,16 +97,12 @@ export class Scheduling1795392100000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX update_task_due ON update_task (run_at) WHERE status = 'scheduled'`,
     );
-    await q.query(`CREATE INDEX update_task_batch ON update_task (batch_id, seq) INCLUDE (status)`);
-    await q.query(`CREATE INDEX update_task_partner_seq ON update_task (partner_id, seq)`);
-    await q.query(`CREATE INDEX update_task_tenant_seq ON update_task (tenant_id, seq)`);
-    await q.query(`
-      CREATE INDEX update_task_platform_open ON update_task (platform_id, run_at)
-      WHERE status IN ('scheduled', 'running')`);
+    await q.query(`CREATE INDEX update_task_batch ON update_task (batch_id, id) INCLUDE (status)`);
+    await q.query(`CREATE INDEX update_task_partner ON update_task (partner_id, id)`);
+    await q.query(`CREATE INDEX update_task_tenant ON update_task (tenant_id, id)`);
     await q.query(`
       CREATE TABLE outbox_email (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+        id uuid PRIMARY KEY DEFAULT uuid_v7(),
         event text NOT NULL,
         template text NOT NULL,
         recipient text NOT NULL,
@@ -127,5 +142,6 @@ export class Scheduling1795392100000 implements MigrationInterface {
     for (const table of ['outbox_email', 'update_task', 'update_batch', 'platform_maintenance']) {
       await q.query(`DROP TABLE ${table}`);
     }
+    await q.query(`DROP FUNCTION uuid_v7()`);
   }
 }

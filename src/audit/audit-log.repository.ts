@@ -28,7 +28,7 @@ export class AuditLogRepository {
 
   async list(filter: AuditLogFilter, page: PageRequest): Promise<Page<AuditLogResponse>> {
     const qb = this.ds.manager.createQueryBuilder(AuditLogEntity, 'a').orderBy('a.id', 'ASC');
-    if (page.afterSeq) qb.andWhere('a.id > :after', { after: page.afterSeq });
+    if (page.after) qb.andWhere('a.id > :after', { after: page.after });
     if (filter.entityType) qb.andWhere('a.entity_type = :t', { t: filter.entityType });
     if (filter.entityId) qb.andWhere('a.entity_id = :e', { e: filter.entityId });
     if (filter.action) qb.andWhere('a.action = :act', { act: filter.action });

@@ -58,7 +58,7 @@ export class ApiKeysRepository {
 
   list(page: PageRequest, includeRevoked: boolean): Promise<ApiKeyEntity[]> {
     const qb = this.ds.manager.createQueryBuilder(ApiKeyEntity, 'k').orderBy('k.seq', 'ASC');
-    if (page.afterSeq) qb.andWhere('k.seq > :after', { after: page.afterSeq });
+    if (page.after) qb.andWhere('k.seq > :after', { after: page.after });
     if (!includeRevoked) qb.andWhere('k.revoked_at IS NULL');
     return qb.limit(page.limit + 1).getMany();
   }

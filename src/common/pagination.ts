@@ -27,44 +27,54 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/** What a repository needs to read one page: rows after `afterSeq`, at most `limit`. */
+/** Lists are ordered by an identity column (`seq`) or by a time-ordered UUID (`id`). */
+export type KeysetKind = 'seq' | 'id';
+
+/** What a repository needs to read one page: rows after the key `after`, at most `limit`. */
 export interface PageRequest {
   limit: number;
-  afterSeq: string | null;
+  after: string | null;
 }
 
-export function pageRequest(query: PageQuery): PageRequest {
+const KEY_PATTERNS: Record<KeysetKind, RegExp> = {
+  seq: /^\d{1,19}$/,
+  id: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+};
+
+export function pageRequest(query: PageQuery, kind: KeysetKind = 'seq'): PageRequest {
   return {
     limit: query.limit ?? DEFAULT_PAGE_SIZE,
-    afterSeq: query.cursor ? decodeCursor(query.cursor) : null,
+    after: query.cursor ? decodeCursor(query.cursor, kind) : null,
   };
 }
 
-export function encodeCursor(seq: string): string {
-  return Buffer.from(`s:${seq}`).toString('base64url');
+export function encodeCursor(key: string): string {
+  return Buffer.from(`k:${key}`).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): string {
+export function decodeCursor(cursor: string, kind: KeysetKind = 'seq'): string {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const match = /^s:(\d{1,19})$/.exec(text);
-  if (!match) throw fieldError('cursor', 'is not a cursor returned by this API');
-  return match[1];
+  const key = text.startsWith('k:') ? text.slice(2) : '';
+  if (!KEY_PATTERNS[kind].test(key))
+    throw fieldError('cursor', 'is not a cursor returned by this list');
+  return key;
 }
 
 /**
- * Rows were fetched with `limit + 1` to learn whether another page exists.
- * Each row carries its `seq`, the keyset column.
+ * Rows were fetched with `limit + 1` to learn whether another page exists. `keyOf` gives a row's
+ * keyset value (its `seq` unless told otherwise).
  */
-export function toPage<R extends { seq: string }, T>(
+export function toPage<R, T>(
   rows: R[],
   limit: number,
   map: (row: R) => T,
+  keyOf: (row: R) => string = (row) => (row as { seq: string }).seq,
 ): Page<T> {
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
   const last = pageRows[pageRows.length - 1];
   return {
     items: pageRows.map(map),
-    nextCursor: hasMore && last ? encodeCursor(last.seq) : null,
+    nextCursor: hasMore && last ? encodeCursor(keyOf(last)) : null,
   };
 }

@@ -91,9 +91,7 @@ export class PlatformMaintenanceRepository {
     now: Date,
     page: PageRequest,
   ): Promise<PlatformMaintenance[]> {
-    const f = new SqlFilter()
-      .add('m.platform_id = ?', platformId)
-      .addIf(page.afterSeq, 'm.seq > ?');
+    const f = new SqlFilter().add('m.platform_id = ?', platformId).addIf(page.after, 'm.seq > ?');
     if (!includePast) f.add('m.ends_at > ?', now);
     const rows: Row[] = await this.ds.query(
       `SELECT ${COLUMNS} FROM platform_maintenance m ${f.where} ORDER BY m.seq LIMIT ${f.param(page.limit + 1)}`,

@@ -96,8 +96,10 @@ export class PlatformMaintenanceService {
     const rows: Record<string, unknown>[] = await em.query(
       `SELECT t.id, t.forced, t.expected_duration_minutes, tn.window_cron, tn.window_duration_minutes, tn.window_timezone
        FROM update_task t JOIN tenant tn ON tn.id = t.tenant_id
-       WHERE t.platform_id = $1 AND t.status = 'scheduled'
-         AND t.run_at < $3 AND t.run_at + t.expected_duration_minutes * interval '1 minute' > $2
+       WHERE t.status = 'scheduled' AND t.platform_id = $1
+         -- run_at bounded on both sides (updates last at most 1440 minutes) so the due index serves
+         AND t.run_at < $3 AND t.run_at > $2::timestamptz - interval '1440 minutes'
+         AND t.run_at + t.expected_duration_minutes * interval '1 minute' > $2
        ORDER BY t.id FOR UPDATE OF t`,
       [period.platformId, period.startsAt, period.endsAt],
     );

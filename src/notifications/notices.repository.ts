@@ -32,13 +32,17 @@ const TRICKLING: TaskNoticeEvent[] = ['task.started', 'task.succeeded', 'task.fa
 /** Events sent to whoever received the task's original notice, not to today's addresses. */
 const FOLLOW_UPS: TaskNoticeEvent[] = ['task.rescheduled', 'task.cancelled'];
 
+/** What the e-mail says about a task, as it is at the event (times change when it is rescheduled). */
 const PAYLOAD = `jsonb_build_object(
   'taskId', t.id, 'batchId', t.batch_id, 'tenantId', t.tenant_id, 'tenantName', tn.name,
-  'partnerName', p.name, 'fromVersion', t.from_version, 'targetVersion', t.target_version,
-  'mode', t.mode, 'runAt', t.run_at,
+  'fromVersion', t.from_version, 'targetVersion', t.target_version, 'mode', t.mode, 'runAt', t.run_at,
   'windowEnd', COALESCE(t.expires_at, t.run_at + t.expected_duration_minutes * interval '1 minute'),
-  'expectedDurationMinutes', t.expected_duration_minutes, 'forced', t.forced, 'redeploy', t.redeploy,
-  'sequence', t.notice_sequence, 'status', t.status, 'error', t.error, 'reason', $2::text)`;
+  'forced', t.forced, 'sequence', t.notice_sequence, 'status', t.status, 'error', t.error, 'reason', $2::text)`;
+
+const INSERT = `INSERT INTO outbox_email (event, template, recipient, recipient_kind, locale, timezone,
+  payload, dedupe_key, task_id, batch_id, partner_id, platform_id, group_key, next_attempt_at)`;
+const TASKS = `FROM update_task t JOIN tenant tn ON tn.id = t.tenant_id`;
+const WITH_PARTNER = `${TASKS} JOIN partner p ON p.id = t.partner_id`;
 
 /**
  * Writes outbox rows (the e-mails to send) inside the caller's transaction, set-based: one statement
@@ -48,9 +52,47 @@ const PAYLOAD = `jsonb_build_object(
 export class NoticesRepository {
   constructor(private readonly config: AppConfig) {}
 
+  /**
+   * A new batch: every customer who is to be told gets a notice of its own; each partner contact
+   * gets ONE digest for the batch (its payload names the batch; the digest lists the tasks as they
+   * are when it is rendered).
+   */
+  async scheduled(em: EntityManager, batchId: string): Promise<void> {
+    // Fresh tasks cannot collide with earlier notices: a plain insert, no conflict check per row.
+    await em.query(
+      `${INSERT}
+       SELECT 'task.scheduled', 'task.scheduled', tn.customer_email, 'customer', tn.locale, tn.timezone,
+         ${PAYLOAD}, 'task.scheduled:' || t.id || ':0:' || tn.customer_email,
+         t.id, t.batch_id, t.partner_id, t.platform_id, NULL, now()
+       ${TASKS}
+       WHERE t.batch_id = $1 AND t.notify_customer AND tn.customer_email IS NOT NULL`,
+      [batchId, null],
+    );
+    await em.query(
+      `${INSERT}
+       SELECT 'task.scheduled', 'task.scheduled', c.email, 'partner', c.locale, c.timezone,
+         jsonb_build_object('batchId', b.id, 'partnerId', p.id, 'partnerName', p.name,
+           'targetVersion', b.target_version, 'mode', b.mode, 'tasks', n.tasks),
+         'task.scheduled:batch:' || b.id || ':' || p.id || ':' || c.email,
+         NULL, b.id, p.id, p.platform_id, NULL, now()
+       FROM update_batch b
+       JOIN LATERAL (SELECT t.partner_id, count(*)::int AS tasks FROM update_task t
+                     WHERE t.batch_id = b.id AND t.notify_partner GROUP BY t.partner_id) n ON true
+       JOIN partner p ON p.id = n.partner_id
+       CROSS JOIN LATERAL jsonb_to_recordset(p.contacts) AS c (email text, locale text, timezone text)
+       WHERE b.id = $1
+       ON CONFLICT (dedupe_key) DO NOTHING`,
+      [batchId],
+    );
+  }
+
+  /**
+   * Any later event of tasks: rescheduled and cancelled go to whoever received the task's earlier
+   * notices (its own, or its batch's digest); started, succeeded and failed to today's addresses.
+   */
   async forTasks(
     em: EntityManager,
-    event: TaskNoticeEvent,
+    event: Exclude<TaskNoticeEvent, 'task.scheduled'>,
     selection: TaskSelection,
     context: NoticeContext = {},
   ): Promise<number> {
@@ -66,23 +108,23 @@ export class NoticesRepository {
       context.group ?? null,
       partnerDelay,
     ];
-    const insert = `INSERT INTO outbox_email (event, template, recipient, recipient_kind, locale, timezone,
-        payload, dedupe_key, task_id, batch_id, partner_id, platform_id, group_key, next_attempt_at)`;
     const conflict = 'ON CONFLICT (dedupe_key) DO NOTHING';
-    const from = `FROM update_task t JOIN tenant tn ON tn.id = t.tenant_id JOIN partner p ON p.id = t.partner_id`;
 
     if (FOLLOW_UPS.includes(event)) {
       const result: unknown[] = await em.query(
-        `${insert}
+        `${INSERT}
          SELECT DISTINCT ON (t.id, prev.recipient_kind, prev.recipient)
            $3, $3, prev.recipient, prev.recipient_kind, prev.locale, prev.timezone, ${PAYLOAD},
            ${key('prev.recipient')}, t.id, t.batch_id, t.partner_id, t.platform_id,
            CASE WHEN prev.recipient_kind = 'partner' THEN ${group} || prev.recipient END,
            CASE WHEN prev.recipient_kind = 'partner' THEN now() + $5 * interval '1 second' ELSE now() END
-         ${from}
-         JOIN outbox_email prev ON prev.task_id = t.id AND prev.event IN ('task.scheduled', 'task.rescheduled')
+         ${TASKS}
+         JOIN outbox_email prev
+           ON (prev.task_id = t.id AND prev.event IN ('task.scheduled', 'task.rescheduled'))
+           OR (prev.task_id IS NULL AND prev.batch_id = t.batch_id AND prev.partner_id = t.partner_id
+               AND prev.event = 'task.scheduled')
          WHERE ${where}
-         ORDER BY t.id, prev.recipient_kind, prev.recipient, prev.seq DESC
+         ORDER BY t.id, prev.recipient_kind, prev.recipient
          ${conflict} RETURNING 1`,
         params,
       );
@@ -90,16 +132,16 @@ export class NoticesRepository {
     }
 
     const result: unknown[] = await em.query(
-      `${insert}
+      `${INSERT}
        SELECT $3, $3, tn.customer_email, 'customer', tn.locale, tn.timezone, ${PAYLOAD},
          ${key('tn.customer_email')}, t.id, t.batch_id, t.partner_id, t.platform_id, NULL, now()
-       ${from}
+       ${TASKS}
        WHERE ${where} AND t.notify_customer AND tn.customer_email IS NOT NULL
        UNION ALL
        SELECT $3, $3, c.email, 'partner', c.locale, c.timezone, ${PAYLOAD},
          ${key('c.email')}, t.id, t.batch_id, t.partner_id, t.platform_id, ${group} || c.email,
          now() + $5 * interval '1 second'
-       ${from}
+       ${WITH_PARTNER}
        CROSS JOIN LATERAL jsonb_to_recordset(p.contacts) AS c (email text, locale text, timezone text)
        WHERE ${where} AND t.notify_partner
        ${conflict} RETURNING 1`,
@@ -107,7 +149,6 @@ export class NoticesRepository {
     );
     return result.length;
   }
-
   /** Platform maintenance announced or withdrawn: every partner contact of the platform. */
   async forMaintenance(
     em: EntityManager,

@@ -43,7 +43,7 @@ export class PartnersRepository {
     const qb = this.ds.manager.createQueryBuilder(PartnerEntity, 'p').orderBy('p.seq', 'ASC');
     if (scope.partnerId) qb.andWhere('p.id = :own', { own: scope.partnerId });
     if (platformId) qb.andWhere('p.platform_id = :platformId', { platformId });
-    if (page.afterSeq) qb.andWhere('p.seq > :after', { after: page.afterSeq });
+    if (page.after) qb.andWhere('p.seq > :after', { after: page.after });
     return qb.limit(page.limit + 1).getMany();
   }
 

@@ -38,7 +38,7 @@ export class PlatformsRepository {
   list(scope: Scope, page: PageRequest): Promise<PlatformEntity[]> {
     const qb = this.ds.manager.createQueryBuilder(PlatformEntity, 'p').orderBy('p.seq', 'ASC');
     if (scope.platformId) qb.andWhere('p.id = :own', { own: scope.platformId });
-    if (page.afterSeq) qb.andWhere('p.seq > :after', { after: page.afterSeq });
+    if (page.after) qb.andWhere('p.seq > :after', { after: page.after });
     return qb.limit(page.limit + 1).getMany();
   }
 

@@ -143,7 +143,7 @@ export class TenantsRepository {
       .addIf(filter.platformId, 't.platform_id = ?')
       .addIf(filter.softwareVersion, 't.software_version = ?')
       .addIf(filter.state, 't.state = ?')
-      .addIf(page.afterSeq, 't.seq > ?');
+      .addIf(page.after, 't.seq > ?');
     if (filter.pendingUpdate !== undefined)
       f.add(filter.pendingUpdate ? OPEN_TASK : `NOT ${OPEN_TASK}`);
     const rows: TenantRow[] = await this.ds.query(
@@ -175,7 +175,9 @@ export class TenantsRepository {
     );
   }
 
+  /** The tenant and its task history (update_task carries no foreign key, see its migration). */
   async delete(em: EntityManager, id: string): Promise<void> {
+    await em.query('DELETE FROM update_task WHERE tenant_id = $1', [id]);
     await em.query('DELETE FROM tenant WHERE id = $1', [id]);
   }
 

@@ -202,6 +202,7 @@ export type Planner = (tenant: TenantFacts) => TaskPlan | Refusal;
  */
 export function createPlanner(request: PlanRequest, ctx: PlanContext): Planner {
   const tenantsByKey = new Map<string, TenantFacts>();
+  const isDowngrade = memoize((installed) => semver.lt(request.targetVersion, installed));
   const versionCheck = memoize((key) =>
     checkVersion(tenantsByKey.get(key) as TenantFacts, request, ctx),
   );
@@ -246,6 +247,6 @@ export function createPlanner(request: PlanRequest, ctx: PlanContext): Planner {
     if (!tenantsByKey.has(slotKey)) tenantsByKey.set(slotKey, tenant);
     const plan = placement(slotKey);
     if (plan.refused) return plan;
-    return { ...plan, downgrade: semver.lt(request.targetVersion, tenant.softwareVersion) };
+    return { ...plan, downgrade: isDowngrade(tenant.softwareVersion) };
   };
 }

@@ -187,7 +187,7 @@ export class SchedulingService {
     if (inserted < outcome.planned.length) {
       await this.handleLostRaces(em, batchId, outcome, onConflict, skipped);
     }
-    await this.notices.forTasks(em, 'task.scheduled', { batchId });
+    await this.notices.scheduled(em, batchId);
     await this.audit.record(em, caller, {
       action: 'update_batch.create',
       entityType: 'update_batch',

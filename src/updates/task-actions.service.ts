@@ -31,7 +31,8 @@ export class TaskActionsService {
   }
 
   async list(scope: Scope, filter: TaskFilter, page: PageRequest): Promise<Page<TaskResponse>> {
-    return toPage(await this.tasks.list(scope, filter, page), page.limit, TaskResponse.from);
+    const rows = await this.tasks.list(scope, filter, page);
+    return toPage(rows, page.limit, TaskResponse.from, (t) => t.id);
   }
 
   /** Forced tasks can be cancelled only by platform admins. The original recipients are told. */

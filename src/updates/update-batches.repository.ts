@@ -80,7 +80,7 @@ export class UpdateBatchesRepository {
   }
 
   async list(scope: Scope, page: PageRequest): Promise<UpdateBatch[]> {
-    const f = new SqlFilter().addIf(scope.partnerId, VISIBLE).addIf(page.afterSeq, 'b.seq > ?');
+    const f = new SqlFilter().addIf(scope.partnerId, VISIBLE).addIf(page.after, 'b.seq > ?');
     const rows: Row[] = await this.ds.query(
       `SELECT b.*, b.seq::text AS seq FROM update_batch b ${f.where}
        ORDER BY b.seq LIMIT ${f.param(page.limit + 1)}`,

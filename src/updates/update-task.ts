@@ -6,7 +6,6 @@ export const OPEN_STATUSES: TaskStatus[] = ['scheduled', 'running'];
 
 export interface UpdateTask {
   id: string;
-  seq: string;
   batchId: string;
   tenantId: string;
   partnerId: string;

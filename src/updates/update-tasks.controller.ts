@@ -41,7 +41,7 @@ export class UpdateTasksController {
     return this.actions.list(
       scopeOf(caller),
       { ...filter, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined },
-      pageRequest(query),
+      pageRequest(query, 'id'),
     );
   }
 

@@ -34,7 +34,7 @@ export interface TaskFilter {
   to?: Date;
 }
 
-const COLUMNS = `t.id, t.seq::text AS seq, t.batch_id, t.tenant_id, t.partner_id, t.platform_id,
+const COLUMNS = `t.id, t.batch_id, t.tenant_id, t.partner_id, t.platform_id,
   t.from_version, t.target_version, t.mode, t.run_at, t.expires_at, t.expected_duration_minutes, t.forced,
   t.redeploy, t.notify_partner, t.notify_customer, t.allow_downgrade, t.status, t.attempts,
   t.progress_step, t.progress_percent, t.progress_eta, t.error, t.cancel_reason, t.notice_sequence,
@@ -42,10 +42,16 @@ const COLUMNS = `t.id, t.seq::text AS seq, t.batch_id, t.tenant_id, t.partner_id
 
 type Row = Record<string, unknown>;
 
+const SKIP_OPEN = `ON CONFLICT (tenant_id) WHERE status IN ('scheduled', 'running') DO NOTHING`;
+
+function isOpenTaskConflict(error: unknown): boolean {
+  const driver = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+  return driver?.code === '23505' && driver.constraint === 'update_task_one_open_per_tenant';
+}
+
 export function toTask(r: Row): UpdateTask {
   return {
     id: r.id as string,
-    seq: r.seq as string,
     batchId: r.batch_id as string,
     tenantId: r.tenant_id as string,
     partnerId: r.partner_id as string,
@@ -104,14 +110,35 @@ export class UpdateTasksRepository {
   }
 
   /**
-   * Creates the planned tasks in one statement. A tenant that got an open task in the meantime (a
-   * concurrent request) is left out by the unique index; the caller compares the count.
+   * Creates the planned tasks in one statement and returns how many it created. The planning read
+   * saw no open task for these tenants, so a plain INSERT is tried first (the cheapest path). If a
+   * concurrent request opened a task since, the unique index refuses it: the insert is redone with
+   * ON CONFLICT DO NOTHING, which leaves those tenants out; the caller compares the count.
    */
   async insertTasks(
     em: EntityManager,
     batchId: string,
     options: TaskOptions,
     tasks: PlannedTask[],
+  ): Promise<number> {
+    await em.query('SAVEPOINT insert_tasks');
+    try {
+      const created = await this.insertPlanned(em, batchId, options, tasks, '');
+      await em.query('RELEASE SAVEPOINT insert_tasks');
+      return created;
+    } catch (error) {
+      if (!isOpenTaskConflict(error)) throw error;
+      await em.query('ROLLBACK TO SAVEPOINT insert_tasks');
+      return this.insertPlanned(em, batchId, options, tasks, SKIP_OPEN);
+    }
+  }
+
+  private async insertPlanned(
+    em: EntityManager,
+    batchId: string,
+    options: TaskOptions,
+    tasks: PlannedTask[],
+    onConflict: string,
   ): Promise<number> {
     const rows: { n: number }[] = await em.query(
       `WITH planned AS (
@@ -123,8 +150,7 @@ export class UpdateTasksRepository {
          SELECT $1, t.id, t.partner_id, t.platform_id, t.software_version, $5, $6, p.run_at, p.expires_at,
            $7, $8, $9, $10, $11, $12, $13
          FROM planned p JOIN tenant t ON t.id = p.tenant_id
-         ORDER BY t.id
-         ON CONFLICT (tenant_id) WHERE status IN ('scheduled', 'running') DO NOTHING
+         ${onConflict}
          RETURNING 1
        )
        SELECT count(*)::int AS n FROM inserted`,
@@ -181,9 +207,9 @@ export class UpdateTasksRepository {
       .addIf(filter.batchId, 't.batch_id = ?')
       .addIf(filter.from, 't.run_at >= ?')
       .addIf(filter.to, 't.run_at < ?')
-      .addIf(page.afterSeq, 't.seq > ?');
+      .addIf(page.after, 't.id > ?');
     const rows: Row[] = await this.ds.query(
-      `SELECT ${COLUMNS} FROM update_task t ${f.where} ORDER BY t.seq LIMIT ${f.param(page.limit + 1)}`,
+      `SELECT ${COLUMNS} FROM update_task t ${f.where} ORDER BY t.id LIMIT ${f.param(page.limit + 1)}`,
       f.params,
     );
     return rows.map(toTask);

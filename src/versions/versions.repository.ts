@@ -48,7 +48,7 @@ export class VersionsRepository {
       .where('v.platform_id = :platformId', { platformId })
       .orderBy('v.seq', 'ASC');
     if (channel) qb.andWhere('v.channel = :channel', { channel });
-    if (page.afterSeq) qb.andWhere('v.seq > :after', { after: page.afterSeq });
+    if (page.after) qb.andWhere('v.seq > :after', { after: page.after });
     return qb.limit(page.limit + 1).getMany();
   }
 

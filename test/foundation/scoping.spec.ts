@@ -166,6 +166,9 @@ describe('partner scoping', () => {
     await a.get(`/partners/${ids.partnerA}`).expect(200);
     await a.get(`/platforms/${ids.p1}`).expect(200);
     const versions = await a.get(`/platforms/${ids.p1}/versions`).expect(200);
-    expect(versions.body.items.map((v: { version: string }) => v.version)).toEqual(['1.0.0', '2.0.0']);
+    expect(versions.body.items.map((v: { version: string }) => v.version)).toEqual([
+      '1.0.0',
+      '2.0.0',
+    ]);
   });
 });

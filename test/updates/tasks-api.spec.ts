@@ -12,9 +12,13 @@ type Email = {
 describe('update tasks and batches', () => {
   let t: TestApp;
   let w: World;
+  /** The task's own notices and its batch's partner digests, oldest first. */
   const emails = async (taskId: string): Promise<Email[]> =>
     t.ds.query(
-      `SELECT event, recipient, recipient_kind, payload FROM outbox_email WHERE task_id = $1 ORDER BY seq`,
+      `SELECT o.event, o.recipient, o.recipient_kind, o.payload FROM outbox_email o
+       WHERE o.task_id = $1
+          OR (o.task_id IS NULL AND o.batch_id = (SELECT batch_id FROM update_task WHERE id = $1))
+       ORDER BY o.id`,
       [taskId],
     );
   const scheduleOne = async (body: Record<string, unknown> = {}, api = w.partnerApi) => {
@@ -41,14 +45,20 @@ describe('update tasks and batches', () => {
   });
   afterAll(() => t.close());
 
-  it('writes the scheduled notices in the same transaction: customer and every partner contact', async () => {
-    const { tenant, task } = await scheduleOne();
+  it('writes the scheduled notices in the same transaction: the customer, and one digest per partner contact', async () => {
+    const { tenant, task, batchId } = await scheduleOne();
     const rows = await emails(task.id);
     const contact = (w.partner.contacts as { email: string }[])[0].email;
     expect(rows.map((r) => [r.event, r.recipient_kind, r.recipient])).toEqual([
       ['task.scheduled', 'customer', tenant.customerEmail],
       ['task.scheduled', 'partner', contact],
     ]);
+    expect(rows[1].payload).toMatchObject({
+      batchId,
+      partnerId: w.partner.id,
+      targetVersion: '2.0.0',
+      tasks: 1,
+    });
     expect(rows[0].payload).toMatchObject({
       taskId: task.id,
       tenantName: tenant.name,

