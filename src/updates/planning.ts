@@ -83,6 +83,10 @@ export function refusal(code: RefusalCode, status: number, reason: string): Refu
   return { refused: true, code, status, reason };
 }
 
+export function openTaskRefusal(taskId: string): Refusal {
+  return refusal('open_task', 409, `an update task is already open for this tenant (${taskId})`);
+}
+
 const MINUTE = 60_000;
 
 /** The slot of a maintenance-window task: the open window if the update still fits, else the next. */
@@ -223,13 +227,7 @@ export function createPlanner(request: PlanRequest, ctx: PlanContext): Planner {
   });
 
   return (tenant) => {
-    if (tenant.openTaskId) {
-      return refusal(
-        'open_task',
-        409,
-        `an update task is already open for this tenant (${tenant.openTaskId})`,
-      );
-    }
+    if (tenant.openTaskId) return openTaskRefusal(tenant.openTaskId);
     if (tenant.state === 'locked') return refusal('tenant_locked', 409, 'the tenant is locked');
     const versionKey = `${tenant.platformId}|${tenant.softwareVersion}`;
     if (!tenantsByKey.has(versionKey)) tenantsByKey.set(versionKey, tenant);

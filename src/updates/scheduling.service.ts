@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { type Caller, isPlatformAdmin, scopeOf } from '../auth/caller';
+import { type Caller, isPlatformAdmin, type Scope, scopeOf } from '../auth/caller';
 import { Clock } from '../common/clock';
 import {
   BadRequestError,
@@ -14,31 +14,65 @@ import {
 } from '../common/errors';
 import { bulkRefusal } from '../common/row-errors';
 import { NoticesRepository } from '../notifications/notices.repository';
-import { buildPlanRequest, PlanContextLoader, toFacts } from './plan-inputs';
 import { ScheduleResponse, ScheduleUpdatesDto, SkippedTenant } from './dto/schedule-updates.dto';
+import { buildPlanRequest, PlanContextLoader } from './plan-inputs';
 import { lockPlatforms } from './platform-lock';
-import { createPlanner, PlanRequest, refusal, Refusal } from './planning';
-import { TaskScope, TenantFactsRow, UpdateTasksRepository } from './update-tasks.repository';
+import {
+  createPlanner,
+  openTaskRefusal,
+  PlanRequest,
+  refusal,
+  Refusal,
+  TenantFacts,
+} from './planning';
+import { PlacedGroup, TenantGroup, TenantGroupsRepository } from './tenant-groups.repository';
 import { UpdateBatchesRepository } from './update-batches.repository';
-import type { PlannedTask, TaskOptions } from './update-task';
+import type { TaskOptions } from './update-task';
+import type { TaskScope } from './update-tasks.repository';
 
 /** The channel that wakes dispatchers when immediate work is committed. */
 export const TASKS_DUE_CHANNEL = 'update_tasks_due';
 
-interface Outcome {
-  planned: PlannedTask[];
-  refused: { tenantId: string; index?: number; refusal: Refusal }[];
+interface RefusedTenant {
+  tenantId: string;
+  index?: number;
+  refusal: Refusal;
+}
+
+interface Plan {
+  placed: PlacedGroup[];
+  /** How many tasks the placed groups hold. */
+  planned: number;
+  refused: RefusedTenant[];
   warnings: string[];
 }
 
-/** POST /update-tasks: schedules one tenant or a whole platform in one set-based transaction. */
+const groupFacts = (g: TenantGroup): TenantFacts => ({
+  id: String(g.key),
+  platformId: g.platformId,
+  softwareVersion: g.softwareVersion,
+  state: g.state,
+  autoUpdateAllowed: g.autoUpdateAllowed,
+  window: {
+    cron: g.windowCron,
+    durationMinutes: g.windowDurationMinutes,
+    timezone: g.windowTimezone,
+  },
+  openTaskId: g.hasOpenTask ? 'open' : null,
+});
+
+/**
+ * POST /update-tasks: schedules one tenant or a whole platform in one transaction. Tenants are read
+ * as groups that the rules treat alike, the rules run per group, and one INSERT … SELECT writes the
+ * tasks; only refused tenants are listed one by one.
+ */
 @Injectable()
 export class SchedulingService {
   private readonly logger = new Logger(SchedulingService.name);
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    private readonly tasks: UpdateTasksRepository,
+    private readonly groups: TenantGroupsRepository,
     private readonly batches: UpdateBatchesRepository,
     private readonly inputs: PlanContextLoader,
     private readonly notices: NoticesRepository,
@@ -47,47 +81,56 @@ export class SchedulingService {
   ) {}
 
   async schedule(caller: Caller, dto: ScheduleUpdatesDto): Promise<ScheduleResponse> {
-    const now = this.clock.now();
     const scope = this.taskScope(caller, dto);
-    const request = buildPlanRequest(caller, dto, now);
+    const request = buildPlanRequest(caller, dto, this.clock.now());
     const onConflict = dto.onConflict ?? 'reject';
 
     return this.ds.transaction(async (em) => {
-      const rows = await this.tasks.tenantFacts(em, scope, scopeOf(caller));
-      const platformIds = [...new Set(rows.map((r) => r.platform_id))];
-      await lockPlatforms(em, platformIds, false);
-      const outcome = await this.plan(em, caller, scope, rows, request, platformIds);
-
-      if (outcome.refused.length > 0 && onConflict === 'reject') {
+      const plan = await this.plan(em, caller, scope, request);
+      const total = plan.planned + plan.refused.length;
+      if (plan.refused.length > 0 && onConflict === 'reject') {
         throw bulkRefusal(
-          `${outcome.refused.length} of ${outcome.refused.length + outcome.planned.length} tenant(s) cannot be scheduled; nothing was created`,
-          outcome.refused.map(({ tenantId, index, refusal: r }) =>
-            refusalDetail(tenantId, index, r),
-          ),
+          `${plan.refused.length} of ${total} tenant(s) cannot be scheduled; nothing was created`,
+          plan.refused.map(refusalDetail),
         );
       }
-      const skipped = outcome.refused.map(({ tenantId, index, refusal: r }) =>
-        skippedEntry(tenantId, index, r),
-      );
-      if (dto.dryRun || outcome.planned.length === 0) {
-        return {
-          batchId: null,
-          created: outcome.planned.length,
-          skipped,
-          warnings: outcome.warnings,
-        };
+      const skipped = plan.refused.map(skippedEntry);
+      if (dto.dryRun || plan.planned === 0) {
+        return { batchId: null, created: plan.planned, skipped, warnings: plan.warnings };
       }
-      const batchId = await this.create(
+      const options = taskOptions(caller, dto, request);
+      const batchId = await this.batches.insert(em, {
+        createdBy: caller.keyId,
+        createdByRole: caller.role,
+        callerPartnerId: caller.partnerId,
+        scope: scopeSummary(scope),
+        targetVersion: request.targetVersion,
+        mode: request.mode,
+        options: { ...options, runAt: dto.runAt ?? null, onConflict, createdBy: undefined },
+        total: plan.planned,
+      });
+      const created = await this.insert(
         em,
         caller,
-        dto,
         scope,
-        request,
-        outcome,
+        batchId,
+        options,
+        plan,
         onConflict,
         skipped,
       );
-      return { batchId, created: outcome.planned.length, skipped, warnings: outcome.warnings };
+      await this.notices.scheduled(em, batchId);
+      await this.audit.record(em, caller, {
+        action: 'update_batch.create',
+        entityType: 'update_batch',
+        entityId: batchId,
+        after: { scope: scopeSummary(scope), options, created, skipped: skipped.length },
+      });
+      if (request.mode === 'immediate') {
+        await em.query(`SELECT pg_notify($1, $2)`, [TASKS_DUE_CHANNEL, batchId]);
+      }
+      this.logger.log({ batchId, created, skipped: skipped.length }, 'scheduled updates');
+      return { batchId, created, skipped, warnings: plan.warnings };
     });
   }
 
@@ -95,147 +138,147 @@ export class SchedulingService {
     em: EntityManager,
     caller: Caller,
     scope: TaskScope,
-    rows: TenantFactsRow[],
     request: PlanRequest,
-    platformIds: string[],
-  ): Promise<Outcome> {
-    if (rows.length === 0 && !('tenantIds' in scope)) {
+  ): Promise<Plan> {
+    const callerScope = scopeOf(caller);
+    const groups = await this.groups.groups(em, scope, callerScope);
+    const missing =
+      'tenantIds' in scope
+        ? await this.groups.missing(em, scope.tenantIds, callerScope)
+        : new Set<string>();
+    if (groups.length === 0 && missing.size === 0) {
       throw new RuleViolationError('The scope holds no tenants: nothing to schedule');
     }
+    const platformIds = [...new Set(groups.map((g) => g.platformId))];
+    await lockPlatforms(em, platformIds, false);
     const { context, channels } = await this.inputs.load(
       em,
       platformIds,
       request.targetVersion,
       this.clock.now(),
     );
-    if (!isPlatformAdmin(caller) && [...channels.values()].includes('test')) {
+    const testChannel = [...channels.values()].includes('test');
+    if (testChannel && !isPlatformAdmin(caller)) {
       throw new ForbiddenError(
         `Version ${request.targetVersion} is a test version: only platform admins can install it`,
         [{ field: 'targetVersion', reason: 'is in the test channel' }],
       );
     }
-    const planner = createPlanner(request, context);
 
-    const outcome: Outcome = { planned: [], refused: [], warnings: [] };
+    const planner = createPlanner(request, context);
+    const placed: PlacedGroup[] = [];
+    const refusedGroups = new Map<number, Refusal>();
     let downgrades = 0;
     let customized = 0;
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const ordered: { id: string; index?: number }[] =
-      'tenantIds' in scope
-        ? scope.tenantIds.map((id, index) => ({ id, index }))
-        : rows.map((r) => ({ id: r.id }));
-    for (const { id, index } of ordered) {
-      const row = byId.get(id);
-      const plan = row ? planner(toFacts(row)) : refusal('not_found', 404, 'no such tenant');
-      if (plan.refused) {
-        outcome.refused.push({ tenantId: id, index, refusal: plan });
+    for (const group of groups) {
+      const outcome = planner(groupFacts(group));
+      if (outcome.refused) {
+        refusedGroups.set(group.key, outcome);
         continue;
       }
-      outcome.planned.push({ tenantId: id, runAt: plan.runAt, expiresAt: plan.expiresAt });
-      if (plan.downgrade) downgrades++;
-      if (row?.customizations) customized++;
+      placed.push({ ...group, runAt: outcome.runAt, expiresAt: outcome.expiresAt });
+      if (outcome.downgrade) downgrades += group.tenants;
+      customized += group.customized;
     }
+
+    const refused = await this.refusedTenants(
+      em,
+      scope,
+      callerScope,
+      groups,
+      refusedGroups,
+      missing,
+    );
+    const warnings: string[] = [];
     if (downgrades > 0) {
-      outcome.warnings.push(
+      warnings.push(
         `${downgrades} tenant(s) will be downgraded to ${request.targetVersion}: compatibility with older versions cannot be guaranteed`,
       );
     }
     if (customized > 0) {
-      outcome.warnings.push(
+      warnings.push(
         `${customized} tenant(s) have customizations: their pre-check will fail until they are removed`,
       );
     }
-    if ([...channels.values()].includes('test')) {
-      outcome.warnings.push(`${request.targetVersion} is a test version`);
-    }
-    return outcome;
+    if (testChannel) warnings.push(`${request.targetVersion} is a test version`);
+    return { placed, planned: placed.reduce((n, g) => n + g.tenants, 0), refused, warnings };
   }
 
-  private async create(
+  /** Every refused tenant, with its reason; for a tenantIds scope in the order of the request. */
+  private async refusedTenants(
+    em: EntityManager,
+    scope: TaskScope,
+    callerScope: Scope,
+    groups: TenantGroup[],
+    refusedGroups: Map<number, Refusal>,
+    missing: Set<string>,
+  ): Promise<RefusedTenant[]> {
+    const members = await this.groups.members(
+      em,
+      scope,
+      callerScope,
+      groups.filter((g) => refusedGroups.has(g.key)),
+    );
+    const byTenant = new Map<string, Refusal>();
+    for (const m of members) {
+      const r = refusedGroups.get(m.key) as Refusal;
+      byTenant.set(
+        m.id,
+        r.code === 'open_task' && m.openTaskId ? openTaskRefusal(m.openTaskId) : r,
+      );
+    }
+    for (const id of missing) byTenant.set(id, refusal('not_found', 404, 'no such tenant'));
+    if ('tenantIds' in scope) {
+      return scope.tenantIds.flatMap((tenantId, index) => {
+        const r = byTenant.get(tenantId);
+        return r ? [{ tenantId, index, refusal: r }] : [];
+      });
+    }
+    return [...byTenant].map(([tenantId, r]) => ({ tenantId, refusal: r }));
+  }
+
+  /**
+   * Writes the tasks. The plan saw which tenants had open tasks; if none did, a plain INSERT is
+   * the cheapest. A concurrent request that opened a task since is caught by the unique index: the
+   * insert is redone without those tenants, which are then refused (reject) or skipped (skip).
+   */
+  private async insert(
     em: EntityManager,
     caller: Caller,
-    dto: ScheduleUpdatesDto,
     scope: TaskScope,
-    request: PlanRequest,
-    outcome: Outcome,
-    onConflict: 'reject' | 'skip',
-    skipped: SkippedTenant[],
-  ): Promise<string> {
-    const options: TaskOptions = {
-      targetVersion: request.targetVersion,
-      mode: request.mode,
-      expectedDurationMinutes: request.expectedDurationMinutes,
-      forced: request.forced,
-      redeploy: request.redeploy,
-      notifyPartner: dto.notifyPartner ?? false,
-      notifyCustomer: dto.notifyCustomer ?? false,
-      allowDowngrade: request.allowDowngrade,
-      createdBy: caller.keyId,
-    };
-    const scopeSummary = 'tenantIds' in scope ? { tenantIds: scope.tenantIds.length } : scope;
-    const batchId = await this.batches.insert(em, {
-      createdBy: caller.keyId,
-      createdByRole: caller.role,
-      callerPartnerId: caller.partnerId,
-      scope: scopeSummary,
-      targetVersion: request.targetVersion,
-      mode: request.mode,
-      options: { ...options, runAt: dto.runAt ?? null, onConflict, createdBy: undefined },
-      total: outcome.planned.length,
-    });
-    const inserted = await this.tasks.insertTasks(em, batchId, options, outcome.planned);
-    if (inserted < outcome.planned.length) {
-      await this.handleLostRaces(em, batchId, outcome, onConflict, skipped);
-    }
-    await this.notices.scheduled(em, batchId);
-    await this.audit.record(em, caller, {
-      action: 'update_batch.create',
-      entityType: 'update_batch',
-      entityId: batchId,
-      after: {
-        scope: scopeSummary,
-        options,
-        created: outcome.planned.length,
-        skipped: skipped.length,
-      },
-    });
-    if (request.mode === 'immediate')
-      await em.query(`SELECT pg_notify($1, $2)`, [TASKS_DUE_CHANNEL, batchId]);
-    this.logger.log(
-      { batchId, created: outcome.planned.length, skipped: skipped.length },
-      'scheduled updates',
-    );
-    return batchId;
-  }
-
-  /** Another request opened tasks for some of these tenants after we read them. */
-  private async handleLostRaces(
-    em: EntityManager,
     batchId: string,
-    outcome: Outcome,
+    options: TaskOptions,
+    plan: Plan,
     onConflict: 'reject' | 'skip',
     skipped: SkippedTenant[],
-  ): Promise<void> {
-    const lost = new Set(
-      await this.tasks.notInBatch(
-        em,
-        batchId,
-        outcome.planned.map((p) => p.tenantId),
-      ),
-    );
+  ): Promise<number> {
+    const callerScope = scopeOf(caller);
+    const insert = (mode: 'plain' | 'skip-open' | 'on-conflict') =>
+      this.groups.insertTasks(em, batchId, options, scope, callerScope, plan.placed, mode);
+    const anyOpen = plan.refused.some((r) => r.refusal.code === 'open_task');
+    await em.query('SAVEPOINT insert_tasks');
+    let created: number;
+    try {
+      created = await insert(anyOpen ? 'skip-open' : 'plain');
+      await em.query('RELEASE SAVEPOINT insert_tasks');
+    } catch (error) {
+      if (!isOpenTaskConflict(error)) throw error;
+      await em.query('ROLLBACK TO SAVEPOINT insert_tasks');
+      created = await insert('on-conflict');
+    }
+    if (created >= plan.planned) return created;
+
+    const lost = await this.groups.notInBatch(em, batchId, scope, callerScope, plan.placed);
     const reason = 'an update task was opened for this tenant by a concurrent request';
     if (onConflict === 'reject') {
       throw new ConflictError(
-        `${lost.size} tenant(s) got an update task from a concurrent request; nothing was created`,
-        [...lost].map((tenantId) => ({ tenantId, code: 'open_task', reason })),
+        `${lost.length} tenant(s) got an update task from a concurrent request; nothing was created`,
+        lost.map((tenantId) => ({ tenantId, code: 'open_task', reason })),
       );
     }
-    outcome.planned = outcome.planned.filter((p) => !lost.has(p.tenantId));
     for (const tenantId of lost) skipped.push({ tenantId, code: 'open_task', reason });
-    await em.query('UPDATE update_batch SET total = $2 WHERE id = $1', [
-      batchId,
-      outcome.planned.length,
-    ]);
+    await em.query('UPDATE update_batch SET total = $2 WHERE id = $1', [batchId, created]);
+    return created;
   }
 
   /** Exactly one scope; partner admins only their own partner's tenants. */
@@ -248,12 +291,10 @@ export class SchedulingService {
         given.length === 0
           ? 'one of tenantIds, partnerId, platformId is required'
           : 'give only one scope';
+      const fields = given.length ? given : ['tenantIds', 'partnerId', 'platformId'];
       throw new BadRequestError(
         `Exactly one scope is needed: ${reason}`,
-        (given.length ? given : ['tenantIds', 'partnerId', 'platformId']).map((field) => ({
-          field,
-          reason,
-        })),
+        fields.map((field) => ({ field, reason })),
       );
     }
     if (dto.tenantIds) return { tenantIds: dto.tenantIds };
@@ -274,11 +315,33 @@ export class SchedulingService {
   }
 }
 
-function refusalDetail(
-  tenantId: string,
-  index: number | undefined,
-  r: Refusal,
-): { status: number; detail: ErrorDetail } {
+function taskOptions(caller: Caller, dto: ScheduleUpdatesDto, request: PlanRequest): TaskOptions {
+  return {
+    targetVersion: request.targetVersion,
+    mode: request.mode,
+    expectedDurationMinutes: request.expectedDurationMinutes,
+    forced: request.forced,
+    redeploy: request.redeploy,
+    notifyPartner: dto.notifyPartner ?? false,
+    notifyCustomer: dto.notifyCustomer ?? false,
+    allowDowngrade: request.allowDowngrade,
+    createdBy: caller.keyId,
+  };
+}
+
+function scopeSummary(scope: TaskScope): Record<string, unknown> {
+  return 'tenantIds' in scope ? { tenantIds: scope.tenantIds.length } : scope;
+}
+
+function isOpenTaskConflict(error: unknown): boolean {
+  const driver = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+  return driver?.code === '23505' && driver.constraint === 'update_task_one_open_per_tenant';
+}
+
+function refusalDetail({ tenantId, index, refusal: r }: RefusedTenant): {
+  status: number;
+  detail: ErrorDetail;
+} {
   return {
     status: r.status,
     detail: {
@@ -290,6 +353,6 @@ function refusalDetail(
   };
 }
 
-function skippedEntry(tenantId: string, index: number | undefined, r: Refusal): SkippedTenant {
+function skippedEntry({ tenantId, index, refusal: r }: RefusedTenant): SkippedTenant {
   return { tenantId, ...(index !== undefined && { index }), code: r.code, reason: r.reason };
 }

@@ -49,12 +49,6 @@ export interface TaskOptions {
   createdBy: string;
 }
 
-export interface PlannedTask {
-  tenantId: string;
-  runAt: Date;
-  expiresAt: Date | null;
-}
-
 /** A new time for an existing task (reschedule, maintenance, expired window). */
 export interface TaskMove {
   id: string;

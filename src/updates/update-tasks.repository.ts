@@ -5,7 +5,7 @@ import type { Scope } from '../auth/caller';
 import type { PageRequest } from '../common/pagination';
 import { SqlFilter, updateReturning } from '../database/sql';
 import type { TenantState } from '../tenants/tenant.entity';
-import type { PlannedTask, TaskMove, TaskOptions, TaskStatus, UpdateTask } from './update-task';
+import type { TaskMove, TaskStatus, UpdateTask } from './update-task';
 
 /** Which tenants one request is about. */
 export type TaskScope = { tenantIds: string[] } | { partnerId: string } | { platformId: string };
@@ -41,13 +41,6 @@ const COLUMNS = `t.id, t.batch_id, t.tenant_id, t.partner_id, t.platform_id,
   t.created_by, t.created_at, t.updated_at, t.started_at, t.finished_at`;
 
 type Row = Record<string, unknown>;
-
-const SKIP_OPEN = `ON CONFLICT (tenant_id) WHERE status IN ('scheduled', 'running') DO NOTHING`;
-
-function isOpenTaskConflict(error: unknown): boolean {
-  const driver = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
-  return driver?.code === '23505' && driver.constraint === 'update_task_one_open_per_tenant';
-}
 
 export function toTask(r: Row): UpdateTask {
   return {
@@ -107,80 +100,6 @@ export class UpdateTasksRepository {
        ${f.where}`,
       f.params,
     );
-  }
-
-  /**
-   * Creates the planned tasks in one statement and returns how many it created. The planning read
-   * saw no open task for these tenants, so a plain INSERT is tried first (the cheapest path). If a
-   * concurrent request opened a task since, the unique index refuses it: the insert is redone with
-   * ON CONFLICT DO NOTHING, which leaves those tenants out; the caller compares the count.
-   */
-  async insertTasks(
-    em: EntityManager,
-    batchId: string,
-    options: TaskOptions,
-    tasks: PlannedTask[],
-  ): Promise<number> {
-    await em.query('SAVEPOINT insert_tasks');
-    try {
-      const created = await this.insertPlanned(em, batchId, options, tasks, '');
-      await em.query('RELEASE SAVEPOINT insert_tasks');
-      return created;
-    } catch (error) {
-      if (!isOpenTaskConflict(error)) throw error;
-      await em.query('ROLLBACK TO SAVEPOINT insert_tasks');
-      return this.insertPlanned(em, batchId, options, tasks, SKIP_OPEN);
-    }
-  }
-
-  private async insertPlanned(
-    em: EntityManager,
-    batchId: string,
-    options: TaskOptions,
-    tasks: PlannedTask[],
-    onConflict: string,
-  ): Promise<number> {
-    const rows: { n: number }[] = await em.query(
-      `WITH planned AS (
-         SELECT * FROM unnest($2::uuid[], $3::timestamptz[], $4::timestamptz[]) AS p (tenant_id, run_at, expires_at)
-       ), inserted AS (
-         INSERT INTO update_task (batch_id, tenant_id, partner_id, platform_id, from_version, target_version,
-           mode, run_at, expires_at, expected_duration_minutes, forced, redeploy, notify_partner,
-           notify_customer, allow_downgrade, created_by)
-         SELECT $1, t.id, t.partner_id, t.platform_id, t.software_version, $5, $6, p.run_at, p.expires_at,
-           $7, $8, $9, $10, $11, $12, $13
-         FROM planned p JOIN tenant t ON t.id = p.tenant_id
-         ${onConflict}
-         RETURNING 1
-       )
-       SELECT count(*)::int AS n FROM inserted`,
-      [
-        batchId,
-        tasks.map((t) => t.tenantId),
-        tasks.map((t) => t.runAt.toISOString()),
-        tasks.map((t) => t.expiresAt?.toISOString() ?? null),
-        options.targetVersion,
-        options.mode,
-        options.expectedDurationMinutes,
-        options.forced,
-        options.redeploy,
-        options.notifyPartner,
-        options.notifyCustomer,
-        options.allowDowngrade,
-        options.createdBy,
-      ],
-    );
-    return rows[0].n;
-  }
-
-  /** Of `tenantIds`, those that did not get a task in this batch. */
-  async notInBatch(em: EntityManager, batchId: string, tenantIds: string[]): Promise<string[]> {
-    const rows: { id: string }[] = await em.query(
-      `SELECT id FROM unnest($2::uuid[]) AS id
-       EXCEPT SELECT tenant_id FROM update_task WHERE batch_id = $1`,
-      [batchId, tenantIds],
-    );
-    return rows.map((r) => r.id);
   }
 
   async find(

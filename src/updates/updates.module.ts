@@ -12,6 +12,7 @@ import { ExpiredTasksService } from './expired-tasks.service';
 import { PlanContextLoader } from './plan-inputs';
 import { SchedulingService } from './scheduling.service';
 import { TaskActionsService } from './task-actions.service';
+import { TenantGroupsRepository } from './tenant-groups.repository';
 import { UpdateBatchesController } from './update-batches.controller';
 import { UpdateBatchesRepository } from './update-batches.repository';
 import { UpdateTasksController } from './update-tasks.controller';
@@ -34,6 +35,7 @@ import { UpdateTasksRepository } from './update-tasks.repository';
     UpdateBatchesRepository,
     PlatformMaintenanceRepository,
     PlanContextLoader,
+    TenantGroupsRepository,
     SchedulingService,
     TaskActionsService,
     BatchesService,

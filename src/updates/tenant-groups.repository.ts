@@ -1,0 +1,186 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { Scope } from '../auth/caller';
+import { SqlFilter } from '../database/sql';
+import type { TenantState } from '../tenants/tenant.entity';
+import type { TaskOptions } from './update-task';
+import type { TaskScope } from './update-tasks.repository';
+
+/**
+ * Tenants of one request that every scheduling rule treats alike: same platform, installed version,
+ * state, auto-update flag, maintenance window, and whether a task is already open. A platform of
+ * 100,000 tenants usually makes a handful of groups, so the rules run per group, in memory, and the
+ * tasks are written by one INSERT … SELECT joining the tenants with the planned groups.
+ */
+export interface TenantGroup {
+  key: number;
+  platformId: string;
+  softwareVersion: string;
+  state: TenantState;
+  autoUpdateAllowed: boolean;
+  windowCron: string;
+  windowDurationMinutes: number;
+  windowTimezone: string;
+  hasOpenTask: boolean;
+  tenants: number;
+  customized: number;
+}
+
+/** A group with the slot its tasks get. */
+export interface PlacedGroup extends TenantGroup {
+  runAt: Date;
+  expiresAt: Date | null;
+}
+
+export interface GroupedTenant {
+  id: string;
+  key: number;
+  openTaskId: string | null;
+}
+
+const OPEN = `LEFT JOIN update_task o ON o.tenant_id = t.id AND o.status IN ('scheduled', 'running')`;
+const ATTRIBUTES = `t.platform_id, t.software_version, t.state, t.auto_update_allowed, t.window_cron,
+  t.window_duration_minutes, t.window_timezone`;
+
+function scoped(scope: TaskScope, caller: Scope): SqlFilter {
+  const f = new SqlFilter();
+  if ('tenantIds' in scope) f.add('t.id = ANY(?::uuid[])', scope.tenantIds);
+  else if ('partnerId' in scope) f.add('t.partner_id = ?', scope.partnerId);
+  else f.add('t.platform_id = ?', scope.platformId);
+  return f.addIf(caller.partnerId, 't.partner_id = ?');
+}
+
+/** The groups as a relation `g` (key, the seven attributes, has_open_task, run_at, expires_at). */
+function groupsRelation(f: SqlFilter, groups: (TenantGroup & Partial<PlacedGroup>)[]): string {
+  const col = <T>(pick: (g: TenantGroup & Partial<PlacedGroup>) => T) => f.param(groups.map(pick));
+  return `unnest(${col((g) => g.key)}::int[], ${col((g) => g.platformId)}::uuid[],
+    ${col((g) => g.softwareVersion)}::text[], ${col((g) => g.state)}::text[],
+    ${col((g) => g.autoUpdateAllowed)}::boolean[], ${col((g) => g.windowCron)}::text[],
+    ${col((g) => g.windowDurationMinutes)}::int[], ${col((g) => g.windowTimezone)}::text[],
+    ${col((g) => g.hasOpenTask)}::boolean[], ${col((g) => g.runAt?.toISOString() ?? null)}::timestamptz[],
+    ${col((g) => g.expiresAt?.toISOString() ?? null)}::timestamptz[])
+    AS g (key, platform_id, software_version, state, auto_update_allowed, window_cron,
+          window_duration_minutes, window_timezone, has_open_task, run_at, expires_at)`;
+}
+
+const JOIN_GROUP = `g.platform_id = t.platform_id AND g.software_version = t.software_version
+  AND g.state = t.state AND g.auto_update_allowed = t.auto_update_allowed AND g.window_cron = t.window_cron
+  AND g.window_duration_minutes = t.window_duration_minutes AND g.window_timezone = t.window_timezone`;
+
+@Injectable()
+export class TenantGroupsRepository {
+  async groups(em: EntityManager, scope: TaskScope, caller: Scope): Promise<TenantGroup[]> {
+    const f = scoped(scope, caller);
+    const rows: Record<string, unknown>[] = await em.query(
+      `SELECT ${ATTRIBUTES}, o.id IS NOT NULL AS has_open_task, count(*)::int AS tenants,
+              count(*) FILTER (WHERE t.customizations)::int AS customized
+       FROM tenant t ${OPEN} ${f.where}
+       GROUP BY ${ATTRIBUTES}, o.id IS NOT NULL`,
+      f.params,
+    );
+    return rows.map((r, key) => ({
+      key,
+      platformId: r.platform_id as string,
+      softwareVersion: r.software_version as string,
+      state: r.state as TenantState,
+      autoUpdateAllowed: r.auto_update_allowed as boolean,
+      windowCron: r.window_cron as string,
+      windowDurationMinutes: r.window_duration_minutes as number,
+      windowTimezone: r.window_timezone as string,
+      hasOpenTask: r.has_open_task as boolean,
+      tenants: r.tenants as number,
+      customized: r.customized as number,
+    }));
+  }
+
+  /** The tenants of the given groups, in creation order, with their open task if any. */
+  async members(
+    em: EntityManager,
+    scope: TaskScope,
+    caller: Scope,
+    groups: TenantGroup[],
+  ): Promise<GroupedTenant[]> {
+    if (groups.length === 0) return [];
+    const f = scoped(scope, caller);
+    const relation = groupsRelation(f, groups);
+    return em.query(
+      `SELECT t.id, g.key, o.id AS "openTaskId"
+       FROM tenant t ${OPEN}
+       JOIN ${relation} ON ${JOIN_GROUP} AND g.has_open_task = (o.id IS NOT NULL)
+       ${f.where} ORDER BY t.seq`,
+      f.params,
+    );
+  }
+
+  /** Of `tenantIds`, those that do not exist or that the caller may not see. */
+  async missing(em: EntityManager, tenantIds: string[], caller: Scope): Promise<Set<string>> {
+    const rows: { id: string }[] = await em.query(
+      `SELECT id FROM unnest($1::uuid[]) AS id
+       EXCEPT SELECT t.id FROM tenant t WHERE t.id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR t.partner_id = $2)`,
+      [tenantIds, caller.partnerId],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /**
+   * Creates the tasks of the placed groups in one INSERT … SELECT and returns how many. Tenants with
+   * an open task are left out (`skipOpen`, or ON CONFLICT when a concurrent request opened one).
+   */
+  async insertTasks(
+    em: EntityManager,
+    batchId: string,
+    options: TaskOptions,
+    scope: TaskScope,
+    caller: Scope,
+    placed: PlacedGroup[],
+    mode: 'plain' | 'skip-open' | 'on-conflict',
+  ): Promise<number> {
+    const f = scoped(scope, caller);
+    if (mode === 'skip-open') {
+      f.add(
+        `NOT EXISTS (SELECT 1 FROM update_task o WHERE o.tenant_id = t.id AND o.status IN ('scheduled', 'running'))`,
+      );
+    }
+    const relation = groupsRelation(f, placed);
+    const v = (value: unknown) => f.param(value);
+    const rows: { n: number }[] = await em.query(
+      `WITH inserted AS (
+         INSERT INTO update_task (batch_id, tenant_id, partner_id, platform_id, from_version, run_at, expires_at,
+           target_version, mode, expected_duration_minutes, forced, redeploy, notify_partner, notify_customer,
+           allow_downgrade, created_by)
+         SELECT ${v(batchId)}::uuid, t.id, t.partner_id, t.platform_id, t.software_version, g.run_at, g.expires_at,
+           ${v(options.targetVersion)}, ${v(options.mode)}, ${v(options.expectedDurationMinutes)}::int,
+           ${v(options.forced)}::boolean, ${v(options.redeploy)}::boolean, ${v(options.notifyPartner)}::boolean,
+           ${v(options.notifyCustomer)}::boolean, ${v(options.allowDowngrade)}::boolean, ${v(options.createdBy)}::uuid
+         FROM tenant t JOIN ${relation} ON ${JOIN_GROUP}
+         ${f.where}
+         ${mode === 'on-conflict' ? `ON CONFLICT (tenant_id) WHERE status IN ('scheduled', 'running') DO NOTHING` : ''}
+         RETURNING 1
+       )
+       SELECT count(*)::int AS n FROM inserted`,
+      f.params,
+    );
+    return rows[0].n;
+  }
+
+  /** Tenants of the placed groups that did not get a task in this batch (taken by a concurrent request). */
+  async notInBatch(
+    em: EntityManager,
+    batchId: string,
+    scope: TaskScope,
+    caller: Scope,
+    placed: PlacedGroup[],
+  ): Promise<string[]> {
+    const f = scoped(scope, caller);
+    const relation = groupsRelation(f, placed);
+    f.add(
+      'NOT EXISTS (SELECT 1 FROM update_task u WHERE u.batch_id = ? AND u.tenant_id = t.id)',
+      batchId,
+    );
+    const rows: { id: string }[] = await em.query(
+      `SELECT t.id FROM tenant t JOIN ${relation} ON ${JOIN_GROUP} ${f.where}`,
+      f.params,
+    );
+    return rows.map((r) => r.id);
+  }
+}
