@@ -14,6 +14,12 @@ import { BulkCreatedResponse, CreateTenantDto, UpdateTenantDto } from './dto/ten
 import { TenantResponse } from './dto/tenant.response';
 import type { NewTenant, Tenant, TenantChanges } from './tenant';
 import { TenantFilter, TenantsRepository } from './tenants.repository';
+import { WindowChangeService } from '../updates/window-change.service';
+
+function windowChanged(before: Tenant, after: Tenant): boolean {
+  const [a, b] = [before.maintenanceWindow, after.maintenanceWindow];
+  return a.cron !== b.cron || a.durationMinutes !== b.durationMinutes || a.timezone !== b.timezone;
+}
 
 function duplicateNodeIndex(nodes: { name: string }[] | undefined): number {
   const seen = new Set<string>();
@@ -28,6 +34,7 @@ export class TenantsService {
     private readonly partners: PartnersRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly windows: WindowChangeService,
   ) {}
 
   async create(caller: Caller, dto: CreateTenantDto): Promise<TenantResponse> {
@@ -148,6 +155,8 @@ export class TenantsService {
       }
       await this.tenants.update(em, id, toChanges(dto, current));
       const updated = await this.mustFind(em, scope, id);
+      if (windowChanged(current, updated))
+        await this.windows.follow(em, caller, id, updated.maintenanceWindow);
       await this.audit.record(em, caller, {
         action: 'tenant.update',
         entityType: 'tenant',

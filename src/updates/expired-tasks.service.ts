@@ -7,7 +7,7 @@ import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { PlatformMaintenanceRepository } from '../maintenance/platform-maintenance.repository';
 import { NoticesRepository } from '../notifications/notices.repository';
-import { firstFreeWindow } from './planning';
+import { placeInWindow } from './planning';
 import { UpdateTasksRepository } from './update-tasks.repository';
 
 const BATCH = 500;
@@ -79,12 +79,7 @@ export class ExpiredTasksService {
           timezone: r.window_timezone as string,
         };
         const ofPlatform = periods.filter((p) => p.platformId === r.platform_id);
-        const slot = firstFreeWindow(
-          window,
-          now,
-          r.expected_duration_minutes as number,
-          ofPlatform,
-        );
+        const slot = placeInWindow(window, now, r.expected_duration_minutes as number, ofPlatform);
         if (slot)
           moves.push({
             id: r.id as string,

@@ -137,6 +137,21 @@ export function firstFreeWindow(
   return null;
 }
 
+/**
+ * Where a maintenance-window update goes when it is moved (window changed or closed): the window
+ * open now if the update still fits, else the first window free of maintenance.
+ */
+export function placeInWindow(
+  window: MaintenanceWindow,
+  now: Date,
+  expectedMinutes: number,
+  periods: MaintenancePeriod[],
+): TimeSlot | null {
+  const slot = windowSlot(window, now, expectedMinutes);
+  if (!overlappingMaintenance(slot.start, expectedMinutes, periods)) return slot;
+  return firstFreeWindow(window, slot.end, expectedMinutes, periods);
+}
+
 function describePeriod(p: MaintenancePeriod): string {
   return `platform maintenance ${p.id} (${p.startsAt.toISOString()} – ${p.endsAt.toISOString()})`;
 }

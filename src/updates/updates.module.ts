@@ -17,6 +17,7 @@ import { UpdateBatchesController } from './update-batches.controller';
 import { UpdateBatchesRepository } from './update-batches.repository';
 import { UpdateTasksController } from './update-tasks.controller';
 import { UpdateTasksRepository } from './update-tasks.repository';
+import { WindowChangeService } from './window-change.service';
 
 /**
  * Scheduling: update tasks and batches, and platform maintenance (src/maintenance), wired in one
@@ -41,7 +42,8 @@ import { UpdateTasksRepository } from './update-tasks.repository';
     BatchesService,
     PlatformMaintenanceService,
     ExpiredTasksService,
+    WindowChangeService,
   ],
-  exports: [UpdateTasksRepository, PlatformMaintenanceRepository],
+  exports: [UpdateTasksRepository, PlatformMaintenanceRepository, WindowChangeService],
 })
 export class UpdatesModule {}
