@@ -98,6 +98,7 @@ export async function startService(
       ADMIN_API_KEY: BENCH_ADMIN_KEY,
       LOG_LEVEL: 'warn',
       SCHEDULER_ENABLED: 'false',
+      RATE_LIMIT_PER_MINUTE: '0',
       ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],

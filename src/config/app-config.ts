@@ -48,6 +48,7 @@ class Environment {
   @IsOptional() @IsIn(['simulated', 'http']) EXECUTOR?: 'simulated' | 'http';
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(600000) SIMULATED_STEP_MS?: number;
   @IsOptional() @Transform(emptyToUndefined) @IsString() METRICS_TOKEN?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000) RATE_LIMIT_PER_MINUTE?: number;
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
@@ -73,6 +74,8 @@ export class AppConfig {
   executor!: ExecutorDriver;
   simulatedStepMs!: number;
   metricsToken?: string;
+  /** Requests per minute per API key and process; 0 = no limit. */
+  rateLimitPerMinute!: number;
   logLevel!: string;
   logFormat!: 'json' | 'pretty';
 }
@@ -106,6 +109,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     executor: parsed.EXECUTOR ?? 'simulated',
     simulatedStepMs: parsed.SIMULATED_STEP_MS ?? 300,
     metricsToken: parsed.METRICS_TOKEN,
+    rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE ?? 1200,
     logLevel: parsed.LOG_LEVEL ?? 'info',
     logFormat: parsed.LOG_FORMAT ?? 'json',
   });

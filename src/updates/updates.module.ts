@@ -10,6 +10,7 @@ import { VersionsModule } from '../versions/versions.module';
 import { BatchesService } from './batches.service';
 import { ExpiredTasksService } from './expired-tasks.service';
 import { PlanContextLoader } from './plan-inputs';
+import { SchedulingMetrics } from './scheduling.metrics';
 import { SchedulingService } from './scheduling.service';
 import { TaskActionsService } from './task-actions.service';
 import { TenantGroupsRepository } from './tenant-groups.repository';
@@ -43,6 +44,7 @@ import { WindowChangeService } from './window-change.service';
     PlatformMaintenanceService,
     ExpiredTasksService,
     WindowChangeService,
+    SchedulingMetrics,
   ],
   exports: [UpdateTasksRepository, PlatformMaintenanceRepository, WindowChangeService],
 })

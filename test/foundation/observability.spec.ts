@@ -24,6 +24,7 @@ describe('health, metrics and API docs', () => {
       /http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/platforms",status="200"\} 1/,
     );
     expect(res.text).toContain('process_resident_memory_bytes');
+    expect(res.text).toMatch(/update_tasks_open\{state="scheduled"\} 0/);
   });
 
   it('serves the OpenAPI document and UI', async () => {

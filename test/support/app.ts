@@ -47,6 +47,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     SCHEDULER_ENABLED: 'false',
     DB_POOL_SIZE: '5',
+    RATE_LIMIT_PER_MINUTE: '0',
     ...options.env,
   });
   const clock = options.clock ?? new TestClock();

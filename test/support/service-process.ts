@@ -26,7 +26,7 @@ export class ServiceProcess {
     for (const key of ['DATABASE_URL', 'TEST_DATABASE_URL', 'ADMIN_API_KEY', 'SMTP_URL'])
       delete base[key];
     this.child = spawn(process.execPath, [MAIN], {
-      env: { ...base, LOG_LEVEL: 'warn', ...env },
+      env: { ...base, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));

@@ -1,0 +1,38 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import type { AppConfig } from '../config/app-config';
+import type { AuthenticatedRequest } from './decorators';
+
+/**
+ * Requests per minute, counted per API key (per client address for requests without a key), in each
+ * process: with several replicas behind a load balancer the effective limit is per replica. Over the
+ * limit: 429 with Retry-After. RATE_LIMIT_PER_MINUTE=0 switches it off.
+ */
+@Module({})
+export class RateLimitModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    if (config.rateLimitPerMinute === 0) return { module: RateLimitModule };
+    return {
+      module: RateLimitModule,
+      imports: [
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'default', ttl: 60_000, limit: config.rateLimitPerMinute }],
+          errorMessage: `Too many requests: at most ${config.rateLimitPerMinute} a minute per API key`,
+          // One count per key across the whole API (the library counts per route by default).
+          generateKey: (_context, tracker) => tracker,
+          getTracker: (req: Record<string, unknown>) => {
+            const r = req as unknown as AuthenticatedRequest;
+            return r.caller ? `key:${r.caller.keyId}` : `ip:${r.ip ?? 'unknown'}`;
+          },
+          skipIf: (context) => {
+            const url = context.switchToHttp().getRequest<{ url?: string }>().url ?? '';
+            return url === '/health' || url.startsWith('/metrics');
+          },
+        }),
+      ],
+      // Registered after the API key guard (AuthModule), so the caller is known when counting.
+      providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
+    };
+  }
+}
