@@ -78,7 +78,7 @@ async function bootstrap(): Promise<void> {
       process.exit(1);
     }
     stopping = true;
-    app.get(Logger).log({ signal }, 'shutting down');
+    new NestLogger('Main').log({ signal }, 'shutting down');
     try {
       await app.close();
     } finally {
