@@ -161,11 +161,16 @@ describe('update tasks and batches', () => {
     const { tenant, task } = await scheduleOne({ mode: 'maintenance_window', runAt: undefined });
     expect(task).toMatchObject({ runAt: '2027-01-05T01:00:00.000Z' });
     await t.admin
-      .patch(`/tenants/${tenant.id}`, { maintenanceWindow: { cron: '0 22 * * FRI', durationMinutes: 120 } })
+      .patch(`/tenants/${tenant.id}`, {
+        maintenanceWindow: { cron: '0 22 * * FRI', durationMinutes: 120 },
+      })
       .expect(200);
     const moved = (await t.admin.get(`/update-tasks/${task.id}`).expect(200)).body;
     // Friday 2027-01-08 22:00 in Rome is 21:00Z.
-    expect(moved).toMatchObject({ runAt: '2027-01-08T21:00:00.000Z', expiresAt: '2027-01-08T23:00:00.000Z' });
+    expect(moved).toMatchObject({
+      runAt: '2027-01-08T21:00:00.000Z',
+      expiresAt: '2027-01-08T23:00:00.000Z',
+    });
     const notices = (await emails(task.id)).filter((e) => e.event === 'task.rescheduled');
     expect(notices).toHaveLength(2);
     expect(notices[0].payload.reason).toMatch(/maintenance window was changed/);
