@@ -39,6 +39,12 @@ class Environment {
   SMTP_URL?: string;
   @IsOptional() @IsString() MAIL_FROM?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86400) MAIL_DIGEST_WINDOW_SECONDS?: number;
+  @IsOptional() @Transform(toBool) @IsBoolean() MAIL_SENDER_ENABLED?: boolean;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(100000) MAIL_RATE_PER_SECOND?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50) MAIL_CONCURRENCY?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) MAIL_BATCH_SIZE?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100) MAIL_MAX_ATTEMPTS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400000) MAIL_RETRY_BASE_MS?: number;
   @IsOptional()
   @Transform(emptyToUndefined)
   @IsString()
@@ -69,6 +75,18 @@ export class AppConfig {
   mailFrom!: string;
   /** Partner e-mails about starts and results wait this long so that a batch's go out as one digest. */
   mailDigestWindowSeconds!: number;
+  /** Run the e-mail sender in this process (default: wherever the scheduler runs). */
+  mailSenderEnabled!: boolean;
+  /** At most this many e-mails a second to the SMTP server; 0: no limit. */
+  mailRatePerSecond!: number;
+  /** SMTP connections, and e-mails in flight, per process. */
+  mailConcurrency!: number;
+  /** E-mails claimed from the outbox at a time. */
+  mailBatchSize!: number;
+  /** Sending attempts before an e-mail is given up (status dead). */
+  mailMaxAttempts!: number;
+  /** First retry delay; it doubles with each attempt (with jitter, at most an hour). */
+  mailRetryBaseMs!: number;
   adminApiKey?: string;
   schedulerEnabled!: boolean;
   executor!: ExecutorDriver;
@@ -104,6 +122,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM ?? 'updates@localhost',
     mailDigestWindowSeconds: parsed.MAIL_DIGEST_WINDOW_SECONDS ?? 60,
+    mailSenderEnabled: parsed.MAIL_SENDER_ENABLED ?? parsed.SCHEDULER_ENABLED ?? true,
+    mailRatePerSecond: parsed.MAIL_RATE_PER_SECOND ?? 0,
+    mailConcurrency: parsed.MAIL_CONCURRENCY ?? 5,
+    mailBatchSize: parsed.MAIL_BATCH_SIZE ?? 100,
+    mailMaxAttempts: parsed.MAIL_MAX_ATTEMPTS ?? 8,
+    mailRetryBaseMs: parsed.MAIL_RETRY_BASE_MS ?? 30_000,
     adminApiKey: parsed.ADMIN_API_KEY,
     schedulerEnabled: parsed.SCHEDULER_ENABLED ?? true,
     executor: parsed.EXECUTOR ?? 'simulated',

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import type { MaintenanceNoticeEvent, TaskNoticeEvent } from './notice-events';
 
@@ -44,13 +45,24 @@ const INSERT = `INSERT INTO outbox_email (event, template, recipient, recipient_
 const TASKS = `FROM update_task t JOIN tenant tn ON tn.id = t.tenant_id`;
 const WITH_PARTNER = `${TASKS} JOIN partner p ON p.id = t.partner_id`;
 
+/** The channel the notification sender listens on; a notification is delivered at commit. */
+export const OUTBOX_CHANNEL = 'outbox_email';
+
+/** Wakes the senders when the caller's transaction commits (nothing happens if it rolls back). */
+export async function wakeSenders(em: EntityManager): Promise<void> {
+  await em.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+}
+
 /**
  * Writes outbox rows (the e-mails to send) inside the caller's transaction, set-based: one statement
  * for any number of tasks. Rendering and sending happen later, in the notification sender.
  */
 @Injectable()
 export class NoticesRepository {
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
 
   /**
    * A new batch: every customer who is to be told gets a notice of its own; each partner contact
@@ -63,10 +75,10 @@ export class NoticesRepository {
       `${INSERT}
        SELECT 'task.scheduled', 'task.scheduled', tn.customer_email, 'customer', tn.locale, tn.timezone,
          ${PAYLOAD}, 'task.scheduled:' || t.id || ':0:' || tn.customer_email,
-         t.id, t.batch_id, t.partner_id, t.platform_id, NULL, now()
+         t.id, t.batch_id, t.partner_id, t.platform_id, NULL, $3::timestamptz
        ${TASKS}
        WHERE t.batch_id = $1 AND t.notify_customer AND tn.customer_email IS NOT NULL`,
-      [batchId, null],
+      [batchId, null, this.clock.now()],
     );
     await em.query(
       `${INSERT}
@@ -74,7 +86,7 @@ export class NoticesRepository {
          jsonb_build_object('batchId', b.id, 'partnerId', p.id, 'partnerName', p.name,
            'targetVersion', b.target_version, 'mode', b.mode, 'tasks', n.tasks),
          'task.scheduled:batch:' || b.id || ':' || p.id || ':' || c.email,
-         NULL, b.id, p.id, p.platform_id, NULL, now()
+         NULL, b.id, p.id, p.platform_id, NULL, $2::timestamptz
        FROM update_batch b
        JOIN LATERAL (SELECT t.partner_id, count(*)::int AS tasks FROM update_task t
                      WHERE t.batch_id = b.id AND t.notify_partner GROUP BY t.partner_id) n ON true
@@ -82,8 +94,9 @@ export class NoticesRepository {
        CROSS JOIN LATERAL jsonb_to_recordset(p.contacts) AS c (email text, locale text, timezone text)
        WHERE b.id = $1
        ON CONFLICT (dedupe_key) DO NOTHING`,
-      [batchId],
+      [batchId, this.clock.now()],
     );
+    await wakeSenders(em);
   }
 
   /**
@@ -107,6 +120,7 @@ export class NoticesRepository {
       event,
       context.group ?? null,
       partnerDelay,
+      this.clock.now(),
     ];
     const conflict = 'ON CONFLICT (dedupe_key) DO NOTHING';
 
@@ -117,7 +131,8 @@ export class NoticesRepository {
            $3, $3, prev.recipient, prev.recipient_kind, prev.locale, prev.timezone, ${PAYLOAD},
            ${key('prev.recipient')}, t.id, t.batch_id, t.partner_id, t.platform_id,
            CASE WHEN prev.recipient_kind = 'partner' THEN ${group} || prev.recipient END,
-           CASE WHEN prev.recipient_kind = 'partner' THEN now() + $5 * interval '1 second' ELSE now() END
+           CASE WHEN prev.recipient_kind = 'partner' THEN $6::timestamptz + $5 * interval '1 second'
+             ELSE $6::timestamptz END
          ${TASKS}
          JOIN outbox_email prev
            ON (prev.task_id = t.id AND prev.event IN ('task.scheduled', 'task.rescheduled'))
@@ -128,27 +143,30 @@ export class NoticesRepository {
          ${conflict} RETURNING 1`,
         params,
       );
+      if (result.length > 0) await wakeSenders(em);
       return result.length;
     }
 
     const result: unknown[] = await em.query(
       `${INSERT}
        SELECT $3, $3, tn.customer_email, 'customer', tn.locale, tn.timezone, ${PAYLOAD},
-         ${key('tn.customer_email')}, t.id, t.batch_id, t.partner_id, t.platform_id, NULL, now()
+         ${key('tn.customer_email')}, t.id, t.batch_id, t.partner_id, t.platform_id, NULL, $6::timestamptz
        ${TASKS}
        WHERE ${where} AND t.notify_customer AND tn.customer_email IS NOT NULL
        UNION ALL
        SELECT $3, $3, c.email, 'partner', c.locale, c.timezone, ${PAYLOAD},
          ${key('c.email')}, t.id, t.batch_id, t.partner_id, t.platform_id, ${group} || c.email,
-         now() + $5 * interval '1 second'
+         $6::timestamptz + $5 * interval '1 second'
        ${WITH_PARTNER}
        CROSS JOIN LATERAL jsonb_to_recordset(p.contacts) AS c (email text, locale text, timezone text)
        WHERE ${where} AND t.notify_partner
        ${conflict} RETURNING 1`,
       params,
     );
+    if (result.length > 0) await wakeSenders(em);
     return result.length;
   }
+
   /** Platform maintenance announced or withdrawn: every partner contact of the platform. */
   async forMaintenance(
     em: EntityManager,
@@ -157,19 +175,20 @@ export class NoticesRepository {
   ): Promise<number> {
     const result: unknown[] = await em.query(
       `INSERT INTO outbox_email (event, template, recipient, recipient_kind, locale, timezone, payload,
-         dedupe_key, partner_id, platform_id)
+         dedupe_key, partner_id, platform_id, next_attempt_at)
        SELECT $2, $2, c.email, 'partner', c.locale, c.timezone,
          jsonb_build_object('maintenanceId', m.id, 'platformId', m.platform_id, 'platformName', pl.name,
            'partnerName', p.name, 'startsAt', m.starts_at, 'endsAt', m.ends_at, 'message', m.message),
-         $2 || ':' || m.id || ':' || p.id || ':' || c.email, p.id, m.platform_id
+         $2 || ':' || m.id || ':' || p.id || ':' || c.email, p.id, m.platform_id, $3::timestamptz
        FROM platform_maintenance m
        JOIN platform pl ON pl.id = m.platform_id
        JOIN partner p ON p.platform_id = m.platform_id
        CROSS JOIN LATERAL jsonb_to_recordset(p.contacts) AS c (email text, locale text, timezone text)
        WHERE m.id = $1
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1`,
-      [maintenanceId, event],
+      [maintenanceId, event, this.clock.now()],
     );
+    if (result.length > 0) await wakeSenders(em);
     return result.length;
   }
 }

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Caller } from '../auth/caller';
+import { Clock } from '../common/clock';
+import { ConflictError, NotFoundError } from '../common/errors';
+import { Page, PageRequest, toPage } from '../common/pagination';
+import { NotificationResponse } from './dto/notification.dto';
+import { wakeSenders } from './notices.repository';
+import { NotificationFilter, NotificationsRepository } from './notifications.repository';
+
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly notifications: NotificationsRepository,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(filter: NotificationFilter, page: PageRequest): Promise<Page<NotificationResponse>> {
+    const rows = await this.notifications.list(filter, page);
+    return toPage(rows, page.limit, NotificationResponse.from, (r) => r.id);
+  }
+
+  /**
+   * Sends an e-mail again, as a new e-mail (new Message-ID, fresh attempts): a dead one after the
+   * cause is fixed, or a sent one that its recipient lost. One that is still waiting or being sent
+   * is left alone.
+   */
+  async resend(caller: Caller, id: string): Promise<NotificationResponse> {
+    return this.ds.transaction(async (em) => {
+      const before = await this.notifications.find(em, id, true);
+      if (!before) throw new NotFoundError('Notification', id);
+      if (before.status === 'pending' || before.status === 'sending') {
+        throw new ConflictError(
+          `Notification ${id} is ${before.status}: only a sent or dead e-mail can be sent again`,
+        );
+      }
+      const after = await this.notifications.requeue(em, id, this.clock.now());
+      await wakeSenders(em);
+      await this.audit.record(em, caller, {
+        action: 'notification.resend',
+        entityType: 'outbox_email',
+        entityId: id,
+        before: { status: before.status, attempts: before.attempts, lastError: before.lastError },
+        after: { status: after.status, resends: after.resends },
+      });
+      return NotificationResponse.from(after);
+    });
+  }
+}

@@ -1,0 +1,208 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { LOCALES } from '../common/locale';
+import type { BatchSummary } from './digest.repository';
+import { NOTICE_EVENTS, NoticeEvent, TaskNoticeEvent } from './notice-events';
+import {
+  expectedFiles,
+  TEMPLATE_NAMES,
+  TemplateName,
+  TemplateSet,
+  templatesDir,
+} from './templates';
+import {
+  batchDigestView,
+  eventDigestView,
+  factsOf,
+  maintenanceView,
+  Reader,
+  taskRow,
+  taskView,
+} from './views';
+
+/** A payload of each event, as the SQL in notices.repository.ts writes it. */
+const TASK_PAYLOAD = {
+  taskId: '0192f0c4-0000-7000-8000-000000000001',
+  batchId: '0192f0c4-0000-7000-8000-0000000000b1',
+  tenantId: '0192f0c4-0000-7000-8000-0000000000a1',
+  tenantName: 'Bäckerei <Schmidt> & Söhne',
+  fromVersion: '13.2.0',
+  targetVersion: '14.0.0',
+  mode: 'maintenance_window',
+  runAt: '2027-03-28T00:30:00+00:00',
+  windowEnd: '2027-03-28T04:30:00+00:00',
+  forced: true,
+  sequence: 1,
+  status: 'scheduled',
+  error: null,
+  reason: 'platform maintenance',
+};
+const SAMPLES: Record<NoticeEvent, Record<string, unknown>> = {
+  'task.scheduled': TASK_PAYLOAD,
+  'task.rescheduled': { ...TASK_PAYLOAD, sequence: 2 },
+  'task.cancelled': { ...TASK_PAYLOAD, status: 'cancelled' },
+  'task.started': { ...TASK_PAYLOAD, status: 'running', reason: null },
+  'task.succeeded': { ...TASK_PAYLOAD, status: 'succeeded', reason: null },
+  'task.failed': { ...TASK_PAYLOAD, status: 'failed', error: 'pre-check: customizations' },
+  'maintenance.announced': {
+    maintenanceId: '0192f0c4-0000-7000-8000-0000000000c1',
+    platformId: '0192f0c4-0000-7000-8000-0000000000d1',
+    platformName: 'EU cloud',
+    partnerName: 'ACME',
+    startsAt: '2027-10-31T00:00:00+00:00',
+    endsAt: '2027-10-31T03:00:00+00:00',
+    message: 'Storage upgrade <b>',
+  },
+  'maintenance.withdrawn': {
+    maintenanceId: '0192f0c4-0000-7000-8000-0000000000c1',
+    platformId: '0192f0c4-0000-7000-8000-0000000000d1',
+    platformName: 'EU cloud',
+    partnerName: 'ACME',
+    startsAt: '2027-10-31T00:00:00+00:00',
+    endsAt: '2027-10-31T03:00:00+00:00',
+    message: 'Storage upgrade',
+  },
+};
+const BATCH_PAYLOAD = {
+  batchId: TASK_PAYLOAD.batchId,
+  partnerId: '0192f0c4-0000-7000-8000-0000000000e1',
+  partnerName: 'ACME',
+  targetVersion: '14.0.0',
+  mode: 'maintenance_window',
+  tasks: 2,
+};
+const TASK_EVENTS = NOTICE_EVENTS.filter((e): e is TaskNoticeEvent => e.startsWith('task.'));
+
+/** Every (template, view) pair the sender can produce for the sample of each event. */
+function viewsFor(name: TemplateName, reader: Reader): object[] {
+  const rows = [factsOf(SAMPLES['task.failed']), factsOf(SAMPLES['task.cancelled'])].map((f) =>
+    taskRow(f, reader),
+  );
+  const listings = [
+    { listed: true, tasks: rows, attachment: null },
+    { listed: false, tasks: [], attachment: 'tasks.csv' },
+  ];
+  if (name === 'task.scheduled.digest') {
+    const summary: BatchSummary = {
+      total: 2,
+      cancelled: 1,
+      firstRunAt: TASK_PAYLOAD.runAt,
+      lastWindowEnd: TASK_PAYLOAD.windowEnd,
+    };
+    return listings.map((l) => batchDigestView(BATCH_PAYLOAD, summary, l, reader));
+  }
+  if (name === 'task.digest') {
+    return TASK_EVENTS.flatMap((e) => listings.map((l) => eventDigestView(e, 2, 'why', l, reader)));
+  }
+  if (name.startsWith('maintenance.'))
+    return [maintenanceView(SAMPLES[name as NoticeEvent], reader)];
+  const event = name as TaskNoticeEvent;
+  return [taskView(event, factsOf(SAMPLES[event]), reader)];
+}
+
+describe('e-mail templates', () => {
+  const set = new TemplateSet(templatesDir());
+
+  it('exist in every locale: German and Italian fall back to English for nothing', () => {
+    for (const locale of LOCALES) {
+      expect(set.fallbacks.get(locale) ?? []).toEqual([]);
+      for (const file of expectedFiles())
+        expect(fs.existsSync(path.join(set.dir, locale, file))).toBe(true);
+    }
+  });
+
+  describe.each(LOCALES)('%s', (locale) => {
+    const reader: Reader = { locale, timezone: 'Europe/Rome' };
+    it.each(TEMPLATE_NAMES)('%s renders with the sample of its event(s)', (name) => {
+      for (const view of viewsFor(name, reader)) {
+        const mail = set.render(name, locale, view);
+        expect(mail.subject).not.toMatch(/^\s*$|undefined|\bnull\b|\n/);
+        expect(mail.html).toMatch(new RegExp(`^<!DOCTYPE html>[\\s\\S]*lang="${locale}"`));
+        for (const part of [mail.subject, mail.html, mail.text]) {
+          expect(part).not.toMatch(/undefined|\[object Object\]|\{\{/);
+        }
+        expect(mail.text).not.toMatch(/<\/?(p|strong|table|h1)\b/);
+      }
+    });
+  });
+
+  it('escapes HTML in the HTML part only', () => {
+    const reader: Reader = { locale: 'en', timezone: 'UTC' };
+    const view = taskView('task.scheduled', factsOf(TASK_PAYLOAD), reader);
+    const mail = set.render('task.scheduled', 'en', view);
+    expect(mail.html).toContain('Bäckerei &lt;Schmidt&gt; &amp; Söhne');
+    expect(mail.text).toContain('Bäckerei <Schmidt> & Söhne');
+    expect(mail.subject).toBe(
+      'Update of Bäckerei <Schmidt> & Söhne to version 14.0.0 on Sunday, 28 March 2027 at 00:30 (UTC+00:00)',
+    );
+  });
+
+  it('speaks the recipient language in its time zone, with the offset', () => {
+    const view = (locale: 'de' | 'it') =>
+      taskView('task.scheduled', factsOf(TASK_PAYLOAD), { locale, timezone: 'Europe/Berlin' });
+    expect(set.render('task.scheduled', 'de', view('de')).subject).toBe(
+      'Update von Bäckerei <Schmidt> & Söhne auf Version 14.0.0 am Sonntag, 28. März 2027 um 01:30 (UTC+01:00)',
+    );
+    expect(set.render('task.scheduled', 'it', view('it')).text).toContain(
+      'Fine entro:  domenica 28 marzo 2027 alle ore 06:30 (UTC+02:00)',
+    );
+  });
+
+  it('falls back to English for an unknown locale', () => {
+    const view = taskView('task.succeeded', factsOf(SAMPLES['task.succeeded']), {
+      locale: 'en',
+      timezone: 'UTC',
+    });
+    expect(set.render('task.succeeded', 'fr', view).subject).toBe(
+      'Bäckerei <Schmidt> & Söhne now runs version 14.0.0',
+    );
+  });
+
+  describe('in a copy of the templates', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tus-templates-'));
+      fs.cpSync(templatesDir(), dir, { recursive: true });
+    });
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it('a template using a variable its event does not provide fails, instead of rendering blank', () => {
+      // `error` belongs to task.failed; a task.started e-mail has no such variable.
+      fs.appendFileSync(path.join(dir, 'de/task.started.text.hbs'), '\nFehler: {{error}}\n');
+      const broken = new TemplateSet(dir);
+      const reader: Reader = { locale: 'de', timezone: 'Europe/Berlin' };
+      const view = taskView('task.started', factsOf(SAMPLES['task.started']), reader);
+      expect(() => broken.render('task.started', 'de', view)).toThrow(
+        /de\/task.started.text.hbs: "error" not defined/,
+      );
+      expect(() => broken.render('task.started', 'en', view)).not.toThrow();
+    });
+
+    it('so does a condition on such a variable', () => {
+      fs.appendFileSync(path.join(dir, 'it/task.succeeded.html.hbs'), '{{#if reason}}x{{/if}}');
+      const broken = new TemplateSet(dir);
+      const reader: Reader = { locale: 'it', timezone: 'Europe/Rome' };
+      const view = taskView('task.succeeded', factsOf(SAMPLES['task.succeeded']), reader);
+      expect(() => broken.render('task.succeeded', 'it', view)).toThrow(
+        /it\/task.succeeded.html.hbs: the argument of \{\{#if\}\} is not defined/,
+      );
+    });
+
+    it('a locale without a file uses the English one, and says so', () => {
+      fs.rmSync(path.join(dir, 'it/task.succeeded.subject.hbs'));
+      const partial = new TemplateSet(dir);
+      expect(partial.fallbacks.get('it')).toEqual(['task.succeeded.subject.hbs']);
+      const view = taskView('task.succeeded', factsOf(SAMPLES['task.succeeded']), {
+        locale: 'it',
+        timezone: 'UTC',
+      });
+      expect(partial.render('task.succeeded', 'it', view).subject).toMatch(/now runs version/);
+    });
+
+    it('a syntax error stops the start instead of an e-mail', () => {
+      fs.writeFileSync(path.join(dir, 'de/task.failed.html.hbs'), '<p>{{#if error}}</p>');
+      expect(() => new TemplateSet(dir)).toThrow(/de\/task.failed.html.hbs/);
+    });
+  });
+});

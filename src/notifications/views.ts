@@ -1,0 +1,151 @@
+import type { Locale } from '../common/locale';
+import type { BatchSummary, TaskFacts } from './digest.repository';
+import { longDateTime, shortDateTime } from './format';
+import type { TaskNoticeEvent } from './notice-events';
+
+/**
+ * What each template may use. Every event gets its own shape, and templates are compiled in strict
+ * mode: a template that uses a variable its event does not provide fails to render (and the unit
+ * test that renders every template with a sample of its event in every locale).
+ */
+export interface Reader {
+  locale: Locale;
+  timezone: string;
+}
+
+const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+
+/** A task payload (see PAYLOAD in notices.repository.ts) as typed facts. */
+export function factsOf(payload: Record<string, unknown>): TaskFacts {
+  return {
+    taskId: String(payload.taskId),
+    tenantId: String(payload.tenantId),
+    tenantName: String(payload.tenantName ?? ''),
+    fromVersion: String(payload.fromVersion ?? ''),
+    targetVersion: String(payload.targetVersion ?? ''),
+    mode: String(payload.mode ?? ''),
+    runAt: String(payload.runAt),
+    windowEnd: String(payload.windowEnd ?? payload.runAt),
+    forced: payload.forced === true,
+    status: String(payload.status ?? ''),
+    sequence: Number(payload.sequence ?? 0),
+    error: text(payload.error),
+    reason: text(payload.reason),
+  };
+}
+
+function taskBase(f: TaskFacts, r: Reader) {
+  return {
+    tenantName: f.tenantName,
+    fromVersion: f.fromVersion,
+    targetVersion: f.targetVersion,
+    runAt: longDateTime(f.runAt, r.timezone, r.locale),
+    windowEnd: longDateTime(f.windowEnd, r.timezone, r.locale),
+    timezone: r.timezone,
+    forced: f.forced,
+  };
+}
+
+/** The view of a single-task e-mail (and of its calendar entry). */
+export function taskView(event: TaskNoticeEvent, f: TaskFacts, r: Reader): object {
+  const base = taskBase(f, r);
+  switch (event) {
+    case 'task.scheduled':
+      return { ...base, immediate: f.mode === 'immediate' };
+    case 'task.rescheduled':
+    case 'task.cancelled':
+      return { ...base, reason: f.reason };
+    case 'task.failed':
+      return { ...base, error: f.error ?? f.reason ?? '' };
+    case 'task.started':
+    case 'task.succeeded':
+      return base;
+  }
+}
+
+export interface TaskRowView {
+  tenantName: string;
+  fromVersion: string;
+  targetVersion: string;
+  runAt: string;
+  windowEnd: string;
+  forced: boolean;
+  cancelled: boolean;
+  /** The reason of a cancellation or move, or a failure's error. */
+  note: string | null;
+}
+
+export function taskRow(f: TaskFacts, r: Reader): TaskRowView {
+  return {
+    tenantName: f.tenantName,
+    fromVersion: f.fromVersion,
+    targetVersion: f.targetVersion,
+    runAt: shortDateTime(f.runAt, r.timezone, r.locale),
+    windowEnd: shortDateTime(f.windowEnd, r.timezone, r.locale),
+    forced: f.forced,
+    cancelled: f.status === 'cancelled',
+    note: f.status === 'failed' ? (f.error ?? f.reason) : f.reason,
+  };
+}
+
+export interface Listing {
+  /** The tasks are listed in the body (up to the listing limit); otherwise only summarised. */
+  listed: boolean;
+  tasks: TaskRowView[];
+  /** File name of the CSV attachment with every task, or null. */
+  attachment: string | null;
+}
+
+/** A partner's digest of a new batch: its tasks as they are now. */
+export function batchDigestView(
+  payload: Record<string, unknown>,
+  summary: BatchSummary,
+  listing: Listing,
+  r: Reader,
+): object {
+  const when = (value: string | null) => (value ? longDateTime(value, r.timezone, r.locale) : '');
+  return {
+    partnerName: String(payload.partnerName ?? ''),
+    targetVersion: String(payload.targetVersion ?? ''),
+    timezone: r.timezone,
+    total: summary.total,
+    one: summary.total === 1,
+    cancelled: summary.cancelled,
+    firstRunAt: when(summary.firstRunAt),
+    lastWindowEnd: when(summary.lastWindowEnd),
+    ...listing,
+  };
+}
+
+/** Several task notices of one event to one partner contact, merged into one e-mail. */
+export function eventDigestView(
+  event: TaskNoticeEvent,
+  count: number,
+  reason: string | null,
+  listing: Listing,
+  r: Reader,
+): object {
+  return {
+    scheduled: event === 'task.scheduled',
+    rescheduled: event === 'task.rescheduled',
+    cancelled: event === 'task.cancelled',
+    started: event === 'task.started',
+    succeeded: event === 'task.succeeded',
+    failed: event === 'task.failed',
+    count,
+    reason,
+    timezone: r.timezone,
+    ...listing,
+  };
+}
+
+export function maintenanceView(payload: Record<string, unknown>, r: Reader): object {
+  return {
+    platformName: String(payload.platformName ?? ''),
+    partnerName: String(payload.partnerName ?? ''),
+    startsAt: longDateTime(String(payload.startsAt), r.timezone, r.locale),
+    endsAt: longDateTime(String(payload.endsAt), r.timezone, r.locale),
+    message: String(payload.message ?? ''),
+    timezone: r.timezone,
+  };
+}
