@@ -1,10 +1,12 @@
 // Every migration, in order. Listed explicitly so the built service and the tests load the same set.
 import { Foundation1795392000000 } from './1795392000000-foundation';
 import { Scheduling1795392100000 } from './1795392100000-scheduling';
+import { Dispatch1795392200000 } from './1795392200000-dispatch';
 import { Notifications1795392300000 } from './1795392300000-notifications';
 
 export const MIGRATIONS = [
   Foundation1795392000000,
   Scheduling1795392100000,
+  Dispatch1795392200000,
   Notifications1795392300000,
 ];

@@ -13,6 +13,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PartnersModule } from './partners/partners.module';
 import { PlatformsModule } from './platforms/platforms.module';
+import { SchedulerModule } from './scheduler/scheduler.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { UpdatesModule } from './updates/updates.module';
 import { VersionsModule } from './versions/versions.module';
@@ -56,6 +57,7 @@ export class AppModule {
         TenantsModule,
         NotificationsModule,
         UpdatesModule,
+        SchedulerModule,
         HealthModule,
       ],
     };

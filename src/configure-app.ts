@@ -6,6 +6,7 @@ import { STATUS_CODES } from 'node:http';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { createValidationPipe } from './common/validation';
 import { MetricsService } from './metrics/metrics.service';
+import { keepCallbackRawBody } from './scheduler/callbacks/raw-body';
 
 export const API_PREFIX = 'api/v1';
 /** Large enough for 100,000 tenant ids or 10,000 tenants in one request. */
@@ -14,7 +15,7 @@ export const BODY_LIMIT = '16mb';
 /** Everything main.ts and the tests must set up the same way. */
 export function configureApp(app: NestExpressApplication): INestApplication {
   app.disable('x-powered-by');
-  app.use(json({ limit: BODY_LIMIT }), bodyParserErrors);
+  app.use(json({ limit: BODY_LIMIT, verify: keepCallbackRawBody }), bodyParserErrors);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());

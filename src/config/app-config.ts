@@ -23,6 +23,18 @@ const toBool = ({ value }: { value: unknown }) => {
 };
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
+/** `apply=2000,verify=500`: a number per step name (simulated executor settings). */
+const STEP_MAP = /^\s*$|^\s*[a-z_]+\s*=\s*\d+(\.\d+)?\s*(,\s*[a-z_]+\s*=\s*\d+(\.\d+)?\s*)*$/;
+const STEP_MAP_MESSAGE = 'must look like step=number,step=number (e.g. apply=2000,verify=500)';
+function parseStepMap(value: string | undefined): Record<string, number> {
+  const map: Record<string, number> = {};
+  for (const pair of (value ?? '').split(',')) {
+    const [step, number] = pair.split('=').map((s) => s.trim());
+    if (step && number) map[step] = Number(number);
+  }
+  return map;
+}
+
 /** The environment as the service accepts it. Every variable is documented in README.md. */
 class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT?: number;
@@ -53,6 +65,32 @@ class Environment {
   @IsOptional() @Transform(toBool) @IsBoolean() SCHEDULER_ENABLED?: boolean;
   @IsOptional() @IsIn(['simulated', 'http']) EXECUTOR?: 'simulated' | 'http';
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(600000) SIMULATED_STEP_MS?: number;
+  @IsOptional() @Matches(STEP_MAP, { message: STEP_MAP_MESSAGE }) SIMULATED_STEP_DURATIONS?: string;
+  @IsOptional() @Matches(STEP_MAP, { message: STEP_MAP_MESSAGE }) SIMULATED_FAILURE_RATES?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) SCHEDULER_CONCURRENCY?: number;
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  SCHEDULER_PLATFORM_CONCURRENCY?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(1000) SCHEDULER_TICK_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600) LEASE_SECONDS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100) MAX_ATTEMPTS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3600000) SHUTDOWN_TIMEOUT_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600000) EXECUTOR_TIMEOUT_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(20) EXECUTOR_RETRIES?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(3600000) EXECUTOR_POLL_MS?: number;
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(86400000)
+  EXECUTOR_STEP_TIMEOUT_MS?: number;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http:// or https:// URL' })
+  EXECUTOR_CALLBACK_URL?: string;
   @IsOptional() @Transform(emptyToUndefined) @IsString() METRICS_TOKEN?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000) RATE_LIMIT_PER_MINUTE?: number;
   @IsOptional()
@@ -91,6 +129,31 @@ export class AppConfig {
   schedulerEnabled!: boolean;
   executor!: ExecutorDriver;
   simulatedStepMs!: number;
+  /** Per-step durations of the simulated executor (ms), overriding simulatedStepMs. */
+  simulatedStepDurations!: Record<string, number>;
+  /** Per-step probability (0..1) that the simulated executor fails the step. */
+  simulatedFailureRates!: Record<string, number>;
+  /** Updates run at once by this process. */
+  schedulerConcurrency!: number;
+  /** Updates running at once on one platform, across every process. */
+  schedulerPlatformConcurrency!: number;
+  /** The dispatcher looks for due work at least this often (ms). */
+  schedulerTickMs!: number;
+  /** How long a claimed task stays reserved without a renewal; renewed every third of it. */
+  leaseSeconds!: number;
+  /** Attempts (claims whose lease expired, plus the current one) before a task is failed. */
+  maxAttempts!: number;
+  /** On SIGTERM, running updates get this long to finish before their leases are handed back. */
+  shutdownTimeoutMs!: number;
+  /** http executor: one request's timeout; transient errors are retried EXECUTOR_RETRIES times. */
+  executorTimeoutMs!: number;
+  executorRetries!: number;
+  /** http executor: how often a step the executor reports as running is polled. */
+  executorPollMs!: number;
+  /** http executor: a step still running after this long fails. */
+  executorStepTimeoutMs!: number;
+  /** This service's base URL as the executor reaches it; unset: no callbacks, polling only. */
+  executorCallbackUrl?: string;
   metricsToken?: string;
   /** Requests per minute per API key and process; 0 = no limit. */
   rateLimitPerMinute!: number;
@@ -132,6 +195,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     schedulerEnabled: parsed.SCHEDULER_ENABLED ?? true,
     executor: parsed.EXECUTOR ?? 'simulated',
     simulatedStepMs: parsed.SIMULATED_STEP_MS ?? 300,
+    simulatedStepDurations: parseStepMap(parsed.SIMULATED_STEP_DURATIONS),
+    simulatedFailureRates: parseStepMap(parsed.SIMULATED_FAILURE_RATES),
+    schedulerConcurrency: parsed.SCHEDULER_CONCURRENCY ?? 20,
+    schedulerPlatformConcurrency: parsed.SCHEDULER_PLATFORM_CONCURRENCY ?? 100,
+    schedulerTickMs: parsed.SCHEDULER_TICK_MS ?? 1000,
+    leaseSeconds: parsed.LEASE_SECONDS ?? 30,
+    maxAttempts: parsed.MAX_ATTEMPTS ?? 3,
+    shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS ?? 10_000,
+    executorTimeoutMs: parsed.EXECUTOR_TIMEOUT_MS ?? 10_000,
+    executorRetries: parsed.EXECUTOR_RETRIES ?? 5,
+    executorPollMs: parsed.EXECUTOR_POLL_MS ?? 2_000,
+    executorStepTimeoutMs: parsed.EXECUTOR_STEP_TIMEOUT_MS ?? 3_600_000,
+    executorCallbackUrl: parsed.EXECUTOR_CALLBACK_URL?.replace(/\/+$/, ''),
     metricsToken: parsed.METRICS_TOKEN,
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE ?? 1200,
     logLevel: parsed.LOG_LEVEL ?? 'info',

@@ -7,14 +7,16 @@ import { Clock } from '../common/clock';
 import { ApiError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
 import { Page, PageRequest, toPage } from '../common/pagination';
 import { NoticesRepository } from '../notifications/notices.repository';
+import { RunActions } from '../scheduler/run-actions.service';
+import { RunControlRepository } from '../scheduler/run-control.repository';
 import { CancelTaskDto, RescheduleTaskDto, TaskResponse } from './dto/task.dto';
-import { buildPlanRequest, PlanContextLoader, toFacts } from './plan-inputs';
+import { buildPlanRequest, PlanContextLoader, RequestedUpdate, toFacts } from './plan-inputs';
 import { lockPlatforms } from './platform-lock';
 import { createPlanner } from './planning';
 import type { UpdateTask } from './update-task';
 import { TaskFilter, UpdateTasksRepository } from './update-tasks.repository';
 
-/** Reading one task or many, and the admin actions on a scheduled task. */
+/** Reading one task or many, its log, and the admin actions on a task. */
 @Injectable()
 export class TaskActionsService {
   constructor(
@@ -24,6 +26,8 @@ export class TaskActionsService {
     private readonly notices: NoticesRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly runs: RunControlRepository,
+    private readonly runActions: RunActions,
   ) {}
 
   async get(scope: Scope, id: string): Promise<TaskResponse> {
@@ -35,21 +39,71 @@ export class TaskActionsService {
     return toPage(rows, page.limit, TaskResponse.from, (t) => t.id);
   }
 
-  /** Forced tasks can be cancelled only by platform admins. The original recipients are told. */
+  /**
+   * Forced tasks can be cancelled only by platform admins. The original recipients are told. A
+   * running task's runner asks the executor to abort; the task ends cancelled or failed with the
+   * executor's answer (the reply waits a few seconds for it).
+   */
   async cancel(caller: Caller, id: string, dto: CancelTaskDto): Promise<TaskResponse> {
-    return this.ds.transaction(async (em) => {
+    const reply = await this.ds.transaction(async (em) => {
       const task = await this.mustFind(em, scopeOf(caller), id, true);
       this.assertMayChange(caller, task, 'cancel');
+      const reason = dto.reason ?? `cancelled by ${caller.name}`;
+      if (task.status === 'running') {
+        await this.runs.requestCancel(em, id, reason, caller.name);
+        await this.audited(em, caller, 'update_task.cancel_running', task);
+        return null;
+      }
       if (task.status !== 'scheduled') {
         throw new ConflictError(
-          `Task ${id} is ${task.status}: only a scheduled task can be cancelled`,
+          `Task ${id} is ${task.status}: only a scheduled or running task can be cancelled`,
         );
       }
-      const reason = dto.reason ?? `cancelled by ${caller.name}`;
       await this.tasks.cancelScheduled(em, [id], reason);
       await this.notices.forTasks(em, 'task.cancelled', { taskIds: [id] }, { reason });
       return this.audited(em, caller, 'update_task.cancel', task);
     });
+    if (reply) return reply;
+    await this.runActions.awaitEnd(id);
+    return this.get(scopeOf(caller), id);
+  }
+
+  /** failed → scheduled and due now: a new run from the first step, under the rules of scheduling. */
+  async retry(caller: Caller, id: string): Promise<TaskResponse> {
+    const now = this.clock.now();
+    return this.ds.transaction(async (em) => {
+      const task = await this.mustFind(em, scopeOf(caller), id, true);
+      this.assertMayChange(caller, task, 'retry');
+      if (task.status !== 'failed') {
+        throw new ConflictError(`Task ${id} is ${task.status}: only a failed task can be retried`);
+      }
+      await this.planAgain(em, caller, task, { mode: 'immediate' }, now, 'retried', null);
+      await this.runs.retry(em, id, now, caller.name);
+      return this.audited(em, caller, 'update_task.retry', task);
+    });
+  }
+
+  /** A running task whose lease is gone (its replica stopped): any dispatcher resumes it now. */
+  async resume(caller: Caller, id: string): Promise<TaskResponse> {
+    return this.ds.transaction(async (em) => {
+      const task = await this.mustFind(em, scopeOf(caller), id, true);
+      if (task.status !== 'running') {
+        throw new ConflictError(`Task ${id} is ${task.status}: only a running task can be resumed`);
+      }
+      const lease = await this.runs.lease(em, id);
+      if (lease.live) {
+        throw new ConflictError(
+          `Task ${id} is being run by ${lease.owner} (lease until ${lease.expiresAt?.toISOString()}): only a task whose lease is gone can be resumed`,
+        );
+      }
+      await this.runs.resume(em, id, caller.name);
+      return this.audited(em, caller, 'update_task.resume', task);
+    });
+  }
+
+  /** The task's step log as text. */
+  async log(scope: Scope, id: string): Promise<string> {
+    return this.runActions.logText(await this.mustFind(this.ds.manager, scope, id));
   }
 
   /** A new time under the same rules as creation (window, maintenance, versions). */
@@ -64,28 +118,8 @@ export class TaskActionsService {
           `Task ${id} is ${task.status}: only a scheduled task can be rescheduled`,
         );
       }
-      const request = buildPlanRequest(
-        caller,
-        {
-          ...dto,
-          expectedDurationMinutes: dto.expectedDurationMinutes ?? task.expectedDurationMinutes,
-          targetVersion: task.targetVersion,
-          forced: task.forced,
-          redeploy: task.redeploy,
-          allowDowngrade: task.allowDowngrade,
-        },
-        now,
-      );
-      const [facts] = await this.tasks.tenantFacts(em, { tenantIds: [task.tenantId] }, scope);
-      await lockPlatforms(em, [task.platformId], false);
-      const { context } = await this.inputs.load(em, [task.platformId], task.targetVersion, now);
       // The task being moved is the tenant's open task: it does not block itself.
-      const plan = createPlanner(request, context)({ ...toFacts(facts), openTaskId: null });
-      if (plan.refused) {
-        throw new ApiError(plan.status, `Task ${id} cannot be rescheduled: ${plan.reason}`, [
-          { field: dto.mode === 'custom' ? 'runAt' : 'mode', code: plan.code, reason: plan.reason },
-        ]);
-      }
+      const { request, plan } = await this.planAgain(em, caller, task, dto, now, 'rescheduled', id);
       await this.tasks.move(em, [
         {
           id,
@@ -103,6 +137,48 @@ export class TaskActionsService {
       );
       return this.audited(em, caller, 'update_task.reschedule', task);
     });
+  }
+
+  /**
+   * Plans an existing task again under the rules of scheduling (window, maintenance, versions, one
+   * open task per tenant); `openTaskId` is the tenant's open task that does not count as a conflict.
+   */
+  private async planAgain(
+    em: EntityManager,
+    caller: Caller,
+    task: UpdateTask,
+    asked: Pick<RequestedUpdate, 'mode' | 'runAt' | 'expectedDurationMinutes'>,
+    now: Date,
+    verb: string,
+    openTaskId: string | null,
+  ) {
+    const request = buildPlanRequest(
+      caller,
+      {
+        ...asked,
+        expectedDurationMinutes: asked.expectedDurationMinutes ?? task.expectedDurationMinutes,
+        targetVersion: task.targetVersion,
+        forced: task.forced,
+        redeploy: task.redeploy,
+        allowDowngrade: task.allowDowngrade,
+      },
+      now,
+    );
+    const [facts] = await this.tasks.tenantFacts(
+      em,
+      { tenantIds: [task.tenantId] },
+      scopeOf(caller),
+    );
+    await lockPlatforms(em, [task.platformId], false);
+    const { context } = await this.inputs.load(em, [task.platformId], task.targetVersion, now);
+    const own = facts.open_task_id === openTaskId ? null : facts.open_task_id;
+    const plan = createPlanner(request, context)({ ...toFacts(facts), openTaskId: own });
+    if (plan.refused) {
+      throw new ApiError(plan.status, `Task ${task.id} cannot be ${verb}: ${plan.reason}`, [
+        { field: asked.mode === 'custom' ? 'runAt' : 'mode', code: plan.code, reason: plan.reason },
+      ]);
+    }
+    return { request, plan };
   }
 
   /** Partner admins act on their own tasks, but a forced task is the platform admins' to change. */

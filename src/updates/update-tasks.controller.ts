@@ -1,8 +1,14 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type Caller, scopeOf } from '../auth/caller';
-import { CurrentCaller } from '../auth/decorators';
+import { CurrentCaller, PlatformAdminOnly } from '../auth/decorators';
 import { Page, pageRequest } from '../common/pagination';
 import { UuidParam } from '../common/params';
 import { ScheduleResponse, ScheduleUpdatesDto } from './dto/schedule-updates.dto';
@@ -58,6 +64,41 @@ export class UpdateTasksController {
     @Body() dto: CancelTaskDto,
   ): Promise<TaskResponse> {
     return this.actions.cancel(caller, id, dto);
+  }
+
+  @Get(':id/log')
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  @ApiProduces('text/plain')
+  @ApiOkResponse({
+    description: "The task's step log (time, attempt, step, message)",
+    type: String,
+  })
+  async log(
+    @CurrentCaller() caller: Caller,
+    @UuidParam() id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const text = await this.actions.log(scopeOf(caller), id);
+    res.setHeader('Content-Disposition', `attachment; filename="update-task-${id}.log"`);
+    return text;
+  }
+
+  @Post(':id/retry')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TaskResponse, description: 'failed → scheduled, due now (a new run)' })
+  retry(@CurrentCaller() caller: Caller, @UuidParam() id: string): Promise<TaskResponse> {
+    return this.actions.retry(caller, id);
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  @PlatformAdminOnly()
+  @ApiOkResponse({
+    type: TaskResponse,
+    description: 'A running task whose lease is gone continues',
+  })
+  resume(@CurrentCaller() caller: Caller, @UuidParam() id: string): Promise<TaskResponse> {
+    return this.actions.resume(caller, id);
   }
 
   @Post(':id/reschedule')

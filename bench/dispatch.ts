@@ -1,0 +1,251 @@
+// npm run bench:dispatch
+// Dispatch throughput and wake-up latency of the scheduler, with a no-op executor (the simulated
+// one with SIMULATED_STEP_MS=0: every step is logged and its progress written, no time spent).
+//
+// 1. Throughput: BENCH_TASKS immediate tasks are created while no dispatcher runs; then 1 (and
+//    then 2) dispatcher processes start and run them all. tasks/s = tasks / (last finished_at −
+//    first started_at), i.e. claimed → completed, start-up excluded. Floor: the same number of tasks
+//    moved scheduled → running → succeeded by bare set-based UPDATEs, 100 at a time, no steps.
+// 2. Latency: one idle dispatcher; BENCH_LATENCY_TASKS tasks committed one at a time (INSERT + the
+//    NOTIFY that POST /update-tasks sends, in one transaction, as the service does). Latency = the
+//    first step's start (its log line's time) − the moment COMMIT was sent. Floor: COMMIT → a bare
+//    LISTEN client receiving the NOTIFY.
+import { Client } from 'pg';
+import {
+  api,
+  BENCH_ADMIN_KEY,
+  benchDatabase,
+  type BenchService,
+  machine,
+  startService,
+} from './support';
+
+const TASKS = Number(process.env.BENCH_TASKS ?? 10_000);
+const LATENCY_TASKS = Number(process.env.BENCH_LATENCY_TASKS ?? 300);
+const CONCURRENCY = process.env.BENCH_CONCURRENCY ?? '200';
+
+const DISPATCHER_ENV = {
+  SCHEDULER_ENABLED: 'true',
+  SIMULATED_STEP_MS: '0',
+  SCHEDULER_CONCURRENCY: CONCURRENCY,
+  SCHEDULER_PLATFORM_CONCURRENCY: '100000',
+  DB_POOL_SIZE: '8',
+  MAIL_SENDER_ENABLED: 'false',
+};
+
+type Admin = ReturnType<typeof api>;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** A partner with `n` tenants on 1.0.0; returns its id and its tenants' ids. */
+async function newPartner(admin: Admin, platformId: string, n: number, pg: Client) {
+  const partner = await admin<{ id: string }>('POST', '/partners', {
+    platformId,
+    name: `bench-${Date.now()}-${Math.random()}`,
+  });
+  for (let offset = 0; offset < n; offset += 10_000) {
+    const tenants = Array.from({ length: Math.min(10_000, n - offset) }, (_, i) => ({
+      partnerId: partner.id,
+      name: `tenant-${offset + i}`,
+      softwareVersion: '1.0.0',
+    }));
+    await admin('POST', '/tenants/bulk', { tenants });
+  }
+  const { rows } = await pg.query<{ id: string }>(`SELECT id FROM tenant WHERE partner_id = $1`, [
+    partner.id,
+  ]);
+  return { partnerId: partner.id, tenantIds: rows.map((r) => r.id) };
+}
+
+async function waitUntil(check: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 600_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function throughput(
+  admin: Admin,
+  pg: Client,
+  url: string,
+  platformId: string,
+  processes: number,
+) {
+  const { partnerId } = await newPartner(admin, platformId, TASKS, pg);
+  const { batchId } = await admin<{ batchId: string }>('POST', '/update-tasks', {
+    partnerId,
+    targetVersion: '2.0.0',
+    mode: 'immediate',
+  });
+  await pg.query('VACUUM ANALYZE');
+  const dispatchers: BenchService[] = [];
+  for (let i = 0; i < processes; i++) dispatchers.push(await startService(url, DISPATCHER_ENV));
+  try {
+    await waitUntil(async () => {
+      const { rows } = await pg.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM update_task WHERE batch_id = $1 AND status = 'succeeded'`,
+        [batchId],
+      );
+      return rows[0].n === TASKS;
+    }, `${TASKS} tasks to succeed`);
+  } finally {
+    for (const d of dispatchers) await d.stop();
+  }
+  const { rows } = await pg.query<{ seconds: number; owners: number }>(
+    `SELECT extract(epoch FROM max(finished_at) - min(started_at))::float8 AS seconds,
+            count(DISTINCT substring(e.message from 'started on (.*)$'))::int AS owners
+     FROM update_task t JOIN task_event e ON e.task_id = t.id AND e.message LIKE 'attempt 1 started on %'
+     WHERE t.batch_id = $1`,
+    [batchId],
+  );
+  return { seconds: rows[0].seconds, rate: TASKS / rows[0].seconds, owners: rows[0].owners };
+}
+
+/** The floor: the same status changes by bare set-based SQL, 100 tasks a statement. */
+async function floorThroughput(admin: Admin, pg: Client, platformId: string) {
+  const { partnerId } = await newPartner(admin, platformId, TASKS, pg);
+  const { batchId } = await admin<{ batchId: string }>('POST', '/update-tasks', {
+    partnerId,
+    targetVersion: '2.0.0',
+    mode: 'immediate',
+  });
+  const start = process.hrtime.bigint();
+  for (;;) {
+    const claimed = await pg.query<{ id: string }>(
+      `WITH c AS (SELECT id FROM update_task WHERE batch_id = $1 AND status = 'scheduled'
+                  ORDER BY run_at LIMIT 100 FOR UPDATE SKIP LOCKED)
+       UPDATE update_task t SET status = 'running', started_at = now() FROM c WHERE t.id = c.id
+       RETURNING t.id`,
+      [batchId],
+    );
+    if (claimed.rowCount === 0) break;
+    await pg.query(
+      `UPDATE update_task SET status = 'succeeded', finished_at = now() WHERE id = ANY($1)`,
+      [claimed.rows.map((r) => r.id)],
+    );
+  }
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return TASKS / seconds;
+}
+
+async function latency(pg: Client, url: string, tenantIds: string[]) {
+  const dispatcher = await startService(url, DISPATCHER_ENV);
+  const [{ id: batchId }] = (
+    await pg.query<{ id: string }>(
+      `INSERT INTO update_batch (scope, target_version, mode, options, total)
+       VALUES ('{}', '2.0.0', 'immediate', '{}', 0) RETURNING id`,
+    )
+  ).rows;
+  const committed = new Map<string, number>();
+  try {
+    for (const tenantId of tenantIds.slice(0, LATENCY_TASKS)) {
+      await pg.query('BEGIN');
+      const { rows } = await pg.query<{ id: string }>(
+        `INSERT INTO update_task (batch_id, tenant_id, partner_id, platform_id, from_version,
+           target_version, mode, run_at, expected_duration_minutes)
+         SELECT $1, t.id, t.partner_id, t.platform_id, t.software_version, '2.0.0', 'immediate', now(), 60
+         FROM tenant t WHERE t.id = $2 RETURNING id`,
+        [batchId, tenantId],
+      );
+      await pg.query(`SELECT pg_notify('update_tasks_due', $1)`, [batchId]);
+      committed.set(rows[0].id, Date.now());
+      await pg.query('COMMIT');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await waitUntil(async () => {
+      const { rows } = await pg.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM update_task WHERE batch_id = $1 AND status = 'succeeded'`,
+        [batchId],
+      );
+      return rows[0].n === committed.size;
+    }, 'the latency tasks to succeed');
+  } finally {
+    await dispatcher.stop();
+  }
+  const { rows } = await pg.query<{ task_id: string; at: Date }>(
+    `SELECT DISTINCT ON (task_id) task_id, at FROM task_event
+     WHERE task_id = ANY($1) AND kind = 'step_started' ORDER BY task_id, id`,
+    [[...committed.keys()]],
+  );
+  return rows
+    .map((r) => r.at.getTime() - (committed.get(r.task_id) as number))
+    .sort((a, b) => a - b);
+}
+
+/** COMMIT of a NOTIFY → a LISTEN client has it. */
+async function notifyFloor(url: string): Promise<number[]> {
+  const listener = new Client({ connectionString: url });
+  const sender = new Client({ connectionString: url });
+  await Promise.all([listener.connect(), sender.connect()]);
+  await listener.query('LISTEN bench_floor');
+  const samples: number[] = [];
+  for (let i = 0; i < LATENCY_TASKS; i++) {
+    const received = new Promise<void>((resolve) => listener.once('notification', () => resolve()));
+    await sender.query('BEGIN');
+    await sender.query(`SELECT pg_notify('bench_floor', 'x')`);
+    const start = process.hrtime.bigint();
+    await sender.query('COMMIT');
+    await received;
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  await Promise.all([listener.end(), sender.end()]);
+  return samples.sort((a, b) => a - b);
+}
+
+async function main(): Promise<void> {
+  const db = await benchDatabase();
+  const setup = await startService(db.url); // API only: creates the work, runs none of it
+  const pg = new Client({ connectionString: db.url });
+  await pg.connect();
+  try {
+    const admin = api(setup.baseUrl, BENCH_ADMIN_KEY);
+    const platform = await admin<{ id: string }>('POST', '/platforms', {
+      name: 'bench',
+      timezone: 'UTC',
+    });
+    await admin('POST', `/platforms/${platform.id}/versions`, { version: '1.0.0' });
+    await admin('POST', `/platforms/${platform.id}/versions`, { version: '2.0.0' });
+
+    const one = await throughput(admin, pg, db.url, platform.id, 1);
+    const two = await throughput(admin, pg, db.url, platform.id, 2);
+    const floor = await floorThroughput(admin, pg, platform.id);
+    const { tenantIds } = await newPartner(admin, platform.id, LATENCY_TASKS, pg);
+    const lat = await latency(pg, db.url, tenantIds);
+    const notify = await notifyFloor(db.url);
+
+    const f = (n: number) => n.toFixed(1);
+    console.log(
+      `dispatch on ${machine()}, database: ${process.env.DATABASE_URL ? 'DATABASE_URL server' : 'embedded PostgreSQL'}`,
+    );
+    console.log(
+      `  no-op executor (SIMULATED_STEP_MS=0), SCHEDULER_CONCURRENCY=${CONCURRENCY} per process, ${TASKS} tasks per run`,
+    );
+    console.log(
+      `  1 process     ${Math.round(one.rate)} tasks/s claimed → completed (${f(one.seconds)} s)`,
+    );
+    console.log(
+      `  2 processes   ${Math.round(two.rate)} tasks/s claimed → completed (${f(two.seconds)} s, ${two.owners} processes took tasks)`,
+    );
+    console.log(
+      `  floor         ${Math.round(floor)} tasks/s: bare UPDATEs scheduled → running → succeeded, 100 per statement, no steps, no log`,
+    );
+    console.log(
+      `  latency       commit → first step: p50 ${f(percentile(lat, 50))} ms, p99 ${f(percentile(lat, 99))} ms, max ${f(lat[lat.length - 1])} ms (${lat.length} tasks, one at a time)`,
+    );
+    console.log(
+      `  floor         commit → NOTIFY received by a bare LISTEN client: p50 ${f(percentile(notify, 50))} ms, p99 ${f(percentile(notify, 99))} ms`,
+    );
+  } finally {
+    await pg.end();
+    await setup.stop();
+    await db.dispose();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

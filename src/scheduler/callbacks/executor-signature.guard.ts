@@ -1,0 +1,47 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { ApiError } from '../../common/errors';
+import { isFresh, SIGNATURE_HEADER, verifySignature } from '../executors/signature';
+import { RunControlRepository } from '../run-control.repository';
+import type { RawBodyRequest } from './raw-body';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type CallbackRequest = RawBodyRequest & {
+  params: Record<string, string>;
+  body?: { sentAt?: unknown };
+};
+
+/**
+ * Executor callbacks carry no API key: they are signed with the secret of the task's platform
+ * (HMAC-SHA256 of the raw body, `X-Signature: sha256=<hex>`) and dated (`sentAt`, within 5
+ * minutes). Anything else is refused with 401 before the body is even validated; an unknown task
+ * gets the same answer as a bad signature.
+ */
+@Injectable()
+export class ExecutorSignatureGuard implements CanActivate {
+  constructor(private readonly control: RunControlRepository) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<CallbackRequest>();
+    const taskId = req.params.taskId;
+    const secret = UUID.test(taskId) ? await this.control.secretFor(taskId) : null;
+    if (
+      !secret ||
+      !req.rawBody ||
+      !verifySignature(secret, req.rawBody, req.headers[SIGNATURE_HEADER])
+    ) {
+      throw new ApiError(401, 'The callback signature is not valid', [
+        {
+          field: 'X-Signature',
+          reason: 'must be sha256=<HMAC-SHA256 of the body with the platform secret>',
+        },
+      ]);
+    }
+    if (!isFresh(req.body?.sentAt, Date.now())) {
+      throw new ApiError(401, 'The callback is too old or not dated', [
+        { field: 'sentAt', reason: 'must be the time of sending (ISO 8601), within 5 minutes' },
+      ]);
+    }
+    return true;
+  }
+}

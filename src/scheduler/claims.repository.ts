@@ -1,0 +1,242 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { updateReturning } from '../database/sql';
+import { NoticesRepository } from '../notifications/notices.repository';
+import { type ClaimedTask, toClaimedTask } from './claimed-task';
+
+export type { ClaimedTask };
+
+/** Claims are serialized by this transaction lock, so each sees the running counts of the last. */
+const CLAIM_LOCK = 727_140_200;
+
+export interface ClaimRequest {
+  owner: string;
+  leaseSeconds: number;
+  /** The injected clock's now: what is due. Leases use the database clock (one for every replica). */
+  now: Date;
+  /** Free slots of this process. */
+  capacity: number;
+  platformLimit: number;
+}
+
+/**
+ * Due tasks in run_at order, at most `capacity`, and no more per platform than its free slots.
+ * The look-ahead reads the due index in order and skips platforms already at their limit (a hashed
+ * NOT IN keeps the index order), so that a full platform cannot starve the others. The tenant's
+ * state before the run is read here and kept on the task.
+ */
+const CLAIM_DUE = `
+  WITH running AS (
+    SELECT platform_id, count(*)::int AS n FROM update_task WHERE status = 'running' GROUP BY platform_id
+  ), candidates AS (
+    SELECT c.id FROM (
+      SELECT d.id, row_number() OVER (PARTITION BY d.platform_id ORDER BY d.run_at, d.id) AS rank,
+             $5 - COALESCE((SELECT r.n FROM running r WHERE r.platform_id = d.platform_id), 0) AS free
+      FROM (SELECT u.id, u.platform_id, u.run_at FROM update_task u
+            WHERE u.status = 'scheduled' AND u.run_at <= $3
+              AND (u.expires_at IS NULL OR u.expires_at > $3)
+              AND u.platform_id NOT IN (SELECT platform_id FROM running WHERE n >= $5)
+            ORDER BY u.run_at LIMIT $6) d
+    ) c WHERE c.rank <= c.free
+  )
+  UPDATE update_task t
+  SET status = 'running', lease_owner = $1, lease_expires_at = now() + $2 * interval '1 second',
+      attempts = t.attempts + 1, run_attempts = t.run_attempts + 1, tenant_prior_state = tn.state,
+      started_at = COALESCE(t.started_at, now()), updated_at = now()
+  FROM (SELECT u.id, u.started_at IS NULL AS fresh FROM update_task u
+        WHERE u.id IN (SELECT id FROM candidates) AND u.status = 'scheduled'
+        ORDER BY u.run_at LIMIT $4
+        FOR UPDATE SKIP LOCKED) due, tenant tn
+  WHERE t.id = due.id AND tn.id = t.tenant_id
+  RETURNING t.id, t.tenant_id, t.attempts, due.fresh, t.notify_partner OR t.notify_customer AS notify,
+            tn.state AS prior_state, NULL::text AS previous_owner`;
+
+/** Running tasks whose lease ran out (their replica died) or was released. */
+const CLAIM_LAPSED = `
+  UPDATE update_task t
+  SET lease_owner = $1, lease_expires_at = now() + $2 * interval '1 second',
+      attempts = t.attempts + 1, run_attempts = t.run_attempts + 1, updated_at = now()
+  FROM (SELECT u.id, u.lease_owner FROM update_task u
+        WHERE u.status = 'running' AND (u.lease_expires_at IS NULL OR u.lease_expires_at < now())
+        ORDER BY u.lease_expires_at NULLS FIRST LIMIT $3
+        FOR UPDATE SKIP LOCKED) lapsed
+  WHERE t.id = lapsed.id
+  RETURNING t.id, t.tenant_id, t.attempts, false AS fresh, false AS notify, NULL::text AS prior_state,
+            lapsed.lease_owner AS previous_owner`;
+
+interface ClaimRow {
+  id: string;
+  tenant_id: string;
+  attempts: number;
+  fresh: boolean;
+  notify: boolean;
+  prior_state: string | null;
+  previous_owner: string | null;
+}
+
+/** A claimed task, and the line its log starts with. */
+export interface Claim {
+  id: string;
+  attempt: number;
+  at: Date;
+  message: string;
+}
+
+@Injectable()
+export class ClaimsRepository {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly notices: NoticesRepository,
+  ) {}
+
+  /**
+   * One short transaction: lapsed tasks first, then due ones; their tenants become `updating`
+   * (their state before is kept on the task); started notices go out for runs that start now (not
+   * for resumed ones).
+   */
+  async claim(r: ClaimRequest): Promise<Claim[]> {
+    return this.ds.transaction(async (em) => {
+      await em.query('SELECT pg_advisory_xact_lock($1)', [CLAIM_LOCK]);
+      const lapsed = await updateReturning<ClaimRow>(em, CLAIM_LAPSED, [
+        r.owner,
+        r.leaseSeconds,
+        r.capacity,
+      ]);
+      const left = r.capacity - lapsed.length;
+      const due =
+        left > 0
+          ? await updateReturning<ClaimRow>(em, CLAIM_DUE, [
+              r.owner,
+              r.leaseSeconds,
+              r.now,
+              left,
+              r.platformLimit,
+              Math.max(50, left * 2),
+            ])
+          : [];
+      if (due.length > 0) await this.markTenantsUpdating(em, due);
+      const notify = due.filter((c) => c.fresh && c.notify).map((c) => c.id);
+      if (notify.length > 0) await this.notices.forTasks(em, 'task.started', { taskIds: notify });
+      const at = new Date();
+      return [...lapsed, ...due].map((c) => ({
+        id: c.id,
+        attempt: c.attempts,
+        at,
+        message: claimMessage(r.owner, c),
+      }));
+    });
+  }
+
+  /**
+   * The claimed tasks' tenants become `updating`. The claim read their state without a lock: if a
+   * concurrent write changed it since (an admin locked the tenant), the task keeps the new one.
+   */
+  private async markTenantsUpdating(em: EntityManager, due: ClaimRow[]): Promise<void> {
+    const marked: { id: string; state: string }[] = await em.query(
+      `WITH marked AS (
+         UPDATE tenant tn SET state = 'updating', updated_at = now()
+         FROM (SELECT id, state FROM tenant WHERE id = ANY($1::uuid[]) FOR UPDATE) prior
+         WHERE tn.id = prior.id AND prior.state <> 'updating'
+         RETURNING tn.id, prior.state
+       )
+       SELECT id, state FROM marked`,
+      [due.map((c) => c.tenant_id)],
+    );
+    const read = new Map(due.map((c) => [c.tenant_id, c]));
+    const changed = marked.filter((m) => read.get(m.id)?.prior_state !== m.state);
+    if (changed.length === 0) return;
+    await em.query(
+      `UPDATE update_task t SET tenant_prior_state = c.state
+       FROM unnest($1::uuid[], $2::text[]) AS c (id, state) WHERE t.id = c.id`,
+      [changed.map((m) => read.get(m.id)?.id), changed.map((m) => m.state)],
+    );
+  }
+
+  /** Everything a run needs, read once when it is claimed. */
+  async load(ids: string[]): Promise<ClaimedTask[]> {
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT t.id, t.tenant_id, t.platform_id, t.from_version, t.target_version, t.redeploy, t.forced,
+              t.allow_downgrade, t.attempts, t.run, t.run_attempts, t.done_steps, t.tenant_prior_state,
+              t.cancel_requested_at IS NOT NULL AS cancel_requested, t.cancel_reason,
+              t.expected_duration_minutes, tn.name AS tenant_name, tn.software_version, tn.customizations,
+              tn.auto_update_allowed, tn.nodes, tn.simulate, v.channel,
+              COALESCE(b.created_by_role = 'platform_admin', false) AS by_platform_admin,
+              p.executor_driver, p.executor_url, p.executor_secret
+       FROM update_task t
+       JOIN tenant tn ON tn.id = t.tenant_id
+       JOIN platform p ON p.id = t.platform_id
+       LEFT JOIN software_version v ON v.platform_id = t.platform_id AND v.version = t.target_version
+       LEFT JOIN update_batch b ON b.id = t.batch_id
+       WHERE t.id = ANY($1::uuid[]) AND t.status = 'running'`,
+      [ids],
+    );
+    return rows.map(toClaimedTask);
+  }
+
+  /**
+   * Shutdown: the leases of runs that did not finish in time are given up at once. A run that had
+   * completed no step goes back to scheduled as if it never started (its tenant back to its state
+   * before); one that had stays running without a lease, for another replica to resume now. The
+   * hand-back does not count as an attempt.
+   */
+  async handBack(owner: string, ids: string[], channel: string): Promise<number> {
+    if (ids.length === 0) return 0;
+    return this.ds.transaction(async (em) => {
+      // A SELECT over data-modifying CTEs: TypeORM answers it with its rows.
+      const rows: { id: string }[] = await em.query(
+        `WITH given AS (
+           UPDATE update_task t
+           SET status = CASE WHEN t.done_steps = '{}' THEN 'scheduled' ELSE 'running' END,
+               started_at = CASE WHEN t.done_steps = '{}' THEN NULL ELSE t.started_at END,
+               lease_owner = NULL, lease_expires_at = NULL,
+               run_attempts = t.run_attempts - 1, updated_at = now()
+           WHERE t.id = ANY($1::uuid[]) AND t.lease_owner = $2 AND t.status = 'running'
+           RETURNING t.id, t.tenant_id, t.status, t.tenant_prior_state, t.attempts
+         ), restored AS (
+           UPDATE tenant tn SET state = COALESCE(g.tenant_prior_state, 'active'), updated_at = now()
+           FROM given g WHERE tn.id = g.tenant_id AND g.status = 'scheduled' AND tn.state = 'updating'
+         ), logged AS (
+           INSERT INTO task_event (task_id, at, attempt, kind, message)
+           SELECT g.id, clock_timestamp(), g.attempts, 'warning',
+             $2 || ' is shutting down and handed the task back' ||
+             CASE WHEN g.status = 'scheduled' THEN ' (no step had completed: it is scheduled again)'
+                  ELSE ' (another replica resumes it from its last completed step)' END
+           FROM given g
+         )
+         SELECT id FROM given`,
+        [ids, owner],
+      );
+      await em.query(`SELECT pg_notify($1, 'handed-back')`, [channel]);
+      return rows.length;
+    });
+  }
+
+  /**
+   * Extends the leases this process holds; returns those it still holds, and whether an admin
+   * asked to cancel them.
+   */
+  async renew(
+    owner: string,
+    ids: string[],
+    leaseSeconds: number,
+  ): Promise<{ id: string; cancelRequested: boolean }[]> {
+    const rows = await updateReturning<{ id: string; cancel_requested: boolean }>(
+      this.ds,
+      `UPDATE update_task SET lease_expires_at = now() + $3 * interval '1 second'
+       WHERE id = ANY($1::uuid[]) AND lease_owner = $2 AND status = 'running'
+       RETURNING id, cancel_requested_at IS NOT NULL AS cancel_requested`,
+      [ids, owner, leaseSeconds],
+    );
+    return rows.map((r) => ({ id: r.id, cancelRequested: r.cancel_requested }));
+  }
+}
+
+function claimMessage(owner: string, c: ClaimRow): string {
+  if (c.fresh) return `attempt ${c.attempts} started on ${owner}`;
+  if (c.previous_owner) {
+    return `attempt ${c.attempts}: resumed on ${owner} after the lease of ${c.previous_owner} expired`;
+  }
+  if (c.prior_state !== null) return `attempt ${c.attempts} started on ${owner} (scheduled again)`;
+  return `attempt ${c.attempts}: resumed on ${owner} (its lease had been released: a shutdown hand-back or an admin's resume)`;
+}

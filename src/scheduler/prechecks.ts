@@ -1,0 +1,52 @@
+import * as semver from 'semver';
+import type { TenantState } from '../tenants/tenant.entity';
+import type { VersionChannel } from '../versions/software-version.entity';
+
+/** What the pre-checks look at, read when the task is claimed. */
+export interface PrecheckFacts {
+  targetVersion: string;
+  /** The tenant's state before this run set it to 'updating'. */
+  tenantState: TenantState | null;
+  installedVersion: string;
+  customizations: boolean;
+  autoUpdateAllowed: boolean;
+  /** The target version's channel on the tenant's platform; null: it no longer exists there. */
+  channel: VersionChannel | null;
+  /** The role of whoever scheduled the task. */
+  scheduledByPlatformAdmin: boolean;
+  forced: boolean;
+  redeploy: boolean;
+  allowDowngrade: boolean;
+}
+
+/**
+ * The reason the update must not run, or null. Checked when the update starts, because the facts
+ * may have changed since it was scheduled: the version allowed, the tenant not customized, the
+ * tenant entitled to the version, and a version path that is allowed.
+ */
+export function precheckProblem(f: PrecheckFacts): string | null {
+  const target = f.targetVersion;
+  if (f.tenantState === 'locked') return 'the tenant is locked';
+  if (f.customizations) {
+    return (
+      'the tenant has customizations: a customized tenant cannot be updated; restore its standard ' +
+      'configuration (and clear its customizations flag), then retry the update'
+    );
+  }
+  if (f.channel === null) return `version ${target} no longer exists on the tenant's platform`;
+  if (f.channel === 'prohibited') return `version ${target} is prohibited`;
+  if (f.channel === 'test' && !f.scheduledByPlatformAdmin) {
+    return `the tenant is not entitled to ${target}: it is a test version and the update was not scheduled by a platform admin`;
+  }
+  if (!f.autoUpdateAllowed && !(f.forced && f.scheduledByPlatformAdmin)) {
+    return 'the tenant is not entitled to automatic updates (only an update forced by a platform admin may run)';
+  }
+  const order = semver.compare(target, f.installedVersion);
+  if (order === 0 && !f.redeploy) {
+    return `the tenant already runs ${target} (schedule a redeploy to install it again)`;
+  }
+  if (order < 0 && !f.allowDowngrade) {
+    return `${target} is older than the installed ${f.installedVersion} and the downgrade was not confirmed`;
+  }
+  return null;
+}

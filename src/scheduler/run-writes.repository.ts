@@ -1,0 +1,230 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { NoticesRepository } from '../notifications/notices.repository';
+
+/** One line of a task's log. */
+export interface TaskEvent {
+  taskId: string;
+  at: Date;
+  attempt: number;
+  step: string | null;
+  node: string | null;
+  kind: 'info' | 'step_started' | 'step_completed' | 'step_failed' | 'warning';
+  message: string;
+  durationMs: number | null;
+}
+
+/** A task's progress after some writes (absent fields: unchanged). */
+export interface ProgressChange {
+  taskId: string;
+  step?: string;
+  percent?: number;
+  eta?: Date;
+  /** Step keys completed since the last write. */
+  done: string[];
+}
+
+export interface Completion {
+  taskId: string;
+  status: 'succeeded' | 'failed' | 'cancelled';
+  error: string | null;
+  /** The last log line. */
+  message: string;
+  attempt: number;
+  /** Step keys completed since the last write, and the progress they made (folded in). */
+  done: string[];
+  step?: string;
+  percent?: number;
+}
+
+export interface WriteResult {
+  /** Tasks still held by this process after the write, and whether an admin asked to cancel. */
+  held: Map<string, { cancelRequested: boolean }>;
+  /** Tasks the write ended. */
+  ended: Set<string>;
+}
+
+type Ended = {
+  id: string;
+  status: Completion['status'];
+  error: string | null;
+  cancel_reason: string | null;
+  notify: boolean;
+};
+
+/** Progress of runs that go on; log lines of every run this process still holds. */
+const JOURNAL = `
+  WITH m AS (
+    SELECT * FROM unnest($2::uuid[], $3::text[], $4::int[], $5::timestamptz[], $6::text[])
+      AS m (id, step, percent, eta, done)
+  ), held AS (
+    UPDATE update_task t
+    SET progress_step = COALESCE(m.step, t.progress_step),
+        progress_percent = COALESCE(m.percent, t.progress_percent),
+        progress_eta = COALESCE(m.eta, t.progress_eta),
+        done_steps = CASE WHEN m.done = '' THEN t.done_steps
+                          ELSE t.done_steps || string_to_array(m.done, ',') END,
+        updated_at = now()
+    FROM m WHERE t.id = m.id AND t.lease_owner = $1 AND t.status = 'running'
+    RETURNING t.id, t.cancel_requested_at IS NOT NULL AS cancel_requested
+  ), e AS (
+    SELECT * FROM ROWS FROM (jsonb_to_recordset($7::jsonb)
+      AS (task_id uuid, at timestamptz, attempt int, step text, node text, kind text, message text,
+          duration_ms int)) WITH ORDINALITY AS e (task_id, at, attempt, step, node, kind, message,
+                                                  duration_ms, ord)
+  ), mine AS (
+    SELECT id FROM update_task
+    WHERE id IN (SELECT task_id FROM e) AND lease_owner = $1 AND status = 'running'
+  ), logged AS (
+    INSERT INTO task_event (task_id, at, attempt, step, node, kind, message, duration_ms)
+    SELECT e.task_id, e.at, e.attempt, e.step, e.node, e.kind, e.message, e.duration_ms
+    FROM e WHERE e.task_id IN (SELECT id FROM mine)
+    ORDER BY e.ord
+  )
+  SELECT id, cancel_requested FROM held`;
+
+/**
+ * Ends runs: the task's status and last steps, its tenant (the target version on success;
+ * otherwise its state before the run), and the last log line.
+ */
+const COMPLETE = `
+  WITH m AS (
+    SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[],
+                         $8::text[], $9::int[])
+      AS m (id, status, error, message, attempt, done, step, percent)
+  ), finished AS (
+    UPDATE update_task t
+    SET status = m.status, error = m.error,
+        -- a cancel that came too late (the update succeeded) is no reason any more
+        cancel_reason = CASE WHEN m.status = 'succeeded' THEN NULL ELSE t.cancel_reason END,
+        cancel_requested_at = CASE WHEN m.status = 'succeeded' THEN NULL ELSE t.cancel_requested_at END,
+        done_steps = CASE WHEN m.done = '' THEN t.done_steps
+                          ELSE t.done_steps || string_to_array(m.done, ',') END,
+        progress_step = COALESCE(m.step, t.progress_step),
+        progress_percent = CASE WHEN m.status = 'succeeded' THEN 100
+                                ELSE COALESCE(m.percent, t.progress_percent) END,
+        progress_eta = NULL, finished_at = now(), lease_owner = NULL, lease_expires_at = NULL,
+        executor_report = NULL, updated_at = now()
+    FROM m WHERE t.id = m.id AND t.lease_owner = $1 AND t.status = 'running'
+    RETURNING t.id, t.tenant_id, t.status, t.target_version, t.tenant_prior_state, t.error,
+              t.cancel_reason, t.notify_partner OR t.notify_customer AS notify
+  ), tenants AS (
+    UPDATE tenant tn
+    SET state = CASE WHEN f.status = 'succeeded' THEN 'active'
+                     ELSE COALESCE(f.tenant_prior_state, 'active') END,
+        software_version = CASE WHEN f.status = 'succeeded' THEN f.target_version
+                                ELSE tn.software_version END,
+        updated_at = now()
+    FROM finished f WHERE tn.id = f.tenant_id AND tn.state = 'updating'
+  ), logged AS (
+    INSERT INTO task_event (task_id, at, attempt, kind, message)
+    SELECT f.id, clock_timestamp(), m.attempt,
+           CASE WHEN f.status = 'succeeded' THEN 'info' ELSE 'warning' END, m.message
+    FROM finished f JOIN m ON m.id = f.id
+  )
+  SELECT id, status, error, cancel_reason, notify FROM finished`;
+
+/**
+ * The writes of running tasks, for many tasks at once (the runner group-commits them): progress
+ * and log lines of the runs that go on, and the end of those that finish, in one transaction.
+ * Every write is fenced by the lease: rows change only where this process still holds it.
+ */
+@Injectable()
+export class RunWritesRepository {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly notices: NoticesRepository,
+  ) {}
+
+  async write(
+    owner: string,
+    changes: ProgressChange[],
+    events: TaskEvent[],
+    completions: Completion[],
+  ): Promise<WriteResult> {
+    const work = async (em: EntityManager): Promise<WriteResult> => {
+      const held = await this.journal(em, owner, changes, events);
+      const ended = completions.length > 0 ? await this.complete(em, owner, completions) : [];
+      await this.notify(
+        em,
+        ended.filter((r) => r.notify),
+      );
+      return { held, ended: new Set(ended.map((r) => r.id)) };
+    };
+    // Progress alone is one statement; ending runs (tenants, notices) needs a transaction.
+    return completions.length > 0 ? this.ds.transaction(work) : work(this.ds.manager);
+  }
+
+  private async journal(
+    em: EntityManager,
+    owner: string,
+    changes: ProgressChange[],
+    events: TaskEvent[],
+  ): Promise<WriteResult['held']> {
+    if (changes.length === 0 && events.length === 0) return new Map();
+    const rows: { id: string; cancel_requested: boolean }[] = await em.query(JOURNAL, [
+      owner,
+      changes.map((c) => c.taskId),
+      changes.map((c) => c.step ?? null),
+      changes.map((c) => c.percent ?? null),
+      changes.map((c) => c.eta?.toISOString() ?? null),
+      changes.map((c) => c.done.join(',')),
+      JSON.stringify(
+        events.map((e) => ({
+          task_id: e.taskId,
+          at: e.at,
+          attempt: e.attempt,
+          step: e.step,
+          node: e.node,
+          kind: e.kind,
+          message: e.message,
+          duration_ms: e.durationMs,
+        })),
+      ),
+    ]);
+    return new Map(rows.map((r) => [r.id, { cancelRequested: r.cancel_requested }]));
+  }
+
+  private async complete(
+    em: EntityManager,
+    owner: string,
+    completions: Completion[],
+  ): Promise<Ended[]> {
+    return em.query(COMPLETE, [
+      owner,
+      completions.map((c) => c.taskId),
+      completions.map((c) => c.status),
+      completions.map((c) => c.error),
+      completions.map((c) => c.message),
+      completions.map((c) => c.attempt),
+      completions.map((c) => c.done.join(',')),
+      completions.map((c) => c.step ?? null),
+      completions.map((c) => c.percent ?? null),
+    ]);
+  }
+
+  /** The succeeded / failed / cancelled notices, for tasks that have someone to tell. */
+  private async notify(em: EntityManager, rows: Ended[]): Promise<void> {
+    if (rows.length === 0) return;
+    const succeeded = rows.filter((r) => r.status === 'succeeded').map((r) => r.id);
+    if (succeeded.length > 0) {
+      await this.notices.forTasks(em, 'task.succeeded', { taskIds: succeeded });
+    }
+    // One statement per distinct reason (failures of one batch mostly share theirs).
+    const byReason = new Map<string, { event: 'task.failed' | 'task.cancelled'; ids: string[] }>();
+    for (const r of rows) {
+      if (r.status === 'succeeded') continue;
+      const event = r.status === 'failed' ? 'task.failed' : 'task.cancelled';
+      const reason = (r.status === 'failed' ? r.error : r.cancel_reason) ?? '';
+      const key = `${event}\n${reason}`;
+      const group = byReason.get(key) ?? { event, ids: [] };
+      group.ids.push(r.id);
+      byReason.set(key, group);
+    }
+    for (const [key, group] of byReason) {
+      const reason = key.slice(key.indexOf('\n') + 1) || null;
+      await this.notices.forTasks(em, group.event, { taskIds: group.ids }, { reason });
+    }
+  }
+}

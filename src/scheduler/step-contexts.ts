@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { RunStopped, type StepContext, type StopReason } from './executors/executor';
+import { RunControlRepository, type StoredReport } from './run-control.repository';
+import type { TaskRun } from './task-run';
+
+/** What a running step gets from the runner: its stop signal, progress, and executor reports. */
+@Injectable()
+export class StepContexts {
+  constructor(private readonly control: RunControlRepository) {}
+
+  for(run: TaskRun, progress: StepContext['progress']): StepContext {
+    let last: { percent: number | null; message?: string } | null = null;
+    return {
+      signal: run.signal,
+      progress: (percent, message) => {
+        if (last && last.percent === percent && last.message === message) return;
+        const newMessage = message !== undefined && message !== last?.message ? message : undefined;
+        last = { percent, message };
+        progress(percent, newMessage);
+      },
+      waitForReport: (ms) => this.waitForReport(run, ms),
+    };
+  }
+
+  /**
+   * Waits until a callback stores a report for this task (its replica is told by NOTIFY) or `ms`
+   * pass, then reads the stored report: it counts if it is about the current step and newer than
+   * the last one used. Reading after the timeout too covers a notification missed while the
+   * listener reconnected.
+   */
+  private waitForReport(run: TaskRun, ms: number): Promise<StoredReport | null> {
+    const signal = run.signal;
+    return new Promise((resolve, reject) => {
+      if (signal.aborted) return reject(new RunStopped(signal.reason as StopReason));
+      let settled = false;
+      const finish = () => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        unsubscribe();
+        signal.removeEventListener('abort', onAbort);
+      };
+      const read = () => {
+        if (settled) return;
+        finish();
+        // A database hiccup only costs the shortcut: the executor then polls.
+        this.read(run).then(resolve, () => resolve(null));
+      };
+      const onAbort = () => {
+        if (settled) return;
+        finish();
+        reject(new RunStopped(signal.reason as StopReason));
+      };
+      const timer = setTimeout(read, ms);
+      const unsubscribe = run.onReport(read);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  private async read(run: TaskRun): Promise<StoredReport | null> {
+    const report = await this.control.readReport(run.id);
+    const current = run.current;
+    if (!report || !current) return null;
+    if (report.run !== run.task.run || report.stepKey !== current.step.key) return null;
+    if (report.receivedAt === run.lastReportAt) return null;
+    run.lastReportAt = report.receivedAt;
+    return report;
+  }
+}

@@ -1,0 +1,54 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { StepName } from './step-plan';
+
+/** Recent completed steps the averages start from. */
+const SAMPLE = 5_000;
+/** Weight of a new observation in the moving average. */
+const ALPHA = 0.2;
+
+/**
+ * How long steps took before, per platform and step name: the ETA of a running update is the
+ * expected duration of its remaining steps. Starts from the recent log of every replica, then
+ * follows what this process sees (an exponential moving average).
+ */
+@Injectable()
+export class StepDurations {
+  private readonly logger = new Logger(StepDurations.name);
+  private readonly means = new Map<string, number>();
+
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async load(): Promise<void> {
+    try {
+      const rows: { platform_id: string; step: string; mean_ms: number }[] = await this.ds.query(
+        `SELECT t.platform_id, e.step, avg(e.duration_ms)::float8 AS mean_ms
+         FROM (SELECT task_id, step, duration_ms FROM task_event
+               WHERE kind = 'step_completed' ORDER BY id DESC LIMIT $1) e
+         JOIN update_task t ON t.id = e.task_id
+         GROUP BY t.platform_id, e.step`,
+        [SAMPLE],
+      );
+      for (const r of rows) this.means.set(key(r.platform_id, r.step), r.mean_ms);
+    } catch (error) {
+      this.logger.warn(
+        { err: error },
+        'could not read past step durations; ETAs start from defaults',
+      );
+    }
+  }
+
+  observe(platformId: string, step: StepName, ms: number): void {
+    const k = key(platformId, step);
+    const mean = this.means.get(k);
+    this.means.set(k, mean === undefined ? ms : mean + ALPHA * (ms - mean));
+  }
+
+  /** The expected duration of a step, or `fallbackMs` if it was never seen on this platform. */
+  expected(platformId: string, step: StepName, fallbackMs: number): number {
+    return this.means.get(key(platformId, step)) ?? fallbackMs;
+  }
+}
+
+const key = (platformId: string, step: string) => `${platformId}|${step}`;

@@ -1,0 +1,279 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
+import { AppConfig } from '../config/app-config';
+import { type Executor, RunStopped, type StepRequest, type StepResult } from './executors/executor';
+import { Executors } from './executors/executors';
+import { precheckProblem } from './prechecks';
+import { RunJournal, type JournalEntry } from './run-journal';
+import { StepContexts } from './step-contexts';
+import { StepDurations } from './step-durations';
+import {
+  compensationSteps,
+  describeStep,
+  type PlannedStep,
+  progressPercent,
+  type StepName,
+  remainingMs,
+} from './step-plan';
+import { startMessage } from './step-messages';
+import type { TaskRun } from './task-run';
+
+type Outcome = 'succeeded' | 'failed' | 'cancelled';
+
+/**
+ * Runs one claimed task: its steps in order (skipping those a previous attempt completed), each
+ * logged with progress and ETA; then the result. On a failure or a cancellation, failover frozen
+ * for an HA rollout is unfrozen again. A run halted (lease lost, shutdown) stops without writing.
+ */
+@Injectable()
+export class TaskRunner {
+  private readonly logger = new Logger(TaskRunner.name);
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly executors: Executors,
+    private readonly journal: RunJournal,
+    private readonly durations: StepDurations,
+    private readonly contexts: StepContexts,
+  ) {}
+
+  async run(run: TaskRun): Promise<void> {
+    const t = run.task;
+    if (run.claim) {
+      this.write(run, { event: { kind: 'info', at: run.claim.at, message: run.claim.message } });
+    }
+    try {
+      const executor = this.executors.for(t.executor);
+      if ('problem' in executor) return await this.end(run, 'failed', executor.problem);
+      run.executor = executor;
+      if (t.runAttempts > this.config.maxAttempts) {
+        const interrupted = t.runAttempts - 1;
+        return await this.fail(
+          run,
+          `the update was interrupted ${interrupted} time(s) (its replica stopped before it finished) and MAX_ATTEMPTS is ${this.config.maxAttempts}`,
+        );
+      }
+      if (run.cancelRequested) {
+        // A step of an earlier attempt may still be running at the executor: ask it to abort.
+        const next = run.plan.find((s) => !run.done.has(s.key));
+        if (next && (t.runAttempts > 1 || run.done.size > 0)) {
+          run.abortAnswer = await executor.abort(this.request(run, next)).catch((e: Error) => ({
+            outcome: 'failed' as const,
+            message: `the executor could not be asked to abort: ${e.message}`,
+          }));
+        }
+        return await this.cancelled(run);
+      }
+      if (run.done.size > 0) {
+        this.write(run, {
+          event: { kind: 'info', message: `completed steps kept: ${[...run.done].join(', ')}` },
+        });
+      }
+      for (const step of run.plan) {
+        if (run.done.has(step.key)) continue;
+        run.check();
+        const result = await this.runStep(run, step);
+        if (!result.ok) {
+          return await this.fail(run, `${describeStep(step)} failed: ${result.message}`, step);
+        }
+      }
+      await this.end(run, 'succeeded', null);
+    } catch (error) {
+      await this.stopped(run, error);
+    }
+  }
+
+  /** An admin asked to cancel: the executor is asked to abort the step in flight. */
+  async requestCancel(run: TaskRun): Promise<void> {
+    if (run.cancelRequested && run.abortAnswer) return;
+    run.cancelRequested = true; // no further step starts
+    const current = run.current;
+    if (!current || !run.executor) return run.cancelPhase();
+    const answer = await run.executor.abort(current.request).catch((error: Error) => ({
+      outcome: 'failed' as const,
+      message: `the executor could not be asked to abort: ${error.message}`,
+    }));
+    // The step may have ended meanwhile; only the step that was asked to abort is stopped.
+    if (run.current === current) {
+      run.abortAnswer = answer;
+      run.cancelPhase();
+    }
+  }
+
+  private async stopped(run: TaskRun, error: unknown): Promise<void> {
+    try {
+      if (error instanceof RunStopped && error.reason === 'cancel')
+        return await this.cancelled(run);
+      if (error instanceof RunStopped || run.haltReason) return; // the lease is someone else's now
+      this.logger.error(
+        { err: error, taskId: run.id, tenantId: run.task.tenantId },
+        'update run crashed',
+      );
+      await this.fail(run, `internal error: ${(error as Error).message}`);
+    } catch (inner) {
+      if (!(inner instanceof RunStopped)) {
+        this.logger.error({ err: inner, taskId: run.id }, 'ending the run failed');
+      }
+    }
+  }
+
+  private async cancelled(run: TaskRun): Promise<void> {
+    run.nextPhase();
+    const answer = run.abortAnswer ?? {
+      outcome: 'cancelled' as const,
+      message: run.current
+        ? `${describeStep(run.current.step)} stopped`
+        : 'cancelled between steps, nothing was in flight',
+    };
+    const said = run.abortAnswer ? `the executor answered ${answer.outcome}: ` : '';
+    this.write(run, { event: { kind: 'warning', message: `cancel: ${said}${answer.message}` } });
+    const extra = await this.compensate(run);
+    if (answer.outcome === 'cancelled' && !extra) return this.end(run, 'cancelled', null);
+    const error = answer.outcome === 'failed' ? `cancel failed: ${answer.message}` : 'cancelled';
+    return this.end(run, 'failed', `${error}${extra}`);
+  }
+
+  private async fail(run: TaskRun, error: string, failed?: PlannedStep): Promise<void> {
+    run.nextPhase();
+    const nodes = run.task.nodes.map((n) => n.name);
+    const touched = new Set(run.plan.filter((s) => run.done.has(s.key)).map((s) => s.node));
+    const untouched = nodes.filter((n) => !touched.has(n) && n !== failed?.node);
+    if (nodes.length > 1 && untouched.length > 0) {
+      this.write(run, {
+        event: {
+          kind: 'info',
+          message: `rollout stopped; nodes left untouched: ${untouched.join(', ')}`,
+        },
+      });
+    }
+    const extra = await this.compensate(run);
+    return this.end(run, 'failed', `${error}${extra}`);
+  }
+
+  /** Unfreezes failover after a failed or cancelled HA rollout; returns what went wrong, if anything. */
+  private async compensate(run: TaskRun): Promise<string> {
+    let problems = '';
+    for (const step of compensationSteps(run.plan, run.done)) {
+      const result = run.executor
+        ? await this.runStep(run, step)
+        : { ok: false as const, message: 'no executor' };
+      if (!result.ok) problems += `; then ${describeStep(step)} failed: ${result.message}`;
+    }
+    return problems;
+  }
+
+  private async runStep(run: TaskRun, step: PlannedStep): Promise<StepResult> {
+    const t = run.task;
+    const request = this.request(run, step);
+    const startedAt = performance.now();
+    run.current = { step, request, startedAt };
+    this.write(run, {
+      event: {
+        kind: 'step_started',
+        step: step.name,
+        node: step.node,
+        message: startMessage(run, step),
+      },
+      progress: { step: describeStep(step), eta: this.eta(run) },
+    });
+    const result = await this.perform(run, step, request);
+    const ms = Math.round(performance.now() - startedAt);
+    if (result.ok) {
+      run.done.add(step.key);
+      this.durations.observe(t.platformId, step.name, ms);
+    }
+    run.current = null;
+    this.write(run, {
+      event: {
+        kind: result.ok ? 'step_completed' : 'step_failed',
+        step: step.name,
+        node: step.node,
+        durationMs: ms,
+        message: result.ok
+          ? `${describeStep(step)} completed in ${ms} ms${result.message ? `: ${result.message}` : ''}`
+          : `${describeStep(step)} failed after ${ms} ms: ${result.message}`,
+      },
+      progress: result.ok
+        ? { percent: progressPercent(run.plan, run.done), eta: this.eta(run) }
+        : undefined,
+      done: result.ok ? step.key : undefined,
+    });
+    return result;
+  }
+
+  private async perform(
+    run: TaskRun,
+    step: PlannedStep,
+    request: StepRequest,
+  ): Promise<StepResult> {
+    const executor = run.executor as Executor;
+    if (step.name === 'precheck') {
+      const problem = precheckProblem({ ...run.task, tenantState: run.task.tenantPriorState });
+      if (problem) return { ok: false, message: problem };
+    }
+    return executor.runStep(
+      request,
+      this.contexts.for(run, (percent, message) => {
+        this.write(run, {
+          event: message ? { kind: 'info', step: step.name, node: step.node, message } : undefined,
+          progress: {
+            percent: progressPercent(run.plan, run.done, percent ?? 0),
+            eta: this.eta(run),
+          },
+        });
+      }),
+    );
+  }
+
+  private async end(run: TaskRun, status: Outcome, error: string | null): Promise<void> {
+    const t = run.task;
+    const prior = t.tenantPriorState ?? 'active';
+    const message =
+      status === 'succeeded'
+        ? `succeeded: the tenant now runs ${t.targetVersion}`
+        : status === 'cancelled'
+          ? `cancelled: ${t.cancelReason ?? 'by an admin'}; the tenant is back to ${prior}`
+          : `failed: ${error}; the tenant is back to ${prior}`;
+    // One queue: the run's earlier writes commit first (or with it, in the same transaction).
+    const ended = await run.unlessHalted(
+      this.journal.complete({ taskId: t.id, status, error, message, attempt: t.attempts }),
+    );
+    if (!ended)
+      this.logger.warn({ taskId: t.id }, 'the lease was lost before the result was written');
+  }
+
+  private write(run: TaskRun, entry: Omit<JournalEntry, 'taskId' | 'attempt'>): void {
+    const written = this.journal.write({ ...entry, taskId: run.id, attempt: run.task.attempts });
+    void written.then((result) => {
+      if (!result.held) run.stop('lease-lost');
+      else if (result.cancelRequested && !run.cancelRequested) void this.requestCancel(run);
+    });
+  }
+
+  private eta(run: TaskRun): Date {
+    const t = run.task;
+    const fallback = (t.expectedDurationMinutes * 60_000) / run.plan.length;
+    const expected = (name: StepName) => this.durations.expected(t.platformId, name, fallback);
+    const running = run.current && { key: run.current.step.key, startedAt: run.current.startedAt };
+    const left = remainingMs(performance.now(), run.plan, run.done, expected, running ?? undefined);
+    return new Date(Date.now() + left);
+  }
+
+  private request(run: TaskRun, step: PlannedStep): StepRequest {
+    const t = run.task;
+    return {
+      taskId: t.id,
+      run: t.run,
+      attempt: t.attempts,
+      step: step.name,
+      node: step.node,
+      stepKey: step.key,
+      tenant: { id: t.tenantId, name: t.tenantName, nodes: t.nodes.map((n) => n.name) },
+      platformId: t.platformId,
+      fromVersion: t.fromVersion,
+      targetVersion: t.targetVersion,
+      redeploy: t.redeploy,
+      simulate: t.simulate,
+    };
+  }
+}

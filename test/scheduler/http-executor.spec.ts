@@ -1,0 +1,253 @@
+import { startTestApp, TestApp } from '../support/app';
+import { newPartner, newPlatform, newTenant, newVersion } from '../support/factories';
+import { FakeExecutor } from './fake-executor';
+import { finished, schedulerEnv, scheduleNow, stepLog, taskRow, until } from './support';
+
+const SECRET = 'executor-secret-for-tests-0123456789';
+
+/** A platform whose executor is the fake deployment API, and a partner on it. */
+async function httpWorld(t: TestApp, fake: FakeExecutor) {
+  const platform = await newPlatform(t.admin, {
+    executor: { driver: 'http', url: fake.url, secret: SECRET },
+  });
+  await newVersion(t.admin, platform.id, '1.0.0');
+  await newVersion(t.admin, platform.id, '2.0.0', 'recommended');
+  const partner = await newPartner(t.admin, platform.id);
+  return { platform, partner };
+}
+
+describe('http executor with callbacks', () => {
+  let t: TestApp;
+  let fake: FakeExecutor;
+  let partnerId: string;
+
+  beforeAll(async () => {
+    fake = await new FakeExecutor(SECRET).start();
+    t = await startTestApp({ env: schedulerEnv({ EXECUTOR_POLL_MS: '600000' }) });
+    // The callback URL is this test app's own address, known once it listens.
+    Object.assign(t.config, { executorCallbackUrl: t.admin.baseUrl });
+    partnerId = (await httpWorld(t, fake)).partner.id;
+  });
+  afterAll(async () => {
+    await t.close();
+    await fake.stop();
+  });
+  beforeEach(() => {
+    fake.onStep = () => ({ body: { status: 'succeeded' } });
+  });
+
+  it('sends each step as a signed POST with the task id in the idempotency key', async () => {
+    const { id: tenantId } = await newTenant(t.admin, partnerId, { softwareVersion: '2.0.0' });
+    const [taskId] = await scheduleNow(t.admin, [tenantId], { redeploy: true });
+    expect((await finished(t.ds, taskId)).status).toBe('succeeded');
+    const calls = fake.stepCalls(taskId);
+    expect(calls.map((c) => c.body.stepKey)).toEqual(['precheck', 'backup', 'apply', 'verify']);
+    for (const c of calls) {
+      expect(c.signatureValid).toBe(true);
+      expect(c.idempotencyKey).toBe(`${taskId}:1:${c.body.stepKey}`);
+      expect(c.body).toMatchObject({
+        taskId,
+        run: 1,
+        attempt: 1,
+        tenant: { id: tenantId, nodes: [] },
+        fromVersion: '2.0.0',
+        targetVersion: '2.0.0',
+        redeploy: true,
+        callbackUrl: `${t.admin.baseUrl}/api/v1/executor-callbacks/${taskId}`,
+      });
+      expect(Math.abs(Date.parse(c.body.sentAt) - Date.now())).toBeLessThan(60_000);
+      expect(c.raw).not.toContain(SECRET);
+    }
+    const log = (await t.admin.get(`/update-tasks/${taskId}/log`)).text;
+    expect(log).toContain('(redeploy: reinstalling even if present)');
+    expect(log).not.toContain(SECRET);
+  });
+
+  it('waits for the callback of a running step; refuses bad signatures; tenant writes get 409', async () => {
+    fake.onStep = (c) => ({
+      status: c.body.step === 'apply' ? 202 : 200,
+      body: { status: c.body.step === 'apply' ? 'running' : 'succeeded' },
+    });
+    const { id: tenantId } = await newTenant(t.admin, partnerId);
+    const [taskId] = await scheduleNow(t.admin, [tenantId]);
+    const apply = await fake.waitForCall(
+      (c) => c.body.taskId === taskId && c.body.step === 'apply',
+    );
+
+    await t.admin.patch(`/tenants/${tenantId}`, { name: 'renamed while updating' }).expect(409);
+    expect((await t.admin.get(`/tenants/${tenantId}`)).body.state).toBe('updating');
+    const running = (await t.admin.get(`/update-tasks/${taskId}`)).body;
+    expect(running).toMatchObject({ status: 'running', progress: { step: 'apply', percent: 50 } });
+    expect(Date.parse(running.progress.eta)).toBeGreaterThan(Date.now() - 1000);
+
+    expect(
+      (
+        await fake.callback(
+          apply,
+          { status: 'succeeded' },
+          { secret: 'wrong-secret-0000000000000' },
+        )
+      ).status,
+    ).toBe(401);
+    const stale = new Date(Date.now() - 10 * 60_000).toISOString();
+    expect((await fake.callback(apply, { status: 'succeeded', sentAt: stale })).status).toBe(401);
+    const unknown = '01900000-0000-7000-8000-000000000000';
+    expect((await fake.callback(apply, { status: 'succeeded' }, { taskId: unknown })).status).toBe(
+      401,
+    );
+    expect((await taskRow(t.ds, taskId)).status).toBe('running');
+
+    const progress = await fake.callback(apply, {
+      status: 'running',
+      percent: 40,
+      message: 'copying images',
+    });
+    expect(progress).toEqual({ status: 200, body: { accepted: true } });
+    await until(async () => (await taskRow(t.ds, taskId)).progress_percent === 60, 'progress 60%');
+
+    expect((await fake.callback(apply, { status: 'succeeded' })).body).toEqual({ accepted: true });
+    expect((await finished(t.ds, taskId)).status).toBe('succeeded');
+    expect(fake.stepCalls(taskId).filter((c) => c.body.step === 'apply')).toHaveLength(1); // not polled
+    const log = (await t.admin.get(`/update-tasks/${taskId}/log`)).text;
+    expect(log).toMatch(/apply +copying images/);
+    expect((await t.admin.get(`/tenants/${tenantId}`)).body).toMatchObject({
+      state: 'active',
+      softwareVersion: '2.0.0',
+    });
+  });
+
+  it('asks the executor to abort a running task that is cancelled; the answer decides the outcome', async () => {
+    fake.onStep = (c) => ({ body: { status: c.body.step === 'apply' ? 'running' : 'succeeded' } });
+    const nodes = [{ name: 'a' }, { name: 'b' }];
+    const { id: one } = await newTenant(t.admin, partnerId, { nodes });
+    const { id: two } = await newTenant(t.admin, partnerId);
+    const [cancelled, failed] = await scheduleNow(t.admin, [one, two], { notifyCustomer: true });
+    await fake.waitForCall((c) => c.body.taskId === cancelled && c.body.step === 'apply');
+    await fake.waitForCall((c) => c.body.taskId === failed && c.body.step === 'apply');
+
+    const res = await t.admin
+      .post(`/update-tasks/${cancelled}/cancel`, { reason: 'customer called' })
+      .expect(200);
+    expect(res.body).toMatchObject({ status: 'cancelled', cancelReason: 'customer called' });
+    const abort = fake.calls.find((c) => c.body.taskId === cancelled && c.body.action === 'abort');
+    expect(abort).toMatchObject({
+      path: '/deployments/abort',
+      idempotencyKey: `${cancelled}:1:apply@a:abort`,
+      signatureValid: true,
+    });
+    expect((await stepLog(t.ds, cancelled)).slice(-2)).toEqual([
+      'unfreeze_failover step_started',
+      'unfreeze_failover step_completed',
+    ]);
+    expect((await t.admin.get(`/tenants/${one}`)).body).toMatchObject({
+      state: 'active',
+      softwareVersion: '1.0.0',
+    });
+    const [notice] = await t.ds.query(
+      `SELECT payload FROM outbox_email WHERE task_id = $1 AND event = 'task.cancelled'`,
+      [cancelled],
+    );
+    expect(notice.payload.reason).toBe('customer called');
+
+    fake.onAbort = () => ({
+      body: { status: 'failed', message: 'node half-updated, restore from backup' },
+    });
+    const res2 = await t.admin.post(`/update-tasks/${failed}/cancel`, {}).expect(200);
+    expect(res2.body).toMatchObject({
+      status: 'failed',
+      error: 'cancel failed: node half-updated, restore from backup',
+    });
+    await t.admin.post(`/update-tasks/${failed}/cancel`, {}).expect(409);
+  });
+});
+
+describe('http executor without callbacks (polling), timeouts and transient errors', () => {
+  let t: TestApp;
+  let fake: FakeExecutor;
+  let partnerId: string;
+
+  beforeAll(async () => {
+    fake = await new FakeExecutor(SECRET).start();
+    t = await startTestApp({
+      env: schedulerEnv({
+        EXECUTOR_POLL_MS: '30',
+        EXECUTOR_TIMEOUT_MS: '300',
+        EXECUTOR_RETRIES: '3',
+      }),
+    });
+    partnerId = (await httpWorld(t, fake)).partner.id;
+  });
+  afterAll(async () => {
+    await t.close();
+    await fake.stop();
+  });
+
+  it('polls a running step by repeating the same request until it ends', async () => {
+    const seen = new Map<string, number>();
+    fake.onStep = (c) => {
+      const n = (seen.get(c.idempotencyKey) ?? 0) + 1;
+      seen.set(c.idempotencyKey, n);
+      return {
+        body: {
+          status: c.body.step === 'apply' && n < 3 ? 'running' : 'succeeded',
+          percent: 10 * n,
+        },
+      };
+    };
+    const { id: tenantId } = await newTenant(t.admin, partnerId);
+    const [taskId] = await scheduleNow(t.admin, [tenantId]);
+    expect((await finished(t.ds, taskId)).status).toBe('succeeded');
+    const applies = fake.stepCalls(taskId).filter((c) => c.body.step === 'apply');
+    expect(applies.map((c) => c.idempotencyKey)).toEqual(Array(3).fill(`${taskId}:1:apply`));
+    expect(applies[0].body.callbackUrl).toBeNull();
+  });
+
+  it('retries timeouts, connection-level and 5xx errors with backoff', async () => {
+    const seen = new Map<string, number>();
+    fake.onStep = (c) => {
+      const n = (seen.get(c.body.stepKey) ?? 0) + 1;
+      seen.set(c.body.stepKey, n);
+      if (c.body.step === 'backup' && n <= 2) return { status: 503, body: { message: 'busy' } };
+      if (c.body.step === 'apply' && n === 1) return { hangMs: 800 }; // longer than the 300 ms timeout
+      if (c.body.step === 'verify' && n === 1) return { drop: true };
+      return { body: { status: 'succeeded' } };
+    };
+    const { id: tenantId } = await newTenant(t.admin, partnerId);
+    const [taskId] = await scheduleNow(t.admin, [tenantId]);
+    expect((await finished(t.ds, taskId)).status).toBe('succeeded');
+    const keys = fake.stepCalls(taskId).map((c) => c.body.stepKey);
+    expect(keys).toEqual([
+      'precheck',
+      'backup',
+      'backup',
+      'backup',
+      'apply',
+      'apply',
+      'verify',
+      'verify',
+    ]);
+  });
+
+  it('fails the step when the executor refuses it or stays unreachable', async () => {
+    fake.onStep = (c) =>
+      c.body.step === 'verify'
+        ? { status: 422, body: { message: 'version not deployable' } }
+        : { body: { status: 'succeeded' } };
+    const { id: refused } = await newTenant(t.admin, partnerId);
+    const [refusedTask] = await scheduleNow(t.admin, [refused]);
+    const r = await finished(t.ds, refusedTask);
+    expect(r.status).toBe('failed');
+    expect(r.error).toBe(
+      'verify failed: the executor refused verify: HTTP 422 {"message":"version not deployable"}',
+    );
+
+    fake.onStep = () => ({ status: 502 });
+    const { id: down } = await newTenant(t.admin, partnerId);
+    const [downTask] = await scheduleNow(t.admin, [down]);
+    const d = await finished(t.ds, downTask);
+    expect(d.error).toBe(
+      'precheck failed: the executor could not be reached for precheck (4 tries): HTTP 502',
+    );
+    expect((await t.admin.get(`/tenants/${down}`)).body.state).toBe('active');
+  });
+});

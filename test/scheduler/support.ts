@@ -1,0 +1,96 @@
+import type { DataSource } from 'typeorm';
+import type { Api } from '../support/http';
+
+/** A dispatcher that runs in the test app, with short steps and a short shutdown. */
+export function schedulerEnv(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    SCHEDULER_ENABLED: 'true',
+    SIMULATED_STEP_MS: '1',
+    SCHEDULER_TICK_MS: '200',
+    SHUTDOWN_TIMEOUT_MS: '200',
+    MAIL_SENDER_ENABLED: 'false',
+    ...extra,
+  };
+}
+
+/**
+ * Waits until `check` returns a value other than undefined/false (checked every 20 ms) and
+ * returns it. The tests wait for what the service does, never for a fixed time.
+ */
+export async function until<T>(
+  check: () => Promise<T | undefined | false | null>,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false && value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export interface TaskRow {
+  id: string;
+  status: string;
+  attempts: number;
+  error: string | null;
+  progress_percent: number;
+  progress_step: string | null;
+  progress_eta: Date | null;
+  lease_owner: string | null;
+  lease_expires_at: Date | null;
+  started_at: Date | null;
+  finished_at: Date | null;
+  done_steps: string[];
+  run: number;
+  cancel_reason: string | null;
+}
+
+export async function taskRow(ds: DataSource, id: string): Promise<TaskRow> {
+  const [row] = await ds.query(`SELECT * FROM update_task WHERE id = $1`, [id]);
+  return row;
+}
+
+/** Waits until the task has left scheduled/running and returns it. */
+export function finished(ds: DataSource, id: string, timeoutMs?: number): Promise<TaskRow> {
+  return until(
+    async () => {
+      const row = await taskRow(ds, id);
+      return ['succeeded', 'failed', 'cancelled'].includes(row.status) && row;
+    },
+    `task ${id} to finish`,
+    timeoutMs,
+  );
+}
+
+/** The task's log lines as `step(node) kind`, in order, for asserting the step sequence. */
+export async function stepLog(ds: DataSource, id: string): Promise<string[]> {
+  const rows: { step: string | null; node: string | null; kind: string }[] = await ds.query(
+    `SELECT step, node, kind FROM task_event WHERE task_id = $1 AND step IS NOT NULL ORDER BY id`,
+    [id],
+  );
+  return rows.map((r) => `${r.step}${r.node ? `(${r.node})` : ''} ${r.kind}`);
+}
+
+/** Schedules an immediate update of these tenants and returns the task ids in tenant order. */
+export async function scheduleNow(
+  api: Api,
+  tenantIds: string[],
+  extra: Record<string, unknown> = {},
+): Promise<string[]> {
+  const res = await api.post('/update-tasks', {
+    tenantIds,
+    targetVersion: '2.0.0',
+    mode: 'immediate',
+    ...extra,
+  });
+  if (res.status !== 201)
+    throw new Error(`scheduling failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const tasks = await api.get(`/update-tasks?batchId=${res.body.batchId}&limit=500`);
+  const byTenant = new Map<string, string>(
+    tasks.body.items.map((t: { id: string; tenantId: string }) => [t.tenantId, t.id]),
+  );
+  return tenantIds.map((id) => byTenant.get(id) as string);
+}
