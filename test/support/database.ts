@@ -62,6 +62,14 @@ async function ensureTemplate(client: Client): Promise<string> {
         await client.query(`DROP DATABASE "${template}" WITH (FORCE)`);
         throw error;
       }
+      // Templates of earlier migration sets are not needed any more.
+      const stale = await client.query(
+        `SELECT datname FROM pg_database WHERE datname LIKE 'tus\\_tpl\\_%' AND datname <> $1`,
+        [template],
+      );
+      for (const { datname } of stale.rows) {
+        await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => undefined);
+      }
     }
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
