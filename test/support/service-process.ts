@@ -1,19 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import * as net from 'node:net';
 import * as path from 'node:path';
 
-const MAIN = path.resolve(__dirname, '../../dist/src/main.js');
+export { freePort } from '../../bench/support';
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+const MAIN = path.resolve(__dirname, '../../dist/src/main.js');
 
 /** The built service (dist/, from `npm run build`) as a real process, as users run it. */
 export class ServiceProcess {
