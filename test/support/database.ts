@@ -68,7 +68,9 @@ async function ensureTemplate(client: Client): Promise<string> {
         [template],
       );
       for (const { datname } of stale.rows) {
-        await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => undefined);
+        await client
+          .query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`)
+          .catch(() => undefined);
       }
     }
   } finally {
