@@ -2,6 +2,7 @@ import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
+import { loggable } from './common/api-exception.filter';
 import { AuthModule } from './auth/auth.module';
 import { RateLimitModule } from './auth/rate-limit.module';
 import { CommonModule } from './common/common.module';
@@ -28,6 +29,8 @@ function loggerModule(config: AppConfig): DynamicModule {
           ? { target: 'pino-pretty', options: { singleLine: true } }
           : undefined,
       redact: ['req.headers.authorization', 'req.headers["x-signature"]'],
+      // Errors are logged without SQL text and parameters (they may hold secrets), wherever logged.
+      serializers: { err: loggable },
       autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
       customLogLevel: (_req, res, err) =>
         err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',

@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { refuseNulCharacters } from './common/nul-guard';
 import { createValidationPipe } from './common/validation';
 import { MetricsService } from './metrics/metrics.service';
 import { keepCallbackRawBody } from './scheduler/callbacks/raw-body';
@@ -15,7 +16,11 @@ export const BODY_LIMIT = '16mb';
 /** Everything main.ts and the tests must set up the same way. */
 export function configureApp(app: NestExpressApplication): INestApplication {
   app.disable('x-powered-by');
-  app.use(json({ limit: BODY_LIMIT, verify: keepCallbackRawBody }), bodyParserErrors);
+  app.use(
+    json({ limit: BODY_LIMIT, verify: keepCallbackRawBody }),
+    bodyParserErrors,
+    refuseNulCharacters,
+  );
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());

@@ -1,6 +1,7 @@
+import { IsUuid } from '../common/validators';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { PlatformAdminOnly } from '../auth/decorators';
 import { Page, PageQuery, pageRequest } from '../common/pagination';
 import { AuditLogRepository, AuditLogResponse } from './audit-log.repository';
@@ -9,7 +10,7 @@ class AuditLogQuery extends PageQuery {
   @IsOptional() @IsString() @MaxLength(100) entityType?: string;
   @IsOptional() @IsString() @MaxLength(100) entityId?: string;
   @IsOptional() @IsString() @MaxLength(100) action?: string;
-  @IsOptional() @IsUUID() actorKeyId?: string;
+  @IsOptional() @IsUuid() actorKeyId?: string;
 }
 
 /** Who did what and when, newest last. Platform admins only. */

@@ -4,6 +4,34 @@ import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
 import { ApiError, ErrorDetail } from './errors';
 
+interface DriverError {
+  code?: string;
+  column?: string;
+  message?: string;
+}
+
+/**
+ * What a 500 logs of its error: never the SQL text or its parameters, which may hold secrets (a
+ * platform's executor secret is a parameter of its UPDATE).
+ */
+export function loggable(exception: unknown): Record<string, unknown> {
+  if (!(exception instanceof Error)) return { value: String(exception) };
+  const driver = (
+    exception as { driverError?: DriverError & { constraint?: string; table?: string } }
+  ).driverError;
+  return {
+    type: exception.name,
+    message: exception.message,
+    stack: exception.stack,
+    ...(driver && {
+      code: driver.code,
+      constraint: driver.constraint,
+      table: driver.table,
+      column: driver.column,
+    }),
+  };
+}
+
 interface ErrorBody {
   statusCode: number;
   error: string;
@@ -20,7 +48,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) {
-      this.logger.error({ err: exception }, 'request failed');
+      this.logger.error({ err: loggable(exception) }, 'request failed');
     }
     if (body.statusCode === 401) response.setHeader('WWW-Authenticate', 'Bearer');
     response.status(body.statusCode).json(body);
@@ -34,16 +62,44 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return this.fromHttpException(exception);
     }
     if (exception instanceof QueryFailedError) {
-      const code = (exception.driverError as { code?: string } | undefined)?.code;
-      if (code === '40001' || code === '40P01') {
-        return this.body(409, 'The request conflicted with a concurrent change; retry it');
-      }
-      if (code === '23505') {
-        // Services check uniqueness first; this is the race where two requests passed that check.
-        return this.body(409, 'A resource with the same unique values already exists');
-      }
+      const known = this.fromDatabase(exception.driverError as DriverError | undefined);
+      if (known) return known;
     }
     return this.body(500, 'Internal server error');
+  }
+
+  /**
+   * Validation stops bad input before it reaches SQL; these are the safety net for what it could
+   * miss, and for the races the services cannot rule out (a concurrent change).
+   */
+  private fromDatabase(driver: DriverError | undefined): ErrorBody | undefined {
+    switch (driver?.code) {
+      case '40001':
+      case '40P01':
+        return this.body(409, 'The request conflicted with a concurrent change; retry it');
+      case '23505': // two requests passed the service's uniqueness check at the same moment
+        return this.body(409, 'A resource with the same unique values already exists');
+      case '23503':
+        return this.body(409, 'A resource this request refers to changed concurrently; retry it');
+      case '23502':
+        return this.body(400, 'A required value is missing', [
+          { field: driver.column ?? 'body', reason: 'must not be null' },
+        ]);
+      case '22021':
+      case '22P05':
+        return this.body(400, 'The request contains characters that cannot be stored', [
+          { field: 'body', reason: 'must not contain NUL or invalid characters' },
+        ]);
+      case '22003':
+      case '22007':
+      case '22008':
+      case '22P02':
+        return this.body(400, 'A value is out of range or malformed', [
+          { field: driver.column ?? 'body', reason: driver.message ?? 'is out of range' },
+        ]);
+      default:
+        return undefined;
+    }
   }
 
   private fromHttpException(exception: HttpException): ErrorBody {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { IsCron, IsIanaTimeZone } from './validators';
+import { IsInt, Max, Min } from 'class-validator';
+import { IsCron, IsIanaTimeZone, Optional } from './validators';
 
 export const MIN_WINDOW_MINUTES = 15;
 export const MAX_WINDOW_MINUTES = 1440;
@@ -22,7 +22,7 @@ export class WindowScheduleDto {
 
 export class MaintenanceWindowDto extends WindowScheduleDto {
   @ApiPropertyOptional({ example: 'Europe/Rome', description: "Defaults to the tenant's timezone" })
-  @IsOptional()
+  @Optional()
   @IsIanaTimeZone()
   timezone?: string;
 }

@@ -36,6 +36,8 @@ export interface PageRequest {
   after: string | null;
 }
 
+const MAX_BIGINT = 9223372036854775807n;
+
 const KEY_PATTERNS: Record<KeysetKind, RegExp> = {
   seq: /^\d{1,19}$/,
   id: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
@@ -55,8 +57,8 @@ export function encodeCursor(key: string): string {
 export function decodeCursor(cursor: string, kind: KeysetKind = 'seq'): string {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const key = text.startsWith('k:') ? text.slice(2) : '';
-  if (!KEY_PATTERNS[kind].test(key))
-    throw fieldError('cursor', 'is not a cursor returned by this list');
+  const valid = KEY_PATTERNS[kind].test(key) && (kind !== 'seq' || BigInt(key) <= MAX_BIGINT);
+  if (!valid) throw fieldError('cursor', 'is not a cursor returned by this list');
   return key;
 }
 

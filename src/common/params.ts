@@ -1,6 +1,12 @@
-import { Param, ParseUUIDPipe } from '@nestjs/common';
+import { Param, ParseUUIDPipe, PipeTransform } from '@nestjs/common';
 import { fieldError } from './errors';
 
-/** A path parameter that must be a UUID: 400 naming the parameter otherwise. */
+const lowerCase: PipeTransform<string, string> = { transform: (value) => value.toLowerCase() };
+
+/** A path parameter that must be a UUID (lower-cased): 400 naming the parameter otherwise. */
 export const UuidParam = (name = 'id') =>
-  Param(name, new ParseUUIDPipe({ exceptionFactory: () => fieldError(name, 'must be a UUID') }));
+  Param(
+    name,
+    new ParseUUIDPipe({ exceptionFactory: () => fieldError(name, 'must be a UUID') }),
+    lowerCase,
+  );

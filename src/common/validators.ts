@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { IsUUID, registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 import * as semver from 'semver';
 import { cronError, isValidTimeZone } from '../maintenance/window';
 
@@ -70,4 +70,26 @@ export function IsSemver(options?: ValidationOptions): PropertyDecorator {
         defaultMessage: () => 'must be a semantic version such as "12.4.1"',
       },
     });
+}
+
+const lowerCase = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.toLowerCase() : value;
+
+/**
+ * A UUID, in lower case: PostgreSQL answers ids in lower case, so ids are compared as the
+ * database spells them whatever case the client sent.
+ */
+export function IsUuid(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) => {
+    Transform(lowerCase)(target, propertyName);
+    IsUUID('all', options)(target, propertyName);
+  };
+}
+
+/**
+ * An optional field that, when present, must be valid: unlike @IsOptional(), null is not taken as
+ * absent (it would reach a NOT NULL column). For fields where null means "clear it", use @IsOptional().
+ */
+export function Optional(): PropertyDecorator {
+  return ValidateIf((_object, value) => value !== undefined);
 }

@@ -14,10 +14,10 @@ import { BulkCreatedResponse, CreateTenantDto, UpdateTenantDto } from './dto/ten
 import { TenantResponse } from './dto/tenant.response';
 import type { NewTenant, Tenant, TenantChanges } from './tenant';
 import { TenantFilter, TenantsRepository } from './tenants.repository';
+import type { MaintenanceWindow } from '../maintenance/window';
 import { WindowChangeService } from '../updates/window-change.service';
 
-function windowChanged(before: Tenant, after: Tenant): boolean {
-  const [a, b] = [before.maintenanceWindow, after.maintenanceWindow];
+function windowChanged(a: MaintenanceWindow, b: MaintenanceWindow): boolean {
   return a.cron !== b.cron || a.durationMinutes !== b.durationMinutes || a.timezone !== b.timezone;
 }
 
@@ -142,7 +142,14 @@ export class TenantsService {
     if (nodeIndex >= 0) throw fieldError(`nodes[${nodeIndex}].name`, 'is used by another node');
     return this.ds.transaction(async (em) => {
       const scope = scopeOf(caller);
+      // A window change moves the tenant's scheduled window update: lock it before the tenant row.
+      const seen = dto.maintenanceWindow ? await this.mustFind(em, scope, id) : null;
+      const windowTask = seen ? await this.windows.lockTask(em, id, seen.platformId) : null;
       const current = await this.lockForWrite(em, scope, id);
+      const changes = toChanges(dto, current);
+      const window = changes.maintenanceWindow;
+      const follows = windowTask && window && windowChanged(current.maintenanceWindow, window);
+      if (follows) this.windows.assertCanFollow(caller, windowTask, window);
       if (dto.name && dto.name !== current.name) {
         const taken = await this.tenants.existingNames(em, [
           { partnerId: current.partnerId, name: dto.name },
@@ -153,10 +160,9 @@ export class TenantsService {
           ]);
         }
       }
-      await this.tenants.update(em, id, toChanges(dto, current));
+      await this.tenants.update(em, id, changes);
       const updated = await this.mustFind(em, scope, id);
-      if (windowChanged(current, updated))
-        await this.windows.follow(em, caller, id, updated.maintenanceWindow);
+      if (follows) await this.windows.follow(em, caller, windowTask, updated.maintenanceWindow);
       await this.audit.record(em, caller, {
         action: 'tenant.update',
         entityType: 'tenant',

@@ -7,6 +7,7 @@ import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { PlatformMaintenanceRepository } from '../maintenance/platform-maintenance.repository';
 import { NoticesRepository } from '../notifications/notices.repository';
+import { lockPlatforms } from './platform-lock';
 import { placeInWindow } from './planning';
 import { UpdateTasksRepository } from './update-tasks.repository';
 
@@ -58,17 +59,26 @@ export class ExpiredTasksService {
   private async moveSome(): Promise<number> {
     const now = this.clock.now();
     return this.ds.transaction(async (em) => {
+      // The platforms' scheduling locks before the task rows, as everywhere tasks are moved.
+      const expiredOn: { platform_id: string }[] = await em.query(
+        `SELECT DISTINCT platform_id FROM update_task
+         WHERE status = 'scheduled' AND run_at <= $1 AND expires_at <= $1`,
+        [now],
+      );
+      if (expiredOn.length === 0) return 0;
+      const platformIds = expiredOn.map((r) => r.platform_id);
+      await lockPlatforms(em, platformIds, false);
       const rows: Record<string, unknown>[] = await em.query(
         `SELECT t.id, t.platform_id, t.expires_at, t.expected_duration_minutes,
                 tn.window_cron, tn.window_duration_minutes, tn.window_timezone
          FROM update_task t JOIN tenant tn ON tn.id = t.tenant_id
          WHERE t.status = 'scheduled' AND t.run_at <= $1 AND t.expires_at <= $1
+           AND t.platform_id = ANY($3::uuid[])
          ORDER BY t.expires_at LIMIT $2
          FOR UPDATE OF t SKIP LOCKED`,
-        [now, BATCH],
+        [now, BATCH, platformIds],
       );
       if (rows.length === 0) return 0;
-      const platformIds = [...new Set(rows.map((r) => r.platform_id as string))];
       const periods = await this.maintenance.notEnded(em, platformIds, now);
       const moves = [];
       const stranded: string[] = [];

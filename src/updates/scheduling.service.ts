@@ -95,7 +95,7 @@ export class SchedulingService {
         );
       }
       const skipped = plan.refused.map(skippedEntry);
-      if (dto.dryRun || plan.planned === 0) {
+      if (dto.dryRun) {
         return { batchId: null, created: plan.planned, skipped, warnings: plan.warnings };
       }
       const options = taskOptions(caller, dto, request);
@@ -147,6 +147,10 @@ export class SchedulingService {
         ? await this.groups.missing(em, scope.tenantIds, callerScope)
         : new Set<string>();
     if (groups.length === 0 && missing.size === 0) {
+      if (!(await this.groups.scopeExists(em, scope))) {
+        if ('partnerId' in scope) throw new NotFoundError('Partner', scope.partnerId);
+        if ('platformId' in scope) throw new NotFoundError('Platform', scope.platformId);
+      }
       throw new RuleViolationError('The scope holds no tenants: nothing to schedule');
     }
     const platformIds = [...new Set(groups.map((g) => g.platformId))];

@@ -72,7 +72,7 @@ export class TaskActionsService {
   async retry(caller: Caller, id: string): Promise<TaskResponse> {
     const now = this.clock.now();
     return this.ds.transaction(async (em) => {
-      const task = await this.mustFind(em, scopeOf(caller), id, true);
+      const task = await this.lockForPlanning(em, scopeOf(caller), id);
       this.assertMayChange(caller, task, 'retry');
       if (task.status !== 'failed') {
         throw new ConflictError(`Task ${id} is ${task.status}: only a failed task can be retried`);
@@ -111,7 +111,7 @@ export class TaskActionsService {
     const now = this.clock.now();
     return this.ds.transaction(async (em) => {
       const scope = scopeOf(caller);
-      const task = await this.mustFind(em, scope, id, true);
+      const task = await this.lockForPlanning(em, scope, id);
       this.assertMayChange(caller, task, 'reschedule');
       if (task.status !== 'scheduled') {
         throw new ConflictError(
@@ -203,6 +203,17 @@ export class TaskActionsService {
       after: TaskResponse.from(after),
     });
     return TaskResponse.from(after);
+  }
+
+  /**
+   * Locks a task that is about to be planned again. The platform's scheduling lock comes first, as
+   * in every path that moves tasks: announcing maintenance takes it exclusively before locking the
+   * tasks it moves, so the other order could deadlock.
+   */
+  private async lockForPlanning(em: EntityManager, scope: Scope, id: string): Promise<UpdateTask> {
+    const seen = await this.mustFind(em, scope, id);
+    await lockPlatforms(em, [seen.platformId], false);
+    return this.mustFind(em, scope, id, true);
   }
 
   private async mustFind(

@@ -112,6 +112,15 @@ export class TenantGroupsRepository {
     );
   }
 
+  /** Whether the partner or platform a scope names exists (a tenantIds scope always does). */
+  async scopeExists(em: EntityManager, scope: TaskScope): Promise<boolean> {
+    if ('tenantIds' in scope) return true;
+    const [table, id] =
+      'partnerId' in scope ? ['partner', scope.partnerId] : ['platform', scope.platformId];
+    const rows: unknown[] = await em.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id]);
+    return rows.length > 0;
+  }
+
   /** Of `tenantIds`, those that do not exist or that the caller may not see. */
   async missing(em: EntityManager, tenantIds: string[], caller: Scope): Promise<Set<string>> {
     const rows: { id: string }[] = await em.query(

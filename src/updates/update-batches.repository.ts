@@ -45,8 +45,15 @@ const toBatch = (r: Row): UpdateBatch => ({
   total: r.total as number,
 });
 
-/** A partner admin sees a batch that holds at least one of its partner's tasks. */
-const VISIBLE = `EXISTS (SELECT 1 FROM update_task t WHERE t.batch_id = b.id AND t.partner_id = ?)`;
+/** A partner admin sees the batches its partner created and those holding its partner's tasks. */
+function visibleTo(f: SqlFilter, partnerId: string | null): SqlFilter {
+  if (!partnerId) return f;
+  return f.add(
+    `(b.caller_partner_id = ? OR EXISTS (SELECT 1 FROM update_task t WHERE t.batch_id = b.id AND t.partner_id = ?))`,
+    partnerId,
+    partnerId,
+  );
+}
 
 @Injectable()
 export class UpdateBatchesRepository {
@@ -71,7 +78,7 @@ export class UpdateBatchesRepository {
   }
 
   async find(scope: Scope, id: string): Promise<UpdateBatch | null> {
-    const f = new SqlFilter().add('b.id = ?', id).addIf(scope.partnerId, VISIBLE);
+    const f = visibleTo(new SqlFilter().add('b.id = ?', id), scope.partnerId);
     const rows: Row[] = await this.ds.query(
       `SELECT b.*, b.seq::text AS seq FROM update_batch b ${f.where}`,
       f.params,
@@ -80,7 +87,7 @@ export class UpdateBatchesRepository {
   }
 
   async list(scope: Scope, page: PageRequest): Promise<UpdateBatch[]> {
-    const f = new SqlFilter().addIf(scope.partnerId, VISIBLE).addIf(page.after, 'b.seq > ?');
+    const f = visibleTo(new SqlFilter(), scope.partnerId).addIf(page.after, 'b.seq > ?');
     const rows: Row[] = await this.ds.query(
       `SELECT b.*, b.seq::text AS seq FROM update_batch b ${f.where}
        ORDER BY b.seq LIMIT ${f.param(page.limit + 1)}`,

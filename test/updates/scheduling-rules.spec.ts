@@ -196,10 +196,13 @@ describe('scheduling rules', () => {
       expect(tasks.body.items.map((i: { tenantId: string }) => i.tenantId)).toEqual([ok.id]);
     });
 
-    it('with skip and every tenant refused creates no batch', async () => {
+    it('with skip and every tenant refused still records the request as an (empty) batch', async () => {
       const off = await freshTenant({ autoUpdateAllowed: false });
       const res = await schedule({ tenantIds: [off.id], onConflict: 'skip' }).expect(201);
-      expect(res.body).toMatchObject({ batchId: null, created: 0 });
+      expect(res.body).toMatchObject({ batchId: expect.any(String), created: 0 });
+      expect(res.body.skipped).toHaveLength(1);
+      const batch = await w.partnerApi.get(`/update-batches/${res.body.batchId}`).expect(200);
+      expect(batch.body).toMatchObject({ total: 0, counts: { scheduled: 0 } });
     });
 
     it('with dryRun answers 200 with the same shape and writes nothing', async () => {

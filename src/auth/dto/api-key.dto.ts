@@ -1,5 +1,6 @@
+import { IsUuid, Optional } from '../../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsIn, IsString, Length } from 'class-validator';
 import { ApiKeyEntity, Role, ROLES } from '../api-key.entity';
 
 export class CreateApiKeyDto {
@@ -13,8 +14,8 @@ export class CreateApiKeyDto {
   role!: Role;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Required for partner_admin keys' })
-  @IsOptional()
-  @IsUUID()
+  @Optional()
+  @IsUuid()
   partnerId?: string;
 }
 

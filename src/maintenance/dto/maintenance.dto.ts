@@ -1,6 +1,7 @@
+import { Optional } from '../../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsBoolean, IsIn, IsString, Length } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { IsIsoDateTimeWithOffset } from '../../updates/dto/schedule-updates.dto';
 import {
@@ -26,14 +27,14 @@ export class CreateMaintenanceDto {
     description:
       'What happens to scheduled updates that overlap the period (forced ones are always rescheduled)',
   })
-  @IsOptional()
+  @Optional()
   @IsIn(CONFLICT_POLICIES)
   conflictPolicy?: ConflictPolicy;
 }
 
 export class ListMaintenanceQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Include periods that have ended' })
-  @IsOptional()
+  @Optional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   includePast?: boolean;

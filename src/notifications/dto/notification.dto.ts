@@ -1,5 +1,6 @@
+import { IsUuid } from '../../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { NOTICE_EVENTS, NoticeEvent } from '../notice-events';
 import { OUTBOX_STATUSES, OutboxRow, OutboxStatus, RecipientKind } from '../outbox-row';
@@ -9,8 +10,8 @@ export class ListNotificationsQuery extends PageQuery {
   @IsOptional()
   @IsIn(OUTBOX_STATUSES)
   status?: OutboxStatus;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() taskId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() batchId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUuid() taskId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUuid() batchId?: string;
   @ApiPropertyOptional({ enum: NOTICE_EVENTS })
   @IsOptional()
   @IsIn(NOTICE_EVENTS)

@@ -5,15 +5,13 @@ import {
   IsArray,
   IsEmail,
   IsIn,
-  IsOptional,
   IsString,
-  IsUUID,
   Length,
   ValidateNested,
 } from 'class-validator';
 import { Locale, LOCALES } from '../../common/locale';
 import { PageQuery } from '../../common/pagination';
-import { IsIanaTimeZone } from '../../common/validators';
+import { IsIanaTimeZone, IsUuid, Optional } from '../../common/validators';
 import { PartnerContact, PartnerEntity } from '../partner.entity';
 
 export const MAX_CONTACTS = 50;
@@ -24,7 +22,7 @@ export class PartnerContactDto {
   email!: string;
 
   @ApiPropertyOptional({ enum: LOCALES, default: 'en' })
-  @IsOptional()
+  @Optional()
   @IsIn(LOCALES)
   locale?: Locale;
 
@@ -32,14 +30,14 @@ export class PartnerContactDto {
     example: 'Europe/Rome',
     description: "Defaults to the platform's timezone",
   })
-  @IsOptional()
+  @Optional()
   @IsIanaTimeZone()
   timezone?: string;
 }
 
 export class CreatePartnerDto {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsUuid()
   platformId!: string;
 
   @ApiProperty({ example: 'ACME Telecom' })
@@ -48,7 +46,7 @@ export class CreatePartnerDto {
   name!: string;
 
   @ApiPropertyOptional({ type: [PartnerContactDto], description: 'Receive partner notifications' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(MAX_CONTACTS)
   @ValidateNested({ each: true })
@@ -57,10 +55,10 @@ export class CreatePartnerDto {
 }
 
 export class UpdatePartnerDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 200) name?: string;
 
   @ApiPropertyOptional({ type: [PartnerContactDto] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(MAX_CONTACTS)
   @ValidateNested({ each: true })
@@ -69,7 +67,7 @@ export class UpdatePartnerDto {
 }
 
 export class ListPartnersQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() platformId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUuid() platformId?: string;
 }
 
 export class PartnerContactResponse {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsIn,
-  IsOptional,
+  IsObject,
   IsString,
   IsUrl,
   Length,
@@ -11,7 +11,7 @@ import {
 } from 'class-validator';
 import type { ExecutorDriver } from '../../config/app-config';
 import { WindowScheduleDto } from '../../common/maintenance-window.dto';
-import { IsIanaTimeZone } from '../../common/validators';
+import { IsIanaTimeZone, Optional } from '../../common/validators';
 import { PlatformEntity } from '../platform.entity';
 
 export const EXECUTOR_DRIVERS = ['simulated', 'http'] as const;
@@ -21,19 +21,19 @@ export class ExecutorSettingsDto {
     enum: EXECUTOR_DRIVERS,
     description: 'Unset: the EXECUTOR setting applies',
   })
-  @IsOptional()
+  @Optional()
   @IsIn(EXECUTOR_DRIVERS)
   driver?: ExecutorDriver;
 
   @ApiPropertyOptional({ example: 'https://deploy.example.com/api/updates' })
-  @IsOptional()
+  @Optional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   url?: string;
 
   @ApiPropertyOptional({
     description: 'HMAC-SHA256 key shared with the deployment API (write-only)',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MinLength(16)
   secret?: string;
@@ -50,7 +50,8 @@ export class CreatePlatformDto {
   timezone!: string;
 
   @ApiPropertyOptional({ type: ExecutorSettingsDto })
-  @IsOptional()
+  @Optional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ExecutorSettingsDto)
   executor?: ExecutorSettingsDto;
@@ -60,24 +61,27 @@ export class CreatePlatformDto {
     description:
       'Window given to new tenants that do not bring their own (default 0 2 * * SUN, 240 min)',
   })
-  @IsOptional()
+  @Optional()
+  @IsObject()
   @ValidateNested()
   @Type(() => WindowScheduleDto)
   defaultMaintenanceWindow?: WindowScheduleDto;
 }
 
 export class UpdatePlatformDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsIanaTimeZone() timezone?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 200) name?: string;
+  @ApiPropertyOptional() @Optional() @IsIanaTimeZone() timezone?: string;
 
   @ApiPropertyOptional({ type: ExecutorSettingsDto })
-  @IsOptional()
+  @Optional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ExecutorSettingsDto)
   executor?: ExecutorSettingsDto;
 
   @ApiPropertyOptional({ type: WindowScheduleDto })
-  @IsOptional()
+  @Optional()
+  @IsObject()
   @ValidateNested()
   @Type(() => WindowScheduleDto)
   defaultMaintenanceWindow?: WindowScheduleDto;

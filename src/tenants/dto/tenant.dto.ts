@@ -2,14 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsObject,
+  IsOptional,
   ArrayMinSize,
   IsArray,
   IsBoolean,
   IsEmail,
   IsIn,
-  IsOptional,
   IsString,
-  IsUUID,
   Length,
   Matches,
   ValidateNested,
@@ -17,7 +17,7 @@ import {
 import { Locale, LOCALES } from '../../common/locale';
 import { MaintenanceWindowDto } from '../../common/maintenance-window.dto';
 import { PageQuery } from '../../common/pagination';
-import { IsIanaTimeZone, IsSemver } from '../../common/validators';
+import { IsIanaTimeZone, IsSemver, IsUuid, Optional } from '../../common/validators';
 import { TENANT_STATES, TenantState } from '../tenant.entity';
 
 export const MAX_NODES = 32;
@@ -36,7 +36,7 @@ export class TenantSimulationDto {
     description: 'Simulated executor only: the step at which the update fails',
     example: 'apply',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 100)
   failStep?: string;
@@ -48,8 +48,8 @@ export class CreateTenantDto {
     format: 'uuid',
     description: "Required for platform admins; a partner admin's own partner by default",
   })
-  @IsOptional()
-  @IsUUID()
+  @Optional()
+  @IsUuid()
   partnerId?: string;
 
   @ApiProperty({ example: 'Pizzeria Da Mario' })
@@ -61,13 +61,13 @@ export class CreateTenantDto {
   @IsSemver()
   softwareVersion!: string;
 
-  @ApiPropertyOptional({ example: 'it@damario.example' })
+  @ApiPropertyOptional({ example: 'it@damario.example', nullable: true, type: String })
   @IsOptional()
   @IsEmail()
-  customerEmail?: string;
+  customerEmail?: string | null;
 
   @ApiPropertyOptional({ enum: LOCALES, default: 'en' })
-  @IsOptional()
+  @Optional()
   @IsIn(LOCALES)
   locale?: Locale;
 
@@ -75,7 +75,7 @@ export class CreateTenantDto {
     example: 'Europe/Rome',
     description: "Defaults to the platform's timezone",
   })
-  @IsOptional()
+  @Optional()
   @IsIanaTimeZone()
   timezone?: string;
 
@@ -83,13 +83,14 @@ export class CreateTenantDto {
     type: MaintenanceWindowDto,
     description: "Defaults to the platform's default window",
   })
-  @IsOptional()
+  @Optional()
+  @IsObject()
   @ValidateNested()
   @Type(() => MaintenanceWindowDto)
   maintenanceWindow?: MaintenanceWindowDto;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   autoUpdateAllowed?: boolean;
 
@@ -97,12 +98,12 @@ export class CreateTenantDto {
     default: false,
     description: 'When true the update pre-check fails until removed',
   })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   customizations?: boolean;
 
   @ApiPropertyOptional({ type: [TenantNodeDto], description: 'HA tenants: updated node by node' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(MAX_NODES)
   @ValidateNested({ each: true })
@@ -110,49 +111,56 @@ export class CreateTenantDto {
   nodes?: TenantNodeDto[];
 
   @ApiPropertyOptional({ type: TenantSimulationDto })
-  @IsOptional()
+  @Optional()
+  @IsObject()
   @ValidateNested()
   @Type(() => TenantSimulationDto)
   simulate?: TenantSimulationDto;
 }
 
 export class UpdateTenantDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsSemver() softwareVersion?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 200) name?: string;
+  @ApiPropertyOptional() @Optional() @IsSemver() softwareVersion?: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'null removes it' })
   @IsOptional()
   @IsEmail()
   customerEmail?: string | null;
 
-  @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES) locale?: Locale;
-  @ApiPropertyOptional() @IsOptional() @IsIanaTimeZone() timezone?: string;
+  @ApiPropertyOptional({ enum: LOCALES }) @Optional() @IsIn(LOCALES) locale?: Locale;
+  @ApiPropertyOptional() @Optional() @IsIanaTimeZone() timezone?: string;
 
   @ApiPropertyOptional({ type: MaintenanceWindowDto })
-  @IsOptional()
+  @Optional()
+  @IsObject()
   @ValidateNested()
   @Type(() => MaintenanceWindowDto)
   maintenanceWindow?: MaintenanceWindowDto;
 
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() autoUpdateAllowed?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() customizations?: boolean;
+  @ApiPropertyOptional() @Optional() @IsBoolean() autoUpdateAllowed?: boolean;
+  @ApiPropertyOptional() @Optional() @IsBoolean() customizations?: boolean;
 
   @ApiPropertyOptional({ type: [TenantNodeDto] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(MAX_NODES)
   @ValidateNested({ each: true })
   @Type(() => TenantNodeDto)
   nodes?: TenantNodeDto[];
 
-  @ApiPropertyOptional({ type: TenantSimulationDto, nullable: true })
+  @ApiPropertyOptional({
+    type: TenantSimulationDto,
+    nullable: true,
+    description: 'null removes it',
+  })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => TenantSimulationDto)
   simulate?: TenantSimulationDto | null;
 
   @ApiPropertyOptional({ enum: ['active', 'locked'], description: 'Platform admins only' })
-  @IsOptional()
+  @Optional()
   @IsIn(['active', 'locked'])
   state?: 'active' | 'locked';
 }
@@ -176,20 +184,20 @@ const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
 
 export class ListTenantsQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() partnerId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() platformId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) softwareVersion?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUuid() partnerId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUuid() platformId?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 100) softwareVersion?: string;
 
   @ApiPropertyOptional({
     description: 'Only tenants with (true) or without (false) an open update task',
   })
-  @IsOptional()
+  @Optional()
   @Transform(toBoolean)
   @IsBoolean()
   pendingUpdate?: boolean;
 
   @ApiPropertyOptional({ enum: TENANT_STATES })
-  @IsOptional()
+  @Optional()
   @IsIn(TENANT_STATES)
   state?: TenantState;
 }

@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+import { Transform } from 'class-transformer';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -6,15 +8,13 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsOptional,
-  IsUUID,
   Max,
   Min,
   registerDecorator,
   ValidationOptions,
 } from 'class-validator';
 import { isUUID } from 'class-validator';
-import { IsSemver } from '../../common/validators';
+import { IsSemver, IsUuid, Optional } from '../../common/validators';
 import { UPDATE_MODES, UpdateMode } from '../planning';
 
 export const MAX_TENANT_IDS = 100_000;
@@ -49,9 +49,19 @@ export function IsUuidList(maxItems: number, options?: ValidationOptions): Prope
     });
 }
 
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A real instant (no 30 February, no hour 25) within the years 1970–9999 in UTC. */
+export function isIsoDateTimeWithOffset(value: unknown): boolean {
+  if (typeof value !== 'string' || !ISO_WITH_OFFSET.test(value)) return false;
+  const parsed = DateTime.fromISO(value, { setZone: true });
+  if (!parsed.isValid) return false;
+  const year = parsed.toUTC().year;
+  return year >= 1970 && year <= 9999;
+}
+
 /** ISO 8601 with a UTC offset or Z, e.g. 2027-03-28T02:30:00+01:00. */
 export function IsIsoDateTimeWithOffset(options?: ValidationOptions): PropertyDecorator {
-  const pattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
   return (target, propertyName) =>
     registerDecorator({
       name: 'isIsoDateTimeWithOffset',
@@ -59,10 +69,9 @@ export function IsIsoDateTimeWithOffset(options?: ValidationOptions): PropertyDe
       propertyName: propertyName as string,
       options,
       validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' && pattern.test(value) && !Number.isNaN(Date.parse(value)),
+        validate: isIsoDateTimeWithOffset,
         defaultMessage: () =>
-          'must be an ISO 8601 date-time with an offset, e.g. 2027-03-28T02:30:00+01:00',
+          'must be an ISO 8601 date-time with an offset, e.g. 2027-03-28T02:30:00+01:00 (a real date, years 1970–9999)',
       },
     });
 }
@@ -73,24 +82,27 @@ export class ScheduleUpdatesDto {
     maxItems: MAX_TENANT_IDS,
     description: 'Scope: these tenants',
   })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_TENANT_IDS)
   @IsUuidList(MAX_TENANT_IDS)
+  @Transform(({ value }) =>
+    Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.toLowerCase() : v)) : value,
+  )
   tenantIds?: string[];
 
   @ApiPropertyOptional({ format: 'uuid', description: "Scope: all of a partner's tenants" })
-  @IsOptional()
-  @IsUUID()
+  @Optional()
+  @IsUuid()
   partnerId?: string;
 
   @ApiPropertyOptional({
     format: 'uuid',
     description: "Scope: all of a platform's tenants (platform admins)",
   })
-  @IsOptional()
-  @IsUUID()
+  @Optional()
+  @IsUuid()
   platformId?: string;
 
   @ApiProperty({ example: '14.0.0' })
@@ -102,51 +114,51 @@ export class ScheduleUpdatesDto {
   mode!: UpdateMode;
 
   @ApiPropertyOptional({ description: 'Custom mode: when the update runs (ISO 8601 with offset)' })
-  @IsOptional()
+  @Optional()
   @IsIsoDateTimeWithOffset()
   runAt?: string;
 
   @ApiPropertyOptional({ default: 60, minimum: 1, maximum: 1440 })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(1440)
   expectedDurationMinutes?: number;
 
   @ApiPropertyOptional({ description: 'Only platform admins can cancel a forced task' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   forced?: boolean;
 
   @ApiPropertyOptional({
     description: 'Redeploy the tenant (also allows installing the current version again)',
   })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   redeploy?: boolean;
 
   @ApiPropertyOptional({ description: "E-mail the partner's contacts" })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   notifyPartner?: boolean;
 
   @ApiPropertyOptional({ description: "E-mail the tenant's customer contact" })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   notifyCustomer?: boolean;
 
   @ApiPropertyOptional({ description: 'Confirms that an older version may be installed' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   allowDowngrade?: boolean;
 
   @ApiPropertyOptional({ enum: ON_CONFLICT, default: 'reject' })
-  @IsOptional()
+  @Optional()
   @IsIn(ON_CONFLICT)
   onConflict?: OnConflict;
 
   @ApiPropertyOptional({ description: 'Answer as if scheduling, write nothing' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   dryRun?: boolean;
 }

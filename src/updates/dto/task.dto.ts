@@ -1,5 +1,6 @@
+import { IsUuid, Optional } from '../../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { UPDATE_MODES, UpdateMode } from '../planning';
 import { TASK_STATUSES, TaskStatus, UpdateTask } from '../update-task';
@@ -7,19 +8,19 @@ import { IsIsoDateTimeWithOffset } from './schedule-updates.dto';
 
 export class ListTasksQuery extends PageQuery {
   @ApiPropertyOptional({ enum: TASK_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(TASK_STATUSES)
   status?: TaskStatus;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() tenantId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() partnerId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() platformId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() batchId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUuid() tenantId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUuid() partnerId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUuid() platformId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUuid() batchId?: string;
   @ApiPropertyOptional({ description: 'runAt at or after (ISO 8601)' })
-  @IsOptional()
+  @Optional()
   @IsIsoDateTimeWithOffset()
   from?: string;
   @ApiPropertyOptional({ description: 'runAt before (ISO 8601)' })
-  @IsOptional()
+  @Optional()
   @IsIsoDateTimeWithOffset()
   to?: string;
 }
@@ -28,12 +29,12 @@ export class RescheduleTaskDto {
   @ApiProperty({ enum: UPDATE_MODES }) @IsIn(UPDATE_MODES) mode!: UpdateMode;
 
   @ApiPropertyOptional({ description: 'Custom mode: the new time (ISO 8601 with offset)' })
-  @IsOptional()
+  @Optional()
   @IsIsoDateTimeWithOffset()
   runAt?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1440 })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(1440)
@@ -42,7 +43,7 @@ export class RescheduleTaskDto {
 
 export class CancelTaskDto {
   @ApiPropertyOptional({ description: 'Told to the recipients of the cancellation notice' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 500)
   reason?: string;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsString, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
-import { IsSemver } from '../../common/validators';
+import { IsSemver, Optional } from '../../common/validators';
 import {
   SoftwareVersionEntity,
   VERSION_CHANNELS,
@@ -14,12 +14,12 @@ export class CreateVersionDto {
   version!: string;
 
   @ApiPropertyOptional({ enum: VERSION_CHANNELS, default: 'available' })
-  @IsOptional()
+  @Optional()
   @IsIn(VERSION_CHANNELS)
   channel?: VersionChannel;
 
   @ApiPropertyOptional({ example: 'Fixes call forwarding on HA nodes.' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(20000)
   releaseNotes?: string;
@@ -27,12 +27,12 @@ export class CreateVersionDto {
 
 export class UpdateVersionDto {
   @ApiPropertyOptional({ enum: VERSION_CHANNELS })
-  @IsOptional()
+  @Optional()
   @IsIn(VERSION_CHANNELS)
   channel?: VersionChannel;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(20000)
   releaseNotes?: string;
@@ -40,7 +40,7 @@ export class UpdateVersionDto {
 
 export class ListVersionsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: VERSION_CHANNELS })
-  @IsOptional()
+  @Optional()
   @IsIn(VERSION_CHANNELS)
   channel?: VersionChannel;
 }
