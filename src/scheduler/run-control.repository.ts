@@ -121,6 +121,15 @@ export class RunControlRepository {
     return row?.executor_secret ?? null;
   }
 
+  /** The reason given with the task's cancel request (null: none). */
+  async cancelReason(id: string): Promise<string | null> {
+    const [row]: { cancel_reason: string | null }[] = await this.ds.query(
+      `SELECT cancel_reason FROM update_task WHERE id = $1`,
+      [id],
+    );
+    return row?.cancel_reason ?? null;
+  }
+
   async logLines(id: string): Promise<LogLine[]> {
     return this.ds.query(
       `SELECT at, attempt, step, node, kind, message FROM task_event WHERE task_id = $1 ORDER BY id`,

@@ -32,6 +32,8 @@ export interface Completion {
   /** The last log line. */
   message: string;
   attempt: number;
+  /** The run had updated some nodes: the tenant becomes `failed` instead of its state before. */
+  tenantFailed: boolean;
   /** Step keys completed since the last write, and the progress they made (folded in). */
   done: string[];
   step?: string;
@@ -85,14 +87,15 @@ const JOURNAL = `
   SELECT id, cancel_requested FROM held`;
 
 /**
- * Ends runs: the task's status and last steps, its tenant (the target version on success;
- * otherwise its state before the run), and the last log line.
+ * Ends runs: the task's status and last steps, its tenant (the target version on success; failed
+ * when the run had updated some of its nodes; otherwise its state before the run), and the last
+ * log line.
  */
 const COMPLETE = `
   WITH m AS (
     SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[],
-                         $8::text[], $9::int[])
-      AS m (id, status, error, message, attempt, done, step, percent)
+                         $8::text[], $9::int[], $10::boolean[])
+      AS m (id, status, error, message, attempt, done, step, percent, tenant_failed)
   ), finished AS (
     UPDATE update_task t
     SET status = m.status, error = m.error,
@@ -112,11 +115,13 @@ const COMPLETE = `
   ), tenants AS (
     UPDATE tenant tn
     SET state = CASE WHEN f.status = 'succeeded' THEN 'active'
+                     WHEN m.tenant_failed THEN 'failed'
                      ELSE COALESCE(f.tenant_prior_state, 'active') END,
         software_version = CASE WHEN f.status = 'succeeded' THEN f.target_version
                                 ELSE tn.software_version END,
         updated_at = now()
-    FROM finished f WHERE tn.id = f.tenant_id AND tn.state = 'updating'
+    FROM finished f JOIN m ON m.id = f.id
+    WHERE tn.id = f.tenant_id AND tn.state = 'updating'
   ), logged AS (
     INSERT INTO task_event (task_id, at, attempt, kind, message)
     SELECT f.id, clock_timestamp(), m.attempt,
@@ -201,6 +206,7 @@ export class RunWritesRepository {
       completions.map((c) => c.done.join(',')),
       completions.map((c) => c.step ?? null),
       completions.map((c) => c.percent ?? null),
+      completions.map((c) => c.tenantFailed),
     ]);
   }
 

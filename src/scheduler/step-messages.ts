@@ -1,5 +1,7 @@
-import type { PlannedStep } from './step-plan';
+import { appliedSteps, type PlannedStep } from './step-plan';
 import type { TaskRun } from './task-run';
+
+export type Outcome = 'succeeded' | 'failed' | 'cancelled';
 
 /** What the log says when a step starts. */
 export function startMessage(run: TaskRun, step: PlannedStep): string {
@@ -19,4 +21,46 @@ export function startMessage(run: TaskRun, step: PlannedStep): string {
     case 'unfreeze_failover':
       return 'unfreezing failover';
   }
+}
+
+/**
+ * For a run that ends without success: which nodes it had already updated to the target version
+ * (their apply step completed), or null if none. `node-a had been updated to 2.0.0 (not updated:
+ * node-b, node-c)`; a tenant without named nodes is "the tenant".
+ */
+export function partialUpdate(run: TaskRun): string | null {
+  const { applied, notApplied } = appliedSteps(run.plan, run.done);
+  if (applied.length === 0) return null;
+  const names = (steps: PlannedStep[]) => steps.map((s) => s.node ?? 'the tenant').join(', ');
+  const rest = notApplied.length > 0 ? ` (not updated: ${names(notApplied)})` : '';
+  return `${names(applied)} had been updated to ${run.task.targetVersion}${rest}`;
+}
+
+/**
+ * Whether an unsuccessful run leaves the tenant's nodes on different versions (an HA rollout that
+ * stopped after some nodes were updated). Only then is the tenant marked failed; otherwise it goes
+ * back to its previous state, as any failed update does.
+ */
+export function leavesMixedVersions(run: TaskRun): boolean {
+  const { applied, notApplied } = appliedSteps(run.plan, run.done);
+  return applied.length > 0 && notApplied.length > 0;
+}
+
+/** The last line of a run's log: how it ended, and where that leaves the tenant. */
+export function endMessage(
+  run: TaskRun,
+  status: Outcome,
+  error: string | null,
+  tenantFailed: boolean,
+): string {
+  const t = run.task;
+  const prior = t.tenantPriorState ?? 'active';
+  if (status === 'succeeded') return `succeeded: the tenant now runs ${t.targetVersion}`;
+  if (status === 'cancelled') {
+    return `cancelled: ${run.cancelReason ?? 'by an admin'}; the tenant is back to ${prior}`;
+  }
+  if (tenantFailed) {
+    return `failed: ${error}; the tenant is marked failed (its version stays ${t.installedVersion} until a retry finishes the update)`;
+  }
+  return `failed: ${error}; the tenant is back to ${prior}`;
 }

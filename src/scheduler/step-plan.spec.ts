@@ -1,4 +1,5 @@
 import {
+  appliedSteps,
   compensationSteps,
   describeStep,
   planSteps,
@@ -26,6 +27,15 @@ describe('the steps of an update', () => {
       'verify@b',
       'unfreeze_failover',
     ]);
+  });
+
+  it('tell which nodes a run had updated (apply completed) and which it had not', () => {
+    const plan = planSteps([{ name: 'a' }, { name: 'b' }, { name: 'c' }]);
+    const done = new Set(['precheck', 'freeze_failover', 'backup@a', 'apply@a', 'verify@a']);
+    const { applied, notApplied } = appliedSteps(plan, done);
+    expect(applied.map((s) => s.node)).toEqual(['a']);
+    expect(notApplied.map((s) => s.node)).toEqual(['b', 'c']);
+    expect(appliedSteps(planSteps([]), new Set(['precheck', 'backup'])).applied).toEqual([]);
   });
 
   it('unfreeze failover after a failure only if it was frozen and not unfrozen yet', () => {

@@ -53,6 +53,21 @@ export function compensationSteps(plan: PlannedStep[], done: ReadonlySet<string>
   return unfreeze && done.has('freeze_failover') && !done.has(unfreeze.key) ? [unfreeze] : [];
 }
 
+/**
+ * The apply steps of the plan that completed and those that did not: a run that ends without
+ * success after an apply completed leaves the tenant (some of its nodes) on the target version.
+ */
+export function appliedSteps(
+  plan: PlannedStep[],
+  done: ReadonlySet<string>,
+): { applied: PlannedStep[]; notApplied: PlannedStep[] } {
+  const applies = plan.filter((s) => s.name === 'apply');
+  return {
+    applied: applies.filter((s) => done.has(s.key)),
+    notApplied: applies.filter((s) => !done.has(s.key)),
+  };
+}
+
 /** Percent of the plan completed: completed steps, plus the running step's own percent. */
 export function progressPercent(
   plan: PlannedStep[],

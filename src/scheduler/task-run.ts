@@ -24,6 +24,8 @@ export class TaskRun {
   current: CurrentStep | null = null;
   executor: Executor | null = null;
   cancelRequested: boolean;
+  /** The reason given with the cancel request (read again when the run ends cancelled). */
+  cancelReason: string | null;
   abortAnswer: AbortAnswer | null = null;
   /** Settles when the runner is done with the task. */
   finished: Promise<void> = Promise.resolve();
@@ -42,6 +44,7 @@ export class TaskRun {
     this.plan = planSteps(task.nodes);
     this.done = new Set(task.doneSteps);
     this.cancelRequested = task.cancelRequested;
+    this.cancelReason = task.cancelReason;
     this.leaseDeadline = performance.now() + leaseValidMs;
   }
 

@@ -4,6 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { type Executor, RunStopped, type StepRequest, type StepResult } from './executors/executor';
 import { Executors } from './executors/executors';
 import { precheckProblem } from './prechecks';
+import { RunControlRepository } from './run-control.repository';
 import { RunJournal, type JournalEntry } from './run-journal';
 import { StepContexts } from './step-contexts';
 import { StepDurations } from './step-durations';
@@ -15,10 +16,14 @@ import {
   type StepName,
   remainingMs,
 } from './step-plan';
-import { startMessage } from './step-messages';
+import {
+  endMessage,
+  leavesMixedVersions,
+  type Outcome,
+  partialUpdate,
+  startMessage,
+} from './step-messages';
 import type { TaskRun } from './task-run';
-
-type Outcome = 'succeeded' | 'failed' | 'cancelled';
 
 /**
  * Runs one claimed task: its steps in order (skipping those a previous attempt completed), each
@@ -35,6 +40,7 @@ export class TaskRunner {
     private readonly journal: RunJournal,
     private readonly durations: StepDurations,
     private readonly contexts: StepContexts,
+    private readonly control: RunControlRepository,
   ) {}
 
   async run(run: TaskRun): Promise<void> {
@@ -119,6 +125,9 @@ export class TaskRunner {
 
   private async cancelled(run: TaskRun): Promise<void> {
     run.nextPhase();
+    // The cancel request came after the claim (NOTIFY, a renewal, a write): its reason is in the row.
+    run.cancelReason =
+      (await this.control.cancelReason(run.id).catch(() => null)) ?? run.cancelReason;
     const answer = run.abortAnswer ?? {
       outcome: 'cancelled' as const,
       message: run.current
@@ -225,18 +234,29 @@ export class TaskRunner {
     );
   }
 
-  private async end(run: TaskRun, status: Outcome, error: string | null): Promise<void> {
+  /**
+   * Writes the result. A run that ends without success after it had updated a node (an apply
+   * completed) fails, whatever stopped it, and marks the tenant failed: some of its nodes run the
+   * target version, the others do not, and the tenant keeps its version until a retry finishes.
+   */
+  private async end(run: TaskRun, outcome: Outcome, problem: string | null): Promise<void> {
     const t = run.task;
-    const prior = t.tenantPriorState ?? 'active';
-    const message =
-      status === 'succeeded'
-        ? `succeeded: the tenant now runs ${t.targetVersion}`
-        : status === 'cancelled'
-          ? `cancelled: ${t.cancelReason ?? 'by an admin'}; the tenant is back to ${prior}`
-          : `failed: ${error}; the tenant is back to ${prior}`;
+    const partial = outcome === 'succeeded' ? null : partialUpdate(run);
+    const mixed = outcome !== 'succeeded' && leavesMixedVersions(run);
+    const status = partial ? 'failed' : outcome;
+    const cancelled = `cancelled: ${run.cancelReason ?? 'by an admin'}`;
+    const error = partial ? `${problem ?? cancelled}; ${partial}` : problem;
+    const message = endMessage(run, status, error, mixed);
     // One queue: the run's earlier writes commit first (or with it, in the same transaction).
     const ended = await run.unlessHalted(
-      this.journal.complete({ taskId: t.id, status, error, message, attempt: t.attempts }),
+      this.journal.complete({
+        taskId: t.id,
+        status,
+        error,
+        message,
+        attempt: t.attempts,
+        tenantFailed: mixed,
+      }),
     );
     if (!ended)
       this.logger.warn({ taskId: t.id }, 'the lease was lost before the result was written');

@@ -186,10 +186,14 @@ describe('dispatcher and update steps (simulated executor)', () => {
       'unfreeze_failover step_started',
       'unfreeze_failover step_completed',
     ]);
+    expect(bad.error).toMatch(
+      /; node-a had been updated to 2\.0\.0 \(not updated: node-b, node-c\)$/,
+    );
     const log = (await t.admin.get(`/update-tasks/${badTask}/log`)).text;
     expect(log).toContain('rollout stopped; nodes left untouched: node-c');
+    // node-a runs 2.0.0 already: the tenant is not simply back to active on 1.0.0.
     expect((await t.admin.get(`/tenants/${badTenant}`)).body).toMatchObject({
-      state: 'active',
+      state: 'failed',
       softwareVersion: '1.0.0',
     });
   });
@@ -197,7 +201,13 @@ describe('dispatcher and update steps (simulated executor)', () => {
   it('retries a failed task as a new run that starts over, with fresh notices', async () => {
     const { id: tenantId } = await tenant({ simulate: { failStep: 'verify' } });
     const [taskId] = await scheduleNow(w.partnerApi, [tenantId], { notifyCustomer: true });
-    expect((await finished(t.ds, taskId)).status).toBe('failed');
+    expect(await finished(t.ds, taskId)).toMatchObject({
+      status: 'failed',
+      error:
+        "verify failed: simulated failure at verify (the tenant's simulate.failStep); the tenant had been updated to 2.0.0",
+    });
+    // A single node goes back to its previous state (only an HA rollout stopped halfway is marked failed).
+    expect((await t.admin.get(`/tenants/${tenantId}`)).body.state).toBe('active');
     await w.partnerApi.patch(`/tenants/${tenantId}`, { simulate: null }).expect(200);
 
     const retried = await w.partnerApi.post(`/update-tasks/${taskId}/retry`).expect(200);
@@ -212,6 +222,10 @@ describe('dispatcher and update steps (simulated executor)', () => {
     ]);
     const log = (await t.admin.get(`/update-tasks/${taskId}/log`)).text;
     expect(log).toContain('retry requested by');
+    expect((await t.admin.get(`/tenants/${tenantId}`)).body).toMatchObject({
+      state: 'active',
+      softwareVersion: '2.0.0',
+    });
     await w.partnerApi.post(`/update-tasks/${taskId}/retry`).expect(409);
   });
 

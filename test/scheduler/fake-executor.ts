@@ -101,13 +101,24 @@ export class FakeExecutor {
     });
   }
 
-  /** Sends a callback about `call`'s step to the service, signed with `secret`. */
+  /**
+   * Sends a callback about `call`'s step to the service, signed with `secret`, naming its task in
+   * the signed body as the contract asks. `pathTaskId` posts it to another task's URL (a replay);
+   * `bodyTaskId` signs another task id into the body (null: none at all).
+   */
   async callback(
     call: Call,
     report: { status: string; percent?: number; message?: string; sentAt?: string },
-    options: { secret?: string; taskId?: string; url?: string } = {},
+    options: {
+      secret?: string;
+      pathTaskId?: string;
+      bodyTaskId?: string | null;
+      url?: string;
+    } = {},
   ): Promise<{ status: number; body: unknown }> {
+    const taskId = options.bodyTaskId === undefined ? call.body.taskId : options.bodyTaskId;
     const raw = JSON.stringify({
+      ...(taskId === null ? {} : { taskId }),
       run: call.body.run,
       stepKey: call.body.stepKey,
       sentAt: new Date().toISOString(),
@@ -117,7 +128,7 @@ export class FakeExecutor {
       options.url ??
       (call.body.callbackUrl as string).replace(
         call.body.taskId,
-        options.taskId ?? call.body.taskId,
+        options.pathTaskId ?? call.body.taskId,
       );
     const res = await fetch(url, {
       method: 'POST',

@@ -34,6 +34,7 @@ describe('http executor with callbacks', () => {
   });
   beforeEach(() => {
     fake.onStep = () => ({ body: { status: 'succeeded' } });
+    fake.onAbort = () => ({ body: { status: 'cancelled', message: 'stopped and rolled back' } });
   });
 
   it('sends each step as a signed POST with the task id in the idempotency key', async () => {
@@ -92,9 +93,15 @@ describe('http executor with callbacks', () => {
     const stale = new Date(Date.now() - 10 * 60_000).toISOString();
     expect((await fake.callback(apply, { status: 'succeeded', sentAt: stale })).status).toBe(401);
     const unknown = '01900000-0000-7000-8000-000000000000';
-    expect((await fake.callback(apply, { status: 'succeeded' }, { taskId: unknown })).status).toBe(
-      401,
-    );
+    expect(
+      (
+        await fake.callback(
+          apply,
+          { status: 'succeeded' },
+          { pathTaskId: unknown, bodyTaskId: unknown },
+        )
+      ).status,
+    ).toBe(401);
     expect((await taskRow(t.ds, taskId)).status).toBe('running');
 
     const progress = await fake.callback(apply, {
@@ -116,6 +123,98 @@ describe('http executor with callbacks', () => {
     });
   });
 
+  it('refuses a signed report replayed to another task of the platform, or one that names no task', async () => {
+    fake.onStep = (c) => ({ body: { status: c.body.step === 'apply' ? 'running' : 'succeeded' } });
+    const { id: one } = await newTenant(t.admin, partnerId);
+    const { id: two } = await newTenant(t.admin, partnerId);
+    const [first, second] = await scheduleNow(t.admin, [one, two]);
+    const applyFirst = await fake.waitForCall(
+      (c) => c.body.taskId === first && c.body.step === 'apply',
+    );
+    const applySecond = await fake.waitForCall(
+      (c) => c.body.taskId === second && c.body.step === 'apply',
+    );
+
+    // Same secret (same platform), a valid signature, a fresh date: only the task differs.
+    const replayed = await fake.callback(
+      applyFirst,
+      { status: 'succeeded' },
+      { pathTaskId: second },
+    );
+    expect(replayed.status).toBe(401);
+    // The report a reviewer captured: signed, but naming no task at all.
+    const unnamed = await fake.callback(
+      applyFirst,
+      { status: 'succeeded' },
+      { pathTaskId: second, bodyTaskId: null },
+    );
+    expect(unnamed.status).toBe(401);
+    expect(
+      (await fake.callback(applyFirst, { status: 'succeeded' }, { bodyTaskId: null })).status,
+    ).toBe(401);
+    const [stored] = await t.ds.query(`SELECT executor_report FROM update_task WHERE id = $1`, [
+      second,
+    ]);
+    expect(stored.executor_report).toBeNull();
+    expect((await taskRow(t.ds, second)).status).toBe('running');
+
+    // Each task's own report, naming it, is what counts.
+    expect((await fake.callback(applyFirst, { status: 'succeeded' })).body).toEqual({
+      accepted: true,
+    });
+    expect((await finished(t.ds, first)).status).toBe('succeeded');
+    expect((await taskRow(t.ds, second)).status).toBe('running');
+    expect((await fake.callback(applySecond, { status: 'succeeded' })).body).toEqual({
+      accepted: true,
+    });
+    expect((await finished(t.ds, second)).status).toBe('succeeded');
+  });
+
+  it('fails a cancelled HA rollout that had updated a node, marks the tenant failed, and a retry finishes it', async () => {
+    fake.onStep = (c) => ({
+      body: { status: c.body.stepKey === 'apply@node-b' ? 'running' : 'succeeded' },
+    });
+    const nodes = [{ name: 'node-a' }, { name: 'node-b' }, { name: 'node-c' }];
+    const { id: tenantId } = await newTenant(t.admin, partnerId, { nodes });
+    const [taskId] = await scheduleNow(t.admin, [tenantId], { notifyCustomer: true });
+    await fake.waitForCall((c) => c.body.taskId === taskId && c.body.stepKey === 'apply@node-b');
+
+    await t.admin.post(`/update-tasks/${taskId}/cancel`, { reason: 'wrong version' }).expect(200);
+    // The reply waits up to 5 s for the run to end; on a loaded machine it may come first.
+    await finished(t.ds, taskId);
+    const error =
+      'cancelled: wrong version; node-a had been updated to 2.0.0 (not updated: node-b, node-c)';
+    const ended = await t.admin.get(`/update-tasks/${taskId}`).expect(200);
+    expect(ended.body).toMatchObject({ status: 'failed', cancelReason: 'wrong version', error });
+    expect((await stepLog(t.ds, taskId)).slice(-4)).toEqual([
+      'backup(node-b) step_completed',
+      'apply(node-b) step_started',
+      'unfreeze_failover step_started',
+      'unfreeze_failover step_completed',
+    ]);
+    // node-a runs 2.0.0, node-b and node-c do not: neither "active on 1.0.0" nor "on 2.0.0" is true.
+    expect((await t.admin.get(`/tenants/${tenantId}`)).body).toMatchObject({
+      state: 'failed',
+      softwareVersion: '1.0.0',
+    });
+    const log = (await t.admin.get(`/update-tasks/${taskId}/log`)).text;
+    expect(log).toContain(`failed: ${error}; the tenant is marked failed`);
+    const [notice] = await t.ds.query(
+      `SELECT payload FROM outbox_email WHERE task_id = $1 AND event = 'task.failed'`,
+      [taskId],
+    );
+    expect(notice.payload.error).toBe(error);
+
+    // The operator's way out: a retry rolls every node to the target again.
+    fake.onStep = () => ({ body: { status: 'succeeded' } });
+    await t.admin.post(`/update-tasks/${taskId}/retry`).expect(200);
+    expect((await finished(t.ds, taskId)).status).toBe('succeeded');
+    expect((await t.admin.get(`/tenants/${tenantId}`)).body).toMatchObject({
+      state: 'active',
+      softwareVersion: '2.0.0',
+    });
+  });
+
   it('asks the executor to abort a running task that is cancelled; the answer decides the outcome', async () => {
     fake.onStep = (c) => ({ body: { status: c.body.step === 'apply' ? 'running' : 'succeeded' } });
     const nodes = [{ name: 'a' }, { name: 'b' }];
@@ -125,9 +224,11 @@ describe('http executor with callbacks', () => {
     await fake.waitForCall((c) => c.body.taskId === cancelled && c.body.step === 'apply');
     await fake.waitForCall((c) => c.body.taskId === failed && c.body.step === 'apply');
 
-    const res = await t.admin
+    await t.admin
       .post(`/update-tasks/${cancelled}/cancel`, { reason: 'customer called' })
       .expect(200);
+    await finished(t.ds, cancelled); // the reply waits up to 5 s: on a loaded machine it may come first
+    const res = await t.admin.get(`/update-tasks/${cancelled}`).expect(200);
     expect(res.body).toMatchObject({ status: 'cancelled', cancelReason: 'customer called' });
     const abort = fake.calls.find((c) => c.body.taskId === cancelled && c.body.action === 'abort');
     expect(abort).toMatchObject({
@@ -148,11 +249,16 @@ describe('http executor with callbacks', () => {
       [cancelled],
     );
     expect(notice.payload.reason).toBe('customer called');
+    // The reason given with the request, not one read when the task was claimed (there was none).
+    const log = (await t.admin.get(`/update-tasks/${cancelled}/log`)).text.trimEnd().split('\n');
+    expect(log.at(-1)).toMatch(/ cancelled: customer called; the tenant is back to active$/);
 
     fake.onAbort = () => ({
       body: { status: 'failed', message: 'node half-updated, restore from backup' },
     });
-    const res2 = await t.admin.post(`/update-tasks/${failed}/cancel`, {}).expect(200);
+    await t.admin.post(`/update-tasks/${failed}/cancel`, {}).expect(200);
+    await finished(t.ds, failed);
+    const res2 = await t.admin.get(`/update-tasks/${failed}`).expect(200);
     expect(res2.body).toMatchObject({
       status: 'failed',
       error: 'cancel failed: node half-updated, restore from backup',
@@ -238,8 +344,10 @@ describe('http executor without callbacks (polling), timeouts and transient erro
     const r = await finished(t.ds, refusedTask);
     expect(r.status).toBe('failed');
     expect(r.error).toBe(
-      'verify failed: the executor refused verify: HTTP 422 {"message":"version not deployable"}',
+      'verify failed: the executor refused verify: HTTP 422 {"message":"version not deployable"}; the tenant had been updated to 2.0.0',
     );
+    // One node: the tenant goes back to its previous state; the error says the apply had run.
+    expect((await t.admin.get(`/tenants/${refused}`)).body.state).toBe('active');
 
     fake.onStep = () => ({ status: 502 });
     const { id: down } = await newTenant(t.admin, partnerId);

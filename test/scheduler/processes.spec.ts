@@ -12,6 +12,9 @@ import { until } from './support';
 const SECRET = 'executor-secret-for-tests-0123456789';
 const READY = /Tenant update scheduler is running/;
 const STEPS = ['precheck', 'backup', 'apply', 'verify'];
+/** Updates each process runs at once. */
+const CONCURRENCY = 20;
+const STEP_MS = 15;
 
 /**
  * The proofs with real processes: three built services (`npm run build`) on one database, running
@@ -62,6 +65,54 @@ describe('three service processes on one database', () => {
   const done = (batchId: string) =>
     count(`FROM update_task WHERE batch_id = $1 AND status = 'succeeded'`, [batchId]);
 
+  /** Running tasks whose lease this process holds (lease owners are `host:pid:random`). */
+  const leasedBy = (pid: number) =>
+    count(`FROM update_task WHERE status = 'running' AND lease_owner LIKE $1`, [`%:${pid}:%`]);
+
+  /**
+   * From now on every apply step waits at the executor until released, so that no run can finish
+   * meanwhile: the leases a process holds stay held, and it claims until it holds CONCURRENCY.
+   * Calls are answered (and their answeredAt set) at once on release, before any replica can
+   * start the same step again. Returns the release.
+   */
+  function holdApplySteps(): () => void {
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    fake.onStep = async (c) => {
+      if (c.body.step === 'apply') await released;
+      return { delayMs: STEP_MS, body: { status: 'succeeded' } };
+    };
+    return () => {
+      release();
+      fake.onStep = () => ({ delayMs: STEP_MS, body: { status: 'succeeded' } });
+    };
+  }
+
+  /**
+   * Waits until the process holds a full load of runs, each waiting at the executor in its apply
+   * step (backup completed and written); returns how many it holds.
+   */
+  async function untilParkedAtApply(pid: number): Promise<number> {
+    return until(
+      async () => {
+        const { rows } = await pg.query<{ id: string; backed_up: boolean }>(
+          `SELECT id, 'backup' = ANY(done_steps) AS backed_up FROM update_task
+           WHERE status = 'running' AND lease_owner LIKE $1`,
+          [`%:${pid}:%`],
+        );
+        const waiting = new Set(
+          fake.calls
+            .filter((c) => c.body.step === 'apply' && c.answeredAt === undefined)
+            .map((c) => c.body.taskId),
+        );
+        const parked = rows.every((r) => r.backed_up && waiting.has(r.id));
+        return rows.length >= CONCURRENCY && parked && rows.length;
+      },
+      `process ${pid} to hold ${CONCURRENCY} runs waiting in apply`,
+      30_000,
+    );
+  }
+
   /** Executions at the executor, per task: none may overlap another of the same task. */
   function checkExecutions(taskIds: string[]): { executions: number; repeated: number } {
     const byTask = new Map<string, Call[]>();
@@ -97,7 +148,7 @@ describe('three service processes on one database', () => {
     pg = new Client({ connectionString: databaseUrl });
     await pg.connect();
     fake = await new FakeExecutor(SECRET).start();
-    fake.onStep = () => ({ delayMs: 15, body: { status: 'succeeded' } });
+    fake.onStep = () => ({ delayMs: STEP_MS, body: { status: 'succeeded' } });
     for (let i = 0; i < 3; i++) {
       dataDirs.push(fs.mkdtempSync(path.join(os.tmpdir(), 'tus-proc-')));
       envs.push({
@@ -106,11 +157,13 @@ describe('three service processes on one database', () => {
         DATA_DIR: dataDirs[i],
         ADMIN_API_KEY: ADMIN_KEY,
         SCHEDULER_ENABLED: 'true',
-        SCHEDULER_CONCURRENCY: '20',
+        SCHEDULER_CONCURRENCY: String(CONCURRENCY),
         SCHEDULER_TICK_MS: '200',
         LEASE_SECONDS: '3',
         SHUTDOWN_TIMEOUT_MS: '400',
         EXECUTOR_POLL_MS: '200',
+        // Held apply steps are answered when the test releases them, not retried meanwhile.
+        EXECUTOR_TIMEOUT_MS: '60000',
         DB_POOL_SIZE: '4',
         MAIL_SENDER_ENABLED: 'false',
         LOG_LEVEL: 'warn',
@@ -141,14 +194,17 @@ describe('three service processes on one database', () => {
   it('runs 2,000 immediate tasks, survives a SIGKILL mid-run, and runs none twice at once nor loses one', async () => {
     const batchId = await scheduleBatch(2000);
     await until(async () => (await done(batchId)) >= 300, '300 tasks done', 60_000);
+    // Killed at a random moment the victim may hold nothing: its runs move in step and often end
+    // together, and it holds no lease until its next claim commits. Kill it mid-apply instead.
+    const release = holdApplySteps();
     const victim = services[1];
     const pid = victim.child.pid as number;
+    await untilParkedAtApply(pid);
     victim.child.kill('SIGKILL');
     await victim.exited;
     // What it held when it died stays as it was until the leases expire (3 s).
-    const held = await count(`FROM update_task WHERE status = 'running' AND lease_owner LIKE $1`, [
-      `%:${pid}:%`,
-    ]);
+    const held = await leasedBy(pid);
+    release();
     await start(1);
     await until(async () => (await done(batchId)) === 2000, 'all 2,000 tasks to succeed', 120_000);
 
@@ -164,8 +220,9 @@ describe('three service processes on one database', () => {
       `[proof] SIGKILL pid ${pid} holding ${held} leases; ${recovered} tasks recovered by the others; ` +
         `${executions} step executions for 2,000 tasks (${repeated} repeated after the kill), none overlapping\n`,
     );
-    expect(held).toBeGreaterThan(0);
+    expect(held).toBeGreaterThanOrEqual(CONCURRENCY);
     expect(recovered).toBe(held);
+    expect(repeated).toBe(held); // the apply each was killed in, sent again with the same key
     expect(
       await count(
         `FROM tenant t JOIN update_task u ON u.tenant_id = t.id WHERE u.batch_id = $1 AND t.software_version = '2.0.0' AND t.state = 'active'`,
@@ -199,29 +256,50 @@ describe('three service processes on one database', () => {
   }, 120_000);
 
   it('on SIGTERM drains, hands its leases back, exits 0, and leaves no task running without a lease', async () => {
-    fake.onStep = () => ({ delayMs: 150, body: { status: 'succeeded' } }); // 600 ms per task > the 400 ms drain
+    // Every run waits in apply: none can finish within the 400 ms drain, so what the leaving
+    // process holds is exactly what it hands back.
+    const release = holdApplySteps();
     const batchId = await scheduleBatch(300);
-    await until(async () => (await done(batchId)) >= 30, '30 tasks done', 60_000);
     const leaving = services[0];
     const pid = leaving.child.pid as number;
+    const held = await untilParkedAtApply(pid);
+    // The others are full too: nobody can take what it hands back before the release below.
+    for (const other of services.slice(1)) await untilParkedAtApply(other.child.pid as number);
     expect(await leaving.stop('SIGTERM')).toEqual({ code: 0, signal: null });
     expect(await count(`FROM update_task WHERE lease_owner LIKE $1`, [`%:${pid}:%`])).toBe(0);
     const handedBack = await count(`FROM task_event WHERE message LIKE $1`, [
-      `%:${pid}:% is shutting down and handed the task back%`,
+      `%:${pid}:% is shutting down and handed the task back (another replica resumes it from its last completed step)`,
     ]);
-    expect(handedBack).toBeGreaterThan(0);
+    expect(handedBack).toBe(held);
+    expect(
+      await count(
+        `FROM update_task WHERE batch_id = $1 AND status = 'running' AND lease_owner IS NULL AND 'backup' = ANY(done_steps)`,
+        [batchId],
+      ),
+    ).toBe(held);
+
+    // The others take them over as soon as they have room (theirs wait in apply too until now).
+    release();
     await until(
       async () =>
         (await count(
           `FROM update_task WHERE status = 'running' AND (lease_owner IS NULL OR lease_expires_at < now())`,
         )) === 0,
       'no running task without a lease',
-      2_000,
+      10_000,
     );
     await until(async () => (await done(batchId)) === 300, 'all 300 tasks to succeed', 60_000);
     const ids = (
       await pg.query<{ id: string }>(`SELECT id FROM update_task WHERE batch_id = $1`, [batchId])
     ).rows.map((r) => r.id);
     checkExecutions(ids);
+    const resumed = await count(
+      `FROM task_event e JOIN update_task t ON t.id = e.task_id WHERE t.batch_id = $1 AND e.message LIKE '%its lease had been released%'`,
+      [batchId],
+    );
+    process.stderr.write(
+      `[proof] SIGTERM pid ${pid} holding ${held} leases; ${handedBack} handed back, ${resumed} resumed by the others\n`,
+    );
+    expect(resumed).toBe(held);
   }, 120_000);
 });

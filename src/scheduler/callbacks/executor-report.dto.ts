@@ -1,3 +1,4 @@
+import { IsUuid } from '../../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsIn,
@@ -6,7 +7,6 @@ import {
   IsNumber,
   IsOptional,
   IsString,
-  IsUUID,
   Length,
   Max,
   MaxLength,
@@ -15,10 +15,12 @@ import {
 
 /** A signed report of the http executor about one step (see docs/scheduler.md). */
 export class ExecutorReportDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'The task (also in the path)' })
-  @IsOptional()
-  @IsUUID()
-  taskId?: string;
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The task of the path: the signature covers the body only, so the body names it',
+  })
+  @IsUuid()
+  taskId!: string;
 
   @ApiProperty({ description: 'The run the step belongs to (from the step request)' })
   @IsInt()

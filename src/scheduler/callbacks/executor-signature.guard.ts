@@ -8,14 +8,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type CallbackRequest = RawBodyRequest & {
   params: Record<string, string>;
-  body?: { sentAt?: unknown };
+  body?: { taskId?: unknown; sentAt?: unknown };
 };
+
+const INVALID_SIGNATURE = 'The callback signature is not valid';
 
 /**
  * Executor callbacks carry no API key: they are signed with the secret of the task's platform
- * (HMAC-SHA256 of the raw body, `X-Signature: sha256=<hex>`) and dated (`sentAt`, within 5
- * minutes). Anything else is refused with 401 before the body is even validated; an unknown task
- * gets the same answer as a bad signature.
+ * (HMAC-SHA256 of the raw body, `X-Signature: sha256=<hex>`), name their task in the signed body
+ * (`taskId`, the task of the path) and are dated (`sentAt`, within 5 minutes). The signature
+ * covers the body only, and every task of a platform shares its secret: without the signed
+ * `taskId` a report captured for one task could be replayed to another. Anything else is refused
+ * with 401 before the body is even validated; an unknown task gets the same answer as a bad
+ * signature.
  */
 @Injectable()
 export class ExecutorSignatureGuard implements CanActivate {
@@ -30,11 +35,16 @@ export class ExecutorSignatureGuard implements CanActivate {
       !req.rawBody ||
       !verifySignature(secret, req.rawBody, req.headers[SIGNATURE_HEADER])
     ) {
-      throw new ApiError(401, 'The callback signature is not valid', [
+      throw new ApiError(401, INVALID_SIGNATURE, [
         {
           field: 'X-Signature',
           reason: 'must be sha256=<HMAC-SHA256 of the body with the platform secret>',
         },
+      ]);
+    }
+    if (!sameTask(req.body?.taskId, taskId)) {
+      throw new ApiError(401, INVALID_SIGNATURE, [
+        { field: 'taskId', reason: 'the signed body must name the task of the path' },
       ]);
     }
     if (!isFresh(req.body?.sentAt, Date.now())) {
@@ -44,4 +54,9 @@ export class ExecutorSignatureGuard implements CanActivate {
     }
     return true;
   }
+}
+
+/** UUIDs compare case-insensitively (as PostgreSQL compares them). */
+function sameTask(signed: unknown, path: string): boolean {
+  return typeof signed === 'string' && signed.toLowerCase() === path.toLowerCase();
 }
