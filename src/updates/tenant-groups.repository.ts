@@ -4,7 +4,7 @@ import type { Scope } from '../auth/caller';
 import { SqlFilter } from '../database/sql';
 import type { TenantState } from '../tenants/tenant.entity';
 import type { TaskOptions } from './update-task';
-import type { TaskScope } from './update-tasks.repository';
+import { type TaskScope, tenantScopeFilter } from './update-tasks.repository';
 
 /**
  * Tenants of one request that every scheduling rule treats alike: same platform, installed version,
@@ -42,14 +42,6 @@ const OPEN = `LEFT JOIN update_task o ON o.tenant_id = t.id AND o.status IN ('sc
 const ATTRIBUTES = `t.platform_id, t.software_version, t.state, t.auto_update_allowed, t.window_cron,
   t.window_duration_minutes, t.window_timezone`;
 
-function scoped(scope: TaskScope, caller: Scope): SqlFilter {
-  const f = new SqlFilter();
-  if ('tenantIds' in scope) f.add('t.id = ANY(?::uuid[])', scope.tenantIds);
-  else if ('partnerId' in scope) f.add('t.partner_id = ?', scope.partnerId);
-  else f.add('t.platform_id = ?', scope.platformId);
-  return f.addIf(caller.partnerId, 't.partner_id = ?');
-}
-
 /** The groups as a relation `g` (key, the seven attributes, has_open_task, run_at, expires_at). */
 function groupsRelation(f: SqlFilter, groups: (TenantGroup & Partial<PlacedGroup>)[]): string {
   const col = <T>(pick: (g: TenantGroup & Partial<PlacedGroup>) => T) => f.param(groups.map(pick));
@@ -70,7 +62,7 @@ const JOIN_GROUP = `g.platform_id = t.platform_id AND g.software_version = t.sof
 @Injectable()
 export class TenantGroupsRepository {
   async groups(em: EntityManager, scope: TaskScope, caller: Scope): Promise<TenantGroup[]> {
-    const f = scoped(scope, caller);
+    const f = tenantScopeFilter(scope, caller);
     const rows: Record<string, unknown>[] = await em.query(
       `SELECT ${ATTRIBUTES}, o.id IS NOT NULL AS has_open_task, count(*)::int AS tenants,
               count(*) FILTER (WHERE t.customizations)::int AS customized
@@ -101,7 +93,7 @@ export class TenantGroupsRepository {
     groups: TenantGroup[],
   ): Promise<GroupedTenant[]> {
     if (groups.length === 0) return [];
-    const f = scoped(scope, caller);
+    const f = tenantScopeFilter(scope, caller);
     const relation = groupsRelation(f, groups);
     return em.query(
       `SELECT t.id, g.key, o.id AS "openTaskId"
@@ -144,7 +136,7 @@ export class TenantGroupsRepository {
     placed: PlacedGroup[],
     mode: 'plain' | 'skip-open' | 'on-conflict',
   ): Promise<number> {
-    const f = scoped(scope, caller);
+    const f = tenantScopeFilter(scope, caller);
     if (mode === 'skip-open') {
       f.add(
         `NOT EXISTS (SELECT 1 FROM update_task o WHERE o.tenant_id = t.id AND o.status IN ('scheduled', 'running'))`,
@@ -180,7 +172,7 @@ export class TenantGroupsRepository {
     caller: Scope,
     placed: PlacedGroup[],
   ): Promise<string[]> {
-    const f = scoped(scope, caller);
+    const f = tenantScopeFilter(scope, caller);
     const relation = groupsRelation(f, placed);
     f.add(
       'NOT EXISTS (SELECT 1 FROM update_task u WHERE u.batch_id = ? AND u.tenant_id = t.id)',

@@ -76,10 +76,13 @@ export function toTask(r: Row): UpdateTask {
   };
 }
 
-function scopeCondition(f: SqlFilter, scope: TaskScope): void {
+/** The tenants (alias `t`) of a scope that the caller may see. */
+export function tenantScopeFilter(scope: TaskScope, caller: Scope): SqlFilter {
+  const f = new SqlFilter();
   if ('tenantIds' in scope) f.add('t.id = ANY(?::uuid[])', scope.tenantIds);
   else if ('partnerId' in scope) f.add('t.partner_id = ?', scope.partnerId);
   else f.add('t.platform_id = ?', scope.platformId);
+  return f.addIf(caller.partnerId, 't.partner_id = ?');
 }
 
 @Injectable()
@@ -88,9 +91,7 @@ export class UpdateTasksRepository {
 
   /** The facts the scheduling rules need, for every tenant of the scope the caller may see. */
   async tenantFacts(em: EntityManager, scope: TaskScope, caller: Scope): Promise<TenantFactsRow[]> {
-    const f = new SqlFilter();
-    scopeCondition(f, scope);
-    f.addIf(caller.partnerId, 't.partner_id = ?');
+    const f = tenantScopeFilter(scope, caller);
     return em.query(
       `SELECT t.id, t.partner_id, t.platform_id, t.software_version, t.state, t.auto_update_allowed,
               t.customizations, t.window_cron, t.window_duration_minutes, t.window_timezone,
