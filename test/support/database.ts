@@ -67,10 +67,9 @@ async function ensureTemplate(client: Client): Promise<string> {
         `SELECT datname FROM pg_database WHERE datname LIKE 'tus\\_tpl\\_%' AND datname <> $1`,
         [template],
       );
+      // Without FORCE: a template that another checkout is cloning right now stays.
       for (const { datname } of stale.rows) {
-        await client
-          .query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`)
-          .catch(() => undefined);
+        await client.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
       }
     }
   } finally {
@@ -93,8 +92,13 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
         await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
         return;
       } catch (error) {
-        // Another file may be cloning the same template at this instant.
-        if (attempt >= 10 || !String(error).includes('being accessed by other users')) throw error;
+        // Another file may be cloning the same template at this instant, or another checkout with
+        // other migrations dropped it between our check and the clone (it is then built again).
+        const message = String(error);
+        const retry =
+          message.includes('being accessed by other users') || message.includes('does not exist');
+        if (attempt >= 10 || !retry) throw error;
+        if (message.includes('does not exist')) await ensureTemplate(client);
         await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
       }
     }
