@@ -3,10 +3,12 @@ import { Foundation1795392000000 } from './1795392000000-foundation';
 import { Scheduling1795392100000 } from './1795392100000-scheduling';
 import { Dispatch1795392200000 } from './1795392200000-dispatch';
 import { Notifications1795392300000 } from './1795392300000-notifications';
+import { ConsoleSessions1795410000000 } from './1795410000000-console-sessions';
 
 export const MIGRATIONS = [
   Foundation1795392000000,
   Scheduling1795392100000,
   Dispatch1795392200000,
   Notifications1795392300000,
+  ConsoleSessions1795410000000,
 ];

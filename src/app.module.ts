@@ -28,7 +28,13 @@ function loggerModule(config: AppConfig): DynamicModule {
         config.logFormat === 'pretty'
           ? { target: 'pino-pretty', options: { singleLine: true } }
           : undefined,
-      redact: ['req.headers.authorization', 'req.headers["x-signature"]'],
+      redact: [
+        'req.headers.authorization',
+        'req.headers["x-signature"]',
+        'req.headers.cookie',
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+      ],
       // Errors are logged without SQL text and parameters (they may hold secrets), wherever logged.
       serializers: { err: loggable },
       autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },

@@ -5,6 +5,8 @@ import { json, type NextFunction, type Request, type Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { refuseNulCharacters } from './common/nul-guard';
+import { AppConfig } from './config/app-config';
+import { serveConsole } from './console/serve-console';
 import { createValidationPipe } from './common/validation';
 import { MetricsService } from './metrics/metrics.service';
 import { keepCallbackRawBody } from './scheduler/callbacks/raw-body';
@@ -16,6 +18,9 @@ export const BODY_LIMIT = '16mb';
 /** Everything main.ts and the tests must set up the same way. */
 export function configureApp(app: NestExpressApplication): INestApplication {
   app.disable('x-powered-by');
+  const config = app.get(AppConfig);
+  // Behind a TLS-terminating proxy, req.secure (Secure session cookies) follows X-Forwarded-Proto.
+  if (config.trustProxy) app.set('trust proxy', true);
   app.use(
     json({ limit: BODY_LIMIT, verify: keepCallbackRawBody }),
     bodyParserErrors,
@@ -25,6 +30,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.use(requestMetrics(app.get(MetricsService)));
+  serveConsole(app, config.consoleDir);
 
   const document = SwaggerModule.createDocument(
     app,
@@ -32,10 +38,12 @@ export function configureApp(app: NestExpressApplication): INestApplication {
       .setTitle('Tenant update scheduler')
       .setDescription(
         'Schedule, run and announce software updates for SaaS tenants. Authenticate with ' +
-          '`Authorization: Bearer <API key>`.',
+          '`Authorization: Bearer <API key>`, or (the console) with the session cookie that ' +
+          '`POST /api/v1/session` sets, sending its `csrfToken` in `X-CSRF-Token` with every change.',
       )
       .setVersion('1')
       .addBearerAuth()
+      .addCookieAuth('tus_session')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -1,15 +1,27 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { Response } from 'express';
 import { ApiError, ForbiddenError } from '../common/errors';
 import { ApiKeysService } from './api-keys.service';
+import type { Caller } from './caller';
 import { AuthenticatedRequest, PLATFORM_ADMIN_KEY, PUBLIC_KEY } from './decorators';
+import { clearSessionCookie, CSRF_HEADER, readSessionCookie } from './sessions/session-cookie';
+import { csrfTokenMatches } from './sessions/session-token';
+import { SessionsService } from './sessions/sessions.service';
 
-/** Global guard: Bearer API key → caller; 401 without a valid key, 403 for a role not allowed. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Global guard: the caller comes from a Bearer API key or, without one, from the console's session
+ * cookie. 401 without either; 403 for a role not allowed, and for a request carried by the cookie
+ * that changes something without the session's CSRF token.
+ */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly keys: ApiKeysService,
+    private readonly sessions: SessionsService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -18,6 +30,21 @@ export class ApiKeyGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
+    const cookie = header ? undefined : readSessionCookie(request);
+    const caller = cookie
+      ? await this.fromSession(request, context.switchToHttp().getResponse<Response>(), cookie)
+      : await this.fromApiKey(header);
+    if (
+      this.reflector.getAllAndOverride<boolean>(PLATFORM_ADMIN_KEY, targets) &&
+      caller.role !== 'platform_admin'
+    ) {
+      throw new ForbiddenError('This action needs a platform admin key');
+    }
+    request.caller = caller;
+    return true;
+  }
+
+  private async fromApiKey(header: string | undefined): Promise<Caller> {
     const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
     if (!match) {
       throw new ApiError(401, 'An API key is required: send "Authorization: Bearer <key>"', [
@@ -30,13 +57,31 @@ export class ApiKeyGuard implements CanActivate {
         { field: 'Authorization', reason: 'unknown or revoked API key' },
       ]);
     }
-    if (
-      this.reflector.getAllAndOverride<boolean>(PLATFORM_ADMIN_KEY, targets) &&
-      caller.role !== 'platform_admin'
-    ) {
-      throw new ForbiddenError('This action needs a platform admin key');
+    return caller;
+  }
+
+  private async fromSession(
+    request: AuthenticatedRequest,
+    response: Response,
+    token: string,
+  ): Promise<Caller> {
+    const signedIn = await this.sessions.resolve(token);
+    if (!signedIn) {
+      clearSessionCookie(request, response);
+      throw new ApiError(401, 'The session has ended: sign in again', [
+        { field: 'cookie', reason: 'the session expired, was signed out or its key was revoked' },
+      ]);
     }
-    request.caller = caller;
-    return true;
+    if (!SAFE_METHODS.has(request.method)) {
+      const given = request.headers[CSRF_HEADER];
+      if (!csrfTokenMatches(token, typeof given === 'string' ? given : undefined)) {
+        throw new ForbiddenError(
+          "A request carried by the session cookie needs the session's CSRF token",
+          [{ field: 'X-CSRF-Token', reason: given ? 'does not match the session' : 'is missing' }],
+        );
+      }
+    }
+    request.session = signedIn.session;
+    return signedIn.caller;
   }
 }

@@ -5,13 +5,18 @@ import { ApiKeyGuard } from './api-key.guard';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeysService } from './api-keys.service';
+import { SessionController } from './sessions/session.controller';
+import { SessionsRepository } from './sessions/sessions.repository';
+import { SessionsService } from './sessions/sessions.service';
 
 @Global()
 @Module({
-  controllers: [ApiKeysController],
+  controllers: [ApiKeysController, SessionController],
   providers: [
     ApiKeysRepository,
     ApiKeysService,
+    SessionsRepository,
+    SessionsService,
     AdminKeyBootstrap,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
   ],

@@ -11,6 +11,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const toInt = ({ value }: { value: unknown }) =>
@@ -97,6 +98,21 @@ class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
   @IsOptional() @IsIn(['json', 'pretty']) LOG_FORMAT?: 'json' | 'pretty';
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(720) SESSION_TTL_HOURS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(43200) SESSION_IDLE_MINUTES?: number;
+  @IsOptional() @Transform(toBool) @IsBoolean() TRUST_PROXY?: boolean;
+  @IsOptional() @Transform(emptyToUndefined) @IsString() CONSOLE_DIR?: string;
+}
+
+/** console/dist of the checkout or image this code runs from (src/ under ts, dist/src/ when built). */
+function defaultConsoleDir(): string {
+  const marks = [path.join('console', 'package.json'), path.join('console', 'dist', 'index.html')];
+  for (let dir = path.dirname(__dirname), i = 0; i < 3; dir = path.dirname(dir), i++) {
+    if (marks.some((mark) => fs.existsSync(path.join(dir, mark)))) {
+      return path.join(dir, 'console', 'dist');
+    }
+  }
+  return path.resolve('console', 'dist');
 }
 
 export type ExecutorDriver = 'simulated' | 'http';
@@ -159,6 +175,14 @@ export class AppConfig {
   rateLimitPerMinute!: number;
   logLevel!: string;
   logFormat!: 'json' | 'pretty';
+  /** A console session ends this long after sign-in, whatever happens. */
+  sessionTtlHours!: number;
+  /** A console session ends after this long without a request. */
+  sessionIdleMinutes!: number;
+  /** Behind a reverse proxy: trust X-Forwarded-Proto/-For (session cookies are Secure over HTTPS). */
+  trustProxy!: boolean;
+  /** The built console (console/dist), served at `/`. */
+  consoleDir!: string;
 }
 
 export class ConfigError extends Error {
@@ -212,5 +236,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE ?? 1200,
     logLevel: parsed.LOG_LEVEL ?? 'info',
     logFormat: parsed.LOG_FORMAT ?? 'json',
+    sessionTtlHours: parsed.SESSION_TTL_HOURS ?? 12,
+    sessionIdleMinutes: parsed.SESSION_IDLE_MINUTES ?? 60,
+    trustProxy: parsed.TRUST_PROXY ?? false,
+    consoleDir: path.resolve(parsed.CONSOLE_DIR ?? defaultConsoleDir()),
   });
 }
