@@ -4,6 +4,7 @@ import { Scheduling1795392100000 } from './1795392100000-scheduling';
 import { Dispatch1795392200000 } from './1795392200000-dispatch';
 import { Notifications1795392300000 } from './1795392300000-notifications';
 import { ConsoleSessions1795410000000 } from './1795410000000-console-sessions';
+import { TenantTags1795410100000 } from './1795410100000-tenant-tags';
 
 export const MIGRATIONS = [
   Foundation1795392000000,
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Dispatch1795392200000,
   Notifications1795392300000,
   ConsoleSessions1795410000000,
+  TenantTags1795410100000,
 ];

@@ -2,7 +2,17 @@ import type { Locale } from '../common/locale';
 import type { MaintenanceWindow } from '../maintenance/window';
 import type { TenantNode, TenantSimulation, TenantState } from './tenant.entity';
 
-/** A tenant as the service works with it: the row plus whether an update task is open for it. */
+/** The tenant's open (scheduled or running) update task, as tenant lists show it. */
+export interface PendingTask {
+  id: string;
+  status: 'scheduled' | 'running';
+  runAt: Date;
+  targetVersion: string;
+  mode: string;
+  forced: boolean;
+}
+
+/** A tenant as the service works with it: the row plus its open update task, if any. */
 export interface Tenant {
   id: string;
   seq: string;
@@ -17,14 +27,19 @@ export interface Tenant {
   autoUpdateAllowed: boolean;
   customizations: boolean;
   nodes: TenantNode[];
+  tags: string[];
   simulate: TenantSimulation | null;
   state: TenantState;
   pendingUpdate: boolean;
+  pendingTask: PendingTask | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
-export type NewTenant = Omit<Tenant, 'seq' | 'state' | 'pendingUpdate' | 'createdAt' | 'updatedAt'>;
+export type NewTenant = Omit<
+  Tenant,
+  'seq' | 'state' | 'pendingUpdate' | 'pendingTask' | 'createdAt' | 'updatedAt'
+>;
 
 export type TenantChanges = Partial<
   Pick<
@@ -38,6 +53,7 @@ export type TenantChanges = Partial<
     | 'autoUpdateAllowed'
     | 'customizations'
     | 'nodes'
+    | 'tags'
     | 'simulate'
     | 'state'
   >

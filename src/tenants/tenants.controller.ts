@@ -1,5 +1,12 @@
+import { ApiPageResponse } from '../common/api-page';
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { type Caller, scopeOf } from '../auth/caller';
 import { CurrentCaller } from '../auth/decorators';
 import { Page, pageRequest } from '../common/pagination';
@@ -9,6 +16,8 @@ import {
   BulkCreateTenantsDto,
   CreateTenantDto,
   ListTenantsQuery,
+  TenantCountResponse,
+  TenantFilterQuery,
   UpdateTenantDto,
 } from './dto/tenant.dto';
 import { TenantResponse } from './dto/tenant.response';
@@ -21,11 +30,13 @@ export class TenantsController {
   constructor(private readonly tenants: TenantsService) {}
 
   @Post()
+  @ApiCreatedResponse({ type: TenantResponse })
   create(@CurrentCaller() caller: Caller, @Body() dto: CreateTenantDto): Promise<TenantResponse> {
     return this.tenants.create(caller, dto);
   }
 
   @Post('bulk')
+  @ApiCreatedResponse({ type: BulkCreatedResponse })
   bulkCreate(
     @CurrentCaller() caller: Caller,
     @Body() dto: BulkCreateTenantsDto,
@@ -34,6 +45,7 @@ export class TenantsController {
   }
 
   @Get()
+  @ApiPageResponse(TenantResponse)
   list(
     @CurrentCaller() caller: Caller,
     @Query() query: ListTenantsQuery,
@@ -42,12 +54,23 @@ export class TenantsController {
     return this.tenants.list(scopeOf(caller), filter, pageRequest(query));
   }
 
+  @Get('count')
+  @ApiOkResponse({ type: TenantCountResponse })
+  count(
+    @CurrentCaller() caller: Caller,
+    @Query() filter: TenantFilterQuery,
+  ): Promise<TenantCountResponse> {
+    return this.tenants.count(scopeOf(caller), filter);
+  }
+
   @Get(':id')
+  @ApiOkResponse({ type: TenantResponse })
   get(@CurrentCaller() caller: Caller, @UuidParam() id: string): Promise<TenantResponse> {
     return this.tenants.get(scopeOf(caller), id);
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: TenantResponse })
   update(
     @CurrentCaller() caller: Caller,
     @UuidParam() id: string,
@@ -58,6 +81,7 @@ export class TenantsController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted' })
   delete(@CurrentCaller() caller: Caller, @UuidParam() id: string): Promise<void> {
     return this.tenants.delete(caller, id);
   }

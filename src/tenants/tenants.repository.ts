@@ -5,23 +5,21 @@ import type { Scope } from '../auth/caller';
 import type { PageRequest } from '../common/pagination';
 import { SqlFilter } from '../database/sql';
 import type { TenantState } from './tenant.entity';
-import type { NewTenant, Tenant, TenantChanges } from './tenant';
+import type { NewTenant, PendingTask, Tenant, TenantChanges } from './tenant';
+import { addTenantFilter, type TenantFilter } from './tenant-filter';
 
-export interface TenantFilter {
-  partnerId?: string;
-  platformId?: string;
-  softwareVersion?: string;
-  pendingUpdate?: boolean;
-  state?: TenantState;
-}
-
-const OPEN_TASK = `EXISTS (SELECT 1 FROM update_task u
-  WHERE u.tenant_id = t.id AND u.status IN ('scheduled', 'running'))`;
+export type { TenantFilter } from './tenant-filter';
 
 const COLUMNS = `t.id, t.seq::text AS seq, t.partner_id, t.platform_id, t.name, t.software_version,
   t.customer_email, t.locale, t.timezone, t.window_cron, t.window_duration_minutes, t.window_timezone,
-  t.auto_update_allowed, t.customizations, t.nodes, t.simulate, t.state, t.created_at, t.updated_at,
-  ${OPEN_TASK} AS pending_update`;
+  t.auto_update_allowed, t.customizations, t.nodes, t.tags, t.simulate, t.state, t.created_at,
+  t.updated_at, o.id AS open_task_id, o.status AS open_task_status, o.run_at AS open_task_run_at,
+  o.target_version AS open_task_target_version, o.mode AS open_task_mode,
+  o.forced AS open_task_forced`;
+
+/** Tenants with their open task (at most one: the update_task_one_open_per_tenant index). */
+const FROM = `tenant t LEFT JOIN update_task o
+  ON o.tenant_id = t.id AND o.status IN ('scheduled', 'running')`;
 
 interface TenantRow {
   id: string;
@@ -39,11 +37,29 @@ interface TenantRow {
   auto_update_allowed: boolean;
   customizations: boolean;
   nodes: Tenant['nodes'];
+  tags: string[];
   simulate: Tenant['simulate'];
   state: TenantState;
   created_at: Date;
   updated_at: Date;
-  pending_update: boolean;
+  open_task_id: string | null;
+  open_task_status: PendingTask['status'] | null;
+  open_task_run_at: Date | null;
+  open_task_target_version: string | null;
+  open_task_mode: string | null;
+  open_task_forced: boolean | null;
+}
+
+function pendingTask(r: TenantRow): PendingTask | null {
+  if (!r.open_task_id || !r.open_task_status || !r.open_task_run_at) return null;
+  return {
+    id: r.open_task_id,
+    status: r.open_task_status,
+    runAt: r.open_task_run_at,
+    targetVersion: r.open_task_target_version ?? '',
+    mode: r.open_task_mode ?? '',
+    forced: r.open_task_forced ?? false,
+  };
 }
 
 function toTenant(r: TenantRow): Tenant {
@@ -65,9 +81,11 @@ function toTenant(r: TenantRow): Tenant {
     autoUpdateAllowed: r.auto_update_allowed,
     customizations: r.customizations,
     nodes: r.nodes,
+    tags: r.tags,
     simulate: r.simulate,
     state: r.state,
-    pendingUpdate: r.pending_update,
+    pendingUpdate: r.open_task_id !== null,
+    pendingTask: pendingTask(r),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -82,6 +100,7 @@ const ASSIGNABLE: Record<keyof Omit<TenantChanges, 'maintenanceWindow'>, string>
   autoUpdateAllowed: 'auto_update_allowed',
   customizations: 'customizations',
   nodes: 'nodes',
+  tags: 'tags',
   simulate: 'simulate',
   state: 'state',
 };
@@ -97,10 +116,17 @@ export class TenantsRepository {
     await em.query(
       `INSERT INTO tenant (id, partner_id, platform_id, name, software_version, customer_email, locale,
          timezone, window_cron, window_duration_minutes, window_timezone, auto_update_allowed,
-         customizations, nodes, simulate)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[],
+         customizations, nodes, simulate, tags)
+       SELECT n.id, n.partner_id, n.platform_id, n.name, n.software_version, n.customer_email,
+         n.locale, n.timezone, n.window_cron, n.window_duration_minutes, n.window_timezone,
+         n.auto_update_allowed, n.customizations, n.nodes, n.simulate,
+         ARRAY(SELECT jsonb_array_elements_text(n.tags))
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[],
          $7::text[], $8::text[], $9::text[], $10::int[], $11::text[], $12::boolean[], $13::boolean[],
-         $14::jsonb[], $15::jsonb[])`,
+         $14::jsonb[], $15::jsonb[], $16::jsonb[])
+         AS n (id, partner_id, platform_id, name, software_version, customer_email, locale, timezone,
+               window_cron, window_duration_minutes, window_timezone, auto_update_allowed,
+               customizations, nodes, simulate, tags)`,
       [
         col((t) => t.id),
         col((t) => t.partnerId),
@@ -117,6 +143,7 @@ export class TenantsRepository {
         col((t) => t.customizations),
         col((t) => JSON.stringify(t.nodes)),
         col((t) => (t.simulate ? JSON.stringify(t.simulate) : null)),
+        col((t) => JSON.stringify(t.tags)),
       ],
     );
   }
@@ -130,27 +157,29 @@ export class TenantsRepository {
   ): Promise<Tenant | null> {
     const f = new SqlFilter().add('t.id = ?', id).addIf(scope.partnerId, 't.partner_id = ?');
     const rows: TenantRow[] = await em.query(
-      `SELECT ${COLUMNS} FROM tenant t ${f.where} ${forUpdate ? 'FOR UPDATE OF t' : ''}`,
+      `SELECT ${COLUMNS} FROM ${FROM} ${f.where} ${forUpdate ? 'FOR UPDATE OF t' : ''}`,
       f.params,
     );
     return rows[0] ? toTenant(rows[0]) : null;
   }
 
   async list(scope: Scope, filter: TenantFilter, page: PageRequest): Promise<Tenant[]> {
-    const f = new SqlFilter()
-      .addIf(scope.partnerId, 't.partner_id = ?')
-      .addIf(filter.partnerId, 't.partner_id = ?')
-      .addIf(filter.platformId, 't.platform_id = ?')
-      .addIf(filter.softwareVersion, 't.software_version = ?')
-      .addIf(filter.state, 't.state = ?')
-      .addIf(page.after, 't.seq > ?');
-    if (filter.pendingUpdate !== undefined)
-      f.add(filter.pendingUpdate ? OPEN_TASK : `NOT ${OPEN_TASK}`);
+    const f = addTenantFilter(new SqlFilter().addIf(scope.partnerId, 't.partner_id = ?'), filter);
+    f.addIf(page.after, 't.seq > ?');
     const rows: TenantRow[] = await this.ds.query(
-      `SELECT ${COLUMNS} FROM tenant t ${f.where} ORDER BY t.seq LIMIT ${f.param(page.limit + 1)}`,
+      `SELECT ${COLUMNS} FROM ${FROM} ${f.where} ORDER BY t.seq LIMIT ${f.param(page.limit + 1)}`,
       f.params,
     );
     return rows.map(toTenant);
+  }
+
+  async count(scope: Scope, filter: TenantFilter): Promise<number> {
+    const f = addTenantFilter(new SqlFilter().addIf(scope.partnerId, 't.partner_id = ?'), filter);
+    const rows: { n: number }[] = await this.ds.query(
+      `SELECT count(*)::int AS n FROM tenant t ${f.where}`,
+      f.params,
+    );
+    return rows[0].n;
   }
 
   async update(em: EntityManager, id: string, changes: TenantChanges): Promise<void> {

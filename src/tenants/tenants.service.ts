@@ -10,7 +10,12 @@ import { DEFAULT_LOCALE } from '../common/locale';
 import { Page, PageRequest, toPage } from '../common/pagination';
 import { bulkRefusal, RowProblem } from '../common/row-errors';
 import { PartnerPlacement, PartnersRepository } from '../partners/partners.repository';
-import { BulkCreatedResponse, CreateTenantDto, UpdateTenantDto } from './dto/tenant.dto';
+import {
+  BulkCreatedResponse,
+  CreateTenantDto,
+  TenantCountResponse,
+  UpdateTenantDto,
+} from './dto/tenant.dto';
 import { TenantResponse } from './dto/tenant.response';
 import type { NewTenant, Tenant, TenantChanges } from './tenant';
 import { TenantFilter, TenantsRepository } from './tenants.repository';
@@ -132,6 +137,10 @@ export class TenantsService {
     return toPage(rows, page.limit, (t) => TenantResponse.from(t, now));
   }
 
+  async count(scope: Scope, filter: TenantFilter): Promise<TenantCountResponse> {
+    return { count: await this.tenants.count(scope, filter) };
+  }
+
   async update(caller: Caller, id: string, dto: UpdateTenantDto): Promise<TenantResponse> {
     if (dto.state !== undefined && !isPlatformAdmin(caller)) {
       throw new ForbiddenError('Only platform admins change the state of a tenant', [
@@ -243,6 +252,7 @@ function buildTenant(dto: CreateTenantDto, placement: PartnerPlacement): NewTena
     autoUpdateAllowed: dto.autoUpdateAllowed ?? true,
     customizations: dto.customizations ?? false,
     nodes: dto.nodes?.map((n) => ({ name: n.name })) ?? [],
+    tags: dto.tags ?? [],
     simulate: dto.simulate?.failStep ? { failStep: dto.simulate.failStep } : null,
   };
 }
@@ -263,6 +273,7 @@ function toChanges(dto: UpdateTenantDto, current: Tenant): TenantChanges {
     autoUpdateAllowed: dto.autoUpdateAllowed,
     customizations: dto.customizations,
     nodes: dto.nodes?.map((n) => ({ name: n.name })),
+    tags: dto.tags,
     simulate: dto.simulate === null ? null : dto.simulate && { failStep: dto.simulate.failStep },
     state: dto.state,
   };

@@ -14,7 +14,13 @@ import {
 } from '../common/errors';
 import { bulkRefusal } from '../common/row-errors';
 import { NoticesRepository } from '../notifications/notices.repository';
-import { ScheduleResponse, ScheduleUpdatesDto, SkippedTenant } from './dto/schedule-updates.dto';
+import {
+  MAX_SLOTS,
+  PlannedSlot,
+  ScheduleResponse,
+  ScheduleUpdatesDto,
+  SkippedTenant,
+} from './dto/schedule-updates.dto';
 import { buildPlanRequest, PlanContextLoader } from './plan-inputs';
 import { lockPlatforms } from './platform-lock';
 import {
@@ -25,7 +31,12 @@ import {
   Refusal,
   TenantFacts,
 } from './planning';
-import { PlacedGroup, TenantGroup, TenantGroupsRepository } from './tenant-groups.repository';
+import {
+  PlacedGroup,
+  scopeOwner,
+  TenantGroup,
+  TenantGroupsRepository,
+} from './tenant-groups.repository';
 import { UpdateBatchesRepository } from './update-batches.repository';
 import type { TaskOptions } from './update-task';
 import type { TaskScope } from './update-tasks.repository';
@@ -95,8 +106,9 @@ export class SchedulingService {
         );
       }
       const skipped = plan.refused.map(skippedEntry);
+      const slots = plannedSlots(plan.placed);
       if (dto.dryRun) {
-        return { batchId: null, created: plan.planned, skipped, warnings: plan.warnings };
+        return { batchId: null, created: plan.planned, skipped, warnings: plan.warnings, slots };
       }
       const options = taskOptions(caller, dto, request);
       const batchId = await this.batches.insert(em, {
@@ -130,7 +142,7 @@ export class SchedulingService {
         await em.query(`SELECT pg_notify($1, $2)`, [TASKS_DUE_CHANNEL, batchId]);
       }
       this.logger.log({ batchId, created, skipped: skipped.length }, 'scheduled updates');
-      return { batchId, created, skipped, warnings: plan.warnings };
+      return { batchId, created, skipped, warnings: plan.warnings, slots };
     });
   }
 
@@ -147,9 +159,9 @@ export class SchedulingService {
         ? await this.groups.missing(em, scope.tenantIds, callerScope)
         : new Set<string>();
     if (groups.length === 0 && missing.size === 0) {
-      if (!(await this.groups.scopeExists(em, scope))) {
-        if ('partnerId' in scope) throw new NotFoundError('Partner', scope.partnerId);
-        if ('platformId' in scope) throw new NotFoundError('Platform', scope.platformId);
+      const owner = scopeOwner(scope);
+      if (owner && !(await this.groups.scopeExists(em, scope))) {
+        throw new NotFoundError(owner.table === 'partner' ? 'Partner' : 'Platform', owner.id);
       }
       throw new RuleViolationError('The scope holds no tenants: nothing to schedule');
     }
@@ -287,21 +299,29 @@ export class SchedulingService {
 
   /** Exactly one scope; partner admins only their own partner's tenants. */
   private taskScope(caller: Caller, dto: ScheduleUpdatesDto): TaskScope {
-    const given = (['tenantIds', 'partnerId', 'platformId'] as const).filter(
-      (k) => dto[k] !== undefined,
-    );
+    const scopes = ['tenantIds', 'partnerId', 'platformId', 'filter'] as const;
+    const given = scopes.filter((k) => dto[k] !== undefined);
     if (given.length !== 1) {
       const reason =
         given.length === 0
-          ? 'one of tenantIds, partnerId, platformId is required'
+          ? 'one of tenantIds, partnerId, platformId, filter is required'
           : 'give only one scope';
-      const fields = given.length ? given : ['tenantIds', 'partnerId', 'platformId'];
+      const fields = given.length ? given : scopes;
       throw new BadRequestError(
         `Exactly one scope is needed: ${reason}`,
         fields.map((field) => ({ field, reason })),
       );
     }
     if (dto.tenantIds) return { tenantIds: dto.tenantIds };
+    if (dto.filter) {
+      // The caller's own partner is added to every query of the scope (tenantScopeFilter).
+      const { partnerId, platformId } = dto.filter;
+      if (caller.partnerId && partnerId && caller.partnerId !== partnerId)
+        throw new NotFoundError('Partner', partnerId);
+      if (caller.platformId && platformId && caller.platformId !== platformId)
+        throw new NotFoundError('Platform', platformId);
+      return { filter: { ...dto.filter } };
+    }
     if (dto.partnerId) {
       if (caller.partnerId && caller.partnerId !== dto.partnerId)
         throw new NotFoundError('Partner', dto.partnerId);
@@ -335,6 +355,26 @@ function taskOptions(caller: Caller, dto: ScheduleUpdatesDto, request: PlanReque
 
 function scopeSummary(scope: TaskScope): Record<string, unknown> {
   return 'tenantIds' in scope ? { tenantIds: scope.tenantIds.length } : scope;
+}
+
+/** The placed groups as times per time zone, earliest first: what a preview shows. */
+function plannedSlots(placed: PlacedGroup[]): PlannedSlot[] {
+  const slots = new Map<string, PlannedSlot>();
+  for (const g of placed) {
+    const key = `${g.runAt.toISOString()} ${g.windowTimezone}`;
+    const slot = slots.get(key);
+    if (slot) slot.tenants += g.tenants;
+    else
+      slots.set(key, {
+        runAt: g.runAt.toISOString(),
+        expiresAt: g.expiresAt?.toISOString() ?? null,
+        timezone: g.windowTimezone,
+        tenants: g.tenants,
+      });
+  }
+  return [...slots.values()]
+    .sort((a, b) => a.runAt.localeCompare(b.runAt) || a.timezone.localeCompare(b.timezone))
+    .slice(0, MAX_SLOTS);
 }
 
 function isOpenTaskConflict(error: unknown): boolean {

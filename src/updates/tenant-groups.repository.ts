@@ -59,6 +59,17 @@ const JOIN_GROUP = `g.platform_id = t.platform_id AND g.software_version = t.sof
   AND g.state = t.state AND g.auto_update_allowed = t.auto_update_allowed AND g.window_cron = t.window_cron
   AND g.window_duration_minutes = t.window_duration_minutes AND g.window_timezone = t.window_timezone`;
 
+/** The partner or platform a scope (or its filter) names, if any. */
+export function scopeOwner(scope: TaskScope): { table: 'partner' | 'platform'; id: string } | null {
+  if ('partnerId' in scope) return { table: 'partner', id: scope.partnerId };
+  if ('platformId' in scope) return { table: 'platform', id: scope.platformId };
+  if ('filter' in scope && scope.filter.partnerId)
+    return { table: 'partner', id: scope.filter.partnerId };
+  if ('filter' in scope && scope.filter.platformId)
+    return { table: 'platform', id: scope.filter.platformId };
+  return null;
+}
+
 @Injectable()
 export class TenantGroupsRepository {
   async groups(em: EntityManager, scope: TaskScope, caller: Scope): Promise<TenantGroup[]> {
@@ -106,10 +117,11 @@ export class TenantGroupsRepository {
 
   /** Whether the partner or platform a scope names exists (a tenantIds scope always does). */
   async scopeExists(em: EntityManager, scope: TaskScope): Promise<boolean> {
-    if ('tenantIds' in scope) return true;
-    const [table, id] =
-      'partnerId' in scope ? ['partner', scope.partnerId] : ['platform', scope.platformId];
-    const rows: unknown[] = await em.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id]);
+    const named = scopeOwner(scope);
+    if (!named) return true;
+    const rows: unknown[] = await em.query(`SELECT 1 FROM ${named.table} WHERE id = $1`, [
+      named.id,
+    ]);
     return rows.length > 0;
   }
 

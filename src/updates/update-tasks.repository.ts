@@ -5,10 +5,15 @@ import type { Scope } from '../auth/caller';
 import type { PageRequest } from '../common/pagination';
 import { SqlFilter, updateReturning } from '../database/sql';
 import type { TenantState } from '../tenants/tenant.entity';
+import { addTenantFilter, type TenantFilter } from '../tenants/tenant-filter';
 import type { TaskMove, TaskStatus, UpdateTask } from './update-task';
 
 /** Which tenants one request is about. */
-export type TaskScope = { tenantIds: string[] } | { partnerId: string } | { platformId: string };
+export type TaskScope =
+  | { tenantIds: string[] }
+  | { partnerId: string }
+  | { platformId: string }
+  | { filter: TenantFilter };
 
 export interface TenantFactsRow {
   id: string;
@@ -38,7 +43,8 @@ const COLUMNS = `t.id, t.batch_id, t.tenant_id, t.partner_id, t.platform_id,
   t.from_version, t.target_version, t.mode, t.run_at, t.expires_at, t.expected_duration_minutes, t.forced,
   t.redeploy, t.notify_partner, t.notify_customer, t.allow_downgrade, t.status, t.attempts,
   t.progress_step, t.progress_percent, t.progress_eta, t.error, t.cancel_reason, t.notice_sequence,
-  t.created_by, t.created_at, t.updated_at, t.started_at, t.finished_at`;
+  t.created_by, t.created_at, t.updated_at, t.started_at, t.finished_at,
+  (SELECT tn.name FROM tenant tn WHERE tn.id = t.tenant_id) AS tenant_name`;
 
 type Row = Record<string, unknown>;
 
@@ -47,6 +53,7 @@ export function toTask(r: Row): UpdateTask {
     id: r.id as string,
     batchId: r.batch_id as string,
     tenantId: r.tenant_id as string,
+    tenantName: (r.tenant_name as string | null | undefined) ?? null,
     partnerId: r.partner_id as string,
     platformId: r.platform_id as string,
     fromVersion: r.from_version as string,
@@ -81,7 +88,8 @@ export function tenantScopeFilter(scope: TaskScope, caller: Scope): SqlFilter {
   const f = new SqlFilter();
   if ('tenantIds' in scope) f.add('t.id = ANY(?::uuid[])', scope.tenantIds);
   else if ('partnerId' in scope) f.add('t.partner_id = ?', scope.partnerId);
-  else f.add('t.platform_id = ?', scope.platformId);
+  else if ('platformId' in scope) f.add('t.platform_id = ?', scope.platformId);
+  else addTenantFilter(f, scope.filter);
   return f.addIf(caller.partnerId, 't.partner_id = ?');
 }
 
@@ -117,7 +125,12 @@ export class UpdateTasksRepository {
     return rows[0] ? toTask(rows[0]) : null;
   }
 
-  async list(scope: Scope, filter: TaskFilter, page: PageRequest): Promise<UpdateTask[]> {
+  async list(
+    scope: Scope,
+    filter: TaskFilter,
+    page: PageRequest,
+    order: 'asc' | 'desc' = 'asc',
+  ): Promise<UpdateTask[]> {
     const f = new SqlFilter()
       .addIf(scope.partnerId, 't.partner_id = ?')
       .addIf(filter.status, 't.status = ?')
@@ -127,9 +140,10 @@ export class UpdateTasksRepository {
       .addIf(filter.batchId, 't.batch_id = ?')
       .addIf(filter.from, 't.run_at >= ?')
       .addIf(filter.to, 't.run_at < ?')
-      .addIf(page.after, 't.id > ?');
+      .addIf(page.after, order === 'asc' ? 't.id > ?' : 't.id < ?');
     const rows: Row[] = await this.ds.query(
-      `SELECT ${COLUMNS} FROM update_task t ${f.where} ORDER BY t.id LIMIT ${f.param(page.limit + 1)}`,
+      `SELECT ${COLUMNS} FROM update_task t ${f.where}
+       ORDER BY t.id ${order === 'asc' ? 'ASC' : 'DESC'} LIMIT ${f.param(page.limit + 1)}`,
       f.params,
     );
     return rows.map(toTask);

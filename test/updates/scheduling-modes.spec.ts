@@ -26,6 +26,9 @@ describe('scheduling modes', () => {
       created: 1,
       skipped: [],
       warnings: [],
+      slots: [
+        { runAt: '2027-01-04T10:00:00.000Z', expiresAt: null, timezone: 'Europe/Rome', tenants: 1 },
+      ],
     });
     expect(await task(res.body.batchId)).toMatchObject({
       tenantId: tenant.id,

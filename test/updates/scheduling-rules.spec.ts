@@ -222,6 +222,9 @@ describe('scheduling rules', () => {
           { tenantId: off.id, index: 1, code: 'auto_update_disabled', reason: expect.any(String) },
         ],
         warnings: [],
+        slots: [
+          { runAt: expect.any(String), expiresAt: null, timezone: 'Europe/Rome', tenants: 1 },
+        ],
       });
       const rejected = await schedule({ tenantIds: [ok.id, off.id], dryRun: true }).expect(422);
       expect(rejected.body.details).toHaveLength(1);
@@ -271,6 +274,7 @@ describe('scheduling rules', () => {
         'tenantIds',
         'partnerId',
         'platformId',
+        'filter',
       ]);
       const two = await schedule({ tenantIds: [randomUUID()], partnerId: w.partner.id }).expect(
         400,

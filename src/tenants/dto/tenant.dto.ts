@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -19,6 +19,7 @@ import { MaintenanceWindowDto } from '../../common/maintenance-window.dto';
 import { PageQuery } from '../../common/pagination';
 import { IsIanaTimeZone, IsSemver, IsUuid, Optional } from '../../common/validators';
 import { TENANT_STATES, TenantState } from '../tenant.entity';
+import { commaSeparated, IsTagList, MAX_TAGS } from './tags';
 
 export const MAX_NODES = 32;
 export const MAX_BULK_TENANTS = 10_000;
@@ -110,6 +111,16 @@ export class CreateTenantDto {
   @Type(() => TenantNodeDto)
   nodes?: TenantNodeDto[];
 
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_TAGS,
+    example: ['ring:canary', 'region:eu'],
+    description: 'Lower-case words: letters, digits and ":._-", at most 64 characters each',
+  })
+  @Optional()
+  @IsTagList()
+  tags?: string[];
+
   @ApiPropertyOptional({ type: TenantSimulationDto })
   @Optional()
   @IsObject()
@@ -147,6 +158,11 @@ export class UpdateTenantDto {
   @ValidateNested({ each: true })
   @Type(() => TenantNodeDto)
   nodes?: TenantNodeDto[];
+
+  @ApiPropertyOptional({ type: [String], maxItems: MAX_TAGS, description: 'Replaces the tags' })
+  @Optional()
+  @IsTagList()
+  tags?: string[];
 
   @ApiPropertyOptional({
     type: TenantSimulationDto,
@@ -200,4 +216,27 @@ export class ListTenantsQuery extends PageQuery {
   @Optional()
   @IsIn(TENANT_STATES)
   state?: TenantState;
+
+  @ApiPropertyOptional({
+    type: String,
+    description: 'Comma-separated: tenants having all of these tags',
+    example: 'ring:canary,region:eu',
+  })
+  @Optional()
+  @Transform(commaSeparated)
+  @IsTagList()
+  tags?: string[];
+
+  @ApiPropertyOptional({ description: 'Part of the name, in any letter case', maxLength: 200 })
+  @Optional()
+  @IsString()
+  @Length(1, 200)
+  search?: string;
+}
+
+/** The filters of GET /tenants without paging (GET /tenants/count). */
+export class TenantFilterQuery extends OmitType(ListTenantsQuery, ['limit', 'cursor'] as const) {}
+
+export class TenantCountResponse {
+  @ApiProperty({ description: 'How many tenants match the filters' }) count!: number;
 }

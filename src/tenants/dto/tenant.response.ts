@@ -11,6 +11,15 @@ export class TimeSlotResponse {
   @ApiProperty() end!: string;
 }
 
+export class PendingTaskResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['scheduled', 'running'] }) status!: 'scheduled' | 'running';
+  @ApiProperty({ description: 'When it is planned to run (or started)' }) runAt!: string;
+  @ApiProperty() targetVersion!: string;
+  @ApiProperty() mode!: string;
+  @ApiProperty() forced!: boolean;
+}
+
 export class TenantResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) partnerId!: string;
@@ -26,11 +35,18 @@ export class TenantResponse {
   @ApiProperty() autoUpdateAllowed!: boolean;
   @ApiProperty() customizations!: boolean;
   @ApiProperty({ type: [TenantNodeDto] }) nodes!: TenantNodeDto[];
+  @ApiProperty({ type: [String], example: ['ring:canary'] }) tags!: string[];
   @ApiPropertyOptional({ type: TenantSimulationDto, nullable: true })
   simulate!: TenantSimulationDto | null;
   @ApiProperty({ enum: TENANT_STATES }) state!: string;
   @ApiProperty({ description: 'Whether an update task is scheduled or running' })
   pendingUpdate!: boolean;
+  @ApiProperty({
+    type: PendingTaskResponse,
+    nullable: true,
+    description: 'The open update task, when pendingUpdate',
+  })
+  pendingTask!: PendingTaskResponse | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 
@@ -50,9 +66,14 @@ export class TenantResponse {
       autoUpdateAllowed: t.autoUpdateAllowed,
       customizations: t.customizations,
       nodes: t.nodes,
+      tags: t.tags,
       simulate: t.simulate,
       state: t.state,
       pendingUpdate: t.pendingUpdate,
+      pendingTask: t.pendingTask && {
+        ...t.pendingTask,
+        runAt: t.pendingTask.runAt.toISOString(),
+      },
       createdAt: t.createdAt.toISOString(),
       updatedAt: t.updatedAt.toISOString(),
     };

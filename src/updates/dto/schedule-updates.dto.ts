@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -8,13 +8,16 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   Max,
+  ValidateNested,
   Min,
   registerDecorator,
   ValidationOptions,
 } from 'class-validator';
 import { isUUID } from 'class-validator';
 import { IsSemver, IsUuid, Optional } from '../../common/validators';
+import { TenantFilterDto } from '../../tenants/dto/tenant-filter.dto';
 import { UPDATE_MODES, UpdateMode } from '../planning';
 
 export const MAX_TENANT_IDS = 100_000;
@@ -105,6 +108,17 @@ export class ScheduleUpdatesDto {
   @IsUuid()
   platformId?: string;
 
+  @ApiPropertyOptional({
+    type: TenantFilterDto,
+    description:
+      "Scope: every tenant matching the filter (the filters of GET /tenants); a partner admin's filter covers its own tenants only",
+  })
+  @Optional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => TenantFilterDto)
+  filter?: TenantFilterDto;
+
   @ApiProperty({ example: '14.0.0' })
   @IsSemver()
   targetVersion!: string;
@@ -170,9 +184,26 @@ export class SkippedTenant {
   @ApiProperty() reason!: string;
 }
 
+/** Tenants whose tasks run at the same time in the same time zone. */
+export class PlannedSlot {
+  @ApiProperty({ description: 'When the tasks run' }) runAt!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Latest start (window mode)' })
+  expiresAt!: string | null;
+  @ApiProperty({ description: "The tenants' maintenance window time zone", example: 'Europe/Rome' })
+  timezone!: string;
+  @ApiProperty() tenants!: number;
+}
+
+export const MAX_SLOTS = 100;
+
 export class ScheduleResponse {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) batchId!: string | null;
   @ApiProperty() created!: number;
   @ApiProperty({ type: [SkippedTenant] }) skipped!: SkippedTenant[];
   @ApiProperty({ type: [String] }) warnings!: string[];
+  @ApiProperty({
+    type: [PlannedSlot],
+    description: `When the tasks run, earliest first (at most ${MAX_SLOTS} slots)`,
+  })
+  slots!: PlannedSlot[];
 }
