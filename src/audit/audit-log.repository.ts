@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Page, PageRequest, toPage } from '../common/pagination';
 import { AuditLogEntity } from './audit-log.entity';
+import type { AuditLogResponse } from './dto/audit-log.response';
 
 export interface AuditLogFilter {
   entityType?: string;
@@ -11,24 +12,20 @@ export interface AuditLogFilter {
   actorKeyId?: string;
 }
 
-export interface AuditLogResponse {
-  id: string;
-  at: string;
-  actor: { keyId: string | null; role: string | null; partnerId: string | null };
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-}
-
 @Injectable()
 export class AuditLogRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  async list(filter: AuditLogFilter, page: PageRequest): Promise<Page<AuditLogResponse>> {
-    const qb = this.ds.manager.createQueryBuilder(AuditLogEntity, 'a').orderBy('a.id', 'ASC');
-    if (page.after) qb.andWhere('a.id > :after', { after: page.after });
+  async list(
+    filter: AuditLogFilter,
+    page: PageRequest,
+    order: 'asc' | 'desc' = 'asc',
+  ): Promise<Page<AuditLogResponse>> {
+    const qb = this.ds.manager
+      .createQueryBuilder(AuditLogEntity, 'a')
+      .orderBy('a.id', order === 'asc' ? 'ASC' : 'DESC');
+    if (page.after)
+      qb.andWhere(order === 'asc' ? 'a.id > :after' : 'a.id < :after', { after: page.after });
     if (filter.entityType) qb.andWhere('a.entity_type = :t', { t: filter.entityType });
     if (filter.entityId) qb.andWhere('a.entity_id = :e', { e: filter.entityId });
     if (filter.action) qb.andWhere('a.action = :act', { act: filter.action });

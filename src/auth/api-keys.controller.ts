@@ -1,3 +1,4 @@
+import { ApiPageResponse } from '../common/api-page';
 import { Body, Controller, Delete, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -33,6 +34,7 @@ export class ApiKeysController {
   }
 
   @Get()
+  @ApiPageResponse(ApiKeyResponse)
   list(@Query() query: ListApiKeysQuery): Promise<Page<ApiKeyResponse>> {
     return this.keys.list(pageRequest(query), query.includeRevoked ?? false);
   }

@@ -1,11 +1,19 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiPageResponse } from '../common/api-page';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
 import { type Caller, scopeOf } from '../auth/caller';
 import { CurrentCaller, PlatformAdminOnly, Public } from '../auth/decorators';
 import { Page, pageRequest } from '../common/pagination';
 import { UuidParam } from '../common/params';
 import {
-  AnnouncementResponse,
+  AnnouncementsResponse,
   CreatedMaintenanceResponse,
   CreateMaintenanceDto,
   ListMaintenanceQuery,
@@ -21,15 +29,24 @@ export class PlatformMaintenanceController {
 
   @Post()
   @PlatformAdminOnly()
-  create(
+  @ApiCreatedResponse({ type: CreatedMaintenanceResponse })
+  @ApiOkResponse({
+    type: CreatedMaintenanceResponse,
+    description: 'dryRun: what announcing would do to scheduled updates; nothing written',
+  })
+  async create(
     @CurrentCaller() caller: Caller,
     @UuidParam('platformId') platformId: string,
     @Body() dto: CreateMaintenanceDto,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<CreatedMaintenanceResponse> {
-    return this.maintenance.create(caller, platformId, dto);
+    const result = await this.maintenance.create(caller, platformId, dto);
+    res.status(dto.dryRun ? 200 : 201);
+    return result;
   }
 
   @Get()
+  @ApiPageResponse(MaintenanceResponse)
   list(
     @CurrentCaller() caller: Caller,
     @UuidParam('platformId') platformId: string,
@@ -46,6 +63,7 @@ export class PlatformMaintenanceController {
   @Delete(':maintenanceId')
   @PlatformAdminOnly()
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Withdrawn' })
   delete(
     @CurrentCaller() caller: Caller,
     @UuidParam('platformId') platformId: string,
@@ -63,7 +81,8 @@ export class AnnouncementsController {
   constructor(private readonly maintenance: PlatformMaintenanceService) {}
 
   @Get()
-  list(): Promise<{ items: AnnouncementResponse[] }> {
+  @ApiOkResponse({ type: AnnouncementsResponse })
+  list(): Promise<AnnouncementsResponse> {
     return this.maintenance.announcements();
   }
 }

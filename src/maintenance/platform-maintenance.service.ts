@@ -24,6 +24,13 @@ import {
 
 const MAX_ANNOUNCEMENTS = 500;
 
+/** Thrown to roll a dry run's transaction back, carrying its answer. */
+class DryRunRollback extends Error {
+  constructor(readonly response: CreatedMaintenanceResponse) {
+    super('dry run');
+  }
+}
+
 @Injectable()
 export class PlatformMaintenanceService {
   private readonly logger = new Logger(PlatformMaintenanceService.name);
@@ -59,7 +66,7 @@ export class PlatformMaintenanceService {
         { field: 'endsAt', reason: 'must be in the future' },
       ]);
 
-    return this.ds.transaction(async (em) => {
+    const announce = this.ds.transaction(async (em) => {
       if (!(await this.platforms.find(ALL_PARTNERS, platformId, em)))
         throw new NotFoundError('Platform', platformId);
       await lockPlatforms(em, [platformId], true);
@@ -78,6 +85,8 @@ export class PlatformMaintenanceService {
         affected: { cancelled: cancelled.length, rescheduled: moved.length },
         warnings,
       };
+      // A dry run does all of it and rolls back: the answer is exactly what announcing would do.
+      if (dto.dryRun) throw new DryRunRollback(response);
       await this.audit.record(em, caller, {
         action: 'maintenance.create',
         entityType: 'platform_maintenance',
@@ -90,6 +99,12 @@ export class PlatformMaintenanceService {
       );
       return response;
     });
+    try {
+      return await announce;
+    } catch (error) {
+      if (error instanceof DryRunRollback) return error.response;
+      throw error;
+    }
   }
 
   private async resolve(em: EntityManager, period: PlatformMaintenance) {

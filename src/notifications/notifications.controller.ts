@@ -1,3 +1,4 @@
+import { ApiPageResponse } from '../common/api-page';
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Caller } from '../auth/caller';
@@ -16,6 +17,7 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
+  @ApiPageResponse(NotificationResponse)
   list(@Query() query: ListNotificationsQuery): Promise<Page<NotificationResponse>> {
     const { limit: _limit, cursor: _cursor, ...filter } = query;
     return this.notifications.list(filter, pageRequest(query, 'id'));

@@ -1,5 +1,12 @@
+import { ApiPageResponse } from '../common/api-page';
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { type Caller, scopeOf } from '../auth/caller';
 import { CurrentCaller, PlatformAdminOnly } from '../auth/decorators';
 import { Page, pageRequest } from '../common/pagination';
@@ -20,11 +27,13 @@ export class PartnersController {
 
   @Post()
   @PlatformAdminOnly()
+  @ApiCreatedResponse({ type: PartnerResponse })
   create(@CurrentCaller() caller: Caller, @Body() dto: CreatePartnerDto): Promise<PartnerResponse> {
     return this.partners.create(caller, dto);
   }
 
   @Get()
+  @ApiPageResponse(PartnerResponse)
   list(
     @CurrentCaller() caller: Caller,
     @Query() query: ListPartnersQuery,
@@ -33,12 +42,14 @@ export class PartnersController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: PartnerResponse })
   get(@CurrentCaller() caller: Caller, @UuidParam() id: string): Promise<PartnerResponse> {
     return this.partners.get(scopeOf(caller), id);
   }
 
   @Patch(':id')
   @PlatformAdminOnly()
+  @ApiOkResponse({ type: PartnerResponse })
   update(
     @CurrentCaller() caller: Caller,
     @UuidParam() id: string,
@@ -50,6 +61,7 @@ export class PartnersController {
   @Delete(':id')
   @PlatformAdminOnly()
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted' })
   delete(@CurrentCaller() caller: Caller, @UuidParam() id: string): Promise<void> {
     return this.partners.delete(caller, id);
   }

@@ -1,5 +1,6 @@
+import { ApiPageResponse } from '../common/api-page';
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Caller, scopeOf } from '../auth/caller';
 import { CurrentCaller, PlatformAdminOnly } from '../auth/decorators';
 import { Page, PageQuery, pageRequest } from '../common/pagination';
@@ -15,6 +16,7 @@ export class PlatformsController {
 
   @Post()
   @PlatformAdminOnly()
+  @ApiCreatedResponse({ type: PlatformResponse })
   create(
     @CurrentCaller() caller: Caller,
     @Body() dto: CreatePlatformDto,
@@ -23,6 +25,7 @@ export class PlatformsController {
   }
 
   @Get()
+  @ApiPageResponse(PlatformResponse)
   list(
     @CurrentCaller() caller: Caller,
     @Query() query: PageQuery,
@@ -31,12 +34,14 @@ export class PlatformsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: PlatformResponse })
   get(@CurrentCaller() caller: Caller, @UuidParam() id: string): Promise<PlatformResponse> {
     return this.platforms.get(scopeOf(caller), id);
   }
 
   @Patch(':id')
   @PlatformAdminOnly()
+  @ApiOkResponse({ type: PlatformResponse })
   update(
     @CurrentCaller() caller: Caller,
     @UuidParam() id: string,

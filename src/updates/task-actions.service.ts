@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { type Caller, isPlatformAdmin, type Scope, scopeOf } from '../auth/caller';
+import { type Caller, type Scope, scopeOf } from '../auth/caller';
 import { Clock } from '../common/clock';
 import { ApiError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
 import { Page, PageRequest, toPage } from '../common/pagination';
@@ -13,6 +13,7 @@ import { CancelTaskDto, RescheduleTaskDto, TaskResponse } from './dto/task.dto';
 import { buildPlanRequest, PlanContextLoader, RequestedUpdate, toFacts } from './plan-inputs';
 import { lockPlatforms } from './platform-lock';
 import { createPlanner } from './planning';
+import { offeredActions, roleRefusal, type TaskAction } from './task-policy';
 import type { UpdateTask } from './update-task';
 import { TaskFilter, UpdateTasksRepository } from './update-tasks.repository';
 
@@ -30,13 +31,20 @@ export class TaskActionsService {
     private readonly runActions: RunActions,
   ) {}
 
-  async get(scope: Scope, id: string): Promise<TaskResponse> {
-    return TaskResponse.from(await this.mustFind(this.ds.manager, scope, id));
+  async get(caller: Caller, id: string): Promise<TaskResponse> {
+    const task = await this.mustFind(this.ds.manager, scopeOf(caller), id);
+    return TaskResponse.from(task, offeredActions(caller, task));
   }
 
-  async list(scope: Scope, filter: TaskFilter, page: PageRequest): Promise<Page<TaskResponse>> {
-    const rows = await this.tasks.list(scope, filter, page);
-    return toPage(rows, page.limit, TaskResponse.from, (t) => t.id);
+  async list(
+    caller: Caller,
+    filter: TaskFilter,
+    page: PageRequest,
+    order: 'asc' | 'desc' = 'asc',
+  ): Promise<Page<TaskResponse>> {
+    const rows = await this.tasks.list(scopeOf(caller), filter, page, order);
+    const respond = (t: UpdateTask) => TaskResponse.from(t, offeredActions(caller, t));
+    return toPage(rows, page.limit, respond, (t) => t.id);
   }
 
   /**
@@ -65,7 +73,7 @@ export class TaskActionsService {
     });
     if (reply) return reply;
     await this.runActions.awaitEnd(id);
-    return this.get(scopeOf(caller), id);
+    return this.get(caller, id);
   }
 
   /** failed → scheduled and due now: a new run from the first step, under the rules of scheduling. */
@@ -182,10 +190,9 @@ export class TaskActionsService {
   }
 
   /** Partner admins act on their own tasks, but a forced task is the platform admins' to change. */
-  private assertMayChange(caller: Caller, task: UpdateTask, action: string): void {
-    if (task.forced && !isPlatformAdmin(caller)) {
-      throw new ForbiddenError(`Task ${task.id} is forced: only platform admins can ${action} it`);
-    }
+  private assertMayChange(caller: Caller, task: UpdateTask, action: TaskAction): void {
+    const refusal = roleRefusal(caller, task, action);
+    if (refusal) throw new ForbiddenError(refusal);
   }
 
   private async audited(
@@ -202,7 +209,7 @@ export class TaskActionsService {
       before: TaskResponse.from(before),
       after: TaskResponse.from(after),
     });
-    return TaskResponse.from(after);
+    return TaskResponse.from(after, offeredActions(caller, after));
   }
 
   /**

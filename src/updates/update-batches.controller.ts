@@ -1,5 +1,6 @@
+import { ApiPageResponse } from '../common/api-page';
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Caller, scopeOf } from '../auth/caller';
 import { CurrentCaller } from '../auth/decorators';
 import { Page, PageQuery, pageRequest } from '../common/pagination';
@@ -14,17 +15,20 @@ export class UpdateBatchesController {
   constructor(private readonly batches: BatchesService) {}
 
   @Get()
+  @ApiPageResponse(BatchResponse)
   list(@CurrentCaller() caller: Caller, @Query() query: PageQuery): Promise<Page<BatchResponse>> {
     return this.batches.list(scopeOf(caller), pageRequest(query));
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: BatchResponse })
   get(@CurrentCaller() caller: Caller, @UuidParam() id: string): Promise<BatchResponse> {
     return this.batches.get(scopeOf(caller), id);
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
+  @ApiOkResponse({ type: BatchResponse })
   cancel(@CurrentCaller() caller: Caller, @UuidParam() id: string): Promise<BatchResponse> {
     return this.batches.cancel(caller, id);
   }

@@ -8,6 +8,8 @@ export interface UpdateTask {
   id: string;
   batchId: string;
   tenantId: string;
+  /** Read with the task for lists and the API; null where a query does not need it. */
+  tenantName: string | null;
   partnerId: string;
   platformId: string;
   fromVersion: string;

@@ -1,3 +1,4 @@
+import { ApiPageResponse } from '../common/api-page';
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -39,25 +40,29 @@ export class UpdateTasksController {
   }
 
   @Get()
+  @ApiPageResponse(TaskResponse)
   list(
     @CurrentCaller() caller: Caller,
     @Query() query: ListTasksQuery,
   ): Promise<Page<TaskResponse>> {
-    const { limit: _limit, cursor: _cursor, from, to, ...filter } = query;
+    const { limit: _limit, cursor: _cursor, order, from, to, ...filter } = query;
     return this.actions.list(
-      scopeOf(caller),
+      caller,
       { ...filter, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined },
       pageRequest(query, 'id'),
+      order,
     );
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: TaskResponse })
   get(@CurrentCaller() caller: Caller, @UuidParam() id: string): Promise<TaskResponse> {
-    return this.actions.get(scopeOf(caller), id);
+    return this.actions.get(caller, id);
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
+  @ApiOkResponse({ type: TaskResponse })
   cancel(
     @CurrentCaller() caller: Caller,
     @UuidParam() id: string,
@@ -103,6 +108,7 @@ export class UpdateTasksController {
 
   @Post(':id/reschedule')
   @HttpCode(200)
+  @ApiOkResponse({ type: TaskResponse })
   reschedule(
     @CurrentCaller() caller: Caller,
     @UuidParam() id: string,

@@ -1,5 +1,6 @@
+import { ApiPageResponse } from '../common/api-page';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Caller, scopeOf } from '../auth/caller';
 import { CurrentCaller, PlatformAdminOnly } from '../auth/decorators';
 import { Page, pageRequest } from '../common/pagination';
@@ -20,6 +21,7 @@ export class VersionsController {
 
   @Post()
   @PlatformAdminOnly()
+  @ApiCreatedResponse({ type: VersionResponse })
   create(
     @CurrentCaller() caller: Caller,
     @UuidParam('platformId') platformId: string,
@@ -29,6 +31,7 @@ export class VersionsController {
   }
 
   @Get()
+  @ApiPageResponse(VersionResponse)
   list(
     @CurrentCaller() caller: Caller,
     @UuidParam('platformId') platformId: string,
@@ -38,6 +41,7 @@ export class VersionsController {
   }
 
   @Get(':version')
+  @ApiOkResponse({ type: VersionResponse })
   get(
     @CurrentCaller() caller: Caller,
     @UuidParam('platformId') platformId: string,
@@ -48,6 +52,7 @@ export class VersionsController {
 
   @Patch(':version')
   @PlatformAdminOnly()
+  @ApiOkResponse({ type: VersionResponse })
   update(
     @CurrentCaller() caller: Caller,
     @UuidParam('platformId') platformId: string,

@@ -30,6 +30,13 @@ export class CreateMaintenanceDto {
   @Optional()
   @IsIn(CONFLICT_POLICIES)
   conflictPolicy?: ConflictPolicy;
+
+  @ApiPropertyOptional({
+    description: 'Answer how many scheduled updates would be cancelled or moved; write nothing',
+  })
+  @Optional()
+  @IsBoolean()
+  dryRun?: boolean;
 }
 
 export class ListMaintenanceQuery extends PageQuery {
@@ -81,4 +88,8 @@ export class AnnouncementResponse {
   @ApiProperty() endsAt!: string;
   @ApiProperty() message!: string;
   @ApiProperty({ enum: ['current', 'upcoming'] }) status!: 'current' | 'upcoming';
+}
+
+export class AnnouncementsResponse {
+  @ApiProperty({ type: [AnnouncementResponse] }) items!: AnnouncementResponse[];
 }

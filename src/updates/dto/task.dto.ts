@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { UPDATE_MODES, UpdateMode } from '../planning';
+import { TASK_ACTIONS, type TaskAction } from '../task-policy';
 import { TASK_STATUSES, TaskStatus, UpdateTask } from '../update-task';
 import { IsIsoDateTimeWithOffset } from './schedule-updates.dto';
 
@@ -23,6 +24,14 @@ export class ListTasksQuery extends PageQuery {
   @Optional()
   @IsIsoDateTimeWithOffset()
   to?: string;
+  @ApiPropertyOptional({
+    enum: ['asc', 'desc'],
+    default: 'asc',
+    description: 'desc: newest first',
+  })
+  @Optional()
+  @IsIn(['asc', 'desc'])
+  order?: 'asc' | 'desc';
 }
 
 export class RescheduleTaskDto {
@@ -61,6 +70,8 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 export class TaskResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) tenantId!: string;
+  @ApiProperty({ nullable: true, type: String, description: "The tenant's name" })
+  tenantName!: string | null;
   @ApiProperty({ format: 'uuid' }) partnerId!: string;
   @ApiProperty({ format: 'uuid' }) platformId!: string;
   @ApiProperty({ format: 'uuid' }) batchId!: string;
@@ -91,11 +102,18 @@ export class TaskResponse {
   @ApiProperty() updatedAt!: string;
   @ApiProperty({ nullable: true, type: String }) startedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) finishedAt!: string | null;
+  @ApiProperty({
+    enum: TASK_ACTIONS,
+    isArray: true,
+    description: "The actions the caller's role may take on the task in its current status",
+  })
+  actions!: TaskAction[];
 
-  static from(t: UpdateTask): TaskResponse {
+  static from(t: UpdateTask, actions: TaskAction[] = []): TaskResponse {
     return {
       id: t.id,
       tenantId: t.tenantId,
+      tenantName: t.tenantName,
       partnerId: t.partnerId,
       platformId: t.platformId,
       batchId: t.batchId,
@@ -120,6 +138,7 @@ export class TaskResponse {
       updatedAt: t.updatedAt.toISOString(),
       startedAt: iso(t.startedAt),
       finishedAt: iso(t.finishedAt),
+      actions,
     };
   }
 }
