@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   {
@@ -12,6 +13,9 @@ export default tseslint.config(
       '*.js',
       '*.mjs',
       'test/support/*.js',
+      'console/dist/**',
+      'console/src/api/schema.gen.ts',
+      'console/scripts/**',
     ],
   },
   js.configs.recommended,
@@ -34,7 +38,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config/**', 'test/**', 'bench/**', 'migrations/**'],
+    files: ['src/config/**', 'test/**', 'bench/**', 'migrations/**', 'scripts/**'],
     rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    files: ['console/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    rules: { ...reactHooks.configs.flat.recommended.rules, 'no-restricted-properties': 'off' },
   },
 );

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { ApiExceptionFilter } from './common/api-exception.filter';
@@ -9,9 +9,12 @@ import { AppConfig } from './config/app-config';
 import { serveConsole } from './console/serve-console';
 import { createValidationPipe } from './common/validation';
 import { MetricsService } from './metrics/metrics.service';
+import { createOpenApiDocument } from './openapi/document';
 import { keepCallbackRawBody } from './scheduler/callbacks/raw-body';
 
 export const API_PREFIX = 'api/v1';
+/** Routes outside the API prefix. */
+export const ROOT_ROUTES = ['health', 'metrics'];
 /** Large enough for 100,000 tenant ids or 10,000 tenants in one request. */
 export const BODY_LIMIT = '16mb';
 
@@ -26,26 +29,13 @@ export function configureApp(app: NestExpressApplication): INestApplication {
     bodyParserErrors,
     refuseNulCharacters,
   );
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ROOT_ROUTES });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.use(requestMetrics(app.get(MetricsService)));
   serveConsole(app, config.consoleDir);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Tenant update scheduler')
-      .setDescription(
-        'Schedule, run and announce software updates for SaaS tenants. Authenticate with ' +
-          '`Authorization: Bearer <API key>`, or (the console) with the session cookie that ' +
-          '`POST /api/v1/session` sets, sending its `csrfToken` in `X-CSRF-Token` with every change.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .addCookieAuth('tus_session')
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

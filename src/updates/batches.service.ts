@@ -27,8 +27,12 @@ export class BatchesService {
   }
 
   /** Batches newest last; a partner admin sees those holding its tasks, counted for its tasks. */
-  async list(scope: Scope, page: PageRequest): Promise<Page<BatchResponse>> {
-    const rows = await this.batches.list(scope, page);
+  async list(
+    scope: Scope,
+    page: PageRequest,
+    order: 'asc' | 'desc' = 'asc',
+  ): Promise<Page<BatchResponse>> {
+    const rows = await this.batches.list(scope, page, order);
     const page_ = toPage(rows, page.limit, (b) => b);
     return {
       items: await Promise.all(page_.items.map((b) => this.toResponse(scope, b))),

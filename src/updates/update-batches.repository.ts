@@ -86,11 +86,18 @@ export class UpdateBatchesRepository {
     return rows[0] ? toBatch(rows[0]) : null;
   }
 
-  async list(scope: Scope, page: PageRequest): Promise<UpdateBatch[]> {
-    const f = visibleTo(new SqlFilter(), scope.partnerId).addIf(page.after, 'b.seq > ?');
+  async list(
+    scope: Scope,
+    page: PageRequest,
+    order: 'asc' | 'desc' = 'asc',
+  ): Promise<UpdateBatch[]> {
+    const f = visibleTo(new SqlFilter(), scope.partnerId).addIf(
+      page.after,
+      order === 'asc' ? 'b.seq > ?' : 'b.seq < ?',
+    );
     const rows: Row[] = await this.ds.query(
       `SELECT b.*, b.seq::text AS seq FROM update_batch b ${f.where}
-       ORDER BY b.seq LIMIT ${f.param(page.limit + 1)}`,
+       ORDER BY b.seq ${order === 'asc' ? 'ASC' : 'DESC'} LIMIT ${f.param(page.limit + 1)}`,
       f.params,
     );
     return rows.map(toBatch);

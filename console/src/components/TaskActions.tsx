@@ -1,0 +1,171 @@
+import { Button, Group, Modal, Radio, Stack, TextInput } from '@mantine/core';
+import { DateTimePicker } from '@mantine/dates';
+import { useDisclosure } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fetchClient, type Schemas } from '../api/client';
+import { usePreferences } from '../app/preferences';
+import { wallTimeToIso } from '../time/format';
+import { ConfirmButton } from './Confirm';
+import { notifyDone, notifyProblem, ProblemAlert } from './feedback';
+
+type Task = Schemas['TaskResponse'];
+
+function RescheduleButton({ task, onDone }: { task: Task; onDone(): Promise<unknown> }) {
+  const { t } = useTranslation();
+  const { zone } = usePreferences();
+  const [opened, { open, close }] = useDisclosure();
+  const [mode, setMode] = useState<'immediate' | 'maintenance_window' | 'custom'>(
+    'maintenance_window',
+  );
+  const [time, setTime] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const send = async () => {
+    setBusy(true);
+    setError(null);
+    const { data, error: failure } = await fetchClient.POST(
+      '/api/v1/update-tasks/{id}/reschedule',
+      {
+        params: { path: { id: task.id } },
+        body: { mode, ...(mode === 'custom' && time ? { runAt: wallTimeToIso(time, zone) } : {}) },
+      },
+    );
+    setBusy(false);
+    if (!data) return setError(failure);
+    notifyDone(t('tasks.rescheduled'));
+    close();
+    await onDone();
+  };
+  return (
+    <>
+      <Button size="xs" variant="light" onClick={open}>
+        {t('tasks.actions.reschedule')}
+      </Button>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t('tasks.rescheduleTitle', { tenant: task.tenantName ?? task.tenantId })}
+      >
+        <Stack>
+          <Radio.Group
+            label={t('update.when')}
+            value={mode}
+            onChange={(m) => setMode(m as typeof mode)}
+          >
+            <Stack gap={6} mt={4}>
+              <Radio value="immediate" label={t('update.modes.immediate')} />
+              <Radio value="maintenance_window" label={t('update.modes.maintenance_window')} />
+              <Radio value="custom" label={t('update.modes.custom')} />
+            </Stack>
+          </Radio.Group>
+          {mode === 'custom' ? (
+            <DateTimePicker
+              label={t('update.customTime', { zone })}
+              value={time}
+              onChange={setTime}
+              minDate={new Date()}
+              valueFormat="DD MMM YYYY HH:mm"
+              required
+            />
+          ) : null}
+          <ProblemAlert error={error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.back')}
+            </Button>
+            <Button
+              loading={busy}
+              disabled={mode === 'custom' && !time}
+              onClick={() => void send()}
+            >
+              {t('tasks.actions.reschedule')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+function CancelButton({ task, onDone }: { task: Task; onDone(): Promise<unknown> }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  return (
+    <ConfirmButton
+      label={t('tasks.actions.cancel')}
+      title={t('tasks.cancelTitle', { tenant: task.tenantName ?? task.tenantId })}
+      message={
+        <TextInput
+          label={t('tasks.cancelReason')}
+          description={t('tasks.cancelReasonHelp')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+        />
+      }
+      confirmLabel={t('tasks.actions.cancel')}
+      onConfirm={async () => {
+        const { data, error } = await fetchClient.POST('/api/v1/update-tasks/{id}/cancel', {
+          params: { path: { id: task.id } },
+          body: reason.trim() ? { reason: reason.trim() } : {},
+        });
+        if (!data) {
+          notifyProblem(error, t('tasks.cancelFailed'));
+          throw error;
+        }
+        notifyDone(t('tasks.cancelled', { status: t(`taskStatus.${data.status}`) }));
+        await onDone();
+      }}
+    />
+  );
+}
+
+function PostButton({
+  task,
+  action,
+  onDone,
+}: {
+  task: Task;
+  action: 'retry' | 'resume';
+  onDone(): Promise<unknown>;
+}) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    const path =
+      action === 'retry' ? '/api/v1/update-tasks/{id}/retry' : '/api/v1/update-tasks/{id}/resume';
+    const { data, error } = await fetchClient.POST(path, { params: { path: { id: task.id } } });
+    setBusy(false);
+    if (!data) return notifyProblem(error, t(`tasks.${action}Failed`));
+    notifyDone(t(`tasks.${action}Done`));
+    await onDone();
+  };
+  return (
+    <Button size="xs" variant="light" loading={busy} onClick={() => void run()}>
+      {t(`tasks.actions.${action}`)}
+    </Button>
+  );
+}
+
+/** The actions the API says the viewer's role may take on this task, and nothing else. */
+export function TaskActions({ task }: { task: Task }) {
+  const queries = useQueryClient();
+  const refresh = () => queries.invalidateQueries();
+  if (task.actions.length === 0) return null;
+  return (
+    <Group gap={6} wrap="nowrap">
+      {task.actions.includes('cancel') ? <CancelButton task={task} onDone={refresh} /> : null}
+      {task.actions.includes('reschedule') ? (
+        <RescheduleButton task={task} onDone={refresh} />
+      ) : null}
+      {task.actions.includes('retry') ? (
+        <PostButton task={task} action="retry" onDone={refresh} />
+      ) : null}
+      {task.actions.includes('resume') ? (
+        <PostButton task={task} action="resume" onDone={refresh} />
+      ) : null}
+    </Group>
+  );
+}

@@ -1,0 +1,117 @@
+import { Code, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { DataTable } from 'mantine-datatable';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { CursorPager } from '../../components/CursorPager';
+import { ProblemAlert } from '../../components/feedback';
+import { TimeText } from '../../components/TimeText';
+import { currentCursor, firstPage } from '../../lib/cursor-pages';
+
+/** Who did what and when, newest first; a row opens to show the entity before and after. */
+export default function AuditPage() {
+  const { t } = useTranslation();
+  const [action, setAction] = useState('');
+  const [entityId, setEntityId] = useState('');
+  const [debouncedAction] = useDebouncedValue(action.trim(), 300);
+  const [debouncedEntity] = useDebouncedValue(entityId.trim(), 300);
+  const [pages, setPages] = useState(firstPage);
+  const [pageSize, setPageSize] = useState(50);
+  const list = api.useQuery(
+    'get',
+    '/api/v1/audit-log',
+    {
+      params: {
+        query: {
+          order: 'desc',
+          action: debouncedAction || undefined,
+          entityId: debouncedEntity || undefined,
+          limit: pageSize,
+          cursor: currentCursor(pages),
+        },
+      },
+    },
+    { placeholderData: (previous) => previous },
+  );
+  const rows = list.data?.items ?? [];
+  return (
+    <Stack>
+      <Title order={2}>{t('audit.title')}</Title>
+      <Group align="flex-end">
+        <TextInput
+          label={t('audit.action')}
+          placeholder="update_batch.create"
+          value={action}
+          onChange={(e) => {
+            setAction(e.currentTarget.value);
+            setPages(firstPage);
+          }}
+        />
+        <TextInput
+          label={t('audit.entityId')}
+          value={entityId}
+          onChange={(e) => {
+            setEntityId(e.currentTarget.value);
+            setPages(firstPage);
+          }}
+        />
+      </Group>
+      <ProblemAlert error={list.error} />
+      <DataTable
+        aria-label={t('audit.title')}
+        withTableBorder
+        striped
+        minHeight={150}
+        records={rows}
+        noRecordsText={t('audit.none')}
+        rowExpansion={{
+          content: ({ record }) => (
+            <Group align="flex-start" grow p="xs">
+              <Stack gap={2}>
+                <Text size="xs" fw={700}>
+                  {t('audit.before')}
+                </Text>
+                <Code block>{JSON.stringify(record.before, null, 2) ?? '—'}</Code>
+              </Stack>
+              <Stack gap={2}>
+                <Text size="xs" fw={700}>
+                  {t('audit.after')}
+                </Text>
+                <Code block>{JSON.stringify(record.after, null, 2) ?? '—'}</Code>
+              </Stack>
+            </Group>
+          ),
+        }}
+        columns={[
+          { accessor: 'at', title: t('audit.at'), render: (a) => <TimeText value={a.at} /> },
+          { accessor: 'action', title: t('audit.action') },
+          {
+            accessor: 'entityType',
+            title: t('audit.entity'),
+            render: (a) => `${a.entityType} ${a.entityId ?? ''}`,
+          },
+          {
+            accessor: 'actor',
+            title: t('audit.actor'),
+            render: (a) =>
+              a.actor.role
+                ? `${t(`roles.${a.actor.role as 'platform_admin'}`)} ${a.actor.keyId?.slice(0, 8) ?? ''}`
+                : t('audit.system'),
+          },
+        ]}
+      />
+      <CursorPager
+        pages={pages}
+        onPages={setPages}
+        nextCursor={list.data?.nextCursor}
+        rows={rows.length}
+        pageSize={pageSize}
+        onPageSize={(size) => {
+          setPageSize(size);
+          setPages(firstPage);
+        }}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,166 @@
+import {
+  Anchor,
+  Button,
+  Card,
+  Code,
+  Group,
+  ScrollArea,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api } from '../../api/client';
+import { ProblemAlert } from '../../components/feedback';
+import { TaskProgressBar, TaskStatusBadge } from '../../components/status';
+import { TaskActions } from '../../components/TaskActions';
+import { TimeText } from '../../components/TimeText';
+import { LIVE_MS, taskRefreshInterval } from '../../lib/polling';
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Stack gap={0}>
+      <Text size="xs" fw={700} c="gray.7">
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {children}
+      </Text>
+    </Stack>
+  );
+}
+
+/** The step log as text (GET …/log answers text/plain), read again while the task runs. */
+function useTaskLog(id: string, live: boolean) {
+  return useQuery({
+    queryKey: ['task-log', id],
+    refetchInterval: live ? LIVE_MS : false,
+    queryFn: async () => {
+      const res = await fetch(`/api/v1/update-tasks/${id}/log`, { credentials: 'same-origin' });
+      if (!res.ok) throw await res.json().catch(() => new Error(res.statusText));
+      return res.text();
+    },
+  });
+}
+
+/** One update task (seed 000): its steps with progress and ETA, and its log to read or download. */
+export default function TaskPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const task = api.useQuery(
+    'get',
+    '/api/v1/update-tasks/{id}',
+    { params: { path: { id } } },
+    {
+      refetchInterval: (q) =>
+        q.state.data ? taskRefreshInterval([q.state.data], new Date()) : false,
+    },
+  );
+  const live = task.data?.status === 'running';
+  const log = useTaskLog(id, live || task.data?.status === 'scheduled');
+
+  if (task.error) {
+    return (
+      <Stack>
+        <Title order={2}>{t('tasks.task')}</Title>
+        <ProblemAlert error={task.error} />
+        <Anchor component={Link} to="/tasks">
+          {t('tasks.back')}
+        </Anchor>
+      </Stack>
+    );
+  }
+  const data = task.data;
+  if (!data) return null;
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Group gap="sm">
+          <Title order={2}>
+            {t('tasks.taskTitle', {
+              tenant: data.tenantName ?? data.tenantId,
+              version: data.targetVersion,
+            })}
+          </Title>
+          <TaskStatusBadge status={data.status} />
+        </Group>
+        <TaskActions task={data} />
+      </Group>
+      <Card withBorder>
+        <Stack>
+          <TaskProgressBar task={data} />
+          <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
+            <Fact label={t('tasks.tenant')}>
+              <Anchor component={Link} to={`/tenants/${data.tenantId}`} size="sm">
+                {data.tenantName ?? data.tenantId}
+              </Anchor>
+            </Fact>
+            <Fact label={t('tasks.versions')}>{`${data.fromVersion} → ${data.targetVersion}`}</Fact>
+            <Fact label={t('tasks.mode')}>{t(`update.modesShort.${data.mode}`)}</Fact>
+            <Fact label={t('tasks.runAt')}>
+              <TimeText value={data.runAt} />
+            </Fact>
+            <Fact label={t('tasks.latestStart')}>
+              <TimeText value={data.expiresAt} />
+            </Fact>
+            <Fact label={t('tasks.startedAt')}>
+              <TimeText value={data.startedAt} />
+            </Fact>
+            <Fact label={t('tasks.finishedAt')}>
+              <TimeText value={data.finishedAt} />
+            </Fact>
+            <Fact label={t('tasks.attempts')}>{data.attempts}</Fact>
+            <Fact label={t('tasks.options')}>
+              {[
+                data.forced && t('tasks.forced'),
+                data.redeploy && t('update.redeploy'),
+                data.notifyPartner && t('update.notifyPartner'),
+                data.notifyCustomer && t('update.notifyCustomer'),
+              ]
+                .filter(Boolean)
+                .join(' · ') || '—'}
+            </Fact>
+            <Fact label={t('tasks.batch')}>
+              <Anchor component={Link} to={`/batches/${data.batchId}`} size="sm">
+                {data.batchId.slice(0, 8)}
+              </Anchor>
+            </Fact>
+          </SimpleGrid>
+          {data.error ? (
+            <ProblemAlert error={{ statusCode: 0, message: data.error }} title={t('tasks.error')} />
+          ) : null}
+          {data.cancelReason ? (
+            <Text size="sm">
+              {t('tasks.cancelReason')}: {data.cancelReason}
+            </Text>
+          ) : null}
+        </Stack>
+      </Card>
+      <Group justify="space-between">
+        <Title order={3} size="h4">
+          {t('tasks.log')}
+        </Title>
+        <Button
+          component="a"
+          href={`/api/v1/update-tasks/${data.id}/log`}
+          download={`update-task-${data.id}.log`}
+          variant="default"
+          leftSection={<IconDownload size={16} aria-hidden />}
+        >
+          {t('tasks.downloadLog')}
+        </Button>
+      </Group>
+      <ProblemAlert error={log.error} />
+      <ScrollArea.Autosize mah={420} type="auto">
+        <Code block aria-label={t('tasks.log')} tabIndex={0}>
+          {log.data || t('tasks.logEmpty')}
+        </Code>
+      </ScrollArea.Autosize>
+    </Stack>
+  );
+}
