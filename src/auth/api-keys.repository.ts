@@ -30,6 +30,11 @@ export class ApiKeysRepository {
     return em.findOneByOrFail(ApiKeyEntity, { id: identifiers[0].id as string });
   }
 
+  async partnerExists(em: EntityManager, partnerId: string): Promise<boolean> {
+    const rows: unknown[] = await em.query('SELECT 1 FROM partner WHERE id = $1', [partnerId]);
+    return rows.length > 0;
+  }
+
   /** The active key with this hash, if any, with its partner's platform. Checked on every request. */
   async findActiveByHash(keyHash: string): Promise<ActiveKey | null> {
     const rows: ActiveKey[] = await this.ds.query(

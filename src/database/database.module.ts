@@ -1,11 +1,16 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
 import { runMigrations } from './migrate';
+import { Transactions, TypeOrmTransactions } from './transactions';
 
-/** Connects with TypeORM and applies pending migrations (under an advisory lock) before anything else. */
+/**
+ * Connects with TypeORM and applies pending migrations (under an advisory lock) before anything
+ * else. Global: every feature's repositories and the Transactions helper of its services.
+ */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -27,5 +32,7 @@ import { runMigrations } from './migrate';
       },
     }),
   ],
+  providers: [{ provide: Transactions, useClass: TypeOrmTransactions }],
+  exports: [Transactions],
 })
 export class DatabaseModule {}
