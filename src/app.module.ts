@@ -10,6 +10,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { MaintenanceModule } from './maintenance/maintenance.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PartnersModule } from './partners/partners.module';
@@ -60,6 +61,7 @@ export class AppModule {
         TenantsModule,
         NotificationsModule,
         UpdatesModule,
+        MaintenanceModule,
         SchedulerModule,
         HealthModule,
       ],

@@ -1,5 +1,5 @@
 import type { Locale } from '../common/locale';
-import type { MaintenanceWindow } from '../maintenance/window';
+import type { MaintenanceWindow } from '../common/maintenance-window';
 import type { TenantNode, TenantSimulation, TenantState } from './tenant.entity';
 
 /** A tenant as the service works with it: the row plus whether an update task is open for it. */

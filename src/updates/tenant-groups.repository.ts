@@ -38,7 +38,7 @@ export interface GroupedTenant {
   openTaskId: string | null;
 }
 
-const OPEN = `LEFT JOIN update_task o ON o.tenant_id = t.id AND o.status IN ('scheduled', 'running')`;
+const OPEN = `LEFT JOIN update_task o ON o.tenant_id = t.id AND o.is_open`;
 const ATTRIBUTES = `t.platform_id, t.software_version, t.state, t.auto_update_allowed, t.window_cron,
   t.window_duration_minutes, t.window_timezone`;
 
@@ -138,9 +138,7 @@ export class TenantGroupsRepository {
   ): Promise<number> {
     const f = tenantScopeFilter(scope, caller);
     if (mode === 'skip-open') {
-      f.add(
-        `NOT EXISTS (SELECT 1 FROM update_task o WHERE o.tenant_id = t.id AND o.status IN ('scheduled', 'running'))`,
-      );
+      f.add(`NOT EXISTS (SELECT 1 FROM update_task o WHERE o.tenant_id = t.id AND o.is_open)`);
     }
     const relation = groupsRelation(f, placed);
     const v = (value: unknown) => f.param(value);
@@ -155,7 +153,7 @@ export class TenantGroupsRepository {
            ${v(options.notifyCustomer)}::boolean, ${v(options.allowDowngrade)}::boolean, ${v(options.createdBy)}::uuid
          FROM tenant t JOIN ${relation} ON ${JOIN_GROUP}
          ${f.where}
-         ${mode === 'on-conflict' ? `ON CONFLICT (tenant_id) WHERE status IN ('scheduled', 'running') DO NOTHING` : ''}
+         ${mode === 'on-conflict' ? `ON CONFLICT (tenant_id) WHERE is_open DO NOTHING` : ''}
          RETURNING 1
        )
        SELECT count(*)::int AS n FROM inserted`,

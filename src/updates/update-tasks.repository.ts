@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DatabaseError } from 'pg';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { Scope } from '../auth/caller';
 import type { PageRequest } from '../common/pagination';
 import { SqlFilter, updateReturning } from '../database/sql';
+import type { MaintenanceWindow } from '../common/maintenance-window';
 import type { TenantState } from '../tenants/tenant.entity';
-import type { TaskMove, TaskStatus, UpdateTask } from './update-task';
+import { TASKS_DUE_CHANNEL } from './task-channels';
+import type { TaskStatus } from './task-status';
+import type { TaskMove, UpdateTask } from './update-task';
 
 /** Which tenants one request is about. */
 export type TaskScope = { tenantIds: string[] } | { partnerId: string } | { platformId: string };
@@ -76,6 +80,49 @@ export function toTask(r: Row): UpdateTask {
   };
 }
 
+/** A scheduled task with what placing it again needs (its tenant's window). */
+export interface MovableTask {
+  id: string;
+  tenantId: string;
+  partnerId: string;
+  platformId: string;
+  forced: boolean;
+  expectedDurationMinutes: number;
+  window: MaintenanceWindow;
+}
+
+interface MovableTaskRow {
+  id: string;
+  tenant_id: string;
+  partner_id: string;
+  platform_id: string;
+  forced: boolean;
+  expected_duration_minutes: number;
+  window_cron: string;
+  window_duration_minutes: number;
+  window_timezone: string;
+}
+
+const MOVABLE = `t.id, t.tenant_id, t.partner_id, t.platform_id, t.forced, t.expected_duration_minutes,
+  tn.window_cron, tn.window_duration_minutes, tn.window_timezone`;
+const MOVABLE_FROM = `FROM update_task t JOIN tenant tn ON tn.id = t.tenant_id`;
+
+function toMovable(r: MovableTaskRow): MovableTask {
+  return {
+    id: r.id,
+    tenantId: r.tenant_id,
+    partnerId: r.partner_id,
+    platformId: r.platform_id,
+    forced: r.forced,
+    expectedDurationMinutes: r.expected_duration_minutes,
+    window: {
+      cron: r.window_cron,
+      durationMinutes: r.window_duration_minutes,
+      timezone: r.window_timezone,
+    },
+  };
+}
+
 /** The tenants (alias `t`) of a scope that the caller may see. */
 export function tenantScopeFilter(scope: TaskScope, caller: Scope): SqlFilter {
   const f = new SqlFilter();
@@ -83,6 +130,17 @@ export function tenantScopeFilter(scope: TaskScope, caller: Scope): SqlFilter {
   else if ('partnerId' in scope) f.add('t.partner_id = ?', scope.partnerId);
   else f.add('t.platform_id = ?', scope.platformId);
   return f.addIf(caller.partnerId, 't.partner_id = ?');
+}
+
+/** Whether a write failed because the tenant already has an open task (the unique index). */
+export function isOpenTaskConflict(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driver: unknown = error.driverError;
+  return (
+    driver instanceof DatabaseError &&
+    driver.code === '23505' &&
+    driver.constraint === 'update_task_one_open_per_tenant'
+  );
 }
 
 @Injectable()
@@ -97,7 +155,7 @@ export class UpdateTasksRepository {
               t.customizations, t.window_cron, t.window_duration_minutes, t.window_timezone,
               o.id AS open_task_id
        FROM tenant t
-       LEFT JOIN update_task o ON o.tenant_id = t.id AND o.status IN ('scheduled', 'running')
+       LEFT JOIN update_task o ON o.tenant_id = t.id AND o.is_open
        ${f.where}`,
       f.params,
     );
@@ -133,6 +191,82 @@ export class UpdateTasksRepository {
       f.params,
     );
     return rows.map(toTask);
+  }
+
+  /** Platforms with scheduled tasks whose window closed before they started. */
+  async platformsWithExpired(tx: EntityManager, now: Date): Promise<string[]> {
+    const rows: { platform_id: string }[] = await tx.query(
+      `SELECT DISTINCT platform_id FROM update_task
+       WHERE status = 'scheduled' AND run_at <= $1 AND expires_at <= $1`,
+      [now],
+    );
+    return rows.map((r) => r.platform_id);
+  }
+
+  /** Locks up to `limit` expired tasks of these platforms (others' locked rows are skipped). */
+  async lockExpired(
+    tx: EntityManager,
+    platformIds: string[],
+    now: Date,
+    limit: number,
+  ): Promise<MovableTask[]> {
+    const rows: MovableTaskRow[] = await tx.query(
+      `SELECT ${MOVABLE} ${MOVABLE_FROM}
+       WHERE t.status = 'scheduled' AND t.run_at <= $1 AND t.expires_at <= $1
+         AND t.platform_id = ANY($3::uuid[])
+       ORDER BY t.expires_at LIMIT $2
+       FOR UPDATE OF t SKIP LOCKED`,
+      [now, limit, platformIds],
+    );
+    return rows.map(toMovable);
+  }
+
+  /** Locks the platform's scheduled tasks whose [runAt, runAt + expected) overlaps [startsAt, endsAt). */
+  async lockOverlapping(
+    tx: EntityManager,
+    platformId: string,
+    startsAt: Date,
+    endsAt: Date,
+  ): Promise<MovableTask[]> {
+    const rows: MovableTaskRow[] = await tx.query(
+      `SELECT ${MOVABLE} ${MOVABLE_FROM}
+       WHERE t.status = 'scheduled' AND t.platform_id = $1
+         -- run_at bounded on both sides (updates last at most 1440 minutes) so the due index serves
+         AND t.run_at < $3 AND t.run_at > $2::timestamptz - interval '1440 minutes'
+         AND t.run_at + t.expected_duration_minutes * interval '1 minute' > $2
+       ORDER BY t.id FOR UPDATE OF t`,
+      [platformId, startsAt, endsAt],
+    );
+    return rows.map(toMovable);
+  }
+
+  /** Locks the tenant's scheduled maintenance-window task, if it has one. */
+  async lockWindowTask(tx: EntityManager, tenantId: string): Promise<MovableTask | null> {
+    const rows: MovableTaskRow[] = await tx.query(
+      `SELECT ${MOVABLE} ${MOVABLE_FROM}
+       WHERE t.tenant_id = $1 AND t.status = 'scheduled' AND t.mode = 'maintenance_window'
+       FOR UPDATE OF t`,
+      [tenantId],
+    );
+    return rows[0] ? toMovable(rows[0]) : null;
+  }
+
+  /** Open tasks by status, and how many scheduled ones are due. */
+  async openCounts(): Promise<{ byStatus: Map<TaskStatus, number>; due: number }> {
+    const rows: { status: TaskStatus; n: number; due: number }[] = await this.ds.query(
+      `SELECT status, count(*)::int AS n,
+              count(*) FILTER (WHERE status = 'scheduled' AND run_at <= now())::int AS due
+       FROM update_task WHERE is_open GROUP BY status`,
+    );
+    return {
+      byStatus: new Map(rows.map((r) => [r.status, r.n])),
+      due: rows.reduce((n, r) => n + r.due, 0),
+    };
+  }
+
+  /** Wakes every dispatcher when the transaction commits (immediate work is due). */
+  async wakeDispatchers(tx: EntityManager, payload: string): Promise<void> {
+    await tx.query(`SELECT pg_notify($1, $2)`, [TASKS_DUE_CHANNEL, payload]);
   }
 
   /** Cancels those of `ids` that have not started; returns the ids it cancelled. */

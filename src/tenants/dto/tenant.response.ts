@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LOCALES } from '../../common/locale';
 import { MaintenanceWindowDto } from '../../common/maintenance-window.dto';
-import { nextWindow } from '../../maintenance/window';
+import { nextWindow } from '../../common/maintenance-window';
 import { TENANT_STATES } from '../tenant.entity';
 import type { Tenant } from '../tenant';
 import { TenantNodeDto, TenantSimulationDto } from './tenant.dto';
