@@ -3,10 +3,12 @@ import { Foundation1795392000000 } from './1795392000000-foundation';
 import { Scheduling1795392100000 } from './1795392100000-scheduling';
 import { Dispatch1795392200000 } from './1795392200000-dispatch';
 import { Notifications1795392300000 } from './1795392300000-notifications';
+import { OpenTasks1795408000000 } from './1795408000000-open-tasks';
 
 export const MIGRATIONS = [
   Foundation1795392000000,
   Scheduling1795392100000,
   Dispatch1795392200000,
   Notifications1795392300000,
+  OpenTasks1795408000000,
 ];

@@ -10,7 +10,7 @@ import type { Counter } from 'prom-client';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { MetricsService } from '../metrics/metrics.service';
-import { TASKS_DUE_CHANNEL } from '../updates/scheduling.service';
+import { TASKS_DUE_CHANNEL } from '../updates/task-channels';
 import { type Claim, ClaimsRepository } from './claims.repository';
 import { within } from './executors/executor';
 import { LeaseOwner } from './lease-owner';

@@ -15,8 +15,8 @@ export interface TenantFilter {
   state?: TenantState;
 }
 
-const OPEN_TASK = `EXISTS (SELECT 1 FROM update_task u
-  WHERE u.tenant_id = t.id AND u.status IN ('scheduled', 'running'))`;
+/** Whether the tenant has an open update task (update_task.is_open: src/updates/task-status.ts). */
+const OPEN_TASK = `EXISTS (SELECT 1 FROM update_task u WHERE u.tenant_id = t.id AND u.is_open)`;
 
 const COLUMNS = `t.id, t.seq::text AS seq, t.partner_id, t.platform_id, t.name, t.software_version,
   t.customer_email, t.locale, t.timezone, t.window_cron, t.window_duration_minutes, t.window_timezone,
@@ -197,7 +197,7 @@ export class TenantsRepository {
 
   async openTaskId(em: EntityManager, tenantId: string): Promise<string | null> {
     const rows: { id: string }[] = await em.query(
-      `SELECT id FROM update_task WHERE tenant_id = $1 AND status IN ('scheduled', 'running')`,
+      `SELECT id FROM update_task WHERE tenant_id = $1 AND is_open`,
       [tenantId],
     );
     return rows[0]?.id ?? null;

@@ -5,7 +5,7 @@ import type { Scope } from '../auth/caller';
 import type { PageRequest } from '../common/pagination';
 import { SqlFilter } from '../database/sql';
 import type { UpdateMode } from './planning';
-import type { TaskStatus } from './update-task';
+import { countByStatus, type TaskStatus } from './task-status';
 
 export interface NewBatch {
   createdBy: string;
@@ -77,6 +77,11 @@ export class UpdateBatchesRepository {
     return rows[0].id;
   }
 
+  /** The batch's task count after a concurrent request took some of its tenants. */
+  async setTotal(tx: EntityManager, id: string, total: number): Promise<void> {
+    await tx.query('UPDATE update_batch SET total = $2 WHERE id = $1', [id, total]);
+  }
+
   async find(scope: Scope, id: string): Promise<UpdateBatch | null> {
     const f = visibleTo(new SqlFilter().add('b.id = ?', id), scope.partnerId);
     const rows: Row[] = await this.ds.query(
@@ -103,33 +108,22 @@ export class UpdateBatchesRepository {
       `SELECT status, count(*)::int AS n FROM update_task ${f.where} GROUP BY status`,
       f.params,
     );
-    const counts: StatusCounts = {
-      scheduled: 0,
-      running: 0,
-      succeeded: 0,
-      failed: 0,
-      cancelled: 0,
-    };
-    for (const r of rows) counts[r.status] = r.n;
-    return counts;
+    return countByStatus(rows);
   }
 
-  /** Locks the batch's not-yet-started tasks the caller may cancel (forced ones only for platform admins). */
-  async lockCancellable(
-    em: EntityManager,
+  /** Locks the batch's tasks that have not started and that the caller sees. */
+  async lockNotStarted(
+    tx: EntityManager,
     scope: Scope,
     batchId: string,
-    includeForced: boolean,
-  ): Promise<string[]> {
+  ): Promise<{ id: string; partnerId: string; forced: boolean }[]> {
     const f = new SqlFilter()
       .add('batch_id = ?', batchId)
       .add(`status = 'scheduled'`)
       .addIf(scope.partnerId, 'partner_id = ?');
-    if (!includeForced) f.add('NOT forced');
-    const rows: { id: string }[] = await em.query(
-      `SELECT id FROM update_task ${f.where} ORDER BY id FOR UPDATE`,
+    return tx.query(
+      `SELECT id, partner_id AS "partnerId", forced FROM update_task ${f.where} ORDER BY id FOR UPDATE`,
       f.params,
     );
-    return rows.map((r) => r.id);
   }
 }

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type Caller, scopeOf } from '../auth/caller';
-import { CurrentCaller, PlatformAdminOnly } from '../auth/decorators';
+import { CurrentCaller } from '../auth/decorators';
 import { Page, pageRequest } from '../common/pagination';
 import { UuidParam } from '../common/params';
 import { ScheduleResponse, ScheduleUpdatesDto } from './dto/schedule-updates.dto';
@@ -92,7 +92,6 @@ export class UpdateTasksController {
 
   @Post(':id/resume')
   @HttpCode(200)
-  @PlatformAdminOnly()
   @ApiOkResponse({
     type: TaskResponse,
     description: 'A running task whose lease is gone continues',

@@ -3,7 +3,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { UPDATE_MODES, UpdateMode } from '../planning';
-import { TASK_STATUSES, TaskStatus, UpdateTask } from '../update-task';
+import { TASK_STATUSES, type TaskStatus } from '../task-status';
+import type { UpdateTask } from '../update-task';
 import { IsIsoDateTimeWithOffset } from './schedule-updates.dto';
 
 export class ListTasksQuery extends PageQuery {
