@@ -12,6 +12,7 @@ export default tseslint.config(
       '*.js',
       '*.mjs',
       'test/support/*.js',
+      'test/contract/client/openapi.d.ts',
     ],
   },
   js.configs.recommended,
@@ -29,6 +30,25 @@ export default tseslint.config(
           object: 'process',
           property: 'env',
           message: 'Read configuration through src/config only.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/auth/rate-limit.module.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@nestjs/throttler',
+              importNames: ['SkipThrottle'],
+              message:
+                'Use NoRateLimit() from src/auth/rate-limit.module.ts: the OpenAPI document reads it.',
+            },
+          ],
         },
       ],
     },

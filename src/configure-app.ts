@@ -1,12 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { refuseNulCharacters } from './common/nul-guard';
 import { createValidationPipe } from './common/validation';
 import { MetricsService } from './metrics/metrics.service';
+import { buildOpenApiDocument } from './openapi/document';
 import { keepCallbackRawBody } from './scheduler/callbacks/raw-body';
 
 export const API_PREFIX = 'api/v1';
@@ -26,18 +27,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.useGlobalFilters(new ApiExceptionFilter());
   app.use(requestMetrics(app.get(MetricsService)));
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Tenant update scheduler')
-      .setDescription(
-        'Schedule, run and announce software updates for SaaS tenants. Authenticate with ' +
-          '`Authorization: Bearer <API key>`.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

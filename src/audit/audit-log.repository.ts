@@ -3,23 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Page, PageRequest, toPage } from '../common/pagination';
 import { AuditLogEntity } from './audit-log.entity';
+import type { AuditLogResponse } from './dto/audit-log.dto';
 
 export interface AuditLogFilter {
   entityType?: string;
   entityId?: string;
   action?: string;
   actorKeyId?: string;
-}
-
-export interface AuditLogResponse {
-  id: string;
-  at: string;
-  actor: { keyId: string | null; role: string | null; partnerId: string | null };
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
 }
 
 @Injectable()

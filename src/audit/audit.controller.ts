@@ -1,27 +1,26 @@
-import { IsUuid } from '../common/validators';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PlatformAdminOnly } from '../auth/decorators';
-import { Page, PageQuery, pageRequest } from '../common/pagination';
-import { AuditLogRepository, AuditLogResponse } from './audit-log.repository';
-
-class AuditLogQuery extends PageQuery {
-  @IsOptional() @IsString() @MaxLength(100) entityType?: string;
-  @IsOptional() @IsString() @MaxLength(100) entityId?: string;
-  @IsOptional() @IsString() @MaxLength(100) action?: string;
-  @IsOptional() @IsUuid() actorKeyId?: string;
-}
+import { Page, pageRequest } from '../common/pagination';
+import { ApiPage } from '../openapi/decorators';
+import { AuditLogRepository } from './audit-log.repository';
+import { AuditLogQuery, AuditLogResponse } from './dto/audit-log.dto';
 
 /** Who did what and when, newest last. Platform admins only. */
 @ApiTags('audit-log')
-@ApiBearerAuth()
 @PlatformAdminOnly()
 @Controller('audit-log')
 export class AuditController {
   constructor(private readonly log: AuditLogRepository) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'Read the audit log',
+    description:
+      'Every write: who (API key, role, partner), what, when, and the entity before and after ' +
+      '(secrets are never recorded). Oldest first.',
+  })
+  @ApiPage(AuditLogResponse)
   list(@Query() query: AuditLogQuery): Promise<Page<AuditLogResponse>> {
     return this.log.list(query, pageRequest(query));
   }

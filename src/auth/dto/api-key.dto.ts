@@ -25,9 +25,9 @@ export class ApiKeyResponse {
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) partnerId!: string | null;
   @ApiProperty({ description: 'First characters of the key, to recognise it' }) keyPrefix!: string;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty({ nullable: true, type: String }) lastUsedAt!: string | null;
-  @ApiProperty({ nullable: true, type: String }) revokedAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastUsedAt!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) revokedAt!: string | null;
 
   static from(k: ApiKeyEntity): ApiKeyResponse {
     return {

@@ -43,11 +43,11 @@ export class ListMaintenanceQuery extends PageQuery {
 export class MaintenanceResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) platformId!: string;
-  @ApiProperty() startsAt!: string;
-  @ApiProperty() endsAt!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
   @ApiProperty() message!: string;
   @ApiProperty({ enum: CONFLICT_POLICIES }) conflictPolicy!: ConflictPolicy;
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
 
   static from(m: PlatformMaintenance): MaintenanceResponse {
     return {
@@ -77,8 +77,12 @@ export class AnnouncementResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) platformId!: string;
   @ApiProperty() platformName!: string;
-  @ApiProperty() startsAt!: string;
-  @ApiProperty() endsAt!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
   @ApiProperty() message!: string;
   @ApiProperty({ enum: ['current', 'upcoming'] }) status!: 'current' | 'upcoming';
+}
+
+export class AnnouncementList {
+  @ApiProperty({ type: [AnnouncementResponse] }) items!: AnnouncementResponse[];
 }

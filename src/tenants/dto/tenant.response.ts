@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { LOCALES } from '../../common/locale';
 import { MaintenanceWindowDto } from '../../common/maintenance-window.dto';
 import { nextWindow } from '../../common/maintenance-window';
@@ -7,8 +7,8 @@ import type { Tenant } from '../tenant';
 import { TenantNodeDto, TenantSimulationDto } from './tenant.dto';
 
 export class TimeSlotResponse {
-  @ApiProperty() start!: string;
-  @ApiProperty() end!: string;
+  @ApiProperty({ format: 'date-time' }) start!: string;
+  @ApiProperty({ format: 'date-time' }) end!: string;
 }
 
 export class TenantResponse {
@@ -26,13 +26,17 @@ export class TenantResponse {
   @ApiProperty() autoUpdateAllowed!: boolean;
   @ApiProperty() customizations!: boolean;
   @ApiProperty({ type: [TenantNodeDto] }) nodes!: TenantNodeDto[];
-  @ApiPropertyOptional({ type: TenantSimulationDto, nullable: true })
+  @ApiProperty({
+    type: TenantSimulationDto,
+    nullable: true,
+    description: 'Simulated executor only: a step that fails on purpose',
+  })
   simulate!: TenantSimulationDto | null;
   @ApiProperty({ enum: TENANT_STATES }) state!: string;
   @ApiProperty({ description: 'Whether an update task is scheduled or running' })
   pendingUpdate!: boolean;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 
   static from(t: Tenant, now: Date): TenantResponse {
     const next = nextWindow(t.maintenanceWindow, now);

@@ -53,8 +53,13 @@ export class CancelTaskDto {
 export class TaskProgress {
   @ApiProperty({ nullable: true, type: String }) step!: string | null;
   @ApiProperty() percent!: number;
-  @ApiProperty({ nullable: true, type: String, description: 'Estimated completion time' }) eta!:
-    string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'Estimated completion time',
+  })
+  eta!: string | null;
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -68,8 +73,9 @@ export class TaskResponse {
   @ApiProperty() fromVersion!: string;
   @ApiProperty() targetVersion!: string;
   @ApiProperty({ enum: UPDATE_MODES }) mode!: UpdateMode;
-  @ApiProperty() runAt!: string;
+  @ApiProperty({ format: 'date-time' }) runAt!: string;
   @ApiProperty({
+    format: 'date-time',
     nullable: true,
     type: String,
     description: 'Latest start: the end of the maintenance window',
@@ -88,10 +94,10 @@ export class TaskResponse {
   @ApiProperty({ nullable: true, type: String }) cancelReason!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The API key that scheduled it' })
   createdBy!: string | null;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
-  @ApiProperty({ nullable: true, type: String }) startedAt!: string | null;
-  @ApiProperty({ nullable: true, type: String }) finishedAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) startedAt!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) finishedAt!: string | null;
 
   static from(t: UpdateTask): TaskResponse {
     return {
@@ -136,12 +142,22 @@ export class StatusCountsResponse {
 export class BatchResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ nullable: true, type: String }) createdBy!: string | null;
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty() targetVersion!: string;
   @ApiProperty({ enum: UPDATE_MODES }) mode!: UpdateMode;
   @ApiProperty({ description: 'Tasks created (for a partner admin: its own tasks in the batch)' })
   total!: number;
   @ApiProperty({ type: StatusCountsResponse }) counts!: StatusCountsResponse;
-  @ApiProperty() scope!: Record<string, unknown>;
-  @ApiProperty() options!: Record<string, unknown>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The scope of the request: tenantIds, partnerId or platformId',
+  })
+  scope!: Record<string, unknown>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The options of the request (mode, runAt, forced, notifications …)',
+  })
+  options!: Record<string, unknown>;
 }
