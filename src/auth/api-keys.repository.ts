@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { insertedId } from '../database/sql';
 import { PageRequest } from '../common/pagination';
 import { ApiKeyEntity, Role } from './api-key.entity';
 
@@ -26,8 +27,8 @@ export class ApiKeysRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async insert(em: EntityManager, key: NewApiKey): Promise<ApiKeyEntity> {
-    const { identifiers } = await em.insert(ApiKeyEntity, key);
-    return em.findOneByOrFail(ApiKeyEntity, { id: identifiers[0].id as string });
+    const id = insertedId(await em.insert(ApiKeyEntity, key));
+    return em.findOneByOrFail(ApiKeyEntity, { id });
   }
 
   async partnerExists(em: EntityManager, partnerId: string): Promise<boolean> {

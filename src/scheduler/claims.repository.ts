@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { updateReturning } from '../database/sql';
 import { NoticesRepository } from '../notifications/notices.repository';
-import { type ClaimedTask, toClaimedTask } from './claimed-task';
+import { type ClaimedTask, type ClaimedTaskRow, toClaimedTask } from './claimed-task';
 
 export type { ClaimedTask };
 
@@ -155,7 +155,7 @@ export class ClaimsRepository {
 
   /** Everything a run needs, read once when it is claimed. */
   async load(ids: string[]): Promise<ClaimedTask[]> {
-    const rows: Record<string, unknown>[] = await this.ds.query(
+    const rows: ClaimedTaskRow[] = await this.ds.query(
       `SELECT t.id, t.tenant_id, t.platform_id, t.from_version, t.target_version, t.redeploy, t.forced,
               t.allow_downgrade, t.attempts, t.run, t.run_attempts, t.done_steps, t.tenant_prior_state,
               t.cancel_requested_at IS NOT NULL AS cancel_requested, t.cancel_reason,

@@ -38,6 +38,20 @@ export interface GroupedTenant {
   openTaskId: string | null;
 }
 
+/** A row of `groups`. */
+interface GroupRow {
+  platform_id: string;
+  software_version: string;
+  state: TenantState;
+  auto_update_allowed: boolean;
+  window_cron: string;
+  window_duration_minutes: number;
+  window_timezone: string;
+  has_open_task: boolean;
+  tenants: number;
+  customized: number;
+}
+
 const OPEN = `LEFT JOIN update_task o ON o.tenant_id = t.id AND o.is_open`;
 const ATTRIBUTES = `t.platform_id, t.software_version, t.state, t.auto_update_allowed, t.window_cron,
   t.window_duration_minutes, t.window_timezone`;
@@ -63,7 +77,7 @@ const JOIN_GROUP = `g.platform_id = t.platform_id AND g.software_version = t.sof
 export class TenantGroupsRepository {
   async groups(em: EntityManager, scope: TaskScope, caller: Scope): Promise<TenantGroup[]> {
     const f = tenantScopeFilter(scope, caller);
-    const rows: Record<string, unknown>[] = await em.query(
+    const rows: GroupRow[] = await em.query(
       `SELECT ${ATTRIBUTES}, o.id IS NOT NULL AS has_open_task, count(*)::int AS tenants,
               count(*) FILTER (WHERE t.customizations)::int AS customized
        FROM tenant t ${OPEN} ${f.where}
@@ -72,16 +86,16 @@ export class TenantGroupsRepository {
     );
     return rows.map((r, key) => ({
       key,
-      platformId: r.platform_id as string,
-      softwareVersion: r.software_version as string,
-      state: r.state as TenantState,
-      autoUpdateAllowed: r.auto_update_allowed as boolean,
-      windowCron: r.window_cron as string,
-      windowDurationMinutes: r.window_duration_minutes as number,
-      windowTimezone: r.window_timezone as string,
-      hasOpenTask: r.has_open_task as boolean,
-      tenants: r.tenants as number,
-      customized: r.customized as number,
+      platformId: r.platform_id,
+      softwareVersion: r.software_version,
+      state: r.state,
+      autoUpdateAllowed: r.auto_update_allowed,
+      windowCron: r.window_cron,
+      windowDurationMinutes: r.window_duration_minutes,
+      windowTimezone: r.window_timezone,
+      hasOpenTask: r.has_open_task,
+      tenants: r.tenants,
+      customized: r.customized,
     }));
   }
 

@@ -32,18 +32,35 @@ export interface UpdateBatch {
 
 export type StatusCounts = Record<TaskStatus, number>;
 
-type Row = Record<string, unknown>;
-const toBatch = (r: Row): UpdateBatch => ({
-  id: r.id as string,
-  seq: r.seq as string,
-  createdBy: (r.created_by as string | null) ?? null,
-  createdAt: r.created_at as Date,
-  targetVersion: r.target_version as string,
-  mode: r.mode as UpdateMode,
-  scope: r.scope as Record<string, unknown>,
-  options: r.options as Record<string, unknown>,
-  total: r.total as number,
-});
+/** An update_batch row as COLUMNS reads it. */
+interface BatchRow {
+  id: string;
+  seq: string;
+  created_by: string | null;
+  created_at: Date;
+  target_version: string;
+  mode: UpdateMode;
+  scope: Record<string, unknown>;
+  options: Record<string, unknown>;
+  total: number;
+}
+
+const COLUMNS = `b.id, b.seq::text AS seq, b.created_by, b.created_at, b.target_version, b.mode, b.scope,
+  b.options, b.total`;
+
+function toBatch(r: BatchRow): UpdateBatch {
+  return {
+    id: r.id,
+    seq: r.seq,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    targetVersion: r.target_version,
+    mode: r.mode,
+    scope: r.scope,
+    options: r.options,
+    total: r.total,
+  };
+}
 
 /** A partner admin sees the batches its partner created and those holding its partner's tasks. */
 function visibleTo(f: SqlFilter, partnerId: string | null): SqlFilter {
@@ -84,8 +101,8 @@ export class UpdateBatchesRepository {
 
   async find(scope: Scope, id: string): Promise<UpdateBatch | null> {
     const f = visibleTo(new SqlFilter().add('b.id = ?', id), scope.partnerId);
-    const rows: Row[] = await this.ds.query(
-      `SELECT b.*, b.seq::text AS seq FROM update_batch b ${f.where}`,
+    const rows: BatchRow[] = await this.ds.query(
+      `SELECT ${COLUMNS} FROM update_batch b ${f.where}`,
       f.params,
     );
     return rows[0] ? toBatch(rows[0]) : null;
@@ -93,8 +110,8 @@ export class UpdateBatchesRepository {
 
   async list(scope: Scope, page: PageRequest): Promise<UpdateBatch[]> {
     const f = visibleTo(new SqlFilter(), scope.partnerId).addIf(page.after, 'b.seq > ?');
-    const rows: Row[] = await this.ds.query(
-      `SELECT b.*, b.seq::text AS seq FROM update_batch b ${f.where}
+    const rows: BatchRow[] = await this.ds.query(
+      `SELECT ${COLUMNS} FROM update_batch b ${f.where}
        ORDER BY b.seq LIMIT ${f.param(page.limit + 1)}`,
       f.params,
     );

@@ -9,6 +9,7 @@ import type { MaintenanceWindow } from '../common/maintenance-window';
 import type { TenantState } from '../tenants/tenant.entity';
 import { TASKS_DUE_CHANNEL } from './task-channels';
 import type { TaskStatus } from './task-status';
+import type { UpdateMode } from './planning';
 import type { TaskMove, UpdateTask } from './update-task';
 
 /** Which tenants one request is about. */
@@ -44,39 +45,70 @@ const COLUMNS = `t.id, t.batch_id, t.tenant_id, t.partner_id, t.platform_id,
   t.progress_step, t.progress_percent, t.progress_eta, t.error, t.cancel_reason, t.notice_sequence,
   t.created_by, t.created_at, t.updated_at, t.started_at, t.finished_at`;
 
-type Row = Record<string, unknown>;
+/** An update_task row as `COLUMNS` reads it (pg: timestamptz → Date, int → number). */
+export interface TaskRow {
+  id: string;
+  batch_id: string;
+  tenant_id: string;
+  partner_id: string;
+  platform_id: string;
+  from_version: string;
+  target_version: string;
+  mode: UpdateMode;
+  run_at: Date;
+  expires_at: Date | null;
+  expected_duration_minutes: number;
+  forced: boolean;
+  redeploy: boolean;
+  notify_partner: boolean;
+  notify_customer: boolean;
+  allow_downgrade: boolean;
+  status: TaskStatus;
+  attempts: number;
+  progress_step: string | null;
+  progress_percent: number;
+  progress_eta: Date | null;
+  error: string | null;
+  cancel_reason: string | null;
+  notice_sequence: number;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
 
-export function toTask(r: Row): UpdateTask {
+export function toTask(r: TaskRow): UpdateTask {
   return {
-    id: r.id as string,
-    batchId: r.batch_id as string,
-    tenantId: r.tenant_id as string,
-    partnerId: r.partner_id as string,
-    platformId: r.platform_id as string,
-    fromVersion: r.from_version as string,
-    targetVersion: r.target_version as string,
-    mode: r.mode as UpdateTask['mode'],
-    runAt: r.run_at as Date,
-    expiresAt: (r.expires_at as Date | null) ?? null,
-    expectedDurationMinutes: r.expected_duration_minutes as number,
-    forced: r.forced as boolean,
-    redeploy: r.redeploy as boolean,
-    notifyPartner: r.notify_partner as boolean,
-    notifyCustomer: r.notify_customer as boolean,
-    allowDowngrade: r.allow_downgrade as boolean,
-    status: r.status as TaskStatus,
-    attempts: r.attempts as number,
-    progressStep: (r.progress_step as string | null) ?? null,
-    progressPercent: r.progress_percent as number,
-    progressEta: (r.progress_eta as Date | null) ?? null,
-    error: (r.error as string | null) ?? null,
-    cancelReason: (r.cancel_reason as string | null) ?? null,
-    noticeSequence: r.notice_sequence as number,
-    createdBy: (r.created_by as string | null) ?? null,
-    createdAt: r.created_at as Date,
-    updatedAt: r.updated_at as Date,
-    startedAt: (r.started_at as Date | null) ?? null,
-    finishedAt: (r.finished_at as Date | null) ?? null,
+    id: r.id,
+    batchId: r.batch_id,
+    tenantId: r.tenant_id,
+    partnerId: r.partner_id,
+    platformId: r.platform_id,
+    fromVersion: r.from_version,
+    targetVersion: r.target_version,
+    mode: r.mode,
+    runAt: r.run_at,
+    expiresAt: r.expires_at,
+    expectedDurationMinutes: r.expected_duration_minutes,
+    forced: r.forced,
+    redeploy: r.redeploy,
+    notifyPartner: r.notify_partner,
+    notifyCustomer: r.notify_customer,
+    allowDowngrade: r.allow_downgrade,
+    status: r.status,
+    attempts: r.attempts,
+    progressStep: r.progress_step,
+    progressPercent: r.progress_percent,
+    progressEta: r.progress_eta,
+    error: r.error,
+    cancelReason: r.cancel_reason,
+    noticeSequence: r.notice_sequence,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
   };
 }
 
@@ -168,7 +200,7 @@ export class UpdateTasksRepository {
     forUpdate = false,
   ): Promise<UpdateTask | null> {
     const f = new SqlFilter().add('t.id = ?', id).addIf(scope.partnerId, 't.partner_id = ?');
-    const rows: Row[] = await em.query(
+    const rows: TaskRow[] = await em.query(
       `SELECT ${COLUMNS} FROM update_task t ${f.where} ${forUpdate ? 'FOR UPDATE' : ''}`,
       f.params,
     );
@@ -186,7 +218,7 @@ export class UpdateTasksRepository {
       .addIf(filter.from, 't.run_at >= ?')
       .addIf(filter.to, 't.run_at < ?')
       .addIf(page.after, 't.id > ?');
-    const rows: Row[] = await this.ds.query(
+    const rows: TaskRow[] = await this.ds.query(
       `SELECT ${COLUMNS} FROM update_task t ${f.where} ORDER BY t.id LIMIT ${f.param(page.limit + 1)}`,
       f.params,
     );
