@@ -11,6 +11,7 @@ export default tseslint.config(
       'coverage/**',
       '*.js',
       '*.mjs',
+      '*.cjs',
       'test/support/*.js',
       'test/contract/client/openapi.d.ts',
     ],

@@ -1,6 +1,7 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
+import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditModule } from './audit/audit.module';
 import { loggable } from './common/api-exception.filter';
 import { AuthModule } from './auth/auth.module';
@@ -54,6 +55,7 @@ export class AppModule {
         MetricsModule,
         AuditModule,
         AuthModule,
+        ApiKeysModule,
         RateLimitModule.forRoot(config),
         PlatformsModule,
         VersionsModule,

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiError, ForbiddenError } from '../common/errors';
-import { ApiKeysService } from './api-keys.service';
+import { Authenticator } from './authenticator';
 import { AuthenticatedRequest, PLATFORM_ADMIN_KEY, PUBLIC_KEY } from './decorators';
 
 /** Global guard: Bearer API key → caller; 401 without a valid key, 403 for a role not allowed. */
@@ -9,7 +9,7 @@ import { AuthenticatedRequest, PLATFORM_ADMIN_KEY, PUBLIC_KEY } from './decorato
 export class ApiKeyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly keys: ApiKeysService,
+    private readonly keys: Authenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

@@ -1,20 +1,25 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdminKeyBootstrap } from './admin-key.bootstrap';
+import { ApiKeyEntity } from './api-key.entity';
 import { ApiKeyGuard } from './api-key.guard';
-import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysRepository } from './api-keys.repository';
-import { ApiKeysService } from './api-keys.service';
+import { Authenticator } from './authenticator';
 
-@Global()
+/**
+ * Who is calling: the API key guard (every route, unless @Public), the caller and its scope
+ * (caller.ts), the route decorators, and the first platform admin key. Managing keys is
+ * src/api-keys.
+ */
 @Module({
-  controllers: [ApiKeysController],
+  imports: [TypeOrmModule.forFeature([ApiKeyEntity])],
   providers: [
     ApiKeysRepository,
-    ApiKeysService,
+    Authenticator,
     AdminKeyBootstrap,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
   ],
-  exports: [ApiKeysService, AdminKeyBootstrap],
+  exports: [ApiKeysRepository, Authenticator],
 })
 export class AuthModule {}

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
+import { DatabaseHealth } from './database-health';
 import { runMigrations } from './migrate';
 import { Transactions, TypeOrmTransactions } from './transactions';
 
@@ -20,6 +21,7 @@ import { Transactions, TypeOrmTransactions } from './transactions';
           throw new Error('the database URL is resolved before the app starts');
         return {
           ...dataSourceOptions({ url: config.databaseUrl, poolSize: config.dbPoolSize }),
+          autoLoadEntities: true,
           retryAttempts: 5,
           retryDelay: 2000,
         };
@@ -32,7 +34,7 @@ import { Transactions, TypeOrmTransactions } from './transactions';
       },
     }),
   ],
-  providers: [{ provide: Transactions, useClass: TypeOrmTransactions }],
-  exports: [Transactions],
+  providers: [{ provide: Transactions, useClass: TypeOrmTransactions }, DatabaseHealth],
+  exports: [Transactions, DatabaseHealth],
 })
 export class DatabaseModule {}

@@ -1,10 +1,9 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { Public } from '../auth/decorators';
 import { NoRateLimit } from '../auth/rate-limit.module';
+import { DatabaseHealth } from '../database/database-health';
 
 const CHECK_TIMEOUT_MS = 2000;
 
@@ -22,7 +21,7 @@ export class HealthResponse {
 @NoRateLimit()
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly database: DatabaseHealth) {}
 
   /** 200 when the database answers, 503 otherwise (for load balancers and orchestrators). */
   @Get()
@@ -35,24 +34,8 @@ export class HealthController {
   @ApiOkResponse({ type: HealthResponse, description: 'The service and its database are up' })
   @ApiResponse({ status: 503, type: HealthResponse, description: 'The database does not answer' })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
-    const database = await this.databaseUp();
+    const database = await this.database.up(CHECK_TIMEOUT_MS);
     res.status(database ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return { status: database ? 'ok' : 'error', checks: { database: database ? 'up' : 'down' } };
-  }
-
-  private async databaseUp(): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(false), CHECK_TIMEOUT_MS);
-    });
-    const query = this.ds.query('SELECT 1').then(
-      () => true,
-      () => false,
-    );
-    try {
-      return await Promise.race([query, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 }

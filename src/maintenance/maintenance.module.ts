@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { CommonModule } from '../common/common.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { PlacementModule } from '../placement/placement.module';
 import { PlatformsModule } from '../platforms/platforms.module';
 import { UpdatesModule } from '../updates/updates.module';
@@ -16,7 +19,14 @@ import { PlatformMaintenanceService } from './platform-maintenance.service';
  * blocking source that makes every placement respect the periods.
  */
 @Module({
-  imports: [PlacementModule, PlatformsModule, UpdatesModule],
+  imports: [
+    AuditModule,
+    CommonModule,
+    NotificationsModule,
+    PlacementModule,
+    PlatformsModule,
+    UpdatesModule,
+  ],
   controllers: [PlatformMaintenanceController, AnnouncementsController],
   providers: [PlatformMaintenanceRepository, PlatformMaintenanceService, MaintenanceBlockingSource],
 })

@@ -6,7 +6,7 @@ import { BadRequestError, NotFoundError } from '../common/errors';
 import { Page, PageRequest, toPage } from '../common/pagination';
 import { lockInOrder } from '../database/lock-order';
 import { type Tx, Transactions } from '../database/transactions';
-import { NoticesRepository } from '../notifications/notices.repository';
+import { Notices } from '../notifications/notices.service';
 import { PlacementService } from '../placement/placement.service';
 import { PlatformsRepository } from '../platforms/platforms.repository';
 import { movingTask, TaskChanges } from '../updates/task-changes.service';
@@ -36,7 +36,7 @@ export class PlatformMaintenanceService {
     private readonly tasks: UpdateTasksRepository,
     private readonly placement: PlacementService,
     private readonly changes: TaskChanges,
-    private readonly notices: NoticesRepository,
+    private readonly notices: Notices,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}

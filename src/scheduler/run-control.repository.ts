@@ -9,10 +9,24 @@ export interface StoredReport extends ExecutorReport {
   receivedAt: string;
 }
 
-/** The executor's reports on running steps (signed callbacks) and what checking them needs. */
+/** What running updates read besides their claim: executor reports, secrets, cancel reasons, step durations. */
 @Injectable()
 export class RunControlRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** Mean duration per platform and step over the last `sample` completed steps (every replica). */
+  async recentStepDurations(
+    sample: number,
+  ): Promise<{ platformId: string; step: string; meanMs: number }[]> {
+    return this.ds.query(
+      `SELECT t.platform_id AS "platformId", e.step, avg(e.duration_ms)::float8 AS "meanMs"
+       FROM (SELECT task_id, step, duration_ms FROM task_event
+             WHERE kind = 'step_completed' ORDER BY id DESC LIMIT $1) e
+       JOIN update_task t ON t.id = e.task_id
+       GROUP BY t.platform_id, e.step`,
+      [sample],
+    );
+  }
 
   /** Stores a signed report of the executor if it is about the task's current run. */
   async storeReport(id: string, report: ExecutorReport): Promise<boolean> {

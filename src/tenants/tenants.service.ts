@@ -14,8 +14,8 @@ import { BulkCreatedResponse, CreateTenantDto, UpdateTenantDto } from './dto/ten
 import { TenantResponse } from './dto/tenant.response';
 import type { NewTenant, Tenant, TenantChanges } from './tenant';
 import { TenantFilter, TenantsRepository } from './tenants.repository';
+import { WindowFollowers } from './window-followers';
 import type { MaintenanceWindow } from '../common/maintenance-window';
-import { WindowChangeService } from '../updates/window-change.service';
 
 function windowChanged(a: MaintenanceWindow, b: MaintenanceWindow): boolean {
   return a.cron !== b.cron || a.durationMinutes !== b.durationMinutes || a.timezone !== b.timezone;
@@ -34,7 +34,7 @@ export class TenantsService {
     private readonly partners: PartnersRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly windows: WindowChangeService,
+    private readonly windowFollowers: WindowFollowers,
   ) {}
 
   async create(caller: Caller, dto: CreateTenantDto): Promise<TenantResponse> {
@@ -144,12 +144,12 @@ export class TenantsService {
       const scope = scopeOf(caller);
       // A window change moves the tenant's scheduled window update: its locks come first.
       const seen = dto.maintenanceWindow ? await this.mustFind(tx, scope, id) : null;
-      const windowTask = seen ? await this.windows.lockTask(tx, id, seen.platformId) : null;
+      const followers = seen ? await this.windowFollowers.prepare(tx, seen) : [];
       const current = await this.lockForWrite(tx, scope, id);
       const changes = toChanges(dto, current);
       const window = changes.maintenanceWindow;
-      const follows = windowTask && window && windowChanged(current.maintenanceWindow, window);
-      if (follows) this.windows.assertCanFollow(caller, windowTask, window);
+      const moved = window && windowChanged(current.maintenanceWindow, window) ? window : null;
+      if (moved) for (const f of followers) f.check(caller, moved);
       if (dto.name && dto.name !== current.name) {
         const taken = await this.tenants.existingNames(tx, [
           { partnerId: current.partnerId, name: dto.name },
@@ -162,7 +162,7 @@ export class TenantsService {
       }
       await this.tenants.update(tx, id, changes);
       const updated = await this.mustFind(tx, scope, id);
-      if (follows) await this.windows.follow(tx, caller, windowTask, updated.maintenanceWindow);
+      if (moved) for (const f of followers) await f.follow(tx, caller, updated.maintenanceWindow);
       await this.audit.record(tx, caller, {
         action: 'tenant.update',
         entityType: 'tenant',

@@ -13,7 +13,7 @@ import {
 import { bulkRefusal } from '../common/row-errors';
 import { lockInOrder } from '../database/lock-order';
 import { type Tx, Transactions } from '../database/transactions';
-import { NoticesRepository } from '../notifications/notices.repository';
+import { Notices } from '../notifications/notices.service';
 import { ScheduleResponse, ScheduleUpdatesDto, SkippedTenant } from './dto/schedule-updates.dto';
 import { buildPlanRequest, PlanContextLoader } from './plan-inputs';
 import {
@@ -76,7 +76,7 @@ export class SchedulingService {
     private readonly groups: TenantGroupsRepository,
     private readonly batches: UpdateBatchesRepository,
     private readonly inputs: PlanContextLoader,
-    private readonly notices: NoticesRepository,
+    private readonly notices: Notices,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}

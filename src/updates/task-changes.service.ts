@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '../database/transactions';
 import type { MovingTask } from '../placement/placement.service';
-import { type NoticeContext, NoticesRepository } from '../notifications/notices.repository';
+import type { NoticeContext } from '../notifications/notices.repository';
+import { Notices } from '../notifications/notices.service';
 import type { TaskMove } from './update-task';
 import { type MovableTask, UpdateTasksRepository } from './update-tasks.repository';
 
@@ -15,7 +16,7 @@ import { type MovableTask, UpdateTasksRepository } from './update-tasks.reposito
 export class TaskChanges {
   constructor(
     private readonly tasks: UpdateTasksRepository,
-    private readonly notices: NoticesRepository,
+    private readonly notices: Notices,
   ) {}
 
   /** Moves the tasks that are still scheduled; returns the ids it moved. */

@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { CommonModule } from '../common/common.module';
+import { MetricsModule } from '../metrics/metrics.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { PlacementModule } from '../placement/placement.module';
+import { TenantsModule } from '../tenants/tenants.module';
 import { VersionsModule } from '../versions/versions.module';
 import { BatchesService } from './batches.service';
 import { ExpiredTasksService } from './expired-tasks.service';
@@ -22,7 +27,15 @@ import { WindowChangeService } from './window-change.service';
  * platform maintenance (MaintenanceModule) and tenant window changes (TenantsModule) use.
  */
 @Module({
-  imports: [PlacementModule, VersionsModule],
+  imports: [
+    AuditModule,
+    CommonModule,
+    MetricsModule,
+    NotificationsModule,
+    PlacementModule,
+    TenantsModule,
+    VersionsModule,
+  ],
   controllers: [UpdateTasksController, UpdateBatchesController],
   providers: [
     UpdateTasksRepository,
@@ -38,6 +51,6 @@ import { WindowChangeService } from './window-change.service';
     WindowChangeService,
     SchedulingMetrics,
   ],
-  exports: [UpdateTasksRepository, TaskChanges, WindowChangeService],
+  exports: [UpdateTasksRepository, TaskChanges],
 })
 export class UpdatesModule {}

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
 import { Clock } from '../common/clock';
 import { ConflictError } from '../common/errors';
@@ -6,22 +6,45 @@ import { lockInOrder } from '../database/lock-order';
 import type { Tx } from '../database/transactions';
 import type { MaintenanceWindow } from '../common/maintenance-window';
 import { PlacementService } from '../placement/placement.service';
+import {
+  type PreparedFollow,
+  type WindowFollower,
+  WindowFollowers,
+} from '../tenants/window-followers';
 import { assertMayAct } from './task-policy';
 import { movingTask, TaskChanges } from './task-changes.service';
 import { type MovableTask, UpdateTasksRepository } from './update-tasks.repository';
 
 /**
  * When a tenant's maintenance window changes, its scheduled maintenance-window update follows the
- * new window (its recipients are told), in the transaction that changes the tenant.
+ * new window (its recipients are told), in the transaction that changes the tenant. Registered
+ * with the tenants' WindowFollowers.
  */
 @Injectable()
-export class WindowChangeService {
+export class WindowChangeService implements WindowFollower, OnModuleInit {
   constructor(
     private readonly tasks: UpdateTasksRepository,
     private readonly placement: PlacementService,
     private readonly changes: TaskChanges,
     private readonly clock: Clock,
+    private readonly followers: WindowFollowers,
   ) {}
+
+  onModuleInit(): void {
+    this.followers.register(this);
+  }
+
+  async prepare(
+    tx: Tx,
+    tenant: { id: string; platformId: string },
+  ): Promise<PreparedFollow | null> {
+    const task = await this.lockTask(tx, tenant.id, tenant.platformId);
+    if (!task) return null;
+    return {
+      check: (caller, window) => this.assertCanFollow(caller, task, window),
+      follow: (tx2, caller, window) => this.follow(tx2, caller, task, window),
+    };
+  }
 
   /**
    * Locks the tenant's scheduled maintenance-window update, if any: the platform's scheduling lock,

@@ -1,7 +1,7 @@
 import { IsUuid, Optional } from '../../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Length } from 'class-validator';
-import { ApiKeyEntity, Role, ROLES } from '../api-key.entity';
+import { ApiKeyEntity, Role, ROLES } from '../../auth/api-key.entity';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'ACME reseller automation' })

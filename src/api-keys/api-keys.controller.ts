@@ -13,8 +13,8 @@ import { Page, PageQuery, pageRequest } from '../common/pagination';
 import { UuidParam } from '../common/params';
 import { ApiErrors, ApiPage } from '../openapi/decorators';
 import { ApiKeysService } from './api-keys.service';
-import type { Caller } from './caller';
-import { CurrentCaller, PlatformAdminOnly } from './decorators';
+import type { Caller } from '../auth/caller';
+import { CurrentCaller, PlatformAdminOnly } from '../auth/decorators';
 import { ApiKeyResponse, CreateApiKeyDto, CreatedApiKeyResponse } from './dto/api-key.dto';
 
 class ListApiKeysQuery extends PageQuery {

@@ -3,9 +3,9 @@ import { Transactions } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import { BadRequestError, ConflictError, NotFoundError } from '../common/errors';
 import { Page, PageRequest, toPage } from '../common/pagination';
-import { displayPrefix, generateApiKey, hashApiKey } from './api-key.codec';
-import { ApiKeysRepository } from './api-keys.repository';
-import type { Caller } from './caller';
+import { displayPrefix, generateApiKey, hashApiKey } from '../auth/api-key.codec';
+import { ApiKeysRepository } from '../auth/api-keys.repository';
+import type { Caller } from '../auth/caller';
 import { ApiKeyResponse, CreateApiKeyDto, CreatedApiKeyResponse } from './dto/api-key.dto';
 
 @Injectable()
@@ -15,19 +15,6 @@ export class ApiKeysService {
     private readonly keys: ApiKeysRepository,
     private readonly audit: AuditService,
   ) {}
-
-  async authenticate(rawKey: string): Promise<Caller | null> {
-    const key = await this.keys.findActiveByHash(hashApiKey(rawKey));
-    if (!key) return null;
-    void this.keys.touch(key.id).catch(() => undefined);
-    return {
-      keyId: key.id,
-      name: key.name,
-      role: key.role,
-      partnerId: key.partnerId,
-      platformId: key.platformId,
-    };
-  }
 
   async create(caller: Caller, dto: CreateApiKeyDto): Promise<CreatedApiKeyResponse> {
     if (dto.role === 'partner_admin' && !dto.partnerId) {
