@@ -12,10 +12,12 @@ export default tseslint.config(
       'coverage/**',
       '*.js',
       '*.mjs',
+      '*.cjs',
       'test/support/*.js',
       'console/dist/**',
       'console/src/api/schema.gen.ts',
       'console/scripts/**',
+      'test/contract/client/openapi.d.ts',
     ],
   },
   js.configs.recommended,
@@ -33,6 +35,25 @@ export default tseslint.config(
           object: 'process',
           property: 'env',
           message: 'Read configuration through src/config only.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/auth/rate-limit.module.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@nestjs/throttler',
+              importNames: ['SkipThrottle'],
+              message:
+                'Use NoRateLimit() from src/auth/rate-limit.module.ts: the OpenAPI document reads it.',
+            },
+          ],
         },
       ],
     },

@@ -3,6 +3,7 @@ import { Foundation1795392000000 } from './1795392000000-foundation';
 import { Scheduling1795392100000 } from './1795392100000-scheduling';
 import { Dispatch1795392200000 } from './1795392200000-dispatch';
 import { Notifications1795392300000 } from './1795392300000-notifications';
+import { OpenTasks1795408000000 } from './1795408000000-open-tasks';
 import { ConsoleSessions1795410000000 } from './1795410000000-console-sessions';
 import { TenantTags1795410100000 } from './1795410100000-tenant-tags';
 
@@ -11,6 +12,7 @@ export const MIGRATIONS = [
   Scheduling1795392100000,
   Dispatch1795392200000,
   Notifications1795392300000,
+  OpenTasks1795408000000,
   ConsoleSessions1795410000000,
   TenantTags1795410100000,
 ];

@@ -1,6 +1,7 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
+import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditModule } from './audit/audit.module';
 import { loggable } from './common/api-exception.filter';
 import { AuthModule } from './auth/auth.module';
@@ -10,11 +11,13 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { MaintenanceModule } from './maintenance/maintenance.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PartnersModule } from './partners/partners.module';
 import { PlatformsModule } from './platforms/platforms.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { UpdatesModule } from './updates/updates.module';
 import { VersionsModule } from './versions/versions.module';
@@ -59,6 +62,8 @@ export class AppModule {
         MetricsModule,
         AuditModule,
         AuthModule,
+        ApiKeysModule,
+        SessionsModule,
         RateLimitModule.forRoot(config),
         PlatformsModule,
         VersionsModule,
@@ -66,6 +71,7 @@ export class AppModule {
         TenantsModule,
         NotificationsModule,
         UpdatesModule,
+        MaintenanceModule,
         SchedulerModule,
         HealthModule,
       ],

@@ -9,7 +9,7 @@ import { AppConfig } from './config/app-config';
 import { serveConsole } from './console/serve-console';
 import { createValidationPipe } from './common/validation';
 import { MetricsService } from './metrics/metrics.service';
-import { createOpenApiDocument } from './openapi/document';
+import { buildOpenApiDocument } from './openapi/document';
 import { keepCallbackRawBody } from './scheduler/callbacks/raw-body';
 
 export const API_PREFIX = 'api/v1';
@@ -35,7 +35,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.use(requestMetrics(app.get(MetricsService)));
   serveConsole(app, config.consoleDir);
 
-  const document = createOpenApiDocument(app);
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

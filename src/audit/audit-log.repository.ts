@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Page, PageRequest, toPage } from '../common/pagination';
 import { AuditLogEntity } from './audit-log.entity';
-import type { AuditLogResponse } from './dto/audit-log.response';
+import type { AuditLogResponse } from './dto/audit-log.dto';
 
 export interface AuditLogFilter {
   entityType?: string;
@@ -12,9 +12,38 @@ export interface AuditLogFilter {
   actorKeyId?: string;
 }
 
+export interface NewAuditRow {
+  actorKeyId: string | null;
+  actorRole: string | null;
+  actorPartnerId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  /** JSON text (already redacted), or null. */
+  before: string | null;
+  after: string | null;
+}
+
 @Injectable()
 export class AuditLogRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async insert(tx: EntityManager, row: NewAuditRow): Promise<void> {
+    await tx.query(
+      `INSERT INTO audit_log (actor_key_id, actor_role, actor_partner_id, action, entity_type, entity_id, before, after)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        row.actorKeyId,
+        row.actorRole,
+        row.actorPartnerId,
+        row.action,
+        row.entityType,
+        row.entityId,
+        row.before,
+        row.after,
+      ],
+    );
+  }
 
   async list(
     filter: AuditLogFilter,

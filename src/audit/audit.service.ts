@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import type { Caller } from '../auth/caller';
+import type { Tx } from '../database/transactions';
+import { AuditLogRepository } from './audit-log.repository';
 
 const REDACTED_KEYS = new Set(['executorSecret', 'secret', 'keyHash', 'key']);
 
@@ -16,6 +16,13 @@ export function redact(value: unknown): unknown {
   return out;
 }
 
+/** Who acted: an API key's caller, or null for the service itself (a job). */
+export interface AuditActor {
+  keyId: string;
+  role: string;
+  partnerId: string | null;
+}
+
 export interface AuditEntry {
   action: string;
   entityType: string;
@@ -27,20 +34,18 @@ export interface AuditEntry {
 /** Who did what, when, before/after. Always written inside the transaction of the change. */
 @Injectable()
 export class AuditService {
-  async record(em: EntityManager, caller: Caller | null, entry: AuditEntry): Promise<void> {
-    await em.query(
-      `INSERT INTO audit_log (actor_key_id, actor_role, actor_partner_id, action, entity_type, entity_id, before, after)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        caller?.keyId ?? null,
-        caller?.role ?? null,
-        caller?.partnerId ?? null,
-        entry.action,
-        entry.entityType,
-        entry.entityId,
-        entry.before === undefined ? null : JSON.stringify(redact(entry.before)),
-        entry.after === undefined ? null : JSON.stringify(redact(entry.after)),
-      ],
-    );
+  constructor(private readonly log: AuditLogRepository) {}
+
+  async record(tx: Tx, actor: AuditActor | null, entry: AuditEntry): Promise<void> {
+    await this.log.insert(tx, {
+      actorKeyId: actor?.keyId ?? null,
+      actorRole: actor?.role ?? null,
+      actorPartnerId: actor?.partnerId ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: entry.before === undefined ? null : JSON.stringify(redact(entry.before)),
+      after: entry.after === undefined ? null : JSON.stringify(redact(entry.after)),
+    });
   }
 }

@@ -2,12 +2,12 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { ApiError, ForbiddenError } from '../common/errors';
-import { ApiKeysService } from './api-keys.service';
+import { Authenticator } from './authenticator';
 import type { Caller } from './caller';
 import { AuthenticatedRequest, PLATFORM_ADMIN_KEY, PUBLIC_KEY } from './decorators';
 import { clearSessionCookie, CSRF_HEADER, readSessionCookie } from './sessions/session-cookie';
 import { csrfTokenMatches } from './sessions/session-token';
-import { SessionsService } from './sessions/sessions.service';
+import { SessionAuthenticator } from './sessions/session-authenticator';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -20,8 +20,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export class ApiKeyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly keys: ApiKeysService,
-    private readonly sessions: SessionsService,
+    private readonly keys: Authenticator,
+    private readonly sessions: SessionAuthenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -65,7 +65,7 @@ export class ApiKeyGuard implements CanActivate {
     response: Response,
     token: string,
   ): Promise<Caller> {
-    const signedIn = await this.sessions.resolve(token);
+    const signedIn = await this.sessions.authenticate(token);
     if (!signedIn) {
       clearSessionCookie(request, response);
       throw new ApiError(401, 'The session has ended: sign in again', [

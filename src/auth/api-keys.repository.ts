@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { insertedId } from '../database/sql';
 import { PageRequest } from '../common/pagination';
 import { ApiKeyEntity, Role } from './api-key.entity';
 
@@ -26,8 +27,13 @@ export class ApiKeysRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async insert(em: EntityManager, key: NewApiKey): Promise<ApiKeyEntity> {
-    const { identifiers } = await em.insert(ApiKeyEntity, key);
-    return em.findOneByOrFail(ApiKeyEntity, { id: identifiers[0].id as string });
+    const id = insertedId(await em.insert(ApiKeyEntity, key));
+    return em.findOneByOrFail(ApiKeyEntity, { id });
+  }
+
+  async partnerExists(em: EntityManager, partnerId: string): Promise<boolean> {
+    const rows: unknown[] = await em.query('SELECT 1 FROM partner WHERE id = $1', [partnerId]);
+    return rows.length > 0;
   }
 
   /** The active key with this hash, if any, with its partner's platform. Checked on every request. */

@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Caller } from './caller';
-import type { RequestSession } from './sessions/sessions.service';
+import type { RequestSession } from './sessions/session-authenticator';
 
 export const PUBLIC_KEY = 'auth:public';
 export const PLATFORM_ADMIN_KEY = 'auth:platform-admin';

@@ -1,8 +1,16 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { applyDecorators, DynamicModule, Module, SetMetadata } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { SkipThrottle, ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from '../config/app-config';
 import type { AuthenticatedRequest } from './decorators';
+
+export const NO_RATE_LIMIT = 'rate-limit:none';
+
+/**
+ * Not counted against the rate limit (health checks, scrapes, signed executor callbacks). The one
+ * way to exempt a route: the OpenAPI document reads the same metadata to leave out its 429.
+ */
+export const NoRateLimit = () => applyDecorators(SkipThrottle(), SetMetadata(NO_RATE_LIMIT, true));
 
 /**
  * Requests per minute, counted per API key (per client address for requests without a key), in each
@@ -24,10 +32,6 @@ export class RateLimitModule {
           getTracker: (req: Record<string, unknown>) => {
             const r = req as unknown as AuthenticatedRequest;
             return r.caller ? `key:${r.caller.keyId}` : `ip:${r.ip ?? 'unknown'}`;
-          },
-          skipIf: (context) => {
-            const url = context.switchToHttp().getRequest<{ url?: string }>().url ?? '';
-            return url === '/health' || url.startsWith('/metrics');
           },
         }),
       ],

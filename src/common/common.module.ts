@@ -1,7 +1,7 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { Clock, SystemClock } from './clock';
 
-@Global()
+/** The clock (injected, so that time can be controlled in tests). */
 @Module({
   providers: [{ provide: Clock, useClass: SystemClock }],
   exports: [Clock],

@@ -3,6 +3,7 @@ export interface ErrorDetail {
   field?: string;
   index?: number;
   tenantId?: string;
+  taskId?: string;
   code?: string;
   reason: string;
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { fieldError } from './errors';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -20,6 +20,20 @@ export class PageQuery {
   @IsOptional()
   @IsString()
   cursor?: string;
+}
+
+export const LIST_ORDERS = ['asc', 'desc'] as const;
+export type ListOrder = (typeof LIST_ORDERS)[number];
+
+/** A list that can also be read newest first (`?order=desc`), keyset paging either way. */
+export class OrderedPageQuery extends PageQuery {
+  @ApiPropertyOptional({
+    enum: LIST_ORDERS,
+    description: '`desc`: newest first. Default: `asc` (oldest first).',
+  })
+  @IsOptional()
+  @IsIn(LIST_ORDERS)
+  order?: ListOrder;
 }
 
 export interface Page<T> {

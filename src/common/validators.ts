@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsUUID, registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 import * as semver from 'semver';
-import { cronError, isValidTimeZone } from '../maintenance/window';
+import { cronError, isValidTimeZone } from './maintenance-window';
 
 /** A 5-field cron expression that cron-parser accepts and that matches at least once. */
 export function IsCron(options?: ValidationOptions): PropertyDecorator {

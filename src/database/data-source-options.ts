@@ -1,5 +1,4 @@
 import type { DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from '../../migrations';
 
 export interface DatabaseOptions {
@@ -8,12 +7,14 @@ export interface DatabaseOptions {
   applicationName?: string;
 }
 
-/** One place that says how the service talks to PostgreSQL. Schema changes only by migrations. */
+/**
+ * One place that says how the service talks to PostgreSQL. Schema changes only by migrations.
+ * Entities are registered by their feature modules (TypeOrmModule.forFeature, autoLoadEntities).
+ */
 export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
   return {
     type: 'postgres',
     url: options.url,
-    entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     synchronize: false,

@@ -42,3 +42,10 @@ export async function updateReturning<T>(
 ): Promise<T[]> {
   return (await db.query(`WITH changed AS (${sql}) SELECT * FROM changed`, params)) as T[];
 }
+
+/** The generated id of the row a TypeORM insert wrote (checked, not assumed). */
+export function insertedId(result: { identifiers: Record<string, unknown>[] }): string {
+  const id = result.identifiers[0]?.id;
+  if (typeof id !== 'string') throw new Error('the insert returned no id');
+  return id;
+}

@@ -1,19 +1,20 @@
-import { ApiPageResponse } from '../common/api-page';
 import { Body, Controller, Delete, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import {
-  ApiBearerAuth,
+  ApiBody,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { type Caller, scopeOf } from '../auth/caller';
 import { CurrentCaller, PlatformAdminOnly, Public } from '../auth/decorators';
 import { Page, pageRequest } from '../common/pagination';
 import { UuidParam } from '../common/params';
+import { ApiErrors, ApiPage } from '../openapi/decorators';
 import {
-  AnnouncementsResponse,
+  AnnouncementList,
   CreatedMaintenanceResponse,
   CreateMaintenanceDto,
   ListMaintenanceQuery,
@@ -22,18 +23,43 @@ import {
 import { PlatformMaintenanceService } from './platform-maintenance.service';
 
 @ApiTags('maintenance')
-@ApiBearerAuth()
 @Controller('platforms/:platformId/maintenance')
 export class PlatformMaintenanceController {
   constructor(private readonly maintenance: PlatformMaintenanceService) {}
 
   @Post()
   @PlatformAdminOnly()
-  @ApiCreatedResponse({ type: CreatedMaintenanceResponse })
+  @ApiOperation({
+    summary: 'Announce platform maintenance',
+    description:
+      'No update may run during [startsAt, endsAt). Scheduled updates that overlap the period are ' +
+      'cancelled or moved to their next free window (`conflictPolicy`; forced ones are always ' +
+      'moved), and whoever was told about them is told again. Every partner contact of the ' +
+      'platform receives the announcement.',
+  })
+  @ApiBody({
+    type: CreateMaintenanceDto,
+    examples: {
+      reschedule: {
+        summary: 'A night of maintenance; overlapping updates move',
+        value: {
+          startsAt: '2027-03-06T22:00:00+01:00',
+          endsAt: '2027-03-07T04:00:00+01:00',
+          message: 'Database cluster upgrade. The portal stays available.',
+          conflictPolicy: 'reschedule',
+        },
+      },
+    },
+  })
+  @ApiCreatedResponse({
+    type: CreatedMaintenanceResponse,
+    description: 'The period, with how many updates it cancelled or moved',
+  })
   @ApiOkResponse({
     type: CreatedMaintenanceResponse,
-    description: 'dryRun: what announcing would do to scheduled updates; nothing written',
+    description: '`dryRun`: what announcing would do to scheduled updates; nothing was written',
   })
+  @ApiErrors(404)
   async create(
     @CurrentCaller() caller: Caller,
     @UuidParam('platformId') platformId: string,
@@ -46,7 +72,14 @@ export class PlatformMaintenanceController {
   }
 
   @Get()
-  @ApiPageResponse(MaintenanceResponse)
+  @ApiOperation({
+    summary: 'List a platform’s maintenance periods',
+    description:
+      'Current and upcoming periods (`includePast=true` adds ended ones). A partner admin may read ' +
+      'its own platform’s.',
+  })
+  @ApiPage(MaintenanceResponse)
+  @ApiErrors(404)
   list(
     @CurrentCaller() caller: Caller,
     @UuidParam('platformId') platformId: string,
@@ -63,7 +96,14 @@ export class PlatformMaintenanceController {
   @Delete(':maintenanceId')
   @PlatformAdminOnly()
   @HttpCode(204)
+  @ApiOperation({
+    summary: 'Withdraw platform maintenance',
+    description:
+      'Partner contacts are told. Updates the period cancelled stay cancelled; moved ones stay ' +
+      'where they were moved.',
+  })
   @ApiNoContentResponse({ description: 'Withdrawn' })
+  @ApiErrors({ 404: 'The platform or the period is unknown' })
   delete(
     @CurrentCaller() caller: Caller,
     @UuidParam('platformId') platformId: string,
@@ -81,8 +121,14 @@ export class AnnouncementsController {
   constructor(private readonly maintenance: PlatformMaintenanceService) {}
 
   @Get()
-  @ApiOkResponse({ type: AnnouncementsResponse })
-  list(): Promise<AnnouncementsResponse> {
+  @ApiOperation({
+    summary: 'Current and upcoming platform maintenance',
+    description:
+      'Every platform’s current and upcoming maintenance with its message, soonest first, for a ' +
+      'status page or a sign-in screen. No API key needed.',
+  })
+  @ApiOkResponse({ type: AnnouncementList, description: 'The announcements' })
+  list(): Promise<AnnouncementList> {
     return this.maintenance.announcements();
   }
 }

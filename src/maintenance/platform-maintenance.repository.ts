@@ -28,18 +28,32 @@ export interface Announcement {
   message: string;
 }
 
-type Row = Record<string, unknown>;
-const toMaintenance = (r: Row): PlatformMaintenance => ({
-  id: r.id as string,
-  seq: r.seq as string,
-  platformId: r.platform_id as string,
-  startsAt: r.starts_at as Date,
-  endsAt: r.ends_at as Date,
-  message: r.message as string,
-  conflictPolicy: r.conflict_policy as ConflictPolicy,
-  createdBy: (r.created_by as string | null) ?? null,
-  createdAt: r.created_at as Date,
-});
+/** A platform_maintenance row as COLUMNS reads it. */
+interface PlatformMaintenanceRow {
+  id: string;
+  seq: string;
+  platform_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  message: string;
+  conflict_policy: ConflictPolicy;
+  created_by: string | null;
+  created_at: Date;
+}
+
+function toMaintenance(r: PlatformMaintenanceRow): PlatformMaintenance {
+  return {
+    id: r.id,
+    seq: r.seq,
+    platformId: r.platform_id,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    message: r.message,
+    conflictPolicy: r.conflict_policy,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+  };
+}
 
 const COLUMNS = `m.id, m.seq::text AS seq, m.platform_id, m.starts_at, m.ends_at, m.message, m.conflict_policy, m.created_by, m.created_at`;
 
@@ -54,7 +68,7 @@ export class PlatformMaintenanceRepository {
       'platformId' | 'startsAt' | 'endsAt' | 'message' | 'conflictPolicy' | 'createdBy'
     >,
   ): Promise<PlatformMaintenance> {
-    const rows: Row[] = await em.query(
+    const rows: PlatformMaintenanceRow[] = await em.query(
       `INSERT INTO platform_maintenance AS m (platform_id, starts_at, ends_at, message, conflict_policy, created_by)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
       [
@@ -74,7 +88,7 @@ export class PlatformMaintenanceRepository {
     platformId: string,
     id: string,
   ): Promise<PlatformMaintenance | null> {
-    const rows: Row[] = await em.query(
+    const rows: PlatformMaintenanceRow[] = await em.query(
       `SELECT ${COLUMNS} FROM platform_maintenance m WHERE m.platform_id = $1 AND m.id = $2`,
       [platformId, id],
     );
@@ -93,7 +107,7 @@ export class PlatformMaintenanceRepository {
   ): Promise<PlatformMaintenance[]> {
     const f = new SqlFilter().add('m.platform_id = ?', platformId).addIf(page.after, 'm.seq > ?');
     if (!includePast) f.add('m.ends_at > ?', now);
-    const rows: Row[] = await this.ds.query(
+    const rows: PlatformMaintenanceRow[] = await this.ds.query(
       `SELECT ${COLUMNS} FROM platform_maintenance m ${f.where} ORDER BY m.seq LIMIT ${f.param(page.limit + 1)}`,
       f.params,
     );
@@ -106,7 +120,7 @@ export class PlatformMaintenanceRepository {
     platformIds: string[],
     now: Date,
   ): Promise<PlatformMaintenance[]> {
-    const rows: Row[] = await em.query(
+    const rows: PlatformMaintenanceRow[] = await em.query(
       `SELECT ${COLUMNS} FROM platform_maintenance m
        WHERE m.platform_id = ANY($1::uuid[]) AND m.ends_at > $2 ORDER BY m.starts_at`,
       [platformIds, now],
@@ -116,19 +130,13 @@ export class PlatformMaintenanceRepository {
 
   /** Current and upcoming maintenance of every platform, soonest first. */
   async announcements(now: Date, limit: number): Promise<Announcement[]> {
-    const rows: Row[] = await this.ds.query(
-      `SELECT m.id, m.platform_id, pl.name AS platform_name, m.starts_at, m.ends_at, m.message
+    // Columns aliased to the Announcement's names: the row is the result.
+    return this.ds.query(
+      `SELECT m.id, m.platform_id AS "platformId", pl.name AS "platformName",
+              m.starts_at AS "startsAt", m.ends_at AS "endsAt", m.message
        FROM platform_maintenance m JOIN platform pl ON pl.id = m.platform_id
        WHERE m.ends_at > $1 ORDER BY m.starts_at, m.id LIMIT $2`,
       [now, limit],
     );
-    return rows.map((r) => ({
-      id: r.id as string,
-      platformId: r.platform_id as string,
-      platformName: r.platform_name as string,
-      startsAt: r.starts_at as Date,
-      endsAt: r.ends_at as Date,
-      message: r.message as string,
-    }));
   }
 }

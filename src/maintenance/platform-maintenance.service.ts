@@ -1,14 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ALL_PARTNERS, type Caller, type Scope } from '../auth/caller';
 import { Clock } from '../common/clock';
 import { BadRequestError, NotFoundError } from '../common/errors';
 import { Page, PageRequest, toPage } from '../common/pagination';
-import { NoticesRepository } from '../notifications/notices.repository';
+import { lockInOrder } from '../database/lock-order';
+import { type Tx, Transactions } from '../database/transactions';
+import { Notices } from '../notifications/notices.service';
+import { PlacementService } from '../placement/placement.service';
 import { PlatformsRepository } from '../platforms/platforms.repository';
-import { lockPlatforms } from '../updates/platform-lock';
+import { movingTask, TaskChanges } from '../updates/task-changes.service';
 import { UpdateTasksRepository } from '../updates/update-tasks.repository';
 import {
   AnnouncementResponse,
@@ -16,7 +17,7 @@ import {
   CreateMaintenanceDto,
   MaintenanceResponse,
 } from './dto/maintenance.dto';
-import { ConflictingTask, resolveConflicts } from './maintenance-conflicts';
+import { resolveConflicts } from './maintenance-conflicts';
 import {
   PlatformMaintenance,
   PlatformMaintenanceRepository,
@@ -36,11 +37,13 @@ export class PlatformMaintenanceService {
   private readonly logger = new Logger(PlatformMaintenanceService.name);
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Transactions,
     private readonly maintenance: PlatformMaintenanceRepository,
     private readonly platforms: PlatformsRepository,
     private readonly tasks: UpdateTasksRepository,
-    private readonly notices: NoticesRepository,
+    private readonly placement: PlacementService,
+    private readonly changes: TaskChanges,
+    private readonly notices: Notices,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -66,11 +69,11 @@ export class PlatformMaintenanceService {
         { field: 'endsAt', reason: 'must be in the future' },
       ]);
 
-    const announce = this.ds.transaction(async (em) => {
-      if (!(await this.platforms.find(ALL_PARTNERS, platformId, em)))
+    const announce = this.db.run(async (tx) => {
+      if (!(await this.platforms.find(ALL_PARTNERS, platformId, tx)))
         throw new NotFoundError('Platform', platformId);
-      await lockPlatforms(em, [platformId], true);
-      const period = await this.maintenance.insert(em, {
+      await lockInOrder(tx, { platforms: { ids: [platformId], mode: 'exclusive' } });
+      const period = await this.maintenance.insert(tx, {
         platformId,
         startsAt,
         endsAt,
@@ -78,8 +81,8 @@ export class PlatformMaintenanceService {
         conflictPolicy: dto.conflictPolicy ?? 'cancel',
         createdBy: caller.keyId,
       });
-      const { cancelled, moved, warnings } = await this.resolve(em, period);
-      await this.notices.forMaintenance(em, 'maintenance.announced', period.id);
+      const { cancelled, moved, warnings } = await this.resolve(tx, period);
+      await this.notices.forMaintenance(tx, 'maintenance.announced', period.id);
       const response = {
         ...MaintenanceResponse.from(period),
         affected: { cancelled: cancelled.length, rescheduled: moved.length },
@@ -87,7 +90,7 @@ export class PlatformMaintenanceService {
       };
       // A dry run does all of it and rolls back: the answer is exactly what announcing would do.
       if (dto.dryRun) throw new DryRunRollback(response);
-      await this.audit.record(em, caller, {
+      await this.audit.record(tx, caller, {
         action: 'maintenance.create',
         entityType: 'platform_maintenance',
         entityId: period.id,
@@ -107,43 +110,36 @@ export class PlatformMaintenanceService {
     }
   }
 
-  private async resolve(em: EntityManager, period: PlatformMaintenance) {
-    const rows: Record<string, unknown>[] = await em.query(
-      `SELECT t.id, t.forced, t.expected_duration_minutes, tn.window_cron, tn.window_duration_minutes, tn.window_timezone
-       FROM update_task t JOIN tenant tn ON tn.id = t.tenant_id
-       WHERE t.status = 'scheduled' AND t.platform_id = $1
-         -- run_at bounded on both sides (updates last at most 1440 minutes) so the due index serves
-         AND t.run_at < $3 AND t.run_at > $2::timestamptz - interval '1440 minutes'
-         AND t.run_at + t.expected_duration_minutes * interval '1 minute' > $2
-       ORDER BY t.id FOR UPDATE OF t`,
-      [period.platformId, period.startsAt, period.endsAt],
+  /**
+   * The scheduled tasks that overlap the new period are cancelled or moved to the first window
+   * after it that nothing blocks (see maintenance-conflicts.ts), in the announcing transaction.
+   */
+  private async resolve(tx: Tx, period: PlatformMaintenance) {
+    const { tasks: conflicting } = await lockInOrder(tx, {
+      tasks: () =>
+        this.tasks.lockOverlapping(tx, period.platformId, period.startsAt, period.endsAt),
+    });
+    const plan = resolveConflicts(conflicting, period.conflictPolicy);
+    const { placed, unplaced } = await this.placement.placeMoves(
+      tx,
+      plan.move.map(movingTask),
+      this.clock.now(),
+      period.endsAt,
     );
-    const conflicting: ConflictingTask[] = rows.map((r) => ({
-      id: r.id as string,
-      forced: r.forced as boolean,
-      expectedDurationMinutes: r.expected_duration_minutes as number,
-      window: {
-        cron: r.window_cron as string,
-        durationMinutes: r.window_duration_minutes as number,
-        timezone: r.window_timezone as string,
-      },
-    }));
-    const periods = await this.maintenance.notEnded(em, [period.platformId], this.clock.now());
-    const plan = resolveConflicts(conflicting, period.conflictPolicy, period, periods);
-    const reason = `platform maintenance ${period.startsAt.toISOString()} – ${period.endsAt.toISOString()}: ${period.message}`;
-    const group = `maintenance:${period.id}`;
-    const cancelled = await this.tasks.cancelScheduled(em, plan.cancel, reason);
-    const moved = await this.tasks.move(
-      em,
-      plan.move.map((m) => ({
-        id: m.id,
-        mode: 'maintenance_window' as const,
-        runAt: m.slot.start,
-        expiresAt: m.slot.end,
-      })),
+    const why = {
+      reason: `platform maintenance ${period.startsAt.toISOString()} – ${period.endsAt.toISOString()}: ${period.message}`,
+      group: `maintenance:${period.id}`,
+    };
+    const cancelled = await this.changes.cancel(
+      tx,
+      [...plan.cancel, ...unplaced.map((u) => u.id)],
+      why,
     );
-    await this.notices.forTasks(em, 'task.cancelled', { taskIds: cancelled }, { reason, group });
-    await this.notices.forTasks(em, 'task.rescheduled', { taskIds: moved }, { reason, group });
+    const moved = await this.changes.move(
+      tx,
+      placed.map((p) => ({ ...p, mode: 'maintenance_window' })),
+      why,
+    );
     const forcedCancelled = conflicting.filter((t) => t.forced && cancelled.includes(t.id)).length;
     const warnings = forcedCancelled
       ? [
@@ -167,13 +163,13 @@ export class PlatformMaintenanceService {
 
   /** Withdraws a period: partner contacts are told. Tasks it cancelled stay cancelled. */
   async delete(caller: Caller, platformId: string, id: string): Promise<void> {
-    await this.ds.transaction(async (em) => {
-      const period = await this.maintenance.find(em, platformId, id);
+    await this.db.run(async (tx) => {
+      const period = await this.maintenance.find(tx, platformId, id);
       if (!period) throw new NotFoundError('Platform maintenance', id);
-      await lockPlatforms(em, [platformId], true);
-      await this.notices.forMaintenance(em, 'maintenance.withdrawn', id);
-      await this.maintenance.delete(em, id);
-      await this.audit.record(em, caller, {
+      await lockInOrder(tx, { platforms: { ids: [platformId], mode: 'exclusive' } });
+      await this.notices.forMaintenance(tx, 'maintenance.withdrawn', id);
+      await this.maintenance.delete(tx, id);
+      await this.audit.record(tx, caller, {
         action: 'maintenance.delete',
         entityType: 'platform_maintenance',
         entityId: id,

@@ -33,22 +33,47 @@ const FACTS = `t.id AS task_id, t.tenant_id, tn.name AS tenant_name, t.from_vers
 const PARTNER_TASKS = `FROM update_task t JOIN tenant tn ON tn.id = t.tenant_id
   WHERE t.batch_id = $1 AND t.partner_id = $2 AND t.notify_partner`;
 
-const iso = (value: unknown) => (value as Date).toISOString();
-const toFacts = (r: Record<string, unknown>): TaskFacts => ({
-  taskId: r.task_id as string,
-  tenantId: r.tenant_id as string,
-  tenantName: r.tenant_name as string,
-  fromVersion: r.from_version as string,
-  targetVersion: r.target_version as string,
-  mode: r.mode as string,
-  runAt: iso(r.run_at),
-  windowEnd: iso(r.window_end),
-  forced: r.forced as boolean,
-  status: r.status as string,
-  sequence: r.notice_sequence as number,
-  error: (r.error as string | null) ?? null,
-  reason: (r.cancel_reason as string | null) ?? null,
-});
+/** A row as FACTS reads it. */
+interface TaskFactsRow {
+  task_id: string;
+  tenant_id: string;
+  tenant_name: string;
+  from_version: string;
+  target_version: string;
+  mode: string;
+  run_at: Date;
+  window_end: Date;
+  forced: boolean;
+  status: string;
+  notice_sequence: number;
+  error: string | null;
+  cancel_reason: string | null;
+}
+
+interface SummaryRow {
+  total: number;
+  cancelled: number;
+  first_run_at: Date | null;
+  last_window_end: Date | null;
+}
+
+function toFacts(r: TaskFactsRow): TaskFacts {
+  return {
+    taskId: r.task_id,
+    tenantId: r.tenant_id,
+    tenantName: r.tenant_name,
+    fromVersion: r.from_version,
+    targetVersion: r.target_version,
+    mode: r.mode,
+    runAt: r.run_at.toISOString(),
+    windowEnd: r.window_end.toISOString(),
+    forced: r.forced,
+    status: r.status,
+    sequence: r.notice_sequence,
+    error: r.error,
+    reason: r.cancel_reason,
+  };
+}
 
 /**
  * What a partner's batch digest lists: the batch's tasks as they are when the digest is rendered.
@@ -59,23 +84,23 @@ export class DigestRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async summary(batchId: string, partnerId: string): Promise<BatchSummary> {
-    const [row]: Record<string, unknown>[] = await this.ds.query(
+    const [row]: SummaryRow[] = await this.ds.query(
       `SELECT count(*)::int AS total, count(*) FILTER (WHERE t.status = 'cancelled')::int AS cancelled,
          min(t.run_at) AS first_run_at, max(${WINDOW_END}) AS last_window_end
        FROM update_task t WHERE t.batch_id = $1 AND t.partner_id = $2 AND t.notify_partner`,
       [batchId, partnerId],
     );
     return {
-      total: row.total as number,
-      cancelled: row.cancelled as number,
-      firstRunAt: row.first_run_at ? iso(row.first_run_at) : null,
-      lastWindowEnd: row.last_window_end ? iso(row.last_window_end) : null,
+      total: row.total,
+      cancelled: row.cancelled,
+      firstRunAt: row.first_run_at?.toISOString() ?? null,
+      lastWindowEnd: row.last_window_end?.toISOString() ?? null,
     };
   }
 
   /** The first `limit` tasks in the order they run. */
   async firstTasks(batchId: string, partnerId: string, limit: number): Promise<TaskFacts[]> {
-    const rows: Record<string, unknown>[] = await this.ds.query(
+    const rows: TaskFactsRow[] = await this.ds.query(
       `SELECT ${FACTS} ${PARTNER_TASKS} ORDER BY t.run_at, tn.name, t.id LIMIT $3`,
       [batchId, partnerId, limit],
     );
@@ -86,13 +111,13 @@ export class DigestRepository {
   async *allTasks(batchId: string, partnerId: string, pageSize = 2000): AsyncGenerator<TaskFacts> {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const rows: Record<string, unknown>[] = await this.ds.query(
+      const rows: TaskFactsRow[] = await this.ds.query(
         `SELECT ${FACTS} ${PARTNER_TASKS} AND t.id > $3 ORDER BY t.id LIMIT $4`,
         [batchId, partnerId, after, pageSize],
       );
       for (const row of rows) yield toFacts(row);
       if (rows.length < pageSize) return;
-      after = rows[rows.length - 1].task_id as string;
+      after = rows[rows.length - 1].task_id;
     }
   }
 }

@@ -8,7 +8,7 @@ import { inviteMethod, taskInvite } from './calendar';
 import { tasksCsv } from './csv';
 import { DigestRepository, TaskFacts } from './digest.repository';
 import { supportedLocale, validZone } from './format';
-import type { TaskNoticeEvent } from './notice-events';
+import { type TaskNoticeEvent, taskEventOf } from './notice-events';
 import type { ClaimedMessage, OutboxRow } from './outbox-row';
 import { OutboxRepository } from './outbox.repository';
 import { MailTemplates, RenderedMail, TEMPLATE_NAMES, TemplateName } from './templates';
@@ -115,7 +115,7 @@ export class NoticeComposer {
   }
 
   private singleTask(row: OutboxRow, facts: TaskFacts, reader: Reader): Content {
-    const event = row.event as TaskNoticeEvent;
+    const event = taskEventOf(row.event);
     const view = taskView(event, facts, reader);
     const rendered = this.templates.render(this.template(row.template), reader.locale, view);
     return { rendered, invite: this.invite(event, facts, view, rendered, row, reader) };
@@ -188,7 +188,7 @@ export class NoticeComposer {
   /** Notices of one event for one partner contact that were due together, as one e-mail. */
   private async eventDigest(message: ClaimedMessage, reader: Reader): Promise<Content> {
     const row = message.first;
-    const event = row.event as TaskNoticeEvent;
+    const event = taskEventOf(row.event);
     const count = message.ids.length;
     const listed = count <= LIST_LIMIT;
     const facts = listed

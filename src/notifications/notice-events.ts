@@ -13,3 +13,13 @@ export type NoticeEvent = (typeof NOTICE_EVENTS)[number];
 
 export type TaskNoticeEvent = Extract<NoticeEvent, `task.${string}`>;
 export type MaintenanceNoticeEvent = Extract<NoticeEvent, `maintenance.${string}`>;
+
+export function isTaskNoticeEvent(event: NoticeEvent): event is TaskNoticeEvent {
+  return event.startsWith('task.');
+}
+
+/** The task event of an outbox row that is about a task (throws for a maintenance notice). */
+export function taskEventOf(event: NoticeEvent): TaskNoticeEvent {
+  if (!isTaskNoticeEvent(event)) throw new Error(`${event} is not about a task`);
+  return event;
+}

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Clock } from '../common/clock';
-import { AppConfig } from '../config/app-config';
 import type { MaintenanceNoticeEvent, TaskNoticeEvent } from './notice-events';
 
 /** Which tasks a notice is about: every task of a batch, or a list of tasks. */
@@ -14,24 +12,25 @@ export interface NoticeContext {
   group?: string;
 }
 
-/**
- * What makes two notices of one event for one recipient the same notice (the dedupe key):
- * a reschedule is new each time its sequence rises, a start/result each attempt.
- */
-const DEDUPE_PART: Record<TaskNoticeEvent, string> = {
-  'task.scheduled': 't.notice_sequence::text',
-  'task.rescheduled': 't.notice_sequence::text',
-  'task.cancelled': `'0'`,
-  'task.started': 't.attempts::text',
-  'task.succeeded': 't.attempts::text',
-  'task.failed': 't.attempts::text',
+/** What the dedupe key of a task notice varies with (see Notices). */
+export type DedupeBy = 'sequence' | 'attempt' | 'once';
+const DEDUPE_PART: Record<DedupeBy, string> = {
+  sequence: 't.notice_sequence::text',
+  attempt: 't.attempts::text',
+  once: `'0'`,
 };
 
-/** Events that trickle in over time; partner e-mails about them wait a little to be merged. */
-const TRICKLING: TaskNoticeEvent[] = ['task.started', 'task.succeeded', 'task.failed'];
-
-/** Events sent to whoever received the task's original notice, not to today's addresses. */
-const FOLLOW_UPS: TaskNoticeEvent[] = ['task.rescheduled', 'task.cancelled'];
+/** One insert of task notices, as Notices decided it. */
+export interface TaskNoticeInsert {
+  event: Exclude<TaskNoticeEvent, 'task.scheduled'>;
+  selection: TaskSelection;
+  reason: string | null;
+  group: string | null;
+  dedupeBy: DedupeBy;
+  /** Partner rows wait this long to be merged into one e-mail. */
+  partnerDelaySeconds: number;
+  now: Date;
+}
 
 /** What the e-mail says about a task, as it is at the event (times change when it is rescheduled). */
 const PAYLOAD = `jsonb_build_object(
@@ -54,22 +53,18 @@ export async function wakeSenders(em: EntityManager): Promise<void> {
 }
 
 /**
- * Writes outbox rows (the e-mails to send) inside the caller's transaction, set-based: one statement
- * for any number of tasks. Rendering and sending happen later, in the notification sender.
+ * The outbox inserts (the e-mails to send), set-based: one statement for any number of tasks, in
+ * the caller's transaction. Who is told and how notices merge is decided by Notices
+ * (notices.service.ts); rendering and sending happen later, in the notification sender.
  */
 @Injectable()
 export class NoticesRepository {
-  constructor(
-    private readonly config: AppConfig,
-    private readonly clock: Clock,
-  ) {}
-
   /**
    * A new batch: every customer who is to be told gets a notice of its own; each partner contact
    * gets ONE digest for the batch (its payload names the batch; the digest lists the tasks as they
    * are when it is rendered).
    */
-  async scheduled(em: EntityManager, batchId: string): Promise<void> {
+  async insertScheduled(em: EntityManager, batchId: string, now: Date): Promise<void> {
     // Fresh tasks cannot collide with earlier notices: a plain insert, no conflict check per row.
     await em.query(
       `${INSERT}
@@ -78,7 +73,7 @@ export class NoticesRepository {
          t.id, t.batch_id, t.partner_id, t.platform_id, NULL, $3::timestamptz
        ${TASKS}
        WHERE t.batch_id = $1 AND t.notify_customer AND tn.customer_email IS NOT NULL`,
-      [batchId, null, this.clock.now()],
+      [batchId, null, now],
     );
     await em.query(
       `${INSERT}
@@ -94,59 +89,39 @@ export class NoticesRepository {
        CROSS JOIN LATERAL jsonb_to_recordset(p.contacts) AS c (email text, locale text, timezone text)
        WHERE b.id = $1
        ON CONFLICT (dedupe_key) DO NOTHING`,
-      [batchId, this.clock.now()],
+      [batchId, now],
     );
     await wakeSenders(em);
   }
 
-  /**
-   * Any later event of tasks: rescheduled and cancelled go to whoever received the task's earlier
-   * notices (its own, or its batch's digest); started, succeeded and failed to today's addresses.
-   */
-  async forTasks(
-    em: EntityManager,
-    event: Exclude<TaskNoticeEvent, 'task.scheduled'>,
-    selection: TaskSelection,
-    context: NoticeContext = {},
-  ): Promise<number> {
-    const where = 'batchId' in selection ? 't.batch_id = $1::uuid' : 't.id = ANY($1::uuid[])';
-    const key = (recipient: string) =>
-      `$3 || ':' || t.id || ':' || ${DEDUPE_PART[event]} || ':' || ${recipient}`;
-    const group = `$3 || ':' || COALESCE($4, 'batch:' || t.batch_id) || ':'`;
-    const partnerDelay = TRICKLING.includes(event) ? this.config.mailDigestWindowSeconds : 0;
-    const params = [
-      'batchId' in selection ? selection.batchId : selection.taskIds,
-      context.reason ?? null,
-      event,
-      context.group ?? null,
-      partnerDelay,
-      this.clock.now(),
-    ];
-    const conflict = 'ON CONFLICT (dedupe_key) DO NOTHING';
+  /** Notices to whoever received the tasks' earlier notices (their own, or their batch's digest). */
+  async insertFollowUps(em: EntityManager, n: TaskNoticeInsert): Promise<number> {
+    const { where, params, key, group } = taskNoticeParts(n);
+    const result: unknown[] = await em.query(
+      `${INSERT}
+       SELECT DISTINCT ON (t.id, prev.recipient_kind, prev.recipient)
+         $3, $3, prev.recipient, prev.recipient_kind, prev.locale, prev.timezone, ${PAYLOAD},
+         ${key('prev.recipient')}, t.id, t.batch_id, t.partner_id, t.platform_id,
+         CASE WHEN prev.recipient_kind = 'partner' THEN ${group} || prev.recipient END,
+         CASE WHEN prev.recipient_kind = 'partner' THEN $6::timestamptz + $5 * interval '1 second'
+           ELSE $6::timestamptz END
+       ${TASKS}
+       JOIN outbox_email prev
+         ON (prev.task_id = t.id AND prev.event IN ('task.scheduled', 'task.rescheduled'))
+         OR (prev.task_id IS NULL AND prev.batch_id = t.batch_id AND prev.partner_id = t.partner_id
+             AND prev.event = 'task.scheduled')
+       WHERE ${where}
+       ORDER BY t.id, prev.recipient_kind, prev.recipient
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1`,
+      params,
+    );
+    if (result.length > 0) await wakeSenders(em);
+    return result.length;
+  }
 
-    if (FOLLOW_UPS.includes(event)) {
-      const result: unknown[] = await em.query(
-        `${INSERT}
-         SELECT DISTINCT ON (t.id, prev.recipient_kind, prev.recipient)
-           $3, $3, prev.recipient, prev.recipient_kind, prev.locale, prev.timezone, ${PAYLOAD},
-           ${key('prev.recipient')}, t.id, t.batch_id, t.partner_id, t.platform_id,
-           CASE WHEN prev.recipient_kind = 'partner' THEN ${group} || prev.recipient END,
-           CASE WHEN prev.recipient_kind = 'partner' THEN $6::timestamptz + $5 * interval '1 second'
-             ELSE $6::timestamptz END
-         ${TASKS}
-         JOIN outbox_email prev
-           ON (prev.task_id = t.id AND prev.event IN ('task.scheduled', 'task.rescheduled'))
-           OR (prev.task_id IS NULL AND prev.batch_id = t.batch_id AND prev.partner_id = t.partner_id
-               AND prev.event = 'task.scheduled')
-         WHERE ${where}
-         ORDER BY t.id, prev.recipient_kind, prev.recipient
-         ${conflict} RETURNING 1`,
-        params,
-      );
-      if (result.length > 0) await wakeSenders(em);
-      return result.length;
-    }
-
+  /** Notices to the tasks' customers and partner contacts as they are today. */
+  async insertForCurrentRecipients(em: EntityManager, n: TaskNoticeInsert): Promise<number> {
+    const { where, params, key, group } = taskNoticeParts(n);
     const result: unknown[] = await em.query(
       `${INSERT}
        SELECT $3, $3, tn.customer_email, 'customer', tn.locale, tn.timezone, ${PAYLOAD},
@@ -160,7 +135,7 @@ export class NoticesRepository {
        ${WITH_PARTNER}
        CROSS JOIN LATERAL jsonb_to_recordset(p.contacts) AS c (email text, locale text, timezone text)
        WHERE ${where} AND t.notify_partner
-       ${conflict} RETURNING 1`,
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1`,
       params,
     );
     if (result.length > 0) await wakeSenders(em);
@@ -168,10 +143,11 @@ export class NoticesRepository {
   }
 
   /** Platform maintenance announced or withdrawn: every partner contact of the platform. */
-  async forMaintenance(
+  async insertForMaintenance(
     em: EntityManager,
     event: MaintenanceNoticeEvent,
     maintenanceId: string,
+    now: Date,
   ): Promise<number> {
     const result: unknown[] = await em.query(
       `INSERT INTO outbox_email (event, template, recipient, recipient_kind, locale, timezone, payload,
@@ -186,9 +162,28 @@ export class NoticesRepository {
        CROSS JOIN LATERAL jsonb_to_recordset(p.contacts) AS c (email text, locale text, timezone text)
        WHERE m.id = $1
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1`,
-      [maintenanceId, event, this.clock.now()],
+      [maintenanceId, event, now],
     );
     if (result.length > 0) await wakeSenders(em);
     return result.length;
   }
+}
+
+/** The parameters ($1 … $6) and key expressions shared by the two task-notice inserts. */
+function taskNoticeParts(n: TaskNoticeInsert) {
+  const selection = n.selection;
+  return {
+    where: 'batchId' in selection ? 't.batch_id = $1::uuid' : 't.id = ANY($1::uuid[])',
+    params: [
+      'batchId' in selection ? selection.batchId : selection.taskIds,
+      n.reason,
+      n.event,
+      n.group,
+      n.partnerDelaySeconds,
+      n.now,
+    ],
+    key: (recipient: string) =>
+      `$3 || ':' || t.id || ':' || ${DEDUPE_PART[n.dedupeBy]} || ':' || ${recipient}`,
+    group: `$3 || ':' || COALESCE($4, 'batch:' || t.batch_id) || ':'`,
+  };
 }

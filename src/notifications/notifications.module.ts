@@ -1,10 +1,14 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { CommonModule } from '../common/common.module';
+import { MetricsModule } from '../metrics/metrics.module';
 import { DigestRepository } from './digest.repository';
 import { MailMetrics } from './mail-metrics';
 import { MailSender } from './mail-sender';
 import { MailTransport } from './mail-transport';
 import { NoticeComposer } from './notice-composer';
 import { NoticesRepository } from './notices.repository';
+import { Notices } from './notices.service';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
@@ -14,13 +18,14 @@ import { MailTemplates } from './templates';
 
 /**
  * E-mail notifications: the outbox writers that other features call inside their transactions
- * (NoticesRepository), the sender that renders and delivers the outbox, and its admin API.
+ * (Notices), the sender that renders and delivers the outbox, and its admin API.
  */
-@Global()
 @Module({
+  imports: [AuditModule, CommonModule, MetricsModule],
   controllers: [NotificationsController],
   providers: [
     NoticesRepository,
+    Notices,
     OutboxRepository,
     DigestRepository,
     NotificationsRepository,
@@ -32,6 +37,6 @@ import { MailTemplates } from './templates';
     MailMetrics,
     MailSender,
   ],
-  exports: [NoticesRepository, MailSender],
+  exports: [Notices, MailSender],
 })
 export class NotificationsModule {}

@@ -3,7 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PageRequest } from '../common/pagination';
 import { SqlFilter, updateReturning } from '../database/sql';
-import { OUTBOX_COLUMNS, OutboxRow, OutboxStatus, toOutboxRow } from './outbox-row';
+import {
+  OUTBOX_COLUMNS,
+  type OutboxEmailRow,
+  OutboxRow,
+  OutboxStatus,
+  toOutboxRow,
+} from './outbox-row';
 
 export interface NotificationFilter {
   status?: OutboxStatus;
@@ -27,7 +33,7 @@ export class NotificationsRepository {
       .addIf(filter.event, 'o.event = ?')
       .addIf(filter.recipient, 'lower(o.recipient) = lower(?)')
       .addIf(page.after, 'o.id > ?');
-    const rows: Record<string, unknown>[] = await this.ds.query(
+    const rows: OutboxEmailRow[] = await this.ds.query(
       `SELECT ${OUTBOX_COLUMNS} FROM outbox_email o ${f.where} ORDER BY o.id LIMIT ${f.param(page.limit + 1)}`,
       f.params,
     );
@@ -35,7 +41,7 @@ export class NotificationsRepository {
   }
 
   async find(em: EntityManager, id: string, forUpdate = false): Promise<OutboxRow | null> {
-    const rows: Record<string, unknown>[] = await em.query(
+    const rows: OutboxEmailRow[] = await em.query(
       `SELECT ${OUTBOX_COLUMNS} FROM outbox_email o WHERE o.id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`,
       [id],
     );
@@ -47,7 +53,7 @@ export class NotificationsRepository {
    * receivers must not take it for a duplicate of the first.
    */
   async requeue(em: EntityManager, id: string, now: Date): Promise<OutboxRow> {
-    const [row] = await updateReturning<Record<string, unknown>>(
+    const [row] = await updateReturning<OutboxEmailRow>(
       em,
       `UPDATE outbox_email o
        SET status = 'pending', attempts = 0, resends = o.resends + 1, next_attempt_at = $2,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Transactions } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
 import { Clock } from '../common/clock';
@@ -13,7 +12,7 @@ import { NotificationFilter, NotificationsRepository } from './notifications.rep
 @Injectable()
 export class NotificationsService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Transactions,
     private readonly notifications: NotificationsRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -30,17 +29,17 @@ export class NotificationsService {
    * is left alone.
    */
   async resend(caller: Caller, id: string): Promise<NotificationResponse> {
-    return this.ds.transaction(async (em) => {
-      const before = await this.notifications.find(em, id, true);
+    return this.db.run(async (tx) => {
+      const before = await this.notifications.find(tx, id, true);
       if (!before) throw new NotFoundError('Notification', id);
       if (before.status === 'pending' || before.status === 'sending') {
         throw new ConflictError(
           `Notification ${id} is ${before.status}: only a sent or dead e-mail can be sent again`,
         );
       }
-      const after = await this.notifications.requeue(em, id, this.clock.now());
-      await wakeSenders(em);
-      await this.audit.record(em, caller, {
+      const after = await this.notifications.requeue(tx, id, this.clock.now());
+      await wakeSenders(tx);
+      await this.audit.record(tx, caller, {
         action: 'notification.resend',
         entityType: 'outbox_email',
         entityId: id,

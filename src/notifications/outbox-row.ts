@@ -49,28 +49,53 @@ export const OUTBOX_COLUMNS = `o.id, o.event, o.template, o.recipient, o.recipie
   o.payload, o.dedupe_key, o.task_id, o.batch_id, o.partner_id, o.group_key, o.status, o.attempts,
   o.resends, o.next_attempt_at, o.last_error, o.message_id, o.created_at, o.sent_at`;
 
-export function toOutboxRow(r: Record<string, unknown>): OutboxRow {
+/** An outbox_email row as OUTBOX_COLUMNS reads it. */
+export interface OutboxEmailRow {
+  id: string;
+  event: NoticeEvent;
+  template: string;
+  recipient: string;
+  recipient_kind: RecipientKind;
+  locale: string;
+  timezone: string;
+  payload: Record<string, unknown>;
+  dedupe_key: string;
+  task_id: string | null;
+  batch_id: string | null;
+  partner_id: string | null;
+  group_key: string | null;
+  status: OutboxStatus;
+  attempts: number;
+  resends: number;
+  next_attempt_at: Date;
+  last_error: string | null;
+  message_id: string | null;
+  created_at: Date;
+  sent_at: Date | null;
+}
+
+export function toOutboxRow(r: OutboxEmailRow): OutboxRow {
   return {
-    id: r.id as string,
-    event: r.event as NoticeEvent,
-    template: r.template as string,
-    recipient: r.recipient as string,
-    recipientKind: r.recipient_kind as RecipientKind,
-    locale: r.locale as string,
-    timezone: r.timezone as string,
-    payload: r.payload as Record<string, unknown>,
-    dedupeKey: r.dedupe_key as string,
-    taskId: (r.task_id as string | null) ?? null,
-    batchId: (r.batch_id as string | null) ?? null,
-    partnerId: (r.partner_id as string | null) ?? null,
-    groupKey: (r.group_key as string | null) ?? null,
-    status: r.status as OutboxStatus,
-    attempts: r.attempts as number,
-    resends: r.resends as number,
-    nextAttemptAt: r.next_attempt_at as Date,
-    lastError: (r.last_error as string | null) ?? null,
-    messageId: (r.message_id as string | null) ?? null,
-    createdAt: r.created_at as Date,
-    sentAt: (r.sent_at as Date | null) ?? null,
+    id: r.id,
+    event: r.event,
+    template: r.template,
+    recipient: r.recipient,
+    recipientKind: r.recipient_kind,
+    locale: r.locale,
+    timezone: r.timezone,
+    payload: r.payload,
+    dedupeKey: r.dedupe_key,
+    taskId: r.task_id,
+    batchId: r.batch_id,
+    partnerId: r.partner_id,
+    groupKey: r.group_key,
+    status: r.status,
+    attempts: r.attempts,
+    resends: r.resends,
+    nextAttemptAt: r.next_attempt_at,
+    lastError: r.last_error,
+    messageId: r.message_id,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
   };
 }

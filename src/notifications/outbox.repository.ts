@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { updateReturning } from '../database/sql';
-import { ClaimedMessage, OUTBOX_COLUMNS, OutboxRow, toOutboxRow } from './outbox-row';
+import {
+  ClaimedMessage,
+  OUTBOX_COLUMNS,
+  type OutboxEmailRow,
+  OutboxRow,
+  toOutboxRow,
+} from './outbox-row';
 
 /** Transaction-level advisory lock namespace of outbox groups (key: hashtext(group_key)). */
 const GROUP_LOCK = 7271402;
@@ -32,7 +38,7 @@ export class OutboxRepository {
 
   /** Due rows that are not part of a group, oldest first; rows other senders hold are skipped. */
   async claimSingles(lease: Lease, limit: number): Promise<ClaimedMessage[]> {
-    const rows = await updateReturning<Record<string, unknown>>(
+    const rows = await updateReturning<OutboxEmailRow>(
       this.ds,
       `UPDATE outbox_email o
        SET status = 'sending', attempts = o.attempts + 1, lease_owner = $1, lease_expires_at = $3
@@ -102,7 +108,7 @@ export class OutboxRepository {
 
   /** The rows with these ids, ascending (payloads of a digest, a page at a time). */
   async rows(ids: string[]): Promise<OutboxRow[]> {
-    const rows: Record<string, unknown>[] = await this.ds.query(
+    const rows: OutboxEmailRow[] = await this.ds.query(
       `SELECT ${OUTBOX_COLUMNS} FROM outbox_email o WHERE o.id = ANY($1::uuid[]) ORDER BY o.id`,
       [ids],
     );

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import { AppModule } from '../app.module';
 import { loadConfig } from '../config/app-config';
 import { API_PREFIX, ROOT_ROUTES } from '../configure-app';
-import { createOpenApiDocument } from './document';
+import { buildOpenApiDocument } from './document';
 
 /**
  * Writes the OpenAPI document without starting the service (Nest's preview mode builds the routes
@@ -18,9 +18,11 @@ async function main(file: string): Promise<void> {
     preview: true,
     logger: false,
     bodyParser: false,
+    // Fail with the cause instead of exiting silently.
+    abortOnError: false,
   });
   app.setGlobalPrefix(API_PREFIX, { exclude: ROOT_ROUTES });
-  fs.writeFileSync(file, `${JSON.stringify(createOpenApiDocument(app), null, 2)}\n`);
+  fs.writeFileSync(file, `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`);
   await app.close();
 }
 

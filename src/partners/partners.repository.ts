@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { insertedId } from '../database/sql';
 import type { Scope } from '../auth/caller';
 import { PageRequest } from '../common/pagination';
 import { PartnerEntity } from './partner.entity';
@@ -22,8 +23,8 @@ export class PartnersRepository {
     em: EntityManager,
     values: Pick<PartnerEntity, 'platformId' | 'name' | 'contacts'>,
   ): Promise<PartnerEntity> {
-    const { identifiers } = await em.insert(PartnerEntity, values);
-    return em.findOneByOrFail(PartnerEntity, { id: identifiers[0].id as string });
+    const id = insertedId(await em.insert(PartnerEntity, values));
+    return em.findOneByOrFail(PartnerEntity, { id });
   }
 
   /** A partner admin finds only its own partner. */

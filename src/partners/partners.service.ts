@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Transactions } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import { ALL_PARTNERS, type Caller, type Scope } from '../auth/caller';
 import { ConflictError, NotFoundError } from '../common/errors';
@@ -33,24 +32,24 @@ function nameConflict(name: string): ConflictError {
 @Injectable()
 export class PartnersService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Transactions,
     private readonly partners: PartnersRepository,
     private readonly platforms: PlatformsRepository,
     private readonly audit: AuditService,
   ) {}
 
   async create(caller: Caller, dto: CreatePartnerDto): Promise<PartnerResponse> {
-    return this.ds.transaction(async (em) => {
-      const platform = await this.platforms.find(ALL_PARTNERS, dto.platformId, em);
+    return this.db.run(async (tx) => {
+      const platform = await this.platforms.find(ALL_PARTNERS, dto.platformId, tx);
       if (!platform) throw new NotFoundError('Platform', dto.platformId);
-      if (await this.partners.nameTaken(em, dto.platformId, dto.name)) throw nameConflict(dto.name);
-      const partner = await this.partners.insert(em, {
+      if (await this.partners.nameTaken(tx, dto.platformId, dto.name)) throw nameConflict(dto.name);
+      const partner = await this.partners.insert(tx, {
         platformId: dto.platformId,
         name: dto.name,
         contacts: toContacts(dto.contacts ?? [], platform.timezone),
       });
       const response = PartnerResponse.from(partner);
-      await this.audit.record(em, caller, {
+      await this.audit.record(tx, caller, {
         action: 'partner.create',
         entityType: 'partner',
         entityId: partner.id,
@@ -76,21 +75,21 @@ export class PartnersService {
   }
 
   async update(caller: Caller, id: string, dto: UpdatePartnerDto): Promise<PartnerResponse> {
-    return this.ds.transaction(async (em) => {
-      const current = await this.partners.find(ALL_PARTNERS, id, em, true);
+    return this.db.run(async (tx) => {
+      const current = await this.partners.find(ALL_PARTNERS, id, tx, true);
       if (!current) throw new NotFoundError('Partner', id);
-      if (dto.name && (await this.partners.nameTaken(em, current.platformId, dto.name, id))) {
+      if (dto.name && (await this.partners.nameTaken(tx, current.platformId, dto.name, id))) {
         throw nameConflict(dto.name);
       }
-      const platform = await this.platforms.find(ALL_PARTNERS, current.platformId, em);
-      const updated = await this.partners.update(em, id, {
+      const platform = await this.platforms.find(ALL_PARTNERS, current.platformId, tx);
+      const updated = await this.partners.update(tx, id, {
         ...(dto.name !== undefined && { name: dto.name }),
         ...(dto.contacts !== undefined && {
           contacts: toContacts(dto.contacts, platform?.timezone ?? 'UTC'),
         }),
       });
       const response = PartnerResponse.from(updated);
-      await this.audit.record(em, caller, {
+      await this.audit.record(tx, caller, {
         action: 'partner.update',
         entityType: 'partner',
         entityId: id,
@@ -103,15 +102,15 @@ export class PartnersService {
 
   /** A partner with tenants cannot be deleted: its tenants are moved or deleted first. */
   async delete(caller: Caller, id: string): Promise<void> {
-    await this.ds.transaction(async (em) => {
-      const current = await this.partners.find(ALL_PARTNERS, id, em, true);
+    await this.db.run(async (tx) => {
+      const current = await this.partners.find(ALL_PARTNERS, id, tx, true);
       if (!current) throw new NotFoundError('Partner', id);
-      const tenants = await this.partners.countTenants(em, id);
+      const tenants = await this.partners.countTenants(tx, id);
       if (tenants > 0) {
         throw new ConflictError(`Partner ${id} still has ${tenants} tenant(s); delete them first`);
       }
-      await this.partners.delete(em, id);
-      await this.audit.record(em, caller, {
+      await this.partners.delete(tx, id);
+      await this.audit.record(tx, caller, {
         action: 'partner.delete',
         entityType: 'partner',
         entityId: id,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { insertedId } from '../database/sql';
 import type { Scope } from '../auth/caller';
 import { PageRequest } from '../common/pagination';
 import { PlatformEntity } from './platform.entity';
@@ -12,8 +13,8 @@ export class PlatformsRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async insert(em: EntityManager, values: NewPlatform): Promise<PlatformEntity> {
-    const { identifiers } = await em.insert(PlatformEntity, values);
-    return em.findOneByOrFail(PlatformEntity, { id: identifiers[0].id as string });
+    const id = insertedId(await em.insert(PlatformEntity, values));
+    return em.findOneByOrFail(PlatformEntity, { id });
   }
 
   /** A partner admin sees only its own partner's platform. */

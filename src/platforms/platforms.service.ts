@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Transactions } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import type { Caller, Scope } from '../auth/caller';
 import { BadRequestError, ConflictError, NotFoundError } from '../common/errors';
@@ -14,7 +13,7 @@ export const DEFAULT_WINDOW = { cron: '0 2 * * SUN', durationMinutes: 240 };
 @Injectable()
 export class PlatformsService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Transactions,
     private readonly platforms: PlatformsRepository,
     private readonly audit: AuditService,
   ) {}
@@ -31,15 +30,15 @@ export class PlatformsService {
         dto.defaultMaintenanceWindow?.durationMinutes ?? DEFAULT_WINDOW.durationMinutes,
     };
     assertExecutorComplete(values);
-    return this.ds.transaction(async (em) => {
-      if (await this.platforms.nameTaken(em, dto.name)) {
+    return this.db.run(async (tx) => {
+      if (await this.platforms.nameTaken(tx, dto.name)) {
         throw new ConflictError(`A platform named "${dto.name}" already exists`, [
           { field: 'name', reason: 'is already used by another platform' },
         ]);
       }
-      const platform = await this.platforms.insert(em, values);
+      const platform = await this.platforms.insert(tx, values);
       const response = PlatformResponse.from(platform);
-      await this.audit.record(em, caller, {
+      await this.audit.record(tx, caller, {
         action: 'platform.create',
         entityType: 'platform',
         entityId: platform.id,
@@ -60,10 +59,10 @@ export class PlatformsService {
   }
 
   async update(caller: Caller, id: string, dto: UpdatePlatformDto): Promise<PlatformResponse> {
-    return this.ds.transaction(async (em) => {
-      const current = await this.platforms.findForUpdate(em, id);
+    return this.db.run(async (tx) => {
+      const current = await this.platforms.findForUpdate(tx, id);
       if (!current) throw new NotFoundError('Platform', id);
-      if (dto.name && (await this.platforms.nameTaken(em, dto.name, id))) {
+      if (dto.name && (await this.platforms.nameTaken(tx, dto.name, id))) {
         throw new ConflictError(`A platform named "${dto.name}" already exists`, [
           { field: 'name', reason: 'is already used by another platform' },
         ]);
@@ -81,9 +80,9 @@ export class PlatformsService {
         Object.entries(changes).filter(([, v]) => v !== undefined),
       ) as Partial<NewPlatform>;
       assertExecutorComplete({ ...current, ...defined });
-      const updated = await this.platforms.update(em, id, defined);
+      const updated = await this.platforms.update(tx, id, defined);
       const response = PlatformResponse.from(updated);
-      await this.audit.record(em, caller, {
+      await this.audit.record(tx, caller, {
         action: 'platform.update',
         entityType: 'platform',
         entityId: id,

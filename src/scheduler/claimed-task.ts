@@ -31,38 +31,67 @@ export interface ClaimedTask {
   executor: ExecutorSettings;
 }
 
-type Row = Record<string, unknown>;
+/** The row ClaimsRepository.load reads (task, tenant, platform, version, batch). */
+export interface ClaimedTaskRow {
+  id: string;
+  tenant_id: string;
+  platform_id: string;
+  from_version: string;
+  target_version: string;
+  redeploy: boolean;
+  forced: boolean;
+  allow_downgrade: boolean;
+  attempts: number;
+  run: number;
+  run_attempts: number;
+  done_steps: string[];
+  tenant_prior_state: TenantState | null;
+  cancel_requested: boolean;
+  cancel_reason: string | null;
+  expected_duration_minutes: number;
+  tenant_name: string;
+  software_version: string;
+  customizations: boolean;
+  auto_update_allowed: boolean;
+  nodes: TenantNode[] | null;
+  simulate: TenantSimulation | null;
+  channel: VersionChannel | null;
+  by_platform_admin: boolean;
+  executor_driver: ExecutorSettings['driver'];
+  executor_url: string | null;
+  executor_secret: string | null;
+}
 
-export function toClaimedTask(r: Row): ClaimedTask {
+export function toClaimedTask(r: ClaimedTaskRow): ClaimedTask {
   return {
-    id: r.id as string,
-    tenantId: r.tenant_id as string,
-    platformId: r.platform_id as string,
-    fromVersion: r.from_version as string,
-    targetVersion: r.target_version as string,
-    redeploy: r.redeploy as boolean,
-    forced: r.forced as boolean,
-    allowDowngrade: r.allow_downgrade as boolean,
-    attempts: r.attempts as number,
-    run: r.run as number,
-    runAttempts: r.run_attempts as number,
-    doneSteps: r.done_steps as string[],
-    tenantPriorState: (r.tenant_prior_state as TenantState | null) ?? null,
-    cancelRequested: r.cancel_requested as boolean,
-    cancelReason: (r.cancel_reason as string | null) ?? null,
-    expectedDurationMinutes: r.expected_duration_minutes as number,
-    tenantName: r.tenant_name as string,
-    installedVersion: r.software_version as string,
-    customizations: r.customizations as boolean,
-    autoUpdateAllowed: r.auto_update_allowed as boolean,
-    nodes: (r.nodes as TenantNode[]) ?? [],
-    simulate: (r.simulate as TenantSimulation | null) ?? null,
-    channel: (r.channel as VersionChannel | null) ?? null,
-    scheduledByPlatformAdmin: r.by_platform_admin as boolean,
+    id: r.id,
+    tenantId: r.tenant_id,
+    platformId: r.platform_id,
+    fromVersion: r.from_version,
+    targetVersion: r.target_version,
+    redeploy: r.redeploy,
+    forced: r.forced,
+    allowDowngrade: r.allow_downgrade,
+    attempts: r.attempts,
+    run: r.run,
+    runAttempts: r.run_attempts,
+    doneSteps: r.done_steps,
+    tenantPriorState: r.tenant_prior_state,
+    cancelRequested: r.cancel_requested,
+    cancelReason: r.cancel_reason,
+    expectedDurationMinutes: r.expected_duration_minutes,
+    tenantName: r.tenant_name,
+    installedVersion: r.software_version,
+    customizations: r.customizations,
+    autoUpdateAllowed: r.auto_update_allowed,
+    nodes: r.nodes ?? [],
+    simulate: r.simulate,
+    channel: r.channel,
+    scheduledByPlatformAdmin: r.by_platform_admin,
     executor: {
-      driver: (r.executor_driver as ExecutorSettings['driver']) ?? null,
-      url: (r.executor_url as string | null) ?? null,
-      secret: (r.executor_secret as string | null) ?? null,
+      driver: r.executor_driver,
+      url: r.executor_url,
+      secret: r.executor_secret,
     },
   };
 }

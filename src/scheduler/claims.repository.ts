@@ -2,13 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { updateReturning } from '../database/sql';
-import { NoticesRepository } from '../notifications/notices.repository';
-import { type ClaimedTask, toClaimedTask } from './claimed-task';
+import { type ClaimedTask, type ClaimedTaskRow, toClaimedTask } from './claimed-task';
 
 export type { ClaimedTask };
-
-/** Claims are serialized by this transaction lock, so each sees the running counts of the last. */
-const CLAIM_LOCK = 727_140_200;
 
 export interface ClaimRequest {
   owner: string;
@@ -65,7 +61,8 @@ const CLAIM_LAPSED = `
   RETURNING t.id, t.tenant_id, t.attempts, false AS fresh, false AS notify, NULL::text AS prior_state,
             lapsed.lease_owner AS previous_owner`;
 
-interface ClaimRow {
+/** A task a claim took. */
+export interface ClaimRow {
   id: string;
   tenant_id: string;
   attempts: number;
@@ -75,64 +72,32 @@ interface ClaimRow {
   previous_owner: string | null;
 }
 
-/** A claimed task, and the line its log starts with. */
-export interface Claim {
-  id: string;
-  attempt: number;
-  at: Date;
-  message: string;
-}
-
 @Injectable()
 export class ClaimsRepository {
-  constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    private readonly notices: NoticesRepository,
-  ) {}
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  /**
-   * One short transaction: lapsed tasks first, then due ones; their tenants become `updating`
-   * (their state before is kept on the task); started notices go out for runs that start now (not
-   * for resumed ones).
-   */
-  async claim(r: ClaimRequest): Promise<Claim[]> {
-    return this.ds.transaction(async (em) => {
-      await em.query('SELECT pg_advisory_xact_lock($1)', [CLAIM_LOCK]);
-      const lapsed = await updateReturning<ClaimRow>(em, CLAIM_LAPSED, [
-        r.owner,
-        r.leaseSeconds,
-        r.capacity,
-      ]);
-      const left = r.capacity - lapsed.length;
-      const due =
-        left > 0
-          ? await updateReturning<ClaimRow>(em, CLAIM_DUE, [
-              r.owner,
-              r.leaseSeconds,
-              r.now,
-              left,
-              r.platformLimit,
-              Math.max(50, left * 2),
-            ])
-          : [];
-      if (due.length > 0) await this.markTenantsUpdating(em, due);
-      const notify = due.filter((c) => c.fresh && c.notify).map((c) => c.id);
-      if (notify.length > 0) await this.notices.forTasks(em, 'task.started', { taskIds: notify });
-      const at = new Date();
-      return [...lapsed, ...due].map((c) => ({
-        id: c.id,
-        attempt: c.attempts,
-        at,
-        message: claimMessage(r.owner, c),
-      }));
-    });
+  /** Running tasks whose lease lapsed or was released, at most `limit`: this owner takes them. */
+  async claimLapsed(tx: EntityManager, r: ClaimRequest, limit: number): Promise<ClaimRow[]> {
+    return updateReturning<ClaimRow>(tx, CLAIM_LAPSED, [r.owner, r.leaseSeconds, limit]);
+  }
+
+  /** Due tasks in run_at order, at most `limit`, within each platform's free slots. */
+  async claimDue(tx: EntityManager, r: ClaimRequest, limit: number): Promise<ClaimRow[]> {
+    return updateReturning<ClaimRow>(tx, CLAIM_DUE, [
+      r.owner,
+      r.leaseSeconds,
+      r.now,
+      limit,
+      r.platformLimit,
+      Math.max(50, limit * 2),
+    ]);
   }
 
   /**
    * The claimed tasks' tenants become `updating`. The claim read their state without a lock: if a
    * concurrent write changed it since (an admin locked the tenant), the task keeps the new one.
    */
-  private async markTenantsUpdating(em: EntityManager, due: ClaimRow[]): Promise<void> {
+  async markTenantsUpdating(em: EntityManager, due: ClaimRow[]): Promise<void> {
     const marked: { id: string; state: string }[] = await em.query(
       `WITH marked AS (
          UPDATE tenant tn SET state = 'updating', updated_at = now()
@@ -155,7 +120,7 @@ export class ClaimsRepository {
 
   /** Everything a run needs, read once when it is claimed. */
   async load(ids: string[]): Promise<ClaimedTask[]> {
-    const rows: Record<string, unknown>[] = await this.ds.query(
+    const rows: ClaimedTaskRow[] = await this.ds.query(
       `SELECT t.id, t.tenant_id, t.platform_id, t.from_version, t.target_version, t.redeploy, t.forced,
               t.allow_downgrade, t.attempts, t.run, t.run_attempts, t.done_steps, t.tenant_prior_state,
               t.cancel_requested_at IS NOT NULL AS cancel_requested, t.cancel_reason,
@@ -230,13 +195,4 @@ export class ClaimsRepository {
     );
     return rows.map((r) => ({ id: r.id, cancelRequested: r.cancel_requested }));
   }
-}
-
-function claimMessage(owner: string, c: ClaimRow): string {
-  if (c.fresh) return `attempt ${c.attempts} started on ${owner}`;
-  if (c.previous_owner) {
-    return `attempt ${c.attempts}: resumed on ${owner} after the lease of ${c.previous_owner} expired`;
-  }
-  if (c.prior_state !== null) return `attempt ${c.attempts} started on ${owner} (scheduled again)`;
-  return `attempt ${c.attempts}: resumed on ${owner} (its lease had been released: a shutdown hand-back or an admin's resume)`;
 }

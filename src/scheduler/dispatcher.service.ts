@@ -10,8 +10,9 @@ import type { Counter } from 'prom-client';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { MetricsService } from '../metrics/metrics.service';
-import { TASKS_DUE_CHANNEL } from '../updates/scheduling.service';
-import { type Claim, ClaimsRepository } from './claims.repository';
+import { TASKS_DUE_CHANNEL } from '../updates/task-channels';
+import { type Claim, Claimer } from './claimer.service';
+import { ClaimsRepository } from './claims.repository';
 import { within } from './executors/executor';
 import { LeaseOwner } from './lease-owner';
 import { RunJournal } from './run-journal';
@@ -52,6 +53,7 @@ export class Dispatcher implements OnApplicationBootstrap, BeforeApplicationShut
   constructor(
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly claimer: Claimer,
     private readonly claims: ClaimsRepository,
     private readonly runner: TaskRunner,
     private readonly journal: RunJournal,
@@ -121,7 +123,7 @@ export class Dispatcher implements OnApplicationBootstrap, BeforeApplicationShut
       try {
         while (!this.stopping && this.free() > 0) {
           const capacity = Math.min(this.free(), this.chunk);
-          const claims = await this.claims.claim({
+          const claims = await this.claimer.claim({
             owner: this.owner.id,
             leaseSeconds: this.config.leaseSeconds,
             now: this.clock.now(),

@@ -1,89 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { updateReturning } from '../database/sql';
-import { TASKS_DUE_CHANNEL } from '../updates/scheduling.service';
+import { TASK_SIGNALS_CHANNEL } from '../updates/task-channels';
 import type { ExecutorReport } from './executors/executor';
-
-/** Wakes the runner of a task, wherever it runs: `cancel:<taskId>` or `report:<taskId>`. */
-export const TASK_SIGNALS_CHANNEL = 'update_task_signals';
 
 export interface StoredReport extends ExecutorReport {
   receivedAt: string;
 }
 
-export interface LogLine {
-  at: Date;
-  attempt: number;
-  step: string | null;
-  node: string | null;
-  kind: string;
-  message: string;
-}
-
-/** The admin actions on running and failed tasks, the executor's reports, and the task log. */
+/** What running updates read besides their claim: executor reports, secrets, cancel reasons, step durations. */
 @Injectable()
 export class RunControlRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  /** A running task: its runner (any replica) asks the executor to abort. */
-  async requestCancel(em: EntityManager, id: string, reason: string, by: string): Promise<void> {
-    await em.query(
-      `UPDATE update_task SET cancel_requested_at = now(), cancel_reason = $2, updated_at = now()
-       WHERE id = $1 AND status = 'running'`,
-      [id, reason],
+  /** Mean duration per platform and step over the last `sample` completed steps (every replica). */
+  async recentStepDurations(
+    sample: number,
+  ): Promise<{ platformId: string; step: string; meanMs: number }[]> {
+    return this.ds.query(
+      `SELECT t.platform_id AS "platformId", e.step, avg(e.duration_ms)::float8 AS "meanMs"
+       FROM (SELECT task_id, step, duration_ms FROM task_event
+             WHERE kind = 'step_completed' ORDER BY id DESC LIMIT $1) e
+       JOIN update_task t ON t.id = e.task_id
+       GROUP BY t.platform_id, e.step`,
+      [sample],
     );
-    await this.log(em, id, 'warning', `cancel requested by ${by}: ${reason}`);
-    await em.query(`SELECT pg_notify($1, $2)`, [TASK_SIGNALS_CHANNEL, `cancel:${id}`]);
-  }
-
-  /**
-   * failed → scheduled, due at `runAt`: a new run (its steps start over, the executor gets new
-   * idempotency keys, the attempts budget is full again). Dispatchers are woken at commit.
-   */
-  async retry(em: EntityManager, id: string, runAt: Date, by: string): Promise<void> {
-    await em.query(
-      `UPDATE update_task
-       SET status = 'scheduled', mode = 'immediate', run_at = $2, expires_at = NULL, run = run + 1,
-           run_attempts = 0, done_steps = '{}', error = NULL, cancel_reason = NULL,
-           cancel_requested_at = NULL, executor_report = NULL, tenant_prior_state = NULL,
-           progress_step = NULL, progress_percent = 0, progress_eta = NULL,
-           started_at = NULL, finished_at = NULL, updated_at = now()
-       WHERE id = $1 AND status = 'failed'`,
-      [id, runAt],
-    );
-    await this.log(em, id, 'info', `retry requested by ${by}: a new run is scheduled`);
-    await em.query(`SELECT pg_notify($1, $2)`, [TASKS_DUE_CHANNEL, id]);
-  }
-
-  /**
-   * A running task whose lease is gone: available to every dispatcher at once, with a full attempts
-   * budget; it resumes from its last completed step.
-   */
-  async resume(em: EntityManager, id: string, by: string): Promise<void> {
-    await em.query(
-      `UPDATE update_task SET lease_owner = NULL, lease_expires_at = NULL, run_attempts = 0,
-         updated_at = now()
-       WHERE id = $1 AND status = 'running'`,
-      [id],
-    );
-    await this.log(em, id, 'info', `resume requested by ${by}`);
-    await em.query(`SELECT pg_notify($1, $2)`, [TASKS_DUE_CHANNEL, id]);
-  }
-
-  /** Whether a running task's lease is still held (by whom, until when). */
-  async lease(
-    em: EntityManager,
-    id: string,
-  ): Promise<{ owner: string | null; expiresAt: Date | null; live: boolean }> {
-    const [row]: { lease_owner: string | null; lease_expires_at: Date | null; live: boolean }[] =
-      await em.query(
-        `SELECT lease_owner, lease_expires_at,
-                lease_expires_at IS NOT NULL AND lease_expires_at >= now() AS live
-         FROM update_task WHERE id = $1`,
-        [id],
-      );
-    return { owner: row.lease_owner, expiresAt: row.lease_expires_at, live: row.live };
   }
 
   /** Stores a signed report of the executor if it is about the task's current run. */
@@ -128,28 +70,5 @@ export class RunControlRepository {
       [id],
     );
     return row?.cancel_reason ?? null;
-  }
-
-  async logLines(id: string): Promise<LogLine[]> {
-    return this.ds.query(
-      `SELECT at, attempt, step, node, kind, message FROM task_event WHERE task_id = $1 ORDER BY id`,
-      [id],
-    );
-  }
-
-  async status(id: string): Promise<string | null> {
-    const [row]: { status: string }[] = await this.ds.query(
-      `SELECT status FROM update_task WHERE id = $1`,
-      [id],
-    );
-    return row?.status ?? null;
-  }
-
-  private async log(em: EntityManager, id: string, kind: string, message: string): Promise<void> {
-    await em.query(
-      `INSERT INTO task_event (task_id, at, attempt, kind, message)
-       SELECT id, clock_timestamp(), attempts, $2, $3 FROM update_task WHERE id = $1`,
-      [id, kind, message],
-    );
   }
 }

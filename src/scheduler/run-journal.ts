@@ -1,11 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { type Tx, Transactions } from '../database/transactions';
+import { Notices } from '../notifications/notices.service';
 import { GroupCommit, isPermanent } from './group-commit';
 import { LeaseOwner } from './lease-owner';
 import {
   type Completion,
+  type Ended,
   type ProgressChange,
   RunWritesRepository,
   type TaskEvent,
+  type WriteResult,
 } from './run-writes.repository';
 
 /** One write of a run: a log line, progress, a completed step (any of them). */
@@ -38,7 +42,9 @@ export class RunJournal {
   private readonly queue: GroupCommit<Item, ItemResult>;
 
   constructor(
+    private readonly db: Transactions,
     private readonly repo: RunWritesRepository,
+    private readonly notices: Notices,
     private readonly owner: LeaseOwner,
   ) {
     this.queue = new GroupCommit(
@@ -108,7 +114,7 @@ export class RunJournal {
         });
       }
     }
-    const { held, ended } = await this.repo.write(this.owner.id, [...changes.values()], events, [
+    const { held, ended } = await this.commit([...changes.values()], events, [
       ...completions.values(),
     ]);
     return items.map((item) => {
@@ -119,5 +125,51 @@ export class RunJournal {
         cancelRequested: held.get(id)?.cancelRequested ?? false,
       };
     });
+  }
+
+  /**
+   * One transaction when runs end (their tenants and notices with them); progress alone is one
+   * statement outside a transaction.
+   */
+  private async commit(
+    changes: ProgressChange[],
+    events: TaskEvent[],
+    completions: Completion[],
+  ): Promise<WriteResult> {
+    const owner = this.owner.id;
+    const work = async (tx: Tx): Promise<WriteResult> => {
+      const held = await this.repo.journal(tx, owner, changes, events);
+      const ended = await this.repo.complete(tx, owner, completions);
+      await this.tellEnded(
+        tx,
+        ended.filter((r) => r.notify),
+      );
+      return { held, ended: new Set(ended.map((r) => r.id)) };
+    };
+    return completions.length > 0 ? this.db.run(work) : work(this.db.pool);
+  }
+
+  /** The succeeded / failed / cancelled notices, for ended runs that have someone to tell. */
+  private async tellEnded(tx: Tx, rows: Ended[]): Promise<void> {
+    if (rows.length === 0) return;
+    const succeeded = rows.filter((r) => r.status === 'succeeded').map((r) => r.id);
+    if (succeeded.length > 0) {
+      await this.notices.forTasks(tx, 'task.succeeded', { taskIds: succeeded });
+    }
+    // One statement per distinct reason (failures of one batch mostly share theirs).
+    const byReason = new Map<string, { event: 'task.failed' | 'task.cancelled'; ids: string[] }>();
+    for (const r of rows) {
+      if (r.status === 'succeeded') continue;
+      const event = r.status === 'failed' ? 'task.failed' : 'task.cancelled';
+      const reason = (r.status === 'failed' ? r.error : r.cancel_reason) ?? '';
+      const key = `${event}\n${reason}`;
+      const group = byReason.get(key) ?? { event, ids: [] };
+      group.ids.push(r.id);
+      byReason.set(key, group);
+    }
+    for (const [key, group] of byReason) {
+      const reason = key.slice(key.indexOf('\n') + 1) || null;
+      await this.notices.forTasks(tx, group.event, { taskIds: group.ids }, { reason });
+    }
   }
 }

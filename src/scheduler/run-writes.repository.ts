@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { NoticesRepository } from '../notifications/notices.repository';
+import { EntityManager } from 'typeorm';
 
 /** One line of a task's log. */
 export interface TaskEvent {
@@ -47,7 +45,8 @@ export interface WriteResult {
   ended: Set<string>;
 }
 
-type Ended = {
+/** A task a completion ended, and whether anyone is to be told. */
+export type Ended = {
   id: string;
   status: Completion['status'];
   error: string | null;
@@ -131,44 +130,21 @@ const COMPLETE = `
   SELECT id, status, error, cancel_reason, notify FROM finished`;
 
 /**
- * The writes of running tasks, for many tasks at once (the runner group-commits them): progress
- * and log lines of the runs that go on, and the end of those that finish, in one transaction.
+ * The writes of running tasks, for many tasks at once (the runner group-commits them, see
+ * RunJournal): progress and log lines of the runs that go on, and the end of those that finish.
  * Every write is fenced by the lease: rows change only where this process still holds it.
  */
 @Injectable()
 export class RunWritesRepository {
-  constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    private readonly notices: NoticesRepository,
-  ) {}
-
-  async write(
-    owner: string,
-    changes: ProgressChange[],
-    events: TaskEvent[],
-    completions: Completion[],
-  ): Promise<WriteResult> {
-    const work = async (em: EntityManager): Promise<WriteResult> => {
-      const held = await this.journal(em, owner, changes, events);
-      const ended = completions.length > 0 ? await this.complete(em, owner, completions) : [];
-      await this.notify(
-        em,
-        ended.filter((r) => r.notify),
-      );
-      return { held, ended: new Set(ended.map((r) => r.id)) };
-    };
-    // Progress alone is one statement; ending runs (tenants, notices) needs a transaction.
-    return completions.length > 0 ? this.ds.transaction(work) : work(this.ds.manager);
-  }
-
-  private async journal(
-    em: EntityManager,
+  /** Progress and log lines; returns the tasks this process still holds (and cancel requests). */
+  async journal(
+    tx: EntityManager,
     owner: string,
     changes: ProgressChange[],
     events: TaskEvent[],
   ): Promise<WriteResult['held']> {
     if (changes.length === 0 && events.length === 0) return new Map();
-    const rows: { id: string; cancel_requested: boolean }[] = await em.query(JOURNAL, [
+    const rows: { id: string; cancel_requested: boolean }[] = await tx.query(JOURNAL, [
       owner,
       changes.map((c) => c.taskId),
       changes.map((c) => c.step ?? null),
@@ -191,12 +167,10 @@ export class RunWritesRepository {
     return new Map(rows.map((r) => [r.id, { cancelRequested: r.cancel_requested }]));
   }
 
-  private async complete(
-    em: EntityManager,
-    owner: string,
-    completions: Completion[],
-  ): Promise<Ended[]> {
-    return em.query(COMPLETE, [
+  /** Ends runs: task status, its tenant, the last log line. Returns the tasks it ended. */
+  async complete(tx: EntityManager, owner: string, completions: Completion[]): Promise<Ended[]> {
+    if (completions.length === 0) return [];
+    return tx.query(COMPLETE, [
       owner,
       completions.map((c) => c.taskId),
       completions.map((c) => c.status),
@@ -208,29 +182,5 @@ export class RunWritesRepository {
       completions.map((c) => c.percent ?? null),
       completions.map((c) => c.tenantFailed),
     ]);
-  }
-
-  /** The succeeded / failed / cancelled notices, for tasks that have someone to tell. */
-  private async notify(em: EntityManager, rows: Ended[]): Promise<void> {
-    if (rows.length === 0) return;
-    const succeeded = rows.filter((r) => r.status === 'succeeded').map((r) => r.id);
-    if (succeeded.length > 0) {
-      await this.notices.forTasks(em, 'task.succeeded', { taskIds: succeeded });
-    }
-    // One statement per distinct reason (failures of one batch mostly share theirs).
-    const byReason = new Map<string, { event: 'task.failed' | 'task.cancelled'; ids: string[] }>();
-    for (const r of rows) {
-      if (r.status === 'succeeded') continue;
-      const event = r.status === 'failed' ? 'task.failed' : 'task.cancelled';
-      const reason = (r.status === 'failed' ? r.error : r.cancel_reason) ?? '';
-      const key = `${event}\n${reason}`;
-      const group = byReason.get(key) ?? { event, ids: [] };
-      group.ids.push(r.id);
-      byReason.set(key, group);
-    }
-    for (const [key, group] of byReason) {
-      const reason = key.slice(key.indexOf('\n') + 1) || null;
-      await this.notices.forTasks(em, group.event, { taskIds: group.ids }, { reason });
-    }
   }
 }

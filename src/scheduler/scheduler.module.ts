@@ -1,6 +1,10 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { CommonModule } from '../common/common.module';
+import { MetricsModule } from '../metrics/metrics.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ExecutorCallbacksController } from './callbacks/executor-callbacks.controller';
 import { ExecutorSignatureGuard } from './callbacks/executor-signature.guard';
+import { Claimer } from './claimer.service';
 import { ClaimsRepository } from './claims.repository';
 import { Dispatcher } from './dispatcher.service';
 import { Executors } from './executors/executors';
@@ -16,17 +20,18 @@ import { TaskRunner } from './task-runner';
 
 /**
  * Running updates: the dispatcher (claims, leases, wake-ups, shutdown), the runner (steps, HA
- * rollout, results), the executors, and the executor callbacks. Global so that the task actions
- * (retry, resume, cancel of a running task, the log) reach RunControlRepository and RunActions.
- * With SCHEDULER_ENABLED=false the dispatcher stays idle (API-only replica); callbacks still work.
+ * rollout, results), the executors, and the executor callbacks. The admin actions on tasks
+ * (src/updates) reach runs through the database only (update_task, NOTIFY). With
+ * SCHEDULER_ENABLED=false the dispatcher stays idle (API-only replica); callbacks still work.
  */
-@Global()
 @Module({
+  imports: [CommonModule, MetricsModule, NotificationsModule],
   controllers: [ExecutorCallbacksController],
   providers: [
     LeaseOwner,
     Executors,
     ClaimsRepository,
+    Claimer,
     RunWritesRepository,
     RunControlRepository,
     RunJournal,
@@ -38,6 +43,6 @@ import { TaskRunner } from './task-runner';
     RunActions,
     ExecutorSignatureGuard,
   ],
-  exports: [RunControlRepository, RunActions, Dispatcher],
+  exports: [Dispatcher],
 })
 export class SchedulerModule {}

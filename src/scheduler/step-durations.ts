@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { RunControlRepository } from './run-control.repository';
 import type { StepName } from './step-plan';
 
 /** Recent completed steps the averages start from. */
@@ -18,19 +17,12 @@ export class StepDurations {
   private readonly logger = new Logger(StepDurations.name);
   private readonly means = new Map<string, number>();
 
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly runs: RunControlRepository) {}
 
   async load(): Promise<void> {
     try {
-      const rows: { platform_id: string; step: string; mean_ms: number }[] = await this.ds.query(
-        `SELECT t.platform_id, e.step, avg(e.duration_ms)::float8 AS mean_ms
-         FROM (SELECT task_id, step, duration_ms FROM task_event
-               WHERE kind = 'step_completed' ORDER BY id DESC LIMIT $1) e
-         JOIN update_task t ON t.id = e.task_id
-         GROUP BY t.platform_id, e.step`,
-        [SAMPLE],
-      );
-      for (const r of rows) this.means.set(key(r.platform_id, r.step), r.mean_ms);
+      const rows = await this.runs.recentStepDurations(SAMPLE);
+      for (const r of rows) this.means.set(key(r.platformId, r.step), r.meanMs);
     } catch (error) {
       this.logger.warn(
         { err: error },

@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Client, type Notification } from 'pg';
 import { AppConfig } from '../config/app-config';
-import { TASKS_DUE_CHANNEL } from '../updates/scheduling.service';
-import { TASK_SIGNALS_CHANNEL } from './run-control.repository';
+import { TASK_SIGNALS_CHANNEL, TASKS_DUE_CHANNEL } from '../updates/task-channels';
 
 export interface ListenerHandlers {
   /** Work may be due (immediate tasks committed, a task handed back or resumed). */

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import type { Claim, ClaimedTask } from './claims.repository';
+import type { ClaimedTask } from './claimed-task';
+import type { Claim } from './claimer.service';
 import type { AbortAnswer, Executor, StepRequest, StopReason } from './executors/executor';
 import { RunStopped } from './executors/executor';
 import { type PlannedStep, planSteps } from './step-plan';

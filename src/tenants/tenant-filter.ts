@@ -17,9 +17,8 @@ export interface TenantFilter {
   search?: string;
 }
 
-/** The tenant (alias `t`) has a scheduled or running update task. */
-export const HAS_OPEN_TASK = `EXISTS (SELECT 1 FROM update_task u
-  WHERE u.tenant_id = t.id AND u.status IN ('scheduled', 'running'))`;
+/** The tenant (alias `t`) has an open update task (update_task.is_open: src/updates/task-status.ts). */
+export const HAS_OPEN_TASK = `EXISTS (SELECT 1 FROM update_task u WHERE u.tenant_id = t.id AND u.is_open)`;
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 

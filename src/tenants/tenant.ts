@@ -1,5 +1,5 @@
 import type { Locale } from '../common/locale';
-import type { MaintenanceWindow } from '../maintenance/window';
+import type { MaintenanceWindow } from '../common/maintenance-window';
 import type { TenantNode, TenantSimulation, TenantState } from './tenant.entity';
 
 /** The tenant's open (scheduled or running) update task, as tenant lists show it. */

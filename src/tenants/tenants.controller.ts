@@ -1,16 +1,17 @@
-import { ApiPageResponse } from '../common/api-page';
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
-  ApiBearerAuth,
+  ApiBody,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { type Caller, scopeOf } from '../auth/caller';
 import { CurrentCaller } from '../auth/decorators';
 import { Page, pageRequest } from '../common/pagination';
 import { UuidParam } from '../common/params';
+import { ApiErrors, ApiPage } from '../openapi/decorators';
 import {
   BulkCreatedResponse,
   BulkCreateTenantsDto,
@@ -23,20 +24,80 @@ import {
 import { TenantResponse } from './dto/tenant.response';
 import { TenantsService } from './tenants.service';
 
+const TENANT_EXAMPLE = {
+  name: 'Pizzeria Da Mario',
+  softwareVersion: '13.2.0',
+  customerEmail: 'it@damario.example',
+  locale: 'it',
+  timezone: 'Europe/Rome',
+  maintenanceWindow: { cron: '0 2 * * SUN', durationMinutes: 240 },
+};
+
 @ApiTags('tenants')
-@ApiBearerAuth()
 @Controller('tenants')
 export class TenantsController {
   constructor(private readonly tenants: TenantsService) {}
 
   @Post()
-  @ApiCreatedResponse({ type: TenantResponse })
+  @ApiOperation({
+    summary: 'Create a tenant',
+    description:
+      'Platform admins name the partner; a partner admin creates tenants of its own partner. ' +
+      'Without `maintenanceWindow` the tenant gets its platform’s default window in its time zone.',
+  })
+  @ApiBody({
+    type: CreateTenantDto,
+    examples: {
+      single: { summary: 'A single-node tenant', value: TENANT_EXAMPLE },
+      ha: {
+        summary: 'An HA tenant, updated node by node',
+        value: {
+          name: 'Bäckerei Schmidt',
+          softwareVersion: '13.2.0',
+          customerEmail: 'it@schmidt.example',
+          locale: 'de',
+          nodes: [{ name: 'node-a' }, { name: 'node-b' }],
+        },
+      },
+    },
+  })
+  @ApiCreatedResponse({ type: TenantResponse, description: 'The new tenant' })
+  @ApiErrors(
+    { 404: 'The partner is unknown or outside your scope' },
+    { 409: 'The partner already has a tenant with this name' },
+  )
   create(@CurrentCaller() caller: Caller, @Body() dto: CreateTenantDto): Promise<TenantResponse> {
     return this.tenants.create(caller, dto);
   }
 
   @Post('bulk')
-  @ApiCreatedResponse({ type: BulkCreatedResponse })
+  @ApiOperation({
+    summary: 'Create up to 10,000 tenants at once',
+    description:
+      'All or nothing: if any row is refused nothing is created, and `details` lists every ' +
+      'refused row (`index`, `field` such as `tenants[3].customerEmail`, `reason`). The status is ' +
+      'the rows’ own when they agree (all 404, all 409), otherwise 422.',
+  })
+  @ApiBody({
+    type: BulkCreateTenantsDto,
+    examples: {
+      two: {
+        summary: 'Two tenants of the caller’s partner',
+        value: {
+          tenants: [
+            TENANT_EXAMPLE,
+            { name: 'Bäckerei Schmidt', softwareVersion: '13.2.0', locale: 'de' },
+          ],
+        },
+      },
+    },
+  })
+  @ApiCreatedResponse({ type: BulkCreatedResponse, description: 'Every tenant was created' })
+  @ApiErrors(
+    { 404: 'A row names a partner that is unknown or outside your scope' },
+    { 409: 'A row’s name is already used by a tenant of its partner' },
+    { 422: 'Rows were refused for different reasons' },
+  )
   bulkCreate(
     @CurrentCaller() caller: Caller,
     @Body() dto: BulkCreateTenantsDto,
@@ -45,7 +106,14 @@ export class TenantsController {
   }
 
   @Get()
-  @ApiPageResponse(TenantResponse)
+  @ApiOperation({
+    summary: 'List tenants',
+    description:
+      'In the order they were created, filtered by partner, platform, version, state, tags (all ' +
+      'of them), part of the name, or whether an update is pending (`pendingTask` says when it ' +
+      'runs). A partner admin sees its own tenants only.',
+  })
+  @ApiPage(TenantResponse)
   list(
     @CurrentCaller() caller: Caller,
     @Query() query: ListTenantsQuery,
@@ -55,6 +123,10 @@ export class TenantsController {
   }
 
   @Get('count')
+  @ApiOperation({
+    summary: 'Count tenants',
+    description: 'How many tenants the filters of the list match (a partner admin: of its own).',
+  })
   @ApiOkResponse({ type: TenantCountResponse })
   count(
     @CurrentCaller() caller: Caller,
@@ -64,13 +136,34 @@ export class TenantsController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: TenantResponse })
+  @ApiOperation({
+    summary: 'Get a tenant',
+    description: 'With its next maintenance window and whether an update is pending.',
+  })
+  @ApiOkResponse({ type: TenantResponse, description: 'The tenant' })
+  @ApiErrors(404)
   get(@CurrentCaller() caller: Caller, @UuidParam() id: string): Promise<TenantResponse> {
     return this.tenants.get(scopeOf(caller), id);
   }
 
   @Patch(':id')
-  @ApiOkResponse({ type: TenantResponse })
+  @ApiOperation({
+    summary: 'Change a tenant',
+    description:
+      'Only the fields sent change; `null` clears `customerEmail` and `simulate`. A new ' +
+      'maintenance window moves an update scheduled in the old window to the new one. While the ' +
+      'tenant is being updated every change is refused with 409.',
+  })
+  @ApiOkResponse({ type: TenantResponse, description: 'The tenant as changed' })
+  @ApiErrors(
+    {
+      403: 'A partner admin changed `state`, or a window change would move a forced update',
+    },
+    404,
+    {
+      409: 'The tenant is being updated, the name is taken, or the scheduled update does not fit the new window',
+    },
+  )
   update(
     @CurrentCaller() caller: Caller,
     @UuidParam() id: string,
@@ -81,7 +174,12 @@ export class TenantsController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({
+    summary: 'Delete a tenant',
+    description: 'A tenant with an open update task (scheduled or running) cannot be deleted.',
+  })
   @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors(404, { 409: 'The tenant has an open update task or is being updated' })
   delete(@CurrentCaller() caller: Caller, @UuidParam() id: string): Promise<void> {
     return this.tenants.delete(caller, id);
   }

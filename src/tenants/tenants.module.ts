@@ -1,14 +1,18 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { CommonModule } from '../common/common.module';
 import { PartnersModule } from '../partners/partners.module';
-import { UpdatesModule } from '../updates/updates.module';
 import { TenantsController } from './tenants.controller';
 import { TenantsRepository } from './tenants.repository';
 import { TenantsService } from './tenants.service';
+import { TenantEntity } from './tenant.entity';
+import { WindowFollowers } from './window-followers';
 
 @Module({
-  imports: [PartnersModule, UpdatesModule],
+  imports: [TypeOrmModule.forFeature([TenantEntity]), AuditModule, CommonModule, PartnersModule],
   controllers: [TenantsController],
-  providers: [TenantsRepository, TenantsService],
-  exports: [TenantsRepository],
+  providers: [TenantsRepository, TenantsService, WindowFollowers],
+  exports: [TenantsRepository, WindowFollowers],
 })
 export class TenantsModule {}

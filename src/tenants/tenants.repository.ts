@@ -18,8 +18,7 @@ const COLUMNS = `t.id, t.seq::text AS seq, t.partner_id, t.platform_id, t.name, 
   o.forced AS open_task_forced`;
 
 /** Tenants with their open task (at most one: the update_task_one_open_per_tenant index). */
-const FROM = `tenant t LEFT JOIN update_task o
-  ON o.tenant_id = t.id AND o.status IN ('scheduled', 'running')`;
+const FROM = `tenant t LEFT JOIN update_task o ON o.tenant_id = t.id AND o.is_open`;
 
 interface TenantRow {
   id: string;
@@ -226,7 +225,7 @@ export class TenantsRepository {
 
   async openTaskId(em: EntityManager, tenantId: string): Promise<string | null> {
     const rows: { id: string }[] = await em.query(
-      `SELECT id FROM update_task WHERE tenant_id = $1 AND status IN ('scheduled', 'running')`,
+      `SELECT id FROM update_task WHERE tenant_id = $1 AND is_open`,
       [tenantId],
     );
     return rows[0]?.id ?? null;

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { type Caller, isPlatformAdmin, type Scope, scopeOf } from '../auth/caller';
 import { Clock } from '../common/clock';
@@ -9,6 +7,8 @@ import { ConflictError, fieldError, ForbiddenError, NotFoundError } from '../com
 import { DEFAULT_LOCALE } from '../common/locale';
 import { Page, PageRequest, toPage } from '../common/pagination';
 import { bulkRefusal, RowProblem } from '../common/row-errors';
+import { lockInOrder } from '../database/lock-order';
+import { type Tx, Transactions } from '../database/transactions';
 import { PartnerPlacement, PartnersRepository } from '../partners/partners.repository';
 import {
   BulkCreatedResponse,
@@ -19,8 +19,8 @@ import {
 import { TenantResponse } from './dto/tenant.response';
 import type { NewTenant, Tenant, TenantChanges } from './tenant';
 import { TenantFilter, TenantsRepository } from './tenants.repository';
-import type { MaintenanceWindow } from '../maintenance/window';
-import { WindowChangeService } from '../updates/window-change.service';
+import { WindowFollowers } from './window-followers';
+import type { MaintenanceWindow } from '../common/maintenance-window';
 
 function windowChanged(a: MaintenanceWindow, b: MaintenanceWindow): boolean {
   return a.cron !== b.cron || a.durationMinutes !== b.durationMinutes || a.timezone !== b.timezone;
@@ -34,32 +34,32 @@ function duplicateNodeIndex(nodes: { name: string }[] | undefined): number {
 @Injectable()
 export class TenantsService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Transactions,
     private readonly tenants: TenantsRepository,
     private readonly partners: PartnersRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly windows: WindowChangeService,
+    private readonly windowFollowers: WindowFollowers,
   ) {}
 
   async create(caller: Caller, dto: CreateTenantDto): Promise<TenantResponse> {
     const partnerId = this.partnerFor(caller, dto.partnerId, 'partnerId');
     const nodeIndex = duplicateNodeIndex(dto.nodes);
     if (nodeIndex >= 0) throw fieldError(`nodes[${nodeIndex}].name`, 'is used by another node');
-    return this.ds.transaction(async (em) => {
-      const placement = (await this.partners.placements(em, scopeOf(caller), [partnerId])).get(
+    return this.db.run(async (tx) => {
+      const placement = (await this.partners.placements(tx, scopeOf(caller), [partnerId])).get(
         partnerId,
       );
       if (!placement) throw new NotFoundError('Partner', partnerId);
       const tenant = buildTenant(dto, placement);
-      if ((await this.tenants.existingNames(em, [tenant])).size > 0) {
+      if ((await this.tenants.existingNames(tx, [tenant])).size > 0) {
         throw new ConflictError(`A tenant named "${tenant.name}" already exists for this partner`, [
           { field: 'name', reason: 'is already used by another tenant of this partner' },
         ]);
       }
-      await this.tenants.insertMany(em, [tenant]);
-      const created = await this.mustFind(em, scopeOf(caller), tenant.id);
-      await this.audit.record(em, caller, {
+      await this.tenants.insertMany(tx, [tenant]);
+      const created = await this.mustFind(tx, scopeOf(caller), tenant.id);
+      await this.audit.record(tx, caller, {
         action: 'tenant.create',
         entityType: 'tenant',
         entityId: tenant.id,
@@ -74,8 +74,8 @@ export class TenantsService {
     const partnerIds = rows.map((r, i) =>
       this.partnerFor(caller, r.partnerId, `tenants[${i}].partnerId`),
     );
-    return this.ds.transaction(async (em) => {
-      const placements = await this.partners.placements(em, scopeOf(caller), [
+    return this.db.run(async (tx) => {
+      const placements = await this.partners.placements(tx, scopeOf(caller), [
         ...new Set(partnerIds),
       ]);
       const problems: RowProblem[] = [];
@@ -95,7 +95,7 @@ export class TenantsService {
         namesInRequest.add(key);
         tenants.push(buildTenant(row, placement));
       });
-      const taken = await this.tenants.existingNames(em, tenants);
+      const taken = await this.tenants.existingNames(tx, tenants);
       tenants.forEach((t) => {
         if (!taken.has(`${t.partnerId}/${t.name}`)) return;
         const index = rows.findIndex((r, i) => r.name === t.name && partnerIds[i] === t.partnerId);
@@ -115,9 +115,9 @@ export class TenantsService {
           problems,
         );
       }
-      await this.tenants.insertMany(em, tenants);
+      await this.tenants.insertMany(tx, tenants);
       const ids = tenants.map((t) => t.id);
-      await this.audit.record(em, caller, {
+      await this.audit.record(tx, caller, {
         action: 'tenant.bulk_create',
         entityType: 'tenant',
         entityId: null,
@@ -128,7 +128,7 @@ export class TenantsService {
   }
 
   async get(scope: Scope, id: string): Promise<TenantResponse> {
-    return TenantResponse.from(await this.mustFind(this.ds.manager, scope, id), this.clock.now());
+    return TenantResponse.from(await this.mustFind(this.db.pool, scope, id), this.clock.now());
   }
 
   async list(scope: Scope, filter: TenantFilter, page: PageRequest): Promise<Page<TenantResponse>> {
@@ -149,18 +149,18 @@ export class TenantsService {
     }
     const nodeIndex = duplicateNodeIndex(dto.nodes);
     if (nodeIndex >= 0) throw fieldError(`nodes[${nodeIndex}].name`, 'is used by another node');
-    return this.ds.transaction(async (em) => {
+    return this.db.run(async (tx) => {
       const scope = scopeOf(caller);
-      // A window change moves the tenant's scheduled window update: lock it before the tenant row.
-      const seen = dto.maintenanceWindow ? await this.mustFind(em, scope, id) : null;
-      const windowTask = seen ? await this.windows.lockTask(em, id, seen.platformId) : null;
-      const current = await this.lockForWrite(em, scope, id);
+      // A window change moves the tenant's scheduled window update: its locks come first.
+      const seen = dto.maintenanceWindow ? await this.mustFind(tx, scope, id) : null;
+      const followers = seen ? await this.windowFollowers.prepare(tx, seen) : [];
+      const current = await this.lockForWrite(tx, scope, id);
       const changes = toChanges(dto, current);
       const window = changes.maintenanceWindow;
-      const follows = windowTask && window && windowChanged(current.maintenanceWindow, window);
-      if (follows) this.windows.assertCanFollow(caller, windowTask, window);
+      const moved = window && windowChanged(current.maintenanceWindow, window) ? window : null;
+      if (moved) for (const f of followers) f.check(caller, moved);
       if (dto.name && dto.name !== current.name) {
-        const taken = await this.tenants.existingNames(em, [
+        const taken = await this.tenants.existingNames(tx, [
           { partnerId: current.partnerId, name: dto.name },
         ]);
         if (taken.size > 0) {
@@ -169,10 +169,10 @@ export class TenantsService {
           ]);
         }
       }
-      await this.tenants.update(em, id, changes);
-      const updated = await this.mustFind(em, scope, id);
-      if (follows) await this.windows.follow(em, caller, windowTask, updated.maintenanceWindow);
-      await this.audit.record(em, caller, {
+      await this.tenants.update(tx, id, changes);
+      const updated = await this.mustFind(tx, scope, id);
+      if (moved) for (const f of followers) await f.follow(tx, caller, updated.maintenanceWindow);
+      await this.audit.record(tx, caller, {
         action: 'tenant.update',
         entityType: 'tenant',
         entityId: id,
@@ -184,16 +184,16 @@ export class TenantsService {
   }
 
   async delete(caller: Caller, id: string): Promise<void> {
-    await this.ds.transaction(async (em) => {
-      const current = await this.lockForWrite(em, scopeOf(caller), id);
-      const openTask = await this.tenants.openTaskId(em, id);
+    await this.db.run(async (tx) => {
+      const current = await this.lockForWrite(tx, scopeOf(caller), id);
+      const openTask = await this.tenants.openTaskId(tx, id);
       if (openTask) {
         throw new ConflictError(
           `Tenant ${id} has an open update task (${openTask}); cancel it first`,
         );
       }
-      await this.tenants.delete(em, id);
-      await this.audit.record(em, caller, {
+      await this.tenants.delete(tx, id);
+      await this.audit.record(tx, caller, {
         action: 'tenant.delete',
         entityType: 'tenant',
         entityId: id,
@@ -203,8 +203,10 @@ export class TenantsService {
   }
 
   /** Locks the tenant row; while it is being updated every write is refused with 409. */
-  private async lockForWrite(em: EntityManager, scope: Scope, id: string): Promise<Tenant> {
-    const tenant = await this.tenants.find(scope, id, em, true);
+  private async lockForWrite(tx: Tx, scope: Scope, id: string): Promise<Tenant> {
+    const { tenants: tenant } = await lockInOrder(tx, {
+      tenants: () => this.tenants.find(scope, id, tx, true),
+    });
     if (!tenant) throw new NotFoundError('Tenant', id);
     if (tenant.state === 'updating') {
       throw new ConflictError(
@@ -214,8 +216,8 @@ export class TenantsService {
     return tenant;
   }
 
-  private async mustFind(em: EntityManager, scope: Scope, id: string): Promise<Tenant> {
-    const tenant = await this.tenants.find(scope, id, em);
+  private async mustFind(tx: Tx, scope: Scope, id: string): Promise<Tenant> {
+    const tenant = await this.tenants.find(scope, id, tx);
     if (!tenant) throw new NotFoundError('Tenant', id);
     return tenant;
   }

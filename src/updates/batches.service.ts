@@ -1,22 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { type Caller, isPlatformAdmin, type Scope, scopeOf } from '../auth/caller';
+import { type Caller, type Scope, scopeOf } from '../auth/caller';
 import { NotFoundError } from '../common/errors';
 import { Page, PageRequest, toPage } from '../common/pagination';
-import { NoticesRepository } from '../notifications/notices.repository';
+import { lockInOrder } from '../database/lock-order';
+import { Transactions } from '../database/transactions';
 import { BatchResponse } from './dto/task.dto';
+import { TaskChanges } from './task-changes.service';
+import { assertMayActOnAll } from './task-policy';
 import { UpdateBatch, UpdateBatchesRepository } from './update-batches.repository';
-import { UpdateTasksRepository } from './update-tasks.repository';
 
 @Injectable()
 export class BatchesService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Transactions,
     private readonly batches: UpdateBatchesRepository,
-    private readonly tasks: UpdateTasksRepository,
-    private readonly notices: NoticesRepository,
+    private readonly changes: TaskChanges,
     private readonly audit: AuditService,
   ) {}
 
@@ -41,19 +40,27 @@ export class BatchesService {
   }
 
   /**
-   * Cancels every task of the batch that has not started. A partner admin's cancel leaves forced
-   * tasks (and other partners' tasks) alone. Recipients of the original notices are told.
+   * Cancels every task of the batch that has not started and that the caller sees (a partner
+   * admin: its own tasks). The action policy decides for each task as for a single cancel: if it
+   * refuses any (a partner admin and forced tasks), nothing is cancelled and the answer is 403
+   * listing them. Recipients of the original notices are told.
    */
   async cancel(caller: Caller, id: string): Promise<BatchResponse> {
     const scope = scopeOf(caller);
     const batch = await this.batches.find(scope, id);
     if (!batch) throw new NotFoundError('Update batch', id);
-    await this.ds.transaction(async (em) => {
-      const ids = await this.batches.lockCancellable(em, scope, id, isPlatformAdmin(caller));
+    await this.db.run(async (tx) => {
+      const { tasks } = await lockInOrder(tx, {
+        tasks: () => this.batches.lockNotStarted(tx, scope, id),
+      });
+      assertMayActOnAll(caller, 'cancel', tasks, `Update batch ${id}`);
       const reason = `batch cancelled by ${caller.name}`;
-      const cancelled = await this.tasks.cancelScheduled(em, ids, reason);
-      await this.notices.forTasks(em, 'task.cancelled', { taskIds: cancelled }, { reason });
-      await this.audit.record(em, caller, {
+      const cancelled = await this.changes.cancel(
+        tx,
+        tasks.map((t) => t.id),
+        { reason },
+      );
+      await this.audit.record(tx, caller, {
         action: 'update_batch.cancel',
         entityType: 'update_batch',
         entityId: id,

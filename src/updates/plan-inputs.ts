@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { type Caller, isPlatformAdmin } from '../auth/caller';
 import { BadRequestError, ErrorDetail } from '../common/errors';
-import { PlatformMaintenanceRepository } from '../maintenance/platform-maintenance.repository';
+import type { Tx } from '../database/transactions';
+import { PlacementService } from '../placement/placement.service';
 import type { VersionChannel } from '../versions/software-version.entity';
 import { VersionsRepository } from '../versions/versions.repository';
 import type { PlanContext, PlanRequest, UpdateMode } from './planning';
@@ -71,28 +71,28 @@ export function toFacts(r: TenantFactsRow): TenantFacts {
   };
 }
 
-/** Loads what the rules consult besides the tenants: the target version's channels and maintenance. */
+/** Loads what the rules consult besides the tenants: the target version's channels and what blocks time. */
 @Injectable()
 export class PlanContextLoader {
   constructor(
     private readonly versions: VersionsRepository,
-    private readonly maintenance: PlatformMaintenanceRepository,
+    private readonly placement: PlacementService,
   ) {}
 
   async load(
-    em: EntityManager,
+    tx: Tx,
     platformIds: string[],
     targetVersion: string,
     now: Date,
   ): Promise<{ context: PlanContext; channels: Map<string, VersionChannel> }> {
-    const channels = await this.versions.channels(em, platformIds, targetVersion);
-    const periods = await this.maintenance.notEnded(em, platformIds, now);
+    const channels = await this.versions.channels(tx, platformIds, targetVersion);
+    const blockers = await this.placement.blockers(tx, platformIds, now);
     return {
       channels,
       context: {
         now,
         channelOn: (platformId) => channels.get(platformId),
-        maintenanceOf: (platformId) => periods.filter((p) => p.platformId === platformId),
+        blockers,
       },
     };
   }

@@ -1,11 +1,22 @@
-import {
-  createPlanner,
-  firstFreeWindow,
-  PlanContext,
-  PlanRequest,
-  TenantFacts,
-  windowSlot,
-} from './planning';
+import { type Blockers, periodsBlocker } from '../placement/placement';
+import { createPlanner, PlanContext, PlanRequest, TenantFacts } from './planning';
+
+interface Period {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+const maintenance = (...periods: Period[]): Blockers => ({
+  for: () =>
+    periodsBlocker(
+      periods.map((p) => ({
+        ...p,
+        code: 'maintenance_overlap' as const,
+        description: `platform maintenance ${p.id}`,
+      })),
+    ),
+  key: () => 'p1',
+});
 
 const window = { cron: '0 2 * * *', durationMinutes: 240, timezone: 'Europe/Rome' };
 const now = new Date('2027-01-04T10:00:00Z');
@@ -30,7 +41,7 @@ const request: PlanRequest = {
 const context = (overrides: Partial<PlanContext> = {}): PlanContext => ({
   now,
   channelOn: () => 'available',
-  maintenanceOf: () => [],
+  blockers: maintenance(),
   ...overrides,
 });
 const plan = (
@@ -72,7 +83,7 @@ describe('planning one tenant', () => {
       startsAt: new Date('2027-01-05T01:30:00Z'),
       endsAt: new Date('2027-01-05T02:00:00Z'),
     };
-    expect(plan({}, {}, { maintenanceOf: () => [period] })).toMatchObject({
+    expect(plan({}, {}, { blockers: maintenance(period) })).toMatchObject({
       code: 'maintenance_overlap',
     });
   });
@@ -110,40 +121,6 @@ describe('planning one tenant', () => {
       startsAt: new Date('2027-01-05T02:00:00Z'),
       endsAt: new Date('2027-01-05T03:00:00Z'),
     };
-    expect(plan({}, {}, { maintenanceOf: () => [period] })).toMatchObject({ refused: false });
-  });
-});
-
-describe('window slots', () => {
-  it('uses the open window when the update fits in what is left of it', () => {
-    const inside = new Date('2027-01-05T03:30:00Z');
-    expect(windowSlot(window, inside, 60)).toEqual({
-      start: inside,
-      end: new Date('2027-01-05T05:00:00Z'),
-    });
-    expect(windowSlot(window, inside, 120).start).toEqual(new Date('2027-01-06T01:00:00Z'));
-  });
-
-  it('finds the first window free of maintenance, skipping blocked ones', () => {
-    const periods = [
-      {
-        id: 'a',
-        platformId: 'p1',
-        startsAt: new Date('2027-01-05T00:00:00Z'),
-        endsAt: new Date('2027-01-05T02:00:00Z'),
-      },
-      {
-        id: 'b',
-        platformId: 'p1',
-        startsAt: new Date('2027-01-06T04:00:00Z'),
-        endsAt: new Date('2027-01-06T05:00:00Z'),
-      },
-    ];
-    expect(firstFreeWindow(window, now, 60, periods)?.start).toEqual(
-      new Date('2027-01-06T01:00:00Z'),
-    );
-    expect(firstFreeWindow(window, now, 200, periods)?.start).toEqual(
-      new Date('2027-01-07T01:00:00Z'),
-    );
+    expect(plan({}, {}, { blockers: maintenance(period) })).toMatchObject({ refused: false });
   });
 });

@@ -1,13 +1,14 @@
 import * as semver from 'semver';
+import type { MaintenanceWindow } from '../common/maintenance-window';
 import {
-  MaintenanceWindow,
-  nextWindow,
-  slotsOverlap,
-  TimeSlot,
-  windowContaining,
-} from '../maintenance/window';
+  type Blockers,
+  place,
+  type Placement,
+  type PlacementRefusalCode,
+} from '../placement/placement';
 import type { TenantState } from '../tenants/tenant.entity';
 import type { VersionChannel } from '../versions/software-version.entity';
+import { overridesAutoUpdateOptOut } from './task-policy';
 
 export const UPDATE_MODES = ['immediate', 'maintenance_window', 'custom'] as const;
 export type UpdateMode = (typeof UPDATE_MODES)[number];
@@ -36,19 +37,12 @@ export interface TenantFacts {
   openTaskId: string | null;
 }
 
-export interface MaintenancePeriod {
-  id: string;
-  platformId: string;
-  startsAt: Date;
-  endsAt: Date;
-}
-
 export interface PlanContext {
   now: Date;
   /** The target version's channel on a platform, undefined when it does not exist there. */
   channelOn(platformId: string): VersionChannel | undefined;
-  /** Platform maintenance that has not ended yet. */
-  maintenanceOf(platformId: string): MaintenancePeriod[];
+  /** What blocks each tenant's time (platform maintenance, …): see src/placement. */
+  blockers: Blockers;
 }
 
 export type RefusalCode =
@@ -60,8 +54,8 @@ export type RefusalCode =
   | 'already_on_version'
   | 'downgrade_not_allowed'
   | 'auto_update_disabled'
-  | 'window_too_short'
-  | 'maintenance_overlap';
+  /** window_too_short, maintenance_overlap (and the codes of later blocking sources). */
+  | PlacementRefusalCode;
 
 export interface Refusal {
   refused: true;
@@ -85,75 +79,6 @@ export function refusal(code: RefusalCode, status: number, reason: string): Refu
 
 export function openTaskRefusal(taskId: string): Refusal {
   return refusal('open_task', 409, `an update task is already open for this tenant (${taskId})`);
-}
-
-const MINUTE = 60_000;
-
-/** The slot of a maintenance-window task: the open window if the update still fits, else the next. */
-export function windowSlot(
-  window: MaintenanceWindow,
-  now: Date,
-  expectedMinutes: number,
-): TimeSlot {
-  const current = windowContaining(window, now);
-  if (current && now.getTime() + expectedMinutes * MINUTE <= current.end.getTime()) {
-    return { start: now, end: current.end };
-  }
-  return nextWindow(window, now);
-}
-
-/** The first maintenance period that [runAt, runAt + expected) overlaps, if any. */
-export function overlappingMaintenance(
-  runAt: Date,
-  expectedMinutes: number,
-  periods: MaintenancePeriod[],
-): MaintenancePeriod | undefined {
-  const slot = { start: runAt, end: new Date(runAt.getTime() + expectedMinutes * MINUTE) };
-  return periods
-    .filter((p) => slotsOverlap(slot, { start: p.startsAt, end: p.endsAt }))
-    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
-}
-
-/**
- * The first window of `window` that starts at or after `from` and whose [start, start + expected)
- * overlaps no maintenance period (looks at most `limit` windows ahead).
- */
-export function firstFreeWindow(
-  window: MaintenanceWindow,
-  from: Date,
-  expectedMinutes: number,
-  periods: MaintenancePeriod[],
-  limit = 366,
-): TimeSlot | null {
-  let slot = nextWindow(window, new Date(from.getTime() - 1));
-  for (let i = 0; i < limit; i++) {
-    const blocking = overlappingMaintenance(slot.start, expectedMinutes, periods);
-    if (!blocking) return slot;
-    slot = nextWindow(
-      window,
-      new Date(Math.max(slot.start.getTime(), blocking.endsAt.getTime() - 1)),
-    );
-  }
-  return null;
-}
-
-/**
- * Where a maintenance-window update goes when it is moved (window changed or closed): the window
- * open now if the update still fits, else the first window free of maintenance.
- */
-export function placeInWindow(
-  window: MaintenanceWindow,
-  now: Date,
-  expectedMinutes: number,
-  periods: MaintenancePeriod[],
-): TimeSlot | null {
-  const slot = windowSlot(window, now, expectedMinutes);
-  if (!overlappingMaintenance(slot.start, expectedMinutes, periods)) return slot;
-  return firstFreeWindow(window, slot.end, expectedMinutes, periods);
-}
-
-function describePeriod(p: MaintenancePeriod): string {
-  return `platform maintenance ${p.id} (${p.startsAt.toISOString()} – ${p.endsAt.toISOString()})`;
 }
 
 /** The version rules: exists, not prohibited, not the same without redeploy, no silent downgrade. */
@@ -186,20 +111,6 @@ function checkVersion(tenant: TenantFacts, request: PlanRequest, ctx: PlanContex
   return null;
 }
 
-function slotFor(tenant: TenantFacts, request: PlanRequest, now: Date): TimeSlot | Refusal {
-  if (request.mode === 'immediate') return { start: now, end: now };
-  if (request.mode === 'custom')
-    return { start: request.runAt as Date, end: request.runAt as Date };
-  if (request.expectedDurationMinutes > tenant.window.durationMinutes) {
-    return refusal(
-      'window_too_short',
-      422,
-      `the update is expected to take ${request.expectedDurationMinutes} minutes, longer than the tenant's ${tenant.window.durationMinutes}-minute maintenance window`,
-    );
-  }
-  return windowSlot(tenant.window, now, request.expectedDurationMinutes);
-}
-
 function memoize<T>(compute: (key: string) => T): (key: string) => T {
   const cache = new Map<string, T>();
   return (key) => {
@@ -227,18 +138,19 @@ export function createPlanner(request: PlanRequest, ctx: PlanContext): Planner {
   );
   const placement = memoize((key): TaskPlan | Refusal => {
     const tenant = tenantsByKey.get(key) as TenantFacts;
-    const slot = slotFor(tenant, request, ctx.now);
-    if ('refused' in slot) return slot;
-    const periods = ctx.maintenanceOf(tenant.platformId);
-    const blocking = overlappingMaintenance(slot.start, request.expectedDurationMinutes, periods);
-    if (blocking)
-      return refusal(
-        'maintenance_overlap',
-        422,
-        `the update would overlap ${describePeriod(blocking)}`,
-      );
-    const expiresAt = request.mode === 'maintenance_window' ? slot.end : null;
-    return { refused: false, runAt: slot.start, expiresAt, downgrade: false };
+    const placed: Placement = place(
+      {
+        mode: request.mode,
+        runAt: request.runAt,
+        expectedDurationMinutes: request.expectedDurationMinutes,
+        window: tenant.window,
+        ifBlocked: 'refuse',
+      },
+      ctx.blockers.for({ platformId: tenant.platformId }),
+      ctx.now,
+    );
+    if (!placed.placed) return refusal(placed.code, 422, placed.reason);
+    return { refused: false, runAt: placed.runAt, expiresAt: placed.expiresAt, downgrade: false };
   });
 
   return (tenant) => {
@@ -248,7 +160,7 @@ export function createPlanner(request: PlanRequest, ctx: PlanContext): Planner {
     if (!tenantsByKey.has(versionKey)) tenantsByKey.set(versionKey, tenant);
     const versionProblem = versionCheck(versionKey);
     if (versionProblem) return versionProblem;
-    if (!tenant.autoUpdateAllowed && !(request.byPlatformAdmin && request.forced)) {
+    if (!tenant.autoUpdateAllowed && !overridesAutoUpdateOptOut(request)) {
       return refusal(
         'auto_update_disabled',
         422,
@@ -256,7 +168,8 @@ export function createPlanner(request: PlanRequest, ctx: PlanContext): Planner {
       );
     }
     const w = tenant.window;
-    const slotKey = `${tenant.platformId}|${w.cron}|${w.durationMinutes}|${w.timezone}`;
+    const blockerKey = ctx.blockers.key({ platformId: tenant.platformId });
+    const slotKey = `${tenant.platformId}|${blockerKey}|${w.cron}|${w.durationMinutes}|${w.timezone}`;
     if (!tenantsByKey.has(slotKey)) tenantsByKey.set(slotKey, tenant);
     const plan = placement(slotKey);
     if (plan.refused) return plan;

@@ -1,6 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { type Caller, isPlatformAdmin, type Scope, scopeOf } from '../auth/caller';
 import { Clock } from '../common/clock';
@@ -13,7 +11,9 @@ import {
   RuleViolationError,
 } from '../common/errors';
 import { bulkRefusal } from '../common/row-errors';
-import { NoticesRepository } from '../notifications/notices.repository';
+import { lockInOrder } from '../database/lock-order';
+import { type Tx, Transactions } from '../database/transactions';
+import { Notices } from '../notifications/notices.service';
 import {
   MAX_SLOTS,
   PlannedSlot,
@@ -22,7 +22,6 @@ import {
   SkippedTenant,
 } from './dto/schedule-updates.dto';
 import { buildPlanRequest, PlanContextLoader } from './plan-inputs';
-import { lockPlatforms } from './platform-lock';
 import {
   createPlanner,
   openTaskRefusal,
@@ -39,10 +38,11 @@ import {
 } from './tenant-groups.repository';
 import { UpdateBatchesRepository } from './update-batches.repository';
 import type { TaskOptions } from './update-task';
-import type { TaskScope } from './update-tasks.repository';
-
-/** The channel that wakes dispatchers when immediate work is committed. */
-export const TASKS_DUE_CHANNEL = 'update_tasks_due';
+import {
+  isOpenTaskConflict,
+  type TaskScope,
+  UpdateTasksRepository,
+} from './update-tasks.repository';
 
 interface RefusedTenant {
   tenantId: string;
@@ -82,11 +82,12 @@ export class SchedulingService {
   private readonly logger = new Logger(SchedulingService.name);
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Transactions,
+    private readonly tasks: UpdateTasksRepository,
     private readonly groups: TenantGroupsRepository,
     private readonly batches: UpdateBatchesRepository,
     private readonly inputs: PlanContextLoader,
-    private readonly notices: NoticesRepository,
+    private readonly notices: Notices,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -96,8 +97,8 @@ export class SchedulingService {
     const request = buildPlanRequest(caller, dto, this.clock.now());
     const onConflict = dto.onConflict ?? 'reject';
 
-    return this.ds.transaction(async (em) => {
-      const plan = await this.plan(em, caller, scope, request);
+    return this.db.run(async (tx) => {
+      const plan = await this.plan(tx, caller, scope, request);
       const total = plan.planned + plan.refused.length;
       if (plan.refused.length > 0 && onConflict === 'reject') {
         throw bulkRefusal(
@@ -111,7 +112,7 @@ export class SchedulingService {
         return { batchId: null, created: plan.planned, skipped, warnings: plan.warnings, slots };
       }
       const options = taskOptions(caller, dto, request);
-      const batchId = await this.batches.insert(em, {
+      const batchId = await this.batches.insert(tx, {
         createdBy: caller.keyId,
         createdByRole: caller.role,
         callerPartnerId: caller.partnerId,
@@ -122,7 +123,7 @@ export class SchedulingService {
         total: plan.planned,
       });
       const created = await this.insert(
-        em,
+        tx,
         caller,
         scope,
         batchId,
@@ -131,44 +132,42 @@ export class SchedulingService {
         onConflict,
         skipped,
       );
-      await this.notices.scheduled(em, batchId);
-      await this.audit.record(em, caller, {
+      await this.notices.scheduled(tx, batchId);
+      await this.audit.record(tx, caller, {
         action: 'update_batch.create',
         entityType: 'update_batch',
         entityId: batchId,
         after: { scope: scopeSummary(scope), options, created, skipped: skipped.length },
       });
-      if (request.mode === 'immediate') {
-        await em.query(`SELECT pg_notify($1, $2)`, [TASKS_DUE_CHANNEL, batchId]);
-      }
+      if (request.mode === 'immediate') await this.tasks.wakeDispatchers(tx, batchId);
       this.logger.log({ batchId, created, skipped: skipped.length }, 'scheduled updates');
       return { batchId, created, skipped, warnings: plan.warnings, slots };
     });
   }
 
   private async plan(
-    em: EntityManager,
+    tx: Tx,
     caller: Caller,
     scope: TaskScope,
     request: PlanRequest,
   ): Promise<Plan> {
     const callerScope = scopeOf(caller);
-    const groups = await this.groups.groups(em, scope, callerScope);
+    const groups = await this.groups.groups(tx, scope, callerScope);
     const missing =
       'tenantIds' in scope
-        ? await this.groups.missing(em, scope.tenantIds, callerScope)
+        ? await this.groups.missing(tx, scope.tenantIds, callerScope)
         : new Set<string>();
     if (groups.length === 0 && missing.size === 0) {
       const owner = scopeOwner(scope);
-      if (owner && !(await this.groups.scopeExists(em, scope))) {
+      if (owner && !(await this.groups.scopeExists(tx, scope))) {
         throw new NotFoundError(owner.table === 'partner' ? 'Partner' : 'Platform', owner.id);
       }
       throw new RuleViolationError('The scope holds no tenants: nothing to schedule');
     }
     const platformIds = [...new Set(groups.map((g) => g.platformId))];
-    await lockPlatforms(em, platformIds, false);
+    await lockInOrder(tx, { platforms: { ids: platformIds, mode: 'shared' } });
     const { context, channels } = await this.inputs.load(
-      em,
+      tx,
       platformIds,
       request.targetVersion,
       this.clock.now(),
@@ -198,7 +197,7 @@ export class SchedulingService {
     }
 
     const refused = await this.refusedTenants(
-      em,
+      tx,
       scope,
       callerScope,
       groups,
@@ -222,7 +221,7 @@ export class SchedulingService {
 
   /** Every refused tenant, with its reason; for a tenantIds scope in the order of the request. */
   private async refusedTenants(
-    em: EntityManager,
+    tx: Tx,
     scope: TaskScope,
     callerScope: Scope,
     groups: TenantGroup[],
@@ -230,7 +229,7 @@ export class SchedulingService {
     missing: Set<string>,
   ): Promise<RefusedTenant[]> {
     const members = await this.groups.members(
-      em,
+      tx,
       scope,
       callerScope,
       groups.filter((g) => refusedGroups.has(g.key)),
@@ -259,7 +258,7 @@ export class SchedulingService {
    * insert is redone without those tenants, which are then refused (reject) or skipped (skip).
    */
   private async insert(
-    em: EntityManager,
+    tx: Tx,
     caller: Caller,
     scope: TaskScope,
     batchId: string,
@@ -270,21 +269,20 @@ export class SchedulingService {
   ): Promise<number> {
     const callerScope = scopeOf(caller);
     const insert = (mode: 'plain' | 'skip-open' | 'on-conflict') =>
-      this.groups.insertTasks(em, batchId, options, scope, callerScope, plan.placed, mode);
+      this.groups.insertTasks(tx, batchId, options, scope, callerScope, plan.placed, mode);
     const anyOpen = plan.refused.some((r) => r.refusal.code === 'open_task');
-    await em.query('SAVEPOINT insert_tasks');
     let created: number;
     try {
-      created = await insert(anyOpen ? 'skip-open' : 'plain');
-      await em.query('RELEASE SAVEPOINT insert_tasks');
+      created = await this.db.savepoint(tx, 'insert_tasks', () =>
+        insert(anyOpen ? 'skip-open' : 'plain'),
+      );
     } catch (error) {
       if (!isOpenTaskConflict(error)) throw error;
-      await em.query('ROLLBACK TO SAVEPOINT insert_tasks');
       created = await insert('on-conflict');
     }
     if (created >= plan.planned) return created;
 
-    const lost = await this.groups.notInBatch(em, batchId, scope, callerScope, plan.placed);
+    const lost = await this.groups.notInBatch(tx, batchId, scope, callerScope, plan.placed);
     const reason = 'an update task was opened for this tenant by a concurrent request';
     if (onConflict === 'reject') {
       throw new ConflictError(
@@ -293,7 +291,7 @@ export class SchedulingService {
       );
     }
     for (const tenantId of lost) skipped.push({ tenantId, code: 'open_task', reason });
-    await em.query('UPDATE update_batch SET total = $2 WHERE id = $1', [batchId, created]);
+    await this.batches.setTotal(tx, batchId, created);
     return created;
   }
 
@@ -375,11 +373,6 @@ function plannedSlots(placed: PlacedGroup[]): PlannedSlot[] {
   return [...slots.values()]
     .sort((a, b) => a.runAt.localeCompare(b.runAt) || a.timezone.localeCompare(b.timezone))
     .slice(0, MAX_SLOTS);
-}
-
-function isOpenTaskConflict(error: unknown): boolean {
-  const driver = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
-  return driver?.code === '23505' && driver.constraint === 'update_task_one_open_per_tenant';
 }
 
 function refusalDetail({ tenantId, index, refusal: r }: RefusedTenant): {

@@ -1,38 +1,40 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { setTimeout as delay } from 'node:timers/promises';
 import { AuditService } from '../audit/audit.service';
 import { type Caller, type Scope, scopeOf } from '../auth/caller';
 import { Clock } from '../common/clock';
-import { ApiError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
+import { ApiError, ConflictError, NotFoundError } from '../common/errors';
 import { Page, PageRequest, toPage } from '../common/pagination';
-import { NoticesRepository } from '../notifications/notices.repository';
-import { RunActions } from '../scheduler/run-actions.service';
-import { RunControlRepository } from '../scheduler/run-control.repository';
+import { lockInOrder } from '../database/lock-order';
+import { type Tx, Transactions } from '../database/transactions';
 import { CancelTaskDto, RescheduleTaskDto, TaskResponse } from './dto/task.dto';
 import { buildPlanRequest, PlanContextLoader, RequestedUpdate, toFacts } from './plan-inputs';
-import { lockPlatforms } from './platform-lock';
 import { createPlanner } from './planning';
-import { offeredActions, roleRefusal, type TaskAction } from './task-policy';
+import { TaskChanges } from './task-changes.service';
+import { assertMayAct, offeredActions, type TaskAction } from './task-policy';
+import { type LogLine, TaskRunsRepository } from './task-runs.repository';
 import type { UpdateTask } from './update-task';
 import { TaskFilter, UpdateTasksRepository } from './update-tasks.repository';
 
-/** Reading one task or many, its log, and the admin actions on a task. */
+/** How long POST …/cancel on a running task waits for the executor's answer before replying. */
+const CANCEL_WAIT_MS = 5_000;
+const CANCEL_POLL_MS = 50;
+
+/** Reading one task or many, its log, and the admin actions on a task (who may: task-policy.ts). */
 @Injectable()
 export class TaskActionsService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Transactions,
     private readonly tasks: UpdateTasksRepository,
+    private readonly runs: TaskRunsRepository,
     private readonly inputs: PlanContextLoader,
-    private readonly notices: NoticesRepository,
+    private readonly changes: TaskChanges,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly runs: RunControlRepository,
-    private readonly runActions: RunActions,
   ) {}
 
   async get(caller: Caller, id: string): Promise<TaskResponse> {
-    const task = await this.mustFind(this.ds.manager, scopeOf(caller), id);
+    const task = await this.mustFind(this.db.pool, scopeOf(caller), id);
     return TaskResponse.from(task, offeredActions(caller, task));
   }
 
@@ -48,18 +50,16 @@ export class TaskActionsService {
   }
 
   /**
-   * Forced tasks can be cancelled only by platform admins. The original recipients are told. A
-   * running task's runner asks the executor to abort; the task ends cancelled or failed with the
-   * executor's answer (the reply waits a few seconds for it).
+   * The original recipients are told. A running task's runner asks the executor to abort; the
+   * task ends cancelled or failed with the executor's answer (the reply waits a few seconds for it).
    */
   async cancel(caller: Caller, id: string, dto: CancelTaskDto): Promise<TaskResponse> {
-    const reply = await this.ds.transaction(async (em) => {
-      const task = await this.mustFind(em, scopeOf(caller), id, true);
-      this.assertMayChange(caller, task, 'cancel');
+    const reply = await this.db.run(async (tx) => {
+      const task = await this.lockTask(tx, caller, id, 'cancel');
       const reason = dto.reason ?? `cancelled by ${caller.name}`;
       if (task.status === 'running') {
-        await this.runs.requestCancel(em, id, reason, caller.name);
-        await this.audited(em, caller, 'update_task.cancel_running', task);
+        await this.runs.requestCancel(tx, id, reason, caller.name);
+        await this.audited(tx, caller, 'update_task.cancel_running', task);
         return null;
       }
       if (task.status !== 'scheduled') {
@@ -67,92 +67,97 @@ export class TaskActionsService {
           `Task ${id} is ${task.status}: only a scheduled or running task can be cancelled`,
         );
       }
-      await this.tasks.cancelScheduled(em, [id], reason);
-      await this.notices.forTasks(em, 'task.cancelled', { taskIds: [id] }, { reason });
-      return this.audited(em, caller, 'update_task.cancel', task);
+      await this.changes.cancel(tx, [id], { reason });
+      return this.audited(tx, caller, 'update_task.cancel', task);
     });
     if (reply) return reply;
-    await this.runActions.awaitEnd(id);
+    await this.awaitEnd(id);
     return this.get(caller, id);
   }
 
   /** failed → scheduled and due now: a new run from the first step, under the rules of scheduling. */
   async retry(caller: Caller, id: string): Promise<TaskResponse> {
     const now = this.clock.now();
-    return this.ds.transaction(async (em) => {
-      const task = await this.lockForPlanning(em, scopeOf(caller), id);
-      this.assertMayChange(caller, task, 'retry');
+    return this.db.run(async (tx) => {
+      const task = await this.lockForPlanning(tx, caller, id, 'retry');
       if (task.status !== 'failed') {
         throw new ConflictError(`Task ${id} is ${task.status}: only a failed task can be retried`);
       }
-      await this.planAgain(em, caller, task, { mode: 'immediate' }, now, 'retried', null);
-      await this.runs.retry(em, id, now, caller.name);
-      return this.audited(em, caller, 'update_task.retry', task);
+      await this.planAgain(tx, caller, task, { mode: 'immediate' }, now, 'retried', null);
+      await this.runs.retry(tx, id, now, caller.name);
+      return this.audited(tx, caller, 'update_task.retry', task);
     });
   }
 
   /** A running task whose lease is gone (its replica stopped): any dispatcher resumes it now. */
   async resume(caller: Caller, id: string): Promise<TaskResponse> {
-    return this.ds.transaction(async (em) => {
-      const task = await this.mustFind(em, scopeOf(caller), id, true);
+    return this.db.run(async (tx) => {
+      const task = await this.lockTask(tx, caller, id, 'resume');
       if (task.status !== 'running') {
         throw new ConflictError(`Task ${id} is ${task.status}: only a running task can be resumed`);
       }
-      const lease = await this.runs.lease(em, id);
+      const lease = await this.runs.lease(tx, id);
       if (lease.live) {
         throw new ConflictError(
           `Task ${id} is being run by ${lease.owner} (lease until ${lease.expiresAt?.toISOString()}): only a task whose lease is gone can be resumed`,
         );
       }
-      await this.runs.resume(em, id, caller.name);
-      return this.audited(em, caller, 'update_task.resume', task);
+      await this.runs.resume(tx, id, caller.name);
+      return this.audited(tx, caller, 'update_task.resume', task);
     });
   }
 
-  /** The task's step log as text. */
+  /** The task's whole step log as text, headed by what the task is and how it ended. */
   async log(scope: Scope, id: string): Promise<string> {
-    return this.runActions.logText(await this.mustFind(this.ds.manager, scope, id));
+    const task = await this.mustFind(this.db.pool, scope, id);
+    const lines = await this.runs.logLines(task.id);
+    const head = [
+      `Update task ${task.id}`,
+      `Tenant:   ${task.tenantId}`,
+      `Update:   ${task.fromVersion} -> ${task.targetVersion}${task.redeploy ? ' (redeploy)' : ''}`,
+      `Status:   ${task.status} (attempts: ${task.attempts}, progress: ${task.progressPercent}%)`,
+    ];
+    if (task.error) head.push(`Error:    ${task.error}`);
+    if (task.cancelReason) head.push(`Cancel:   ${task.cancelReason}`);
+    return `${head.join('\n')}\n\n${lines.map(formatLine).join('\n')}\n`;
   }
 
-  /** A new time under the same rules as creation (window, maintenance, versions). */
+  /** A new time under the same rules as creation (window, what blocks time, versions). */
   async reschedule(caller: Caller, id: string, dto: RescheduleTaskDto): Promise<TaskResponse> {
     const now = this.clock.now();
-    return this.ds.transaction(async (em) => {
-      const scope = scopeOf(caller);
-      const task = await this.lockForPlanning(em, scope, id);
-      this.assertMayChange(caller, task, 'reschedule');
+    return this.db.run(async (tx) => {
+      const task = await this.lockForPlanning(tx, caller, id, 'reschedule');
       if (task.status !== 'scheduled') {
         throw new ConflictError(
           `Task ${id} is ${task.status}: only a scheduled task can be rescheduled`,
         );
       }
       // The task being moved is the tenant's open task: it does not block itself.
-      const { request, plan } = await this.planAgain(em, caller, task, dto, now, 'rescheduled', id);
-      await this.tasks.move(em, [
-        {
-          id,
-          mode: request.mode,
-          runAt: plan.runAt,
-          expiresAt: plan.expiresAt,
-          expectedDurationMinutes: request.expectedDurationMinutes,
-        },
-      ]);
-      await this.notices.forTasks(
-        em,
-        'task.rescheduled',
-        { taskIds: [id] },
+      const { request, plan } = await this.planAgain(tx, caller, task, dto, now, 'rescheduled', id);
+      await this.changes.move(
+        tx,
+        [
+          {
+            id,
+            mode: request.mode,
+            runAt: plan.runAt,
+            expiresAt: plan.expiresAt,
+            expectedDurationMinutes: request.expectedDurationMinutes,
+          },
+        ],
         { reason: `rescheduled by ${caller.name}` },
       );
-      return this.audited(em, caller, 'update_task.reschedule', task);
+      return this.audited(tx, caller, 'update_task.reschedule', task);
     });
   }
 
   /**
-   * Plans an existing task again under the rules of scheduling (window, maintenance, versions, one
-   * open task per tenant); `openTaskId` is the tenant's open task that does not count as a conflict.
+   * Plans an existing task again under the rules of scheduling (window, what blocks time, versions,
+   * one open task per tenant); `openTaskId` is the tenant's open task that does not count as a
+   * conflict.
    */
   private async planAgain(
-    em: EntityManager,
+    tx: Tx,
     caller: Caller,
     task: UpdateTask,
     asked: Pick<RequestedUpdate, 'mode' | 'runAt' | 'expectedDurationMinutes'>,
@@ -173,12 +178,11 @@ export class TaskActionsService {
       now,
     );
     const [facts] = await this.tasks.tenantFacts(
-      em,
+      tx,
       { tenantIds: [task.tenantId] },
       scopeOf(caller),
     );
-    await lockPlatforms(em, [task.platformId], false);
-    const { context } = await this.inputs.load(em, [task.platformId], task.targetVersion, now);
+    const { context } = await this.inputs.load(tx, [task.platformId], task.targetVersion, now);
     const own = facts.open_task_id === openTaskId ? null : facts.open_task_id;
     const plan = createPlanner(request, context)({ ...toFacts(facts), openTaskId: own });
     if (plan.refused) {
@@ -189,20 +193,14 @@ export class TaskActionsService {
     return { request, plan };
   }
 
-  /** Partner admins act on their own tasks, but a forced task is the platform admins' to change. */
-  private assertMayChange(caller: Caller, task: UpdateTask, action: TaskAction): void {
-    const refusal = roleRefusal(caller, task, action);
-    if (refusal) throw new ForbiddenError(refusal);
-  }
-
   private async audited(
-    em: EntityManager,
+    tx: Tx,
     caller: Caller,
     action: string,
     before: UpdateTask,
   ): Promise<TaskResponse> {
-    const after = await this.mustFind(em, scopeOf(caller), before.id);
-    await this.audit.record(em, caller, {
+    const after = await this.mustFind(tx, scopeOf(caller), before.id);
+    await this.audit.record(tx, caller, {
       action,
       entityType: 'update_task',
       entityId: before.id,
@@ -212,25 +210,59 @@ export class TaskActionsService {
     return TaskResponse.from(after, offeredActions(caller, after));
   }
 
-  /**
-   * Locks a task that is about to be planned again. The platform's scheduling lock comes first, as
-   * in every path that moves tasks: announcing maintenance takes it exclusively before locking the
-   * tasks it moves, so the other order could deadlock.
-   */
-  private async lockForPlanning(em: EntityManager, scope: Scope, id: string): Promise<UpdateTask> {
-    const seen = await this.mustFind(em, scope, id);
-    await lockPlatforms(em, [seen.platformId], false);
-    return this.mustFind(em, scope, id, true);
+  /** Locks the task and checks that the caller may take the action (task-policy.ts). */
+  private async lockTask(
+    tx: Tx,
+    caller: Caller,
+    id: string,
+    action: TaskAction,
+  ): Promise<UpdateTask> {
+    const { tasks: task } = await lockInOrder(tx, {
+      tasks: () => this.mustFind(tx, scopeOf(caller), id, true),
+    });
+    assertMayAct(caller, action, task);
+    return task;
   }
 
-  private async mustFind(
-    em: EntityManager,
-    scope: Scope,
+  /**
+   * Locks a task that is about to be planned again: the platform's scheduling lock first, then the
+   * task row (the order of database/lock-order.ts).
+   */
+  private async lockForPlanning(
+    tx: Tx,
+    caller: Caller,
     id: string,
-    forUpdate = false,
+    action: TaskAction,
   ): Promise<UpdateTask> {
-    const task = await this.tasks.find(scope, id, em, forUpdate);
+    const seen = await this.mustFind(tx, scopeOf(caller), id);
+    const { tasks: task } = await lockInOrder(tx, {
+      platforms: { ids: [seen.platformId], mode: 'shared' },
+      tasks: () => this.mustFind(tx, scopeOf(caller), id, true),
+    });
+    assertMayAct(caller, action, task);
+    return task;
+  }
+
+  private async mustFind(tx: Tx, scope: Scope, id: string, forUpdate = false): Promise<UpdateTask> {
+    const task = await this.tasks.find(scope, id, tx, forUpdate);
     if (!task) throw new NotFoundError('Update task', id);
     return task;
   }
+
+  /**
+   * After a cancel request on a running task: waits a little for its runner (in any replica) to get
+   * the executor's answer and end the task, so that the reply shows the outcome when it is quick.
+   */
+  private async awaitEnd(taskId: string): Promise<void> {
+    const until = Date.now() + CANCEL_WAIT_MS;
+    while (Date.now() < until && (await this.runs.status(taskId)) === 'running') {
+      await delay(CANCEL_POLL_MS);
+    }
+  }
+}
+
+function formatLine(l: LogLine): string {
+  const step = l.step ? (l.node ? `${l.step} (${l.node})` : l.step) : '-';
+  const mark = l.kind === 'warning' || l.kind === 'step_failed' ? '!' : ' ';
+  return `${new Date(l.at).toISOString()} ${mark} attempt ${l.attempt}  ${step.padEnd(24)} ${l.message}`;
 }

@@ -1,35 +1,151 @@
-import { type Caller, isPlatformAdmin } from '../auth/caller';
-import type { TaskStatus, UpdateTask } from './update-task';
+import type { Role } from '../auth/api-key.entity';
+import { type ErrorDetail, ForbiddenError, NotFoundError } from '../common/errors';
+import type { TaskStatus } from './task-status';
 
+/**
+ * Who may do what to an update task — the one home of these rules (docs/scheduling.md, "Who may
+ * act on a task"). The same decision is made for one task and for every task of a batch:
+ *
+ * - platform admins may take every action on every task;
+ * - partner admins act only on their own partner's tasks (others' are "not found", never revealed),
+ *   may cancel, reschedule and retry them unless they are forced (a forced task is the platform
+ *   admins' to change), and may not resume a task at all (resuming overrides a replica's lease);
+ * - a request that acts on several tasks (a batch cancel) is all or nothing: if the policy
+ *   refuses any of them, the request is refused with the same status as for one task (403), every
+ *   refused task is listed, and nothing is changed.
+ */
 export const TASK_ACTIONS = ['cancel', 'reschedule', 'retry', 'resume'] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
 
-/** The statuses each action applies to. */
-const APPLIES_TO: Record<TaskAction, TaskStatus[]> = {
+/** The statuses in which each action applies (in any other, the API answers 409). */
+export const ACTION_APPLIES_TO: Record<TaskAction, readonly TaskStatus[]> = {
   cancel: ['scheduled', 'running'],
   reschedule: ['scheduled'],
   retry: ['failed'],
   resume: ['running'],
 };
 
-/**
- * Why the caller's role may not take `action` on `task`, or null when it may: a forced task is the
- * platform admins' to change, and resuming a task whose runner stopped is theirs too.
- */
-export function roleRefusal(caller: Caller, task: UpdateTask, action: TaskAction): string | null {
-  if (isPlatformAdmin(caller)) return null;
-  if (action === 'resume') return 'only platform admins resume a task';
-  if (task.forced) return `Task ${task.id} is forced: only platform admins can ${action} it`;
+/** What a partner admin may do to its own tasks, per action. */
+const PARTNER_ADMIN_MAY: Record<TaskAction, 'unless_forced' | 'never'> = {
+  cancel: 'unless_forced',
+  reschedule: 'unless_forced',
+  retry: 'unless_forced',
+  resume: 'never',
+};
+
+export interface Actor {
+  role: Role;
+  /** Set for partner admins: the partner whose tasks they act on. */
+  partnerId: string | null;
+}
+
+export interface ActedOn {
+  id: string;
+  partnerId: string;
+  forced: boolean;
+}
+
+export type ActionRefusalCode = 'not_found' | 'forced_task' | 'platform_admin_only';
+
+export interface ActionRefusal {
+  status: 403 | 404;
+  code: ActionRefusalCode;
+  reason: string;
+}
+
+/** Why `actor` may not take `action` on `task`, or null when it may. */
+export function actionRefusal(
+  actor: Actor,
+  action: TaskAction,
+  task: ActedOn,
+): ActionRefusal | null {
+  if (actor.role === 'platform_admin') return null;
+  if (actor.partnerId !== task.partnerId) {
+    return { status: 404, code: 'not_found', reason: `Update task ${task.id} was not found` };
+  }
+  if (PARTNER_ADMIN_MAY[action] === 'never') {
+    return {
+      status: 403,
+      code: 'platform_admin_only',
+      reason: `only platform admins can ${action} a task`,
+    };
+  }
+  if (task.forced) {
+    return {
+      status: 403,
+      code: 'forced_task',
+      reason: `Task ${task.id} is forced: only platform admins can ${action} it`,
+    };
+  }
   return null;
 }
 
 /**
- * The actions the console offers on a task: those its status allows and the caller's role may
- * take. (Resuming also needs the task's lease to be gone; the API answers 409 while it is not.)
+ * The actions an actor may take on a task now: its status allows them and the policy does not
+ * refuse them (the console offers these and no others). Resuming also needs the task's lease to
+ * be gone, which only the action itself can tell (409 while a replica still holds it).
  */
-export function offeredActions(caller: Caller, task: UpdateTask): TaskAction[] {
+export function offeredActions(actor: Actor, task: ActedOn & { status: TaskStatus }): TaskAction[] {
   return TASK_ACTIONS.filter(
     (action) =>
-      APPLIES_TO[action].includes(task.status) && roleRefusal(caller, task, action) === null,
+      ACTION_APPLIES_TO[action].includes(task.status) &&
+      actionRefusal(actor, action, task) === null,
   );
+}
+
+/** Throws the policy's refusal as the API answers it (404 or 403). */
+export function assertMayAct(
+  actor: Actor,
+  action: TaskAction,
+  task: ActedOn,
+  forbidden?: { message: string; details: ErrorDetail[] },
+): void {
+  const refusal = actionRefusal(actor, action, task);
+  if (!refusal) return;
+  if (refusal.status === 404) throw new NotFoundError('Update task', task.id);
+  if (forbidden) throw new ForbiddenError(forbidden.message, forbidden.details);
+  throw new ForbiddenError(
+    refusal.code === 'forced_task' ? refusal.reason : `Task ${task.id}: ${refusal.reason}`,
+    [{ taskId: task.id, code: refusal.code, reason: refusal.reason }],
+  );
+}
+
+/**
+ * The same decision for every task a request acts on: throws 403 listing every refused task
+ * (nothing is changed), or returns when the actor may act on all of them.
+ */
+export function assertMayActOnAll(
+  actor: Actor,
+  action: TaskAction,
+  tasks: ActedOn[],
+  what: string,
+): void {
+  const refused = tasks.flatMap((task) => {
+    const refusal = actionRefusal(actor, action, task);
+    return refusal ? [{ task, refusal }] : [];
+  });
+  if (refused.length === 0) return;
+  throw new ForbiddenError(
+    `${what}: ${refused.length} of ${tasks.length} task(s) may not be ${pastTense(action)} by you (${refused[0].refusal.reason}); nothing was ${pastTense(action)}`,
+    refused.map(({ task, refusal }) => ({
+      taskId: task.id,
+      code: refusal.code,
+      reason: refusal.reason,
+    })),
+  );
+}
+
+/**
+ * A forced update scheduled by a platform admin runs on a tenant whose `autoUpdateAllowed` is
+ * false; nothing else does (checked when scheduling and again in the pre-check).
+ */
+export function overridesAutoUpdateOptOut(update: {
+  forced: boolean;
+  byPlatformAdmin: boolean;
+}): boolean {
+  return update.forced && update.byPlatformAdmin;
+}
+
+function pastTense(action: TaskAction): string {
+  return action === 'cancel' ? 'cancelled' : action === 'retry' ? 'retried' : `${action}d`;
 }

@@ -38,7 +38,21 @@ export interface GroupedTenant {
   openTaskId: string | null;
 }
 
-const OPEN = `LEFT JOIN update_task o ON o.tenant_id = t.id AND o.status IN ('scheduled', 'running')`;
+/** A row of `groups`. */
+interface GroupRow {
+  platform_id: string;
+  software_version: string;
+  state: TenantState;
+  auto_update_allowed: boolean;
+  window_cron: string;
+  window_duration_minutes: number;
+  window_timezone: string;
+  has_open_task: boolean;
+  tenants: number;
+  customized: number;
+}
+
+const OPEN = `LEFT JOIN update_task o ON o.tenant_id = t.id AND o.is_open`;
 const ATTRIBUTES = `t.platform_id, t.software_version, t.state, t.auto_update_allowed, t.window_cron,
   t.window_duration_minutes, t.window_timezone`;
 
@@ -74,7 +88,7 @@ export function scopeOwner(scope: TaskScope): { table: 'partner' | 'platform'; i
 export class TenantGroupsRepository {
   async groups(em: EntityManager, scope: TaskScope, caller: Scope): Promise<TenantGroup[]> {
     const f = tenantScopeFilter(scope, caller);
-    const rows: Record<string, unknown>[] = await em.query(
+    const rows: GroupRow[] = await em.query(
       `SELECT ${ATTRIBUTES}, o.id IS NOT NULL AS has_open_task, count(*)::int AS tenants,
               count(*) FILTER (WHERE t.customizations)::int AS customized
        FROM tenant t ${OPEN} ${f.where}
@@ -83,16 +97,16 @@ export class TenantGroupsRepository {
     );
     return rows.map((r, key) => ({
       key,
-      platformId: r.platform_id as string,
-      softwareVersion: r.software_version as string,
-      state: r.state as TenantState,
-      autoUpdateAllowed: r.auto_update_allowed as boolean,
-      windowCron: r.window_cron as string,
-      windowDurationMinutes: r.window_duration_minutes as number,
-      windowTimezone: r.window_timezone as string,
-      hasOpenTask: r.has_open_task as boolean,
-      tenants: r.tenants as number,
-      customized: r.customized as number,
+      platformId: r.platform_id,
+      softwareVersion: r.software_version,
+      state: r.state,
+      autoUpdateAllowed: r.auto_update_allowed,
+      windowCron: r.window_cron,
+      windowDurationMinutes: r.window_duration_minutes,
+      windowTimezone: r.window_timezone,
+      hasOpenTask: r.has_open_task,
+      tenants: r.tenants,
+      customized: r.customized,
     }));
   }
 
@@ -150,9 +164,7 @@ export class TenantGroupsRepository {
   ): Promise<number> {
     const f = tenantScopeFilter(scope, caller);
     if (mode === 'skip-open') {
-      f.add(
-        `NOT EXISTS (SELECT 1 FROM update_task o WHERE o.tenant_id = t.id AND o.status IN ('scheduled', 'running'))`,
-      );
+      f.add(`NOT EXISTS (SELECT 1 FROM update_task o WHERE o.tenant_id = t.id AND o.is_open)`);
     }
     const relation = groupsRelation(f, placed);
     const v = (value: unknown) => f.param(value);
@@ -167,7 +179,7 @@ export class TenantGroupsRepository {
            ${v(options.notifyCustomer)}::boolean, ${v(options.allowDowngrade)}::boolean, ${v(options.createdBy)}::uuid
          FROM tenant t JOIN ${relation} ON ${JOIN_GROUP}
          ${f.where}
-         ${mode === 'on-conflict' ? `ON CONFLICT (tenant_id) WHERE status IN ('scheduled', 'running') DO NOTHING` : ''}
+         ${mode === 'on-conflict' ? `ON CONFLICT (tenant_id) WHERE is_open DO NOTHING` : ''}
          RETURNING 1
        )
        SELECT count(*)::int AS n FROM inserted`,

@@ -5,7 +5,7 @@ import type { Scope } from '../auth/caller';
 import type { PageRequest } from '../common/pagination';
 import { SqlFilter } from '../database/sql';
 import type { UpdateMode } from './planning';
-import type { TaskStatus } from './update-task';
+import { countByStatus, type TaskStatus } from './task-status';
 
 export interface NewBatch {
   createdBy: string;
@@ -32,18 +32,35 @@ export interface UpdateBatch {
 
 export type StatusCounts = Record<TaskStatus, number>;
 
-type Row = Record<string, unknown>;
-const toBatch = (r: Row): UpdateBatch => ({
-  id: r.id as string,
-  seq: r.seq as string,
-  createdBy: (r.created_by as string | null) ?? null,
-  createdAt: r.created_at as Date,
-  targetVersion: r.target_version as string,
-  mode: r.mode as UpdateMode,
-  scope: r.scope as Record<string, unknown>,
-  options: r.options as Record<string, unknown>,
-  total: r.total as number,
-});
+/** An update_batch row as COLUMNS reads it. */
+interface BatchRow {
+  id: string;
+  seq: string;
+  created_by: string | null;
+  created_at: Date;
+  target_version: string;
+  mode: UpdateMode;
+  scope: Record<string, unknown>;
+  options: Record<string, unknown>;
+  total: number;
+}
+
+const COLUMNS = `b.id, b.seq::text AS seq, b.created_by, b.created_at, b.target_version, b.mode, b.scope,
+  b.options, b.total`;
+
+function toBatch(r: BatchRow): UpdateBatch {
+  return {
+    id: r.id,
+    seq: r.seq,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    targetVersion: r.target_version,
+    mode: r.mode,
+    scope: r.scope,
+    options: r.options,
+    total: r.total,
+  };
+}
 
 /** A partner admin sees the batches its partner created and those holding its partner's tasks. */
 function visibleTo(f: SqlFilter, partnerId: string | null): SqlFilter {
@@ -77,10 +94,15 @@ export class UpdateBatchesRepository {
     return rows[0].id;
   }
 
+  /** The batch's task count after a concurrent request took some of its tenants. */
+  async setTotal(tx: EntityManager, id: string, total: number): Promise<void> {
+    await tx.query('UPDATE update_batch SET total = $2 WHERE id = $1', [id, total]);
+  }
+
   async find(scope: Scope, id: string): Promise<UpdateBatch | null> {
     const f = visibleTo(new SqlFilter().add('b.id = ?', id), scope.partnerId);
-    const rows: Row[] = await this.ds.query(
-      `SELECT b.*, b.seq::text AS seq FROM update_batch b ${f.where}`,
+    const rows: BatchRow[] = await this.ds.query(
+      `SELECT ${COLUMNS} FROM update_batch b ${f.where}`,
       f.params,
     );
     return rows[0] ? toBatch(rows[0]) : null;
@@ -95,8 +117,8 @@ export class UpdateBatchesRepository {
       page.after,
       order === 'asc' ? 'b.seq > ?' : 'b.seq < ?',
     );
-    const rows: Row[] = await this.ds.query(
-      `SELECT b.*, b.seq::text AS seq FROM update_batch b ${f.where}
+    const rows: BatchRow[] = await this.ds.query(
+      `SELECT ${COLUMNS} FROM update_batch b ${f.where}
        ORDER BY b.seq ${order === 'asc' ? 'ASC' : 'DESC'} LIMIT ${f.param(page.limit + 1)}`,
       f.params,
     );
@@ -110,33 +132,22 @@ export class UpdateBatchesRepository {
       `SELECT status, count(*)::int AS n FROM update_task ${f.where} GROUP BY status`,
       f.params,
     );
-    const counts: StatusCounts = {
-      scheduled: 0,
-      running: 0,
-      succeeded: 0,
-      failed: 0,
-      cancelled: 0,
-    };
-    for (const r of rows) counts[r.status] = r.n;
-    return counts;
+    return countByStatus(rows);
   }
 
-  /** Locks the batch's not-yet-started tasks the caller may cancel (forced ones only for platform admins). */
-  async lockCancellable(
-    em: EntityManager,
+  /** Locks the batch's tasks that have not started and that the caller sees. */
+  async lockNotStarted(
+    tx: EntityManager,
     scope: Scope,
     batchId: string,
-    includeForced: boolean,
-  ): Promise<string[]> {
+  ): Promise<{ id: string; partnerId: string; forced: boolean }[]> {
     const f = new SqlFilter()
       .add('batch_id = ?', batchId)
       .add(`status = 'scheduled'`)
       .addIf(scope.partnerId, 'partner_id = ?');
-    if (!includeForced) f.add('NOT forced');
-    const rows: { id: string }[] = await em.query(
-      `SELECT id FROM update_task ${f.where} ORDER BY id FOR UPDATE`,
+    return tx.query(
+      `SELECT id, partner_id AS "partnerId", forced FROM update_task ${f.where} ORDER BY id FOR UPDATE`,
       f.params,
     );
-    return rows.map((r) => r.id);
   }
 }

@@ -1,8 +1,5 @@
 import type { UpdateMode } from './planning';
-
-export const TASK_STATUSES = ['scheduled', 'running', 'succeeded', 'failed', 'cancelled'] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
-export const OPEN_STATUSES: TaskStatus[] = ['scheduled', 'running'];
+import type { TaskStatus } from './task-status';
 
 export interface UpdateTask {
   id: string;

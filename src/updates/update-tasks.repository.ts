@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DatabaseError } from 'pg';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { Scope } from '../auth/caller';
 import type { PageRequest } from '../common/pagination';
 import { SqlFilter, updateReturning } from '../database/sql';
+import type { MaintenanceWindow } from '../common/maintenance-window';
 import type { TenantState } from '../tenants/tenant.entity';
 import { addTenantFilter, type TenantFilter } from '../tenants/tenant-filter';
-import type { TaskMove, TaskStatus, UpdateTask } from './update-task';
+import { TASKS_DUE_CHANNEL } from './task-channels';
+import type { TaskStatus } from './task-status';
+import type { UpdateMode } from './planning';
+import type { TaskMove, UpdateTask } from './update-task';
 
 /** Which tenants one request is about. */
 export type TaskScope =
@@ -46,40 +51,116 @@ const COLUMNS = `t.id, t.batch_id, t.tenant_id, t.partner_id, t.platform_id,
   t.created_by, t.created_at, t.updated_at, t.started_at, t.finished_at,
   (SELECT tn.name FROM tenant tn WHERE tn.id = t.tenant_id) AS tenant_name`;
 
-type Row = Record<string, unknown>;
+/** An update_task row as `COLUMNS` reads it (pg: timestamptz → Date, int → number). */
+export interface TaskRow {
+  id: string;
+  batch_id: string;
+  tenant_id: string;
+  partner_id: string;
+  platform_id: string;
+  from_version: string;
+  target_version: string;
+  mode: UpdateMode;
+  run_at: Date;
+  expires_at: Date | null;
+  expected_duration_minutes: number;
+  forced: boolean;
+  redeploy: boolean;
+  notify_partner: boolean;
+  notify_customer: boolean;
+  allow_downgrade: boolean;
+  status: TaskStatus;
+  attempts: number;
+  progress_step: string | null;
+  progress_percent: number;
+  progress_eta: Date | null;
+  error: string | null;
+  cancel_reason: string | null;
+  notice_sequence: number;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+  /** Read by the queries of this file; absent where another query maps its rows to tasks. */
+  tenant_name?: string | null;
+}
 
-export function toTask(r: Row): UpdateTask {
+export function toTask(r: TaskRow): UpdateTask {
   return {
-    id: r.id as string,
-    batchId: r.batch_id as string,
-    tenantId: r.tenant_id as string,
-    tenantName: (r.tenant_name as string | null | undefined) ?? null,
-    partnerId: r.partner_id as string,
-    platformId: r.platform_id as string,
-    fromVersion: r.from_version as string,
-    targetVersion: r.target_version as string,
-    mode: r.mode as UpdateTask['mode'],
-    runAt: r.run_at as Date,
-    expiresAt: (r.expires_at as Date | null) ?? null,
-    expectedDurationMinutes: r.expected_duration_minutes as number,
-    forced: r.forced as boolean,
-    redeploy: r.redeploy as boolean,
-    notifyPartner: r.notify_partner as boolean,
-    notifyCustomer: r.notify_customer as boolean,
-    allowDowngrade: r.allow_downgrade as boolean,
-    status: r.status as TaskStatus,
-    attempts: r.attempts as number,
-    progressStep: (r.progress_step as string | null) ?? null,
-    progressPercent: r.progress_percent as number,
-    progressEta: (r.progress_eta as Date | null) ?? null,
-    error: (r.error as string | null) ?? null,
-    cancelReason: (r.cancel_reason as string | null) ?? null,
-    noticeSequence: r.notice_sequence as number,
-    createdBy: (r.created_by as string | null) ?? null,
-    createdAt: r.created_at as Date,
-    updatedAt: r.updated_at as Date,
-    startedAt: (r.started_at as Date | null) ?? null,
-    finishedAt: (r.finished_at as Date | null) ?? null,
+    id: r.id,
+    batchId: r.batch_id,
+    tenantId: r.tenant_id,
+    tenantName: r.tenant_name ?? null,
+    partnerId: r.partner_id,
+    platformId: r.platform_id,
+    fromVersion: r.from_version,
+    targetVersion: r.target_version,
+    mode: r.mode,
+    runAt: r.run_at,
+    expiresAt: r.expires_at,
+    expectedDurationMinutes: r.expected_duration_minutes,
+    forced: r.forced,
+    redeploy: r.redeploy,
+    notifyPartner: r.notify_partner,
+    notifyCustomer: r.notify_customer,
+    allowDowngrade: r.allow_downgrade,
+    status: r.status,
+    attempts: r.attempts,
+    progressStep: r.progress_step,
+    progressPercent: r.progress_percent,
+    progressEta: r.progress_eta,
+    error: r.error,
+    cancelReason: r.cancel_reason,
+    noticeSequence: r.notice_sequence,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+  };
+}
+
+/** A scheduled task with what placing it again needs (its tenant's window). */
+export interface MovableTask {
+  id: string;
+  tenantId: string;
+  partnerId: string;
+  platformId: string;
+  forced: boolean;
+  expectedDurationMinutes: number;
+  window: MaintenanceWindow;
+}
+
+interface MovableTaskRow {
+  id: string;
+  tenant_id: string;
+  partner_id: string;
+  platform_id: string;
+  forced: boolean;
+  expected_duration_minutes: number;
+  window_cron: string;
+  window_duration_minutes: number;
+  window_timezone: string;
+}
+
+const MOVABLE = `t.id, t.tenant_id, t.partner_id, t.platform_id, t.forced, t.expected_duration_minutes,
+  tn.window_cron, tn.window_duration_minutes, tn.window_timezone`;
+const MOVABLE_FROM = `FROM update_task t JOIN tenant tn ON tn.id = t.tenant_id`;
+
+function toMovable(r: MovableTaskRow): MovableTask {
+  return {
+    id: r.id,
+    tenantId: r.tenant_id,
+    partnerId: r.partner_id,
+    platformId: r.platform_id,
+    forced: r.forced,
+    expectedDurationMinutes: r.expected_duration_minutes,
+    window: {
+      cron: r.window_cron,
+      durationMinutes: r.window_duration_minutes,
+      timezone: r.window_timezone,
+    },
   };
 }
 
@@ -91,6 +172,17 @@ export function tenantScopeFilter(scope: TaskScope, caller: Scope): SqlFilter {
   else if ('platformId' in scope) f.add('t.platform_id = ?', scope.platformId);
   else addTenantFilter(f, scope.filter);
   return f.addIf(caller.partnerId, 't.partner_id = ?');
+}
+
+/** Whether a write failed because the tenant already has an open task (the unique index). */
+export function isOpenTaskConflict(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driver: unknown = error.driverError;
+  return (
+    driver instanceof DatabaseError &&
+    driver.code === '23505' &&
+    driver.constraint === 'update_task_one_open_per_tenant'
+  );
 }
 
 @Injectable()
@@ -105,7 +197,7 @@ export class UpdateTasksRepository {
               t.customizations, t.window_cron, t.window_duration_minutes, t.window_timezone,
               o.id AS open_task_id
        FROM tenant t
-       LEFT JOIN update_task o ON o.tenant_id = t.id AND o.status IN ('scheduled', 'running')
+       LEFT JOIN update_task o ON o.tenant_id = t.id AND o.is_open
        ${f.where}`,
       f.params,
     );
@@ -118,7 +210,7 @@ export class UpdateTasksRepository {
     forUpdate = false,
   ): Promise<UpdateTask | null> {
     const f = new SqlFilter().add('t.id = ?', id).addIf(scope.partnerId, 't.partner_id = ?');
-    const rows: Row[] = await em.query(
+    const rows: TaskRow[] = await em.query(
       `SELECT ${COLUMNS} FROM update_task t ${f.where} ${forUpdate ? 'FOR UPDATE' : ''}`,
       f.params,
     );
@@ -141,12 +233,88 @@ export class UpdateTasksRepository {
       .addIf(filter.from, 't.run_at >= ?')
       .addIf(filter.to, 't.run_at < ?')
       .addIf(page.after, order === 'asc' ? 't.id > ?' : 't.id < ?');
-    const rows: Row[] = await this.ds.query(
+    const rows: TaskRow[] = await this.ds.query(
       `SELECT ${COLUMNS} FROM update_task t ${f.where}
        ORDER BY t.id ${order === 'asc' ? 'ASC' : 'DESC'} LIMIT ${f.param(page.limit + 1)}`,
       f.params,
     );
     return rows.map(toTask);
+  }
+
+  /** Platforms with scheduled tasks whose window closed before they started. */
+  async platformsWithExpired(tx: EntityManager, now: Date): Promise<string[]> {
+    const rows: { platform_id: string }[] = await tx.query(
+      `SELECT DISTINCT platform_id FROM update_task
+       WHERE status = 'scheduled' AND run_at <= $1 AND expires_at <= $1`,
+      [now],
+    );
+    return rows.map((r) => r.platform_id);
+  }
+
+  /** Locks up to `limit` expired tasks of these platforms (others' locked rows are skipped). */
+  async lockExpired(
+    tx: EntityManager,
+    platformIds: string[],
+    now: Date,
+    limit: number,
+  ): Promise<MovableTask[]> {
+    const rows: MovableTaskRow[] = await tx.query(
+      `SELECT ${MOVABLE} ${MOVABLE_FROM}
+       WHERE t.status = 'scheduled' AND t.run_at <= $1 AND t.expires_at <= $1
+         AND t.platform_id = ANY($3::uuid[])
+       ORDER BY t.expires_at LIMIT $2
+       FOR UPDATE OF t SKIP LOCKED`,
+      [now, limit, platformIds],
+    );
+    return rows.map(toMovable);
+  }
+
+  /** Locks the platform's scheduled tasks whose [runAt, runAt + expected) overlaps [startsAt, endsAt). */
+  async lockOverlapping(
+    tx: EntityManager,
+    platformId: string,
+    startsAt: Date,
+    endsAt: Date,
+  ): Promise<MovableTask[]> {
+    const rows: MovableTaskRow[] = await tx.query(
+      `SELECT ${MOVABLE} ${MOVABLE_FROM}
+       WHERE t.status = 'scheduled' AND t.platform_id = $1
+         -- run_at bounded on both sides (updates last at most 1440 minutes) so the due index serves
+         AND t.run_at < $3 AND t.run_at > $2::timestamptz - interval '1440 minutes'
+         AND t.run_at + t.expected_duration_minutes * interval '1 minute' > $2
+       ORDER BY t.id FOR UPDATE OF t`,
+      [platformId, startsAt, endsAt],
+    );
+    return rows.map(toMovable);
+  }
+
+  /** Locks the tenant's scheduled maintenance-window task, if it has one. */
+  async lockWindowTask(tx: EntityManager, tenantId: string): Promise<MovableTask | null> {
+    const rows: MovableTaskRow[] = await tx.query(
+      `SELECT ${MOVABLE} ${MOVABLE_FROM}
+       WHERE t.tenant_id = $1 AND t.status = 'scheduled' AND t.mode = 'maintenance_window'
+       FOR UPDATE OF t`,
+      [tenantId],
+    );
+    return rows[0] ? toMovable(rows[0]) : null;
+  }
+
+  /** Open tasks by status, and how many scheduled ones are due. */
+  async openCounts(): Promise<{ byStatus: Map<TaskStatus, number>; due: number }> {
+    const rows: { status: TaskStatus; n: number; due: number }[] = await this.ds.query(
+      `SELECT status, count(*)::int AS n,
+              count(*) FILTER (WHERE status = 'scheduled' AND run_at <= now())::int AS due
+       FROM update_task WHERE is_open GROUP BY status`,
+    );
+    return {
+      byStatus: new Map(rows.map((r) => [r.status, r.n])),
+      due: rows.reduce((n, r) => n + r.due, 0),
+    };
+  }
+
+  /** Wakes every dispatcher when the transaction commits (immediate work is due). */
+  async wakeDispatchers(tx: EntityManager, payload: string): Promise<void> {
+    await tx.query(`SELECT pg_notify($1, $2)`, [TASKS_DUE_CHANNEL, payload]);
   }
 
   /** Cancels those of `ids` that have not started; returns the ids it cancelled. */

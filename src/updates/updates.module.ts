@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import {
-  AnnouncementsController,
-  PlatformMaintenanceController,
-} from '../maintenance/platform-maintenance.controller';
-import { PlatformMaintenanceRepository } from '../maintenance/platform-maintenance.repository';
-import { PlatformMaintenanceService } from '../maintenance/platform-maintenance.service';
-import { PlatformsModule } from '../platforms/platforms.module';
+import { AuditModule } from '../audit/audit.module';
+import { CommonModule } from '../common/common.module';
+import { MetricsModule } from '../metrics/metrics.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { PlacementModule } from '../placement/placement.module';
+import { TenantsModule } from '../tenants/tenants.module';
 import { VersionsModule } from '../versions/versions.module';
 import { BatchesService } from './batches.service';
 import { ExpiredTasksService } from './expired-tasks.service';
@@ -13,6 +12,8 @@ import { PlanContextLoader } from './plan-inputs';
 import { SchedulingMetrics } from './scheduling.metrics';
 import { SchedulingService } from './scheduling.service';
 import { TaskActionsService } from './task-actions.service';
+import { TaskChanges } from './task-changes.service';
+import { TaskRunsRepository } from './task-runs.repository';
 import { TenantGroupsRepository } from './tenant-groups.repository';
 import { UpdateBatchesController } from './update-batches.controller';
 import { UpdateBatchesRepository } from './update-batches.repository';
@@ -21,31 +22,35 @@ import { UpdateTasksRepository } from './update-tasks.repository';
 import { WindowChangeService } from './window-change.service';
 
 /**
- * Scheduling: update tasks and batches, and platform maintenance (src/maintenance), wired in one
- * module because announcing maintenance moves tasks and scheduling tasks consults maintenance.
+ * Update tasks and batches: scheduling (rules in planning.ts, times from src/placement), the
+ * actions on tasks (who may: task-policy.ts), and the moves of scheduled tasks (TaskChanges), which
+ * platform maintenance (MaintenanceModule) and tenant window changes (TenantsModule) use.
  */
 @Module({
-  imports: [PlatformsModule, VersionsModule],
-  controllers: [
-    UpdateTasksController,
-    UpdateBatchesController,
-    PlatformMaintenanceController,
-    AnnouncementsController,
+  imports: [
+    AuditModule,
+    CommonModule,
+    MetricsModule,
+    NotificationsModule,
+    PlacementModule,
+    TenantsModule,
+    VersionsModule,
   ],
+  controllers: [UpdateTasksController, UpdateBatchesController],
   providers: [
     UpdateTasksRepository,
     UpdateBatchesRepository,
-    PlatformMaintenanceRepository,
-    PlanContextLoader,
+    TaskRunsRepository,
     TenantGroupsRepository,
+    PlanContextLoader,
+    TaskChanges,
     SchedulingService,
     TaskActionsService,
     BatchesService,
-    PlatformMaintenanceService,
     ExpiredTasksService,
     WindowChangeService,
     SchedulingMetrics,
   ],
-  exports: [UpdateTasksRepository, PlatformMaintenanceRepository, WindowChangeService],
+  exports: [UpdateTasksRepository, TaskChanges],
 })
 export class UpdatesModule {}

@@ -1,73 +1,72 @@
-import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { type Caller, isPlatformAdmin } from '../auth/caller';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { Caller } from '../auth/caller';
 import { Clock } from '../common/clock';
-import { ConflictError, ForbiddenError } from '../common/errors';
-import { PlatformMaintenanceRepository } from '../maintenance/platform-maintenance.repository';
-import type { MaintenanceWindow } from '../maintenance/window';
-import { NoticesRepository } from '../notifications/notices.repository';
-import { lockPlatforms } from './platform-lock';
-import { placeInWindow } from './planning';
-
-/** A tenant's scheduled update that follows the tenant's maintenance window. */
-export interface WindowTask {
-  id: string;
-  platformId: string;
-  forced: boolean;
-  expectedDurationMinutes: number;
-}
+import { ConflictError } from '../common/errors';
+import { lockInOrder } from '../database/lock-order';
+import type { Tx } from '../database/transactions';
+import type { MaintenanceWindow } from '../common/maintenance-window';
+import { PlacementService } from '../placement/placement.service';
+import {
+  type PreparedFollow,
+  type WindowFollower,
+  WindowFollowers,
+} from '../tenants/window-followers';
+import { assertMayAct } from './task-policy';
+import { movingTask, TaskChanges } from './task-changes.service';
+import { type MovableTask, UpdateTasksRepository } from './update-tasks.repository';
 
 /**
  * When a tenant's maintenance window changes, its scheduled maintenance-window update follows the
- * new window (its recipients are told), in the transaction that changes the tenant.
+ * new window (its recipients are told), in the transaction that changes the tenant. Registered
+ * with the tenants' WindowFollowers.
  */
 @Injectable()
-export class WindowChangeService {
+export class WindowChangeService implements WindowFollower, OnModuleInit {
   constructor(
-    private readonly maintenance: PlatformMaintenanceRepository,
-    private readonly notices: NoticesRepository,
+    private readonly tasks: UpdateTasksRepository,
+    private readonly placement: PlacementService,
+    private readonly changes: TaskChanges,
     private readonly clock: Clock,
+    private readonly followers: WindowFollowers,
   ) {}
 
-  /**
-   * Locks the tenant's scheduled maintenance-window update, if any. Call it BEFORE locking the tenant
-   * row: the platform's scheduling lock comes first and tasks are locked before tenants everywhere
-   * (announcing maintenance, the dispatcher's claim), so no order can deadlock.
-   */
-  async lockTask(
-    em: EntityManager,
-    tenantId: string,
-    platformId: string,
-  ): Promise<WindowTask | null> {
-    await lockPlatforms(em, [platformId], false);
-    const rows: { id: string; forced: boolean; expected_duration_minutes: number }[] =
-      await em.query(
-        `SELECT id, forced, expected_duration_minutes FROM update_task
-       WHERE tenant_id = $1 AND status = 'scheduled' AND mode = 'maintenance_window' FOR UPDATE`,
-        [tenantId],
-      );
-    const row = rows[0];
-    return row
-      ? {
-          id: row.id,
-          platformId,
-          forced: row.forced,
-          expectedDurationMinutes: row.expected_duration_minutes,
-        }
-      : null;
+  onModuleInit(): void {
+    this.followers.register(this);
+  }
+
+  async prepare(
+    tx: Tx,
+    tenant: { id: string; platformId: string },
+  ): Promise<PreparedFollow | null> {
+    const task = await this.lockTask(tx, tenant.id, tenant.platformId);
+    if (!task) return null;
+    return {
+      check: (caller, window) => this.assertCanFollow(caller, task, window),
+      follow: (tx2, caller, window) => this.follow(tx2, caller, task, window),
+    };
   }
 
   /**
-   * The update can follow the new window unless it is forced and the caller is not a platform admin
-   * (403: moving it is theirs to decide), or it no longer fits in the window (409).
+   * Locks the tenant's scheduled maintenance-window update, if any: the platform's scheduling lock,
+   * then the task row. The caller locks the tenant row after this (see database/lock-order.ts).
    */
-  assertCanFollow(caller: Caller, task: WindowTask, window: MaintenanceWindow): void {
-    if (task.forced && !isPlatformAdmin(caller)) {
-      throw new ForbiddenError(
-        `The tenant has a forced update scheduled in its maintenance window (task ${task.id}); only a platform admin can move it`,
-        [{ field: 'maintenanceWindow', reason: 'would move a forced update' }],
-      );
-    }
+  async lockTask(tx: Tx, tenantId: string, platformId: string): Promise<MovableTask | null> {
+    const { tasks } = await lockInOrder(tx, {
+      platforms: { ids: [platformId], mode: 'shared' },
+      tasks: () => this.tasks.lockWindowTask(tx, tenantId),
+    });
+    return tasks;
+  }
+
+  /**
+   * The update can follow the new window unless the caller may not reschedule it (a forced update
+   * and a partner admin: 403), or it no longer fits in the window (409).
+   */
+  assertCanFollow(caller: Caller, task: MovableTask, window: MaintenanceWindow): void {
+    assertMayAct(caller, 'reschedule', task, {
+      message: `The tenant has a forced update scheduled in its maintenance window (task ${task.id}); only a platform admin can move it`,
+      details: [{ field: 'maintenanceWindow', reason: 'would move a forced update' }],
+    });
     if (task.expectedDurationMinutes > window.durationMinutes) {
       throw new ConflictError(
         `The scheduled update (task ${task.id}) needs ${task.expectedDurationMinutes} minutes, longer than the new ${window.durationMinutes}-minute window: reschedule or cancel it first`,
@@ -82,27 +81,17 @@ export class WindowChangeService {
   }
 
   async follow(
-    em: EntityManager,
+    tx: Tx,
     caller: Caller,
-    task: WindowTask,
+    task: MovableTask,
     window: MaintenanceWindow,
   ): Promise<void> {
     const now = this.clock.now();
-    const periods = await this.maintenance.notEnded(em, [task.platformId], now);
-    const slot = placeInWindow(window, now, task.expectedDurationMinutes, periods);
-    if (!slot) return;
-    await em.query(
-      `UPDATE update_task SET run_at = $2, expires_at = $3, notice_sequence = notice_sequence + 1, updated_at = now()
-       WHERE id = $1`,
-      [task.id, slot.start, slot.end],
-    );
-    await this.notices.forTasks(
-      em,
-      'task.rescheduled',
-      { taskIds: [task.id] },
-      {
-        reason: `the tenant's maintenance window was changed by ${caller.name}`,
-      },
+    const { placed } = await this.placement.placeMoves(tx, [{ ...movingTask(task), window }], now);
+    await this.changes.move(
+      tx,
+      placed.map((p) => ({ ...p, mode: 'maintenance_window' })),
+      { reason: `the tenant's maintenance window was changed by ${caller.name}` },
     );
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { insertedId } from '../database/sql';
 import { PageRequest } from '../common/pagination';
 import { SoftwareVersionEntity, VersionChannel } from './software-version.entity';
 
@@ -12,8 +13,8 @@ export class VersionsRepository {
     em: EntityManager,
     values: Pick<SoftwareVersionEntity, 'platformId' | 'version' | 'channel' | 'releaseNotes'>,
   ): Promise<SoftwareVersionEntity> {
-    const { identifiers } = await em.insert(SoftwareVersionEntity, values);
-    return em.findOneByOrFail(SoftwareVersionEntity, { id: identifiers[0].id as string });
+    const id = insertedId(await em.insert(SoftwareVersionEntity, values));
+    return em.findOneByOrFail(SoftwareVersionEntity, { id });
   }
 
   find(

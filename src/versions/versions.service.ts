@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Transactions } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import type { Caller, Scope } from '../auth/caller';
 import { ALL_PARTNERS } from '../auth/caller';
@@ -14,7 +13,7 @@ import { VersionsRepository } from './versions.repository';
 @Injectable()
 export class VersionsService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Transactions,
     private readonly versions: VersionsRepository,
     private readonly platforms: PlatformsRepository,
     private readonly audit: AuditService,
@@ -25,23 +24,23 @@ export class VersionsService {
     platformId: string,
     dto: CreateVersionDto,
   ): Promise<VersionResponse> {
-    return this.ds.transaction(async (em) => {
-      if (!(await this.platforms.find(ALL_PARTNERS, platformId, em))) {
+    return this.db.run(async (tx) => {
+      if (!(await this.platforms.find(ALL_PARTNERS, platformId, tx))) {
         throw new NotFoundError('Platform', platformId);
       }
-      if (await this.versions.find(platformId, dto.version, em)) {
+      if (await this.versions.find(platformId, dto.version, tx)) {
         throw new ConflictError(`Version ${dto.version} already exists on this platform`, [
           { field: 'version', reason: 'already exists on this platform' },
         ]);
       }
-      const version = await this.versions.insert(em, {
+      const version = await this.versions.insert(tx, {
         platformId,
         version: dto.version,
         channel: dto.channel ?? 'available',
         releaseNotes: dto.releaseNotes ?? '',
       });
       const response = VersionResponse.from(version);
-      await this.audit.record(em, caller, {
+      await this.audit.record(tx, caller, {
         action: 'version.create',
         entityType: 'software_version',
         entityId: version.id,
@@ -77,15 +76,15 @@ export class VersionsService {
     version: string,
     dto: UpdateVersionDto,
   ): Promise<VersionResponse> {
-    return this.ds.transaction(async (em) => {
-      const current = await this.versions.find(platformId, version, em, true);
+    return this.db.run(async (tx) => {
+      const current = await this.versions.find(platformId, version, tx, true);
       if (!current) throw new NotFoundError('Version', version);
-      const updated = await this.versions.update(em, current.id, {
+      const updated = await this.versions.update(tx, current.id, {
         ...(dto.channel !== undefined && { channel: dto.channel }),
         ...(dto.releaseNotes !== undefined && { releaseNotes: dto.releaseNotes }),
       });
       const response = VersionResponse.from(updated);
-      await this.audit.record(em, caller, {
+      await this.audit.record(tx, caller, {
         action: 'version.update',
         entityType: 'software_version',
         entityId: current.id,

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { runMigrations } from '../../src/database/migrate';
 import { MIGRATIONS } from '../../migrations';
+import { isOpen, TASK_STATUSES } from '../../src/updates/task-status';
 import { createTestDatabase, dropTestDatabase } from '../support/database';
 
 const TABLES = [
@@ -58,5 +59,30 @@ describe('migrations', () => {
     expect(applied.flat().sort()).toEqual(MIGRATIONS.map((m) => m.name).sort());
     const rows = await replicas[0].query('SELECT name FROM schema_migrations');
     expect(rows).toHaveLength(MIGRATIONS.length);
+  });
+
+  it('defines open tasks as the code does: the database accepts every status and computes is_open alike', async () => {
+    const ds = await connect();
+    await runMigrations(ds);
+    const rows: { status: string; is_open: boolean }[] = await ds.query(
+      `INSERT INTO update_task (batch_id, tenant_id, partner_id, platform_id, from_version,
+         target_version, mode, run_at, expected_duration_minutes, status)
+       SELECT gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), '1.0.0',
+         '2.0.0', 'immediate', now(), 60, s
+       FROM unnest($1::text[]) AS s
+       RETURNING status, is_open`,
+      [TASK_STATUSES],
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.status, r.is_open]))).toEqual(
+      Object.fromEntries(TASK_STATUSES.map((s) => [s, isOpen(s)])),
+    );
+    await expect(
+      ds.query(
+        `INSERT INTO update_task (batch_id, tenant_id, partner_id, platform_id, from_version,
+           target_version, mode, run_at, expected_duration_minutes, status)
+         VALUES (gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), '1',
+           '2', 'immediate', now(), 60, 'no_such_status')`,
+      ),
+    ).rejects.toThrow(/check constraint/);
   });
 });

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { loadConfig } from '../../src/config/app-config';
-import { NoticesRepository } from '../../src/notifications/notices.repository';
+import { Notices } from '../../src/notifications/notices.service';
 import { OutboxListener } from '../../src/notifications/outbox-listener';
 import { dropTestDatabase } from '../support/database';
 import { newTenant, newWorld } from '../support/factories';
@@ -174,7 +174,7 @@ describe('the sender in a scheduler process', () => {
       t.clock.set('2027-04-01T08:00:00Z');
       const { partner } = await newWorld(t.admin);
       const tenant = await newTenant(t.admin, partner.id);
-      const notices = t.app.get(NoticesRepository);
+      const notices = t.app.get(Notices);
       const maintenance = await t.ds.query(
         `INSERT INTO platform_maintenance (platform_id, starts_at, ends_at, message, conflict_policy)
          VALUES ($1, '2027-05-01T00:00:00Z', '2027-05-01T02:00:00Z', 'x', 'cancel') RETURNING id`,

@@ -1,4 +1,4 @@
-import { NoticesRepository } from '../../src/notifications/notices.repository';
+import { Notices } from '../../src/notifications/notices.service';
 import { newPartner, newWorld } from '../support/factories';
 import { MailTestApp, startMailApp } from './support/mail-app';
 import { Received, SmtpSink } from './support/smtp-sink';
@@ -46,7 +46,7 @@ describe('partner digests', () => {
     );
   /** What the dispatcher does when tasks start or finish: notices in the transaction. */
   const taskEvent = (event: 'task.started' | 'task.succeeded', ids: string[]) =>
-    t.ds.transaction((em) => t.app.get(NoticesRepository).forTasks(em, event, { taskIds: ids }));
+    t.ds.transaction((em) => t.app.get(Notices).forTasks(em, event, { taskIds: ids }));
   const csvOf = (r: Received) => {
     const csv = r.mail.attachments.find((a) => a.contentType.startsWith('text/csv'));
     if (!csv) throw new Error('no CSV attachment');

@@ -311,7 +311,7 @@ describe('update tasks and batches', () => {
       expect(notices[0].n).toBe(4);
     });
 
-    it('leaves forced tasks alone when a partner admin cancels the batch', async () => {
+    it('refuses, as for one task, a partner admin cancelling a batch of forced tasks: nothing is cancelled', async () => {
       const a = await newTenant(t.admin, w.partner.id);
       const b = await newTenant(t.admin, w.partner.id);
       const res = await t.admin
@@ -322,10 +322,21 @@ describe('update tasks and batches', () => {
           forced: true,
         })
         .expect(201);
-      const after = await w.partnerApi
+      const ids = (await t.admin.get(`/update-tasks?batchId=${res.body.batchId}`)).body.items.map(
+        (i: { id: string }) => i.id,
+      );
+      const denied = await w.partnerApi
         .post(`/update-batches/${res.body.batchId}/cancel`)
-        .expect(200);
-      expect(after.body.counts).toMatchObject({ scheduled: 2, cancelled: 0 });
+        .expect(403);
+      expect(denied.body.message).toMatch(/2 of 2 task\(s\).*forced.*nothing was cancelled/);
+      expect(denied.body.details.map((d: { taskId: string }) => d.taskId).sort()).toEqual(
+        [...ids].sort(),
+      );
+      expect(denied.body.details[0]).toMatchObject({ code: 'forced_task' });
+      const single = await w.partnerApi.post(`/update-tasks/${ids[0]}/cancel`, {}).expect(403);
+      expect(single.body.details[0]).toMatchObject({ taskId: ids[0], code: 'forced_task' });
+      const unchanged = await w.partnerApi.get(`/update-batches/${res.body.batchId}`).expect(200);
+      expect(unchanged.body.counts).toMatchObject({ scheduled: 2, cancelled: 0 });
       const admin = await t.admin.post(`/update-batches/${res.body.batchId}/cancel`).expect(200);
       expect(admin.body.counts).toMatchObject({ scheduled: 0, cancelled: 2 });
     });

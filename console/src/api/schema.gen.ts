@@ -12,6 +12,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Current and upcoming platform maintenance
+         * @description Every platform’s current and upcoming maintenance with its message, soonest first, for a status page or a sign-in screen. No API key needed.
+         */
         get: operations["AnnouncementsController_list"];
         put?: never;
         post?: never;
@@ -28,8 +32,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List API keys
+         * @description Oldest first, without the keys themselves. Revoked keys only when asked for.
+         */
         get: operations["ApiKeysController_list"];
         put?: never;
+        /**
+         * Create an API key
+         * @description The key is in the answer once: only its SHA-256 is stored. A `partner_admin` key is bound to one partner.
+         */
         post: operations["ApiKeysController_create"];
         delete?: never;
         options?: never;
@@ -47,6 +59,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Revoke an API key
+         * @description At once: the next request with the key gets 401. The last platform admin key cannot be revoked.
+         */
         delete: operations["ApiKeysController_revoke"];
         options?: never;
         head?: never;
@@ -60,6 +76,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Read the audit log
+         * @description Every write: who (API key, role, partner), what, when, and the entity before and after (secrets are never recorded). Oldest first, or newest first with `order=desc`.
+         */
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
@@ -78,6 +98,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Report on a step (deployment API → this service)
+         * @description Sent by the platform’s deployment API for the http executor: signed with the platform secret (`X-Signature: sha256=<hex HMAC-SHA256 of the raw body>`), naming its task in the body and dated (`sentAt`, within 5 minutes). A bad signature, an unknown task or a stale report get 401. See docs/scheduler.md.
+         */
         post: operations["ExecutorCallbacksController_report"];
         delete?: never;
         options?: never;
@@ -92,6 +116,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List e-mails
+         * @description The outbox, oldest first: pending, sending, sent and dead e-mails, filtered by status, task, batch, event or recipient. Their content is rendered when sent and is not stored.
+         */
         get: operations["NotificationsController_list"];
         put?: never;
         post?: never;
@@ -110,6 +138,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Send an e-mail again
+         * @description A dead e-mail after its cause is fixed, or a sent one its recipient lost: queued again as a new e-mail (new Message-ID, fresh attempts).
+         */
         post: operations["NotificationsController_resend"];
         delete?: never;
         options?: never;
@@ -124,8 +156,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List partners
+         * @description Every partner for platform admins (optionally of one platform); a partner admin sees its own.
+         */
         get: operations["PartnersController_list"];
         put?: never;
+        /**
+         * Create a partner
+         * @description A partner (reseller) of a platform. Its contacts receive the partner e-mails (digests of scheduled, started and finished updates) in their own language and time zone.
+         */
         post: operations["PartnersController_create"];
         delete?: never;
         options?: never;
@@ -140,12 +180,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a partner
+         * @description A partner admin may read its own partner only.
+         */
         get: operations["PartnersController_get"];
         put?: never;
         post?: never;
+        /**
+         * Delete a partner
+         * @description Only a partner without tenants can be deleted.
+         */
         delete: operations["PartnersController_delete"];
         options?: never;
         head?: never;
+        /**
+         * Change a partner
+         * @description Only the fields sent change; `contacts` replaces the whole list.
+         */
         patch: operations["PartnersController_update"];
         trace?: never;
     };
@@ -156,8 +208,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List platforms
+         * @description Every platform for platform admins; a partner admin sees its own platform.
+         */
         get: operations["PlatformsController_list"];
         put?: never;
+        /**
+         * Create a platform
+         * @description A platform groups partners and their tenants, publishes software versions and has one update executor. `executor.secret` is write-only: answers only say whether one is set.
+         */
         post: operations["PlatformsController_create"];
         delete?: never;
         options?: never;
@@ -172,12 +232,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a platform
+         * @description A partner admin may read its own platform only.
+         */
         get: operations["PlatformsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a platform
+         * @description Only the fields sent change. Changing the default maintenance window does not move the windows of existing tenants.
+         */
         patch: operations["PlatformsController_update"];
         trace?: never;
     };
@@ -188,8 +256,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a platform’s maintenance periods
+         * @description Current and upcoming periods (`includePast=true` adds ended ones). A partner admin may read its own platform’s.
+         */
         get: operations["PlatformMaintenanceController_list"];
         put?: never;
+        /**
+         * Announce platform maintenance
+         * @description No update may run during [startsAt, endsAt). Scheduled updates that overlap the period are cancelled or moved to their next free window (`conflictPolicy`; forced ones are always moved), and whoever was told about them is told again. Every partner contact of the platform receives the announcement.
+         */
         post: operations["PlatformMaintenanceController_create"];
         delete?: never;
         options?: never;
@@ -207,6 +283,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Withdraw platform maintenance
+         * @description Partner contacts are told. Updates the period cancelled stay cancelled; moved ones stay where they were moved.
+         */
         delete: operations["PlatformMaintenanceController_delete"];
         options?: never;
         head?: never;
@@ -220,8 +300,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List the versions of a platform
+         * @description In the order they were published. A partner admin may list the versions of its own platform.
+         */
         get: operations["VersionsController_list"];
         put?: never;
+        /**
+         * Publish a software version
+         * @description Tenants of the platform may be updated to a published version. The channel says who may install it: `recommended` and `available` everyone, `test` platform admins only, `prohibited` nobody (scheduled tasks to it fail their pre-check).
+         */
         post: operations["VersionsController_create"];
         delete?: never;
         options?: never;
@@ -236,12 +324,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a version
+         * @description One version of the platform with its channel and release notes.
+         */
         get: operations["VersionsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a version’s channel or release notes
+         * @description Moving a version to `prohibited` does not cancel tasks already scheduled to it: they fail their pre-check when they start.
+         */
         patch: operations["VersionsController_update"];
         trace?: never;
     };
@@ -252,9 +348,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Who is signed in
+         * @description The session of the cookie: role, partner, expiry and its CSRF token (a reloaded console page asks again, since the token is kept in memory only). A Bearer key is not a session: 401.
+         */
         get: operations["SessionController_current"];
         put?: never;
+        /**
+         * Sign in to the console
+         * @description Exchanges an API key for a session: the answer sets an HttpOnly, SameSite=Strict cookie (Secure and `__Host-` prefixed over HTTPS) and carries the CSRF token that every change made with the cookie must send in `X-CSRF-Token`. The session ends after `SESSION_IDLE_MINUTES` without a request, `SESSION_TTL_HOURS` after sign-in, at sign-out, or when its key is revoked. The key itself is not kept by the browser.
+         */
         post: operations["SessionController_signIn"];
+        /**
+         * Sign out
+         * @description Revokes the session at once and clears its cookie. Needs `X-CSRF-Token`.
+         */
         delete: operations["SessionController_signOut"];
         options?: never;
         head?: never;
@@ -268,8 +376,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List tenants
+         * @description In the order they were created, filtered by partner, platform, version, state, tags (all of them), part of the name, or whether an update is pending (`pendingTask` says when it runs). A partner admin sees its own tenants only.
+         */
         get: operations["TenantsController_list"];
         put?: never;
+        /**
+         * Create a tenant
+         * @description Platform admins name the partner; a partner admin creates tenants of its own partner. Without `maintenanceWindow` the tenant gets its platform’s default window in its time zone.
+         */
         post: operations["TenantsController_create"];
         delete?: never;
         options?: never;
@@ -284,12 +400,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a tenant
+         * @description With its next maintenance window and whether an update is pending.
+         */
         get: operations["TenantsController_get"];
         put?: never;
         post?: never;
+        /**
+         * Delete a tenant
+         * @description A tenant with an open update task (scheduled or running) cannot be deleted.
+         */
         delete: operations["TenantsController_delete"];
         options?: never;
         head?: never;
+        /**
+         * Change a tenant
+         * @description Only the fields sent change; `null` clears `customerEmail` and `simulate`. A new maintenance window moves an update scheduled in the old window to the new one. While the tenant is being updated every change is refused with 409.
+         */
         patch: operations["TenantsController_update"];
         trace?: never;
     };
@@ -302,6 +430,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Create up to 10,000 tenants at once
+         * @description All or nothing: if any row is refused nothing is created, and `details` lists every refused row (`index`, `field` such as `tenants[3].customerEmail`, `reason`). The status is the rows’ own when they agree (all 404, all 409), otherwise 422.
+         */
         post: operations["TenantsController_bulkCreate"];
         delete?: never;
         options?: never;
@@ -316,6 +448,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Count tenants
+         * @description How many tenants the filters of the list match (a partner admin: of its own).
+         */
         get: operations["TenantsController_count"];
         put?: never;
         post?: never;
@@ -332,6 +468,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List update batches
+         * @description Oldest first (newest first with `order=desc`). A partner admin sees the batches holding its tasks, counted for its tasks.
+         */
         get: operations["UpdateBatchesController_list"];
         put?: never;
         post?: never;
@@ -348,6 +488,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get an update batch
+         * @description The request that created it and how many of its tasks are in each status.
+         */
         get: operations["UpdateBatchesController_get"];
         put?: never;
         post?: never;
@@ -366,6 +510,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Cancel every task of a batch that has not started
+         * @description Running and finished tasks are left alone, and a partner admin’s cancel acts on its own tasks only. All or nothing: if the batch holds forced tasks and the caller is a partner admin, nothing is cancelled and the answer (403) lists them. The recipients of the original notices are told.
+         */
         post: operations["UpdateBatchesController_cancel"];
         delete?: never;
         options?: never;
@@ -380,8 +528,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List update tasks
+         * @description Oldest first (newest first with `order=desc`), filtered by status, tenant, partner, platform, batch or a `runAt` range. A partner admin sees its own tenants’ tasks only.
+         */
         get: operations["UpdateTasksController_list"];
         put?: never;
+        /**
+         * Schedule updates for one, some or all tenants
+         * @description Exactly one scope: `tenantIds`, `partnerId` (all of a partner’s tenants) or `platformId` (platform admins). `mode`: `immediate`, `maintenance_window` (each tenant’s next window) or `custom` (`runAt`). With `onConflict: "reject"` (default) any refused tenant means nothing is created and `details` lists every refused tenant; with `"skip"` the others are created and the refused ones listed in `skipped`. With `dryRun` the answer is 200, the same shape with `batchId: null`, and nothing is written.
+         */
         post: operations["UpdateTasksController_schedule"];
         delete?: never;
         options?: never;
@@ -396,6 +552,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get an update task
+         * @description Its status, progress (step, percent, ETA), attempts and error.
+         */
         get: operations["UpdateTasksController_get"];
         put?: never;
         post?: never;
@@ -414,6 +574,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Cancel an update task
+         * @description A scheduled task is cancelled at once; a running one is asked to stop (the answer waits a few seconds for the executor). The recipients of its notices are told, with `reason` when given. Forced tasks can be cancelled by platform admins only.
+         */
         post: operations["UpdateTasksController_cancel"];
         delete?: never;
         options?: never;
@@ -428,6 +592,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Download a task’s step log
+         * @description One line per event: time, attempt, step and message. Sent as a download.
+         */
         get: operations["UpdateTasksController_log"];
         put?: never;
         post?: never;
@@ -446,6 +614,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Move a scheduled task
+         * @description A new mode (and `runAt` for `custom`) under the same rules as scheduling. The recipients of its notices get a rescheduled notice and an updated calendar invitation.
+         */
         post: operations["UpdateTasksController_reschedule"];
         delete?: never;
         options?: never;
@@ -462,6 +634,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Resume a stuck running task
+         * @description A running task whose lease is gone (its process stopped) continues after its last completed step, in any process with a dispatcher.
+         */
         post: operations["UpdateTasksController_resume"];
         delete?: never;
         options?: never;
@@ -478,6 +654,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Retry a failed task
+         * @description failed → scheduled, due now: a new run from the first step, under the rules of scheduling.
+         */
         post: operations["UpdateTasksController_retry"];
         delete?: never;
         options?: never;
@@ -492,7 +672,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Health check
+         * @description For load balancers and orchestrators: 200 when the database answers within 2 seconds, 503 otherwise. No API key needed, not rate limited.
+         */
         get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics
+         * @description The Prometheus text exposition format. Open unless the service runs with `METRICS_TOKEN`; then send `Authorization: Bearer <METRICS_TOKEN>`. Not rate limited.
+         */
+        get: operations["MetricsController_scrape"];
         put?: never;
         post?: never;
         delete?: never;
@@ -509,7 +713,11 @@ export interface components {
             cancelled: number;
             rescheduled: number;
         };
+        AnnouncementList: {
+            items: components["schemas"]["AnnouncementResponse"][];
+        };
         AnnouncementResponse: {
+            /** Format: date-time */
             endsAt: string;
             /** Format: uuid */
             id: string;
@@ -517,57 +725,100 @@ export interface components {
             /** Format: uuid */
             platformId: string;
             platformName: string;
+            /** Format: date-time */
             startsAt: string;
             /** @enum {string} */
             status: "current" | "upcoming";
         };
-        AnnouncementsResponse: {
-            items: components["schemas"]["AnnouncementResponse"][];
+        ApiKeyPage: {
+            /** @description This page, in list order */
+            items: components["schemas"]["ApiKeyResponse"][];
+            /**
+             * @description Pass as `cursor` for the next page; null on the last page
+             * @example null
+             */
+            nextCursor: string | null;
         };
         ApiKeyResponse: {
+            /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
             id: string;
             /** @description First characters of the key, to recognise it */
             keyPrefix: string;
+            /** Format: date-time */
             lastUsedAt: string | null;
             name: string;
             /** Format: uuid */
             partnerId: string | null;
+            /** Format: date-time */
             revokedAt: string | null;
             /** @enum {string} */
             role: "platform_admin" | "partner_admin";
         };
-        AuditActor: {
+        AuditActorResponse: {
             /** Format: uuid */
             keyId: string | null;
             /** Format: uuid */
             partnerId: string | null;
+            /** @example platform_admin */
             role: string | null;
         };
+        AuditLogPage: {
+            /** @description This page, in list order */
+            items: components["schemas"]["AuditLogResponse"][];
+            /**
+             * @description Pass as `cursor` for the next page; null on the last page
+             * @example null
+             */
+            nextCursor: string | null;
+        };
         AuditLogResponse: {
-            /** @example update_batch.create */
+            /** @example tenant.update */
             action: string;
-            actor: components["schemas"]["AuditActor"];
-            /** @description The entity after the change (secrets redacted) */
-            after: Record<string, never> | null;
+            actor: components["schemas"]["AuditActorResponse"];
+            /** @description The entity after the change (secrets left out) */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
             at: string;
-            /** @description The entity before the change (secrets redacted) */
-            before: Record<string, never> | null;
+            /** @description The entity before the change (secrets left out) */
+            before: {
+                [key: string]: unknown;
+            } | null;
             entityId: string | null;
+            /** @example tenant */
             entityType: string;
+            /** @description Increasing with time */
             id: string;
+        };
+        BatchPage: {
+            /** @description This page, in list order */
+            items: components["schemas"]["BatchResponse"][];
+            /**
+             * @description Pass as `cursor` for the next page; null on the last page
+             * @example null
+             */
+            nextCursor: string | null;
         };
         BatchResponse: {
             counts: components["schemas"]["StatusCountsResponse"];
+            /** Format: date-time */
             createdAt: string;
             createdBy: string | null;
             /** Format: uuid */
             id: string;
             /** @enum {string} */
             mode: "immediate" | "maintenance_window" | "custom";
-            options: Record<string, never>;
-            scope: Record<string, never>;
+            /** @description The options of the request (mode, runAt, forced, notifications …) */
+            options: {
+                [key: string]: unknown;
+            };
+            /** @description The scope of the request: tenantIds, partnerId or platformId */
+            scope: {
+                [key: string]: unknown;
+            };
             targetVersion: string;
             /** @description Tasks created (for a partner admin: its own tasks in the batch) */
             total: number;
@@ -596,6 +847,7 @@ export interface components {
             role: "platform_admin" | "partner_admin";
         };
         CreatedApiKeyResponse: {
+            /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
             id: string;
@@ -603,10 +855,12 @@ export interface components {
             key: string;
             /** @description First characters of the key, to recognise it */
             keyPrefix: string;
+            /** Format: date-time */
             lastUsedAt: string | null;
             name: string;
             /** Format: uuid */
             partnerId: string | null;
+            /** Format: date-time */
             revokedAt: string | null;
             /** @enum {string} */
             role: "platform_admin" | "partner_admin";
@@ -616,24 +870,26 @@ export interface components {
             affected: components["schemas"]["AffectedTasks"];
             /** @enum {string} */
             conflictPolicy: "cancel" | "reschedule";
+            /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
             endsAt: string;
             /** Format: uuid */
             id: string;
             message: string;
             /** Format: uuid */
             platformId: string;
+            /** Format: date-time */
             startsAt: string;
             warnings: string[];
         };
         CreateMaintenanceDto: {
             /**
-             * @description What happens to scheduled updates that overlap the period (forced ones are always rescheduled)
-             * @default cancel
+             * @description What happens to scheduled updates that overlap the period (forced ones are always rescheduled). Default: `"cancel"`.
              * @enum {string}
              */
             conflictPolicy?: "cancel" | "reschedule";
-            /** @description Answer how many scheduled updates would be cancelled or moved; write nothing */
+            /** @description Answer (200) how many scheduled updates announcing would cancel or move, and write nothing */
             dryRun?: boolean;
             /** @example 2027-03-07T04:00:00+01:00 */
             endsAt: string;
@@ -664,17 +920,14 @@ export interface components {
             apiKey: string;
         };
         CreateTenantDto: {
-            /** @default true */
+            /** @description Default: `true`. */
             autoUpdateAllowed?: boolean;
             /** @example it@damario.example */
             customerEmail?: string | null;
-            /**
-             * @description When true the update pre-check fails until removed
-             * @default false
-             */
+            /** @description When true the update pre-check fails until removed. Default: `false`. */
             customizations?: boolean;
             /**
-             * @default en
+             * @description Default: `"en"`.
              * @enum {string}
              */
             locale?: "en" | "de" | "it";
@@ -708,7 +961,7 @@ export interface components {
         };
         CreateVersionDto: {
             /**
-             * @default available
+             * @description Default: `"available"`.
              * @enum {string}
              */
             channel?: "recommended" | "available" | "test" | "prohibited";
@@ -717,20 +970,45 @@ export interface components {
             /** @example 14.2.0 */
             version: string;
         };
+        ErrorDetailResponse: {
+            /**
+             * @description A stable code for the refusal (e.g. `open_task`, `maintenance_overlap`)
+             * @example open_task
+             */
+            code?: string;
+            /**
+             * @description The failing field (`tenants[3].customerEmail`, `Authorization`, `body` …)
+             * @example runAt
+             */
+            field?: string;
+            /**
+             * @description Position of the failing row in a bulk request
+             * @example 3
+             */
+            index?: number;
+            /**
+             * @description Why, in one readable phrase
+             * @example must be in the future
+             */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description The tenant a refusal concerns
+             */
+            tenantId?: string;
+        };
         ErrorResponse: {
-            /** @description Every failing field, or the failing rows of a bulk request */
-            details: {
-                code?: string;
-                /** @example runAt */
-                field?: string;
-                index?: number;
-                reason: string;
-                /** Format: uuid */
-                tenantId?: string;
-            }[];
-            /** @example Bad Request */
+            /** @description Every failing field (or failing row of a bulk request); may be empty */
+            details: components["schemas"]["ErrorDetailResponse"][];
+            /**
+             * @description The HTTP reason phrase of statusCode
+             * @example Bad Request
+             */
             error: string;
-            /** @description One readable sentence */
+            /**
+             * @description One readable sentence
+             * @example runAt must be in the future
+             */
             message: string;
             /** @example 400 */
             statusCode: number;
@@ -779,16 +1057,37 @@ export interface components {
             secretSet: boolean;
             url: string | null;
         };
+        HealthChecks: {
+            /** @enum {string} */
+            database: "up" | "down";
+        };
+        HealthResponse: {
+            checks: components["schemas"]["HealthChecks"];
+            /** @enum {string} */
+            status: "ok" | "error";
+        };
+        MaintenancePage: {
+            /** @description This page, in list order */
+            items: components["schemas"]["MaintenanceResponse"][];
+            /**
+             * @description Pass as `cursor` for the next page; null on the last page
+             * @example null
+             */
+            nextCursor: string | null;
+        };
         MaintenanceResponse: {
             /** @enum {string} */
             conflictPolicy: "cancel" | "reschedule";
+            /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
             endsAt: string;
             /** Format: uuid */
             id: string;
             message: string;
             /** Format: uuid */
             platformId: string;
+            /** Format: date-time */
             startsAt: string;
         };
         MaintenanceWindowDto: {
@@ -805,11 +1104,21 @@ export interface components {
              */
             timezone?: string;
         };
+        NotificationPage: {
+            /** @description This page, in list order */
+            items: components["schemas"]["NotificationResponse"][];
+            /**
+             * @description Pass as `cursor` for the next page; null on the last page
+             * @example null
+             */
+            nextCursor: string | null;
+        };
         NotificationResponse: {
             /** @description Sending attempts since it was queued (or resent) */
             attempts: number;
             /** Format: uuid */
             batchId: string | null;
+            /** Format: date-time */
             createdAt: string;
             /** @enum {string} */
             event: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn";
@@ -823,7 +1132,10 @@ export interface components {
             locale: string;
             /** @description Message-ID of the sent e-mail */
             messageId: string | null;
-            /** @description When a pending e-mail is (re)tried next */
+            /**
+             * Format: date-time
+             * @description When a pending e-mail is (re)tried next
+             */
             nextAttemptAt: string;
             /** Format: uuid */
             partnerId: string | null;
@@ -832,6 +1144,7 @@ export interface components {
             recipientKind: "partner" | "customer";
             /** @description How often an admin had it sent again */
             resends: number;
+            /** Format: date-time */
             sentAt: string | null;
             /** @enum {string} */
             status: "pending" | "sending" | "sent" | "dead";
@@ -844,7 +1157,7 @@ export interface components {
             /** @example ops@reseller.example */
             email: string;
             /**
-             * @default en
+             * @description Default: `"en"`.
              * @enum {string}
              */
             locale?: "en" | "de" | "it";
@@ -860,14 +1173,25 @@ export interface components {
             locale: "en" | "de" | "it";
             timezone: string;
         };
+        PartnerPage: {
+            /** @description This page, in list order */
+            items: components["schemas"]["PartnerResponse"][];
+            /**
+             * @description Pass as `cursor` for the next page; null on the last page
+             * @example null
+             */
+            nextCursor: string | null;
+        };
         PartnerResponse: {
             contacts: components["schemas"]["PartnerContactResponse"][];
+            /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
             id: string;
             name: string;
             /** Format: uuid */
             platformId: string;
+            /** Format: date-time */
             updatedAt: string;
         };
         PendingTaskResponse: {
@@ -893,7 +1217,17 @@ export interface components {
              */
             timezone: string;
         };
+        PlatformPage: {
+            /** @description This page, in list order */
+            items: components["schemas"]["PlatformResponse"][];
+            /**
+             * @description Pass as `cursor` for the next page; null on the last page
+             * @example null
+             */
+            nextCursor: string | null;
+        };
         PlatformResponse: {
+            /** Format: date-time */
             createdAt: string;
             defaultMaintenanceWindow: components["schemas"]["WindowScheduleDto"];
             executor: components["schemas"]["ExecutorSettingsResponse"];
@@ -901,6 +1235,7 @@ export interface components {
             id: string;
             name: string;
             timezone: string;
+            /** Format: date-time */
             updatedAt: string;
         };
         RescheduleTaskDto: {
@@ -924,7 +1259,7 @@ export interface components {
             allowDowngrade?: boolean;
             /** @description Answer as if scheduling, write nothing */
             dryRun?: boolean;
-            /** @default 60 */
+            /** @description Default: `60`. */
             expectedDurationMinutes?: number;
             /** @description Scope: every tenant matching the filter (the filters of GET /tenants); a partner admin's filter covers its own tenants only */
             filter?: components["schemas"]["TenantFilterDto"];
@@ -937,7 +1272,7 @@ export interface components {
             /** @description E-mail the partner's contacts */
             notifyPartner?: boolean;
             /**
-             * @default reject
+             * @description Default: `"reject"`.
              * @enum {string}
              */
             onConflict?: "reject" | "skip";
@@ -999,8 +1334,20 @@ export interface components {
             scheduled: number;
             succeeded: number;
         };
+        TaskPage: {
+            /** @description This page, in list order */
+            items: components["schemas"]["TaskResponse"][];
+            /**
+             * @description Pass as `cursor` for the next page; null on the last page
+             * @example null
+             */
+            nextCursor: string | null;
+        };
         TaskProgress: {
-            /** @description Estimated completion time */
+            /**
+             * Format: date-time
+             * @description Estimated completion time
+             */
             eta: string | null;
             percent: number;
             step: string | null;
@@ -1013,13 +1360,18 @@ export interface components {
             /** Format: uuid */
             batchId: string;
             cancelReason: string | null;
+            /** Format: date-time */
             createdAt: string;
             /** @description The API key that scheduled it */
             createdBy: string | null;
             error: string | null;
             expectedDurationMinutes: number;
-            /** @description Latest start: the end of the maintenance window */
+            /**
+             * Format: date-time
+             * @description Latest start: the end of the maintenance window
+             */
             expiresAt: string | null;
+            /** Format: date-time */
             finishedAt: string | null;
             forced: boolean;
             fromVersion: string;
@@ -1035,7 +1387,9 @@ export interface components {
             platformId: string;
             progress: components["schemas"]["TaskProgress"];
             redeploy: boolean;
+            /** Format: date-time */
             runAt: string;
+            /** Format: date-time */
             startedAt: string | null;
             /** @enum {string} */
             status: "scheduled" | "running" | "succeeded" | "failed" | "cancelled";
@@ -1044,6 +1398,7 @@ export interface components {
             tenantId: string;
             /** @description The tenant's name */
             tenantName: string | null;
+            /** Format: date-time */
             updatedAt: string;
         };
         TenantCountResponse: {
@@ -1073,8 +1428,18 @@ export interface components {
             /** @example node-a */
             name: string;
         };
+        TenantPage: {
+            /** @description This page, in list order */
+            items: components["schemas"]["TenantResponse"][];
+            /**
+             * @description Pass as `cursor` for the next page; null on the last page
+             * @example null
+             */
+            nextCursor: string | null;
+        };
         TenantResponse: {
             autoUpdateAllowed: boolean;
+            /** Format: date-time */
             createdAt: string;
             customerEmail: string | null;
             customizations: boolean;
@@ -1095,7 +1460,8 @@ export interface components {
             pendingUpdate: boolean;
             /** Format: uuid */
             platformId: string;
-            simulate?: components["schemas"]["TenantSimulationDto"] | null;
+            /** @description Simulated executor only: a step that fails on purpose */
+            simulate: components["schemas"]["TenantSimulationDto"] | null;
             softwareVersion: string;
             /** @enum {string} */
             state: "active" | "updating" | "locked" | "failed";
@@ -1106,6 +1472,7 @@ export interface components {
              */
             tags: string[];
             timezone: string;
+            /** Format: date-time */
             updatedAt: string;
         };
         TenantSimulationDto: {
@@ -1116,7 +1483,9 @@ export interface components {
             failStep?: string;
         };
         TimeSlotResponse: {
+            /** Format: date-time */
             end: string;
+            /** Format: date-time */
             start: string;
         };
         UpdatePartnerDto: {
@@ -1156,13 +1525,24 @@ export interface components {
             channel?: "recommended" | "available" | "test" | "prohibited";
             releaseNotes?: string;
         };
+        VersionPage: {
+            /** @description This page, in list order */
+            items: components["schemas"]["VersionResponse"][];
+            /**
+             * @description Pass as `cursor` for the next page; null on the last page
+             * @example null
+             */
+            nextCursor: string | null;
+        };
         VersionResponse: {
             /** @enum {string} */
             channel: "recommended" | "available" | "test" | "prohibited";
+            /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
             platformId: string;
             releaseNotes: string;
+            /** Format: date-time */
             updatedAt: string;
             version: string;
         };
@@ -1193,17 +1573,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The announcements */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AnnouncementsResponse"];
+                    "application/json": components["schemas"]["AnnouncementList"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
                 headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1217,6 +1600,8 @@ export interface operations {
             query?: {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
+                /** @description Include revoked keys */
+                includeRevoked?: boolean;
                 limit?: number;
             };
             header?: never;
@@ -1225,21 +1610,49 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: components["schemas"]["ApiKeyResponse"][];
-                        /** @description Pass as ?cursor= for the next page; null on the last page */
-                        nextCursor: string | null;
-                    };
+                    "application/json": components["schemas"]["ApiKeyPage"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but its role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1261,6 +1674,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The key, shown this once */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1269,9 +1683,58 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedApiKeyResponse"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but its role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The partner is unknown */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1300,9 +1763,58 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyResponse"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but its role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is the last platform admin key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1314,10 +1826,18 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
+                /** @description e.g. tenant.update, update_task.cancel */
+                action?: string;
+                /** @description The API key that acted */
+                actorKeyId?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
+                /** @description The id of the changed entity */
+                entityId?: string;
+                /** @description e.g. tenant, partner, update_task */
+                entityType?: string;
                 limit?: number;
-                /** @description desc: newest first */
+                /** @description `desc`: newest first. Default: `asc` (oldest first). */
                 order?: "asc" | "desc";
             };
             header?: never;
@@ -1326,21 +1846,49 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: components["schemas"]["AuditLogResponse"][];
-                        /** @description Pass as ?cursor= for the next page; null on the last page */
-                        nextCursor: string | null;
-                    };
+                    "application/json": components["schemas"]["AuditLogPage"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but its role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1364,6 +1912,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Whether the report was taken */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1372,8 +1921,28 @@ export interface operations {
                     "application/json": components["schemas"]["ExecutorReportAnswer"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the service accepts */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1402,21 +1971,49 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: components["schemas"]["NotificationResponse"][];
-                        /** @description Pass as ?cursor= for the next page; null on the last page */
-                        nextCursor: string | null;
-                    };
+                    "application/json": components["schemas"]["NotificationPage"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but its role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1436,6 +2033,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The e-mail, queued again */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1444,9 +2042,58 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationResponse"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but its role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The e-mail is still pending or being sent */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1469,21 +2116,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: components["schemas"]["PartnerResponse"][];
-                        /** @description Pass as ?cursor= for the next page; null on the last page */
-                        nextCursor: string | null;
-                    };
+                    "application/json": components["schemas"]["PartnerPage"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1505,6 +2171,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new partner */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1513,9 +2180,67 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerResponse"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but its role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The platform is unknown */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A partner with this name already exists on the platform */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1535,6 +2260,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The partner */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1543,9 +2269,40 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerResponse"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1572,9 +2329,58 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but its role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The partner still has tenants */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1598,6 +2404,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The partner as changed */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1606,9 +2413,67 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerResponse"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but its role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Another partner of the platform has this name */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1630,21 +2495,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: components["schemas"]["PlatformResponse"][];
-                        /** @description Pass as ?cursor= for the next page; null on the last page */
-                        nextCursor: string | null;
-                    };
+                    "application/json": components["schemas"]["PlatformPage"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1666,6 +2550,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new platform */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1674,9 +2559,58 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformResponse"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but its role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A platform with this name already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1696,6 +2630,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The platform */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1704,9 +2639,40 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformResponse"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1730,6 +2696,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The platform as changed */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1738,9 +2705,67 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformResponse"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but its role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Another platform has this name */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1766,21 +2791,49 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: components["schemas"]["MaintenanceResponse"][];
-                        /** @description Pass as ?cursor= for the next page; null on the last page */
-                        nextCursor: string | null;
-                    };
+                    "application/json": components["schemas"]["MaintenancePage"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1804,7 +2857,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description dryRun: what announcing would do to scheduled updates; nothing written */
+            /** @description `dryRun`: what announcing would do to scheduled updates; nothing was written */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1813,6 +2866,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedMaintenanceResponse"];
                 };
             };
+            /** @description The period, with how many updates it cancelled or moved */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1821,9 +2875,58 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedMaintenanceResponse"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but its role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1851,9 +2954,49 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but its role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The platform or the period is unknown */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1878,21 +3021,49 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: components["schemas"]["VersionResponse"][];
-                        /** @description Pass as ?cursor= for the next page; null on the last page */
-                        nextCursor: string | null;
-                    };
+                    "application/json": components["schemas"]["VersionPage"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1916,6 +3087,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The published version */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1924,9 +3096,67 @@ export interface operations {
                     "application/json": components["schemas"]["VersionResponse"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but its role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The version already exists on this platform */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1941,12 +3171,14 @@ export interface operations {
             header?: never;
             path: {
                 platformId: string;
+                /** @description A semantic version such as 14.0.0 */
                 version: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The version */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1955,9 +3187,40 @@ export interface operations {
                     "application/json": components["schemas"]["VersionResponse"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The platform or the version is unknown (or outside your scope) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1972,6 +3235,7 @@ export interface operations {
             header?: never;
             path: {
                 platformId: string;
+                /** @description A semantic version such as 14.0.0 */
                 version: string;
             };
             cookie?: never;
@@ -1982,6 +3246,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The version as changed */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1990,9 +3255,58 @@ export interface operations {
                     "application/json": components["schemas"]["VersionResponse"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but its role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The platform or the version is unknown */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2019,9 +3333,22 @@ export interface operations {
                     "application/json": components["schemas"]["SessionResponse"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description No API key, or an unknown or revoked one */
+            401: {
                 headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2052,9 +3379,38 @@ export interface operations {
                     "application/json": components["schemas"]["SessionResponse"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The API key is unknown or revoked (`details` names `apiKey`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2079,9 +3435,31 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description No API key, or an unknown or revoked one */
+            401: {
                 headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The CSRF token is missing or does not match the session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2113,21 +3491,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: components["schemas"]["TenantResponse"][];
-                        /** @description Pass as ?cursor= for the next page; null on the last page */
-                        nextCursor: string | null;
-                    };
+                    "application/json": components["schemas"]["TenantPage"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2149,6 +3546,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new tenant */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -2157,9 +3555,58 @@ export interface operations {
                     "application/json": components["schemas"]["TenantResponse"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The partner is unknown or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The partner already has a tenant with this name */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2179,6 +3626,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The tenant */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2187,9 +3635,40 @@ export interface operations {
                     "application/json": components["schemas"]["TenantResponse"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2216,9 +3695,49 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The tenant has an open update task or is being updated */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2242,6 +3761,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The tenant as changed */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2250,9 +3770,67 @@ export interface operations {
                     "application/json": components["schemas"]["TenantResponse"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A partner admin changed `state`, or a window change would move a forced update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The tenant is being updated, the name is taken, or the scheduled update does not fit the new window */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2274,6 +3852,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Every tenant was created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -2282,9 +3861,67 @@ export interface operations {
                     "application/json": components["schemas"]["BulkCreatedResponse"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A row names a partner that is unknown or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A row’s name is already used by a tenant of its partner */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Rows were refused for different reasons */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2321,9 +3958,31 @@ export interface operations {
                     "application/json": components["schemas"]["TenantCountResponse"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2338,7 +3997,7 @@ export interface operations {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
                 limit?: number;
-                /** @description desc: newest first */
+                /** @description `desc`: newest first. Default: `asc` (oldest first). */
                 order?: "asc" | "desc";
             };
             header?: never;
@@ -2347,21 +4006,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: components["schemas"]["BatchResponse"][];
-                        /** @description Pass as ?cursor= for the next page; null on the last page */
-                        nextCursor: string | null;
-                    };
+                    "application/json": components["schemas"]["BatchPage"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2381,6 +4059,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The batch with its counts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2389,9 +4068,40 @@ export interface operations {
                     "application/json": components["schemas"]["BatchResponse"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2411,6 +4121,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The batch with its new counts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2419,9 +4130,49 @@ export interface operations {
                     "application/json": components["schemas"]["BatchResponse"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A partner admin’s cancel would touch forced tasks (listed in details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2439,7 +4190,7 @@ export interface operations {
                 /** @description runAt at or after (ISO 8601) */
                 from?: string;
                 limit?: number;
-                /** @description desc: newest first */
+                /** @description `desc`: newest first. Default: `asc` (oldest first). */
                 order?: "asc" | "desc";
                 partnerId?: string;
                 platformId?: string;
@@ -2454,21 +4205,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: components["schemas"]["TaskResponse"][];
-                        /** @description Pass as ?cursor= for the next page; null on the last page */
-                        nextCursor: string | null;
-                    };
+                    "application/json": components["schemas"]["TaskPage"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2499,6 +4269,7 @@ export interface operations {
                     "application/json": components["schemas"]["ScheduleResponse"];
                 };
             };
+            /** @description The batch that was created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -2507,9 +4278,76 @@ export interface operations {
                     "application/json": components["schemas"]["ScheduleResponse"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A partner admin asked for a test version or scheduled a whole platform */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The partner, platform or tenants are unknown or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description With onConflict "reject": tenants already have an open task or are locked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description With onConflict "reject": tenants were refused by a rule (unknown or prohibited version, downgrade without allowDowngrade, overlap with platform maintenance …), or the scope holds no tenants */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2529,6 +4367,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The task */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2537,9 +4376,40 @@ export interface operations {
                     "application/json": components["schemas"]["TaskResponse"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2557,12 +4427,13 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["CancelTaskDto"];
             };
         };
         responses: {
+            /** @description The task, cancelled (or failed) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2571,9 +4442,67 @@ export interface operations {
                     "application/json": components["schemas"]["TaskResponse"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The task is forced and the caller is not a platform admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The task has already finished */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2602,9 +4531,40 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2628,6 +4588,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The task at its new time */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2636,9 +4597,76 @@ export interface operations {
                     "application/json": components["schemas"]["TaskResponse"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The task is forced and the caller is not a platform admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The task is not scheduled, or the tenant has another open task, is locked or is being updated */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The new time breaks a rule: overlaps platform maintenance, the version is no longer allowed … */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2658,7 +4686,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A running task whose lease is gone continues */
+            /** @description The task, resumed */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2667,9 +4695,58 @@ export interface operations {
                     "application/json": components["schemas"]["TaskResponse"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Only platform admins resume a task (it overrides a process’s lease) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The task is not running, or its lease is still held */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2689,7 +4766,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description failed → scheduled, due now (a new run) */
+            /** @description The task, scheduled again */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2698,9 +4775,67 @@ export interface operations {
                     "application/json": components["schemas"]["TaskResponse"];
                 };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The request is malformed or invalid: `details` names every failing field */
+            400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The task is forced and the caller is not a platform admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The task has not failed, or the tenant has another open task */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The new time breaks a rule: overlaps platform maintenance, the version is no longer allowed … */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2718,14 +4853,48 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The service and its database are up */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
             };
-            /** @description An error: `{statusCode, error, message, details}` */
-            default: {
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+        };
+    };
+    MetricsController_scrape: {
+        parameters: {
+            query?: never;
+            header: {
+                authorization: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metrics */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description METRICS_TOKEN is set and the request does not carry it */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import type { Tx } from '../../database/transactions';
 import type { Role } from '../api-key.entity';
 
 export interface NewSession {
@@ -26,8 +27,8 @@ export interface LiveSession {
 export class SessionsRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  async insert(em: EntityManager, session: NewSession, now: Date): Promise<string> {
-    const rows: { id: string }[] = await em.query(
+  async insert(tx: Tx, session: NewSession, now: Date): Promise<string> {
+    const rows: { id: string }[] = await tx.query(
       `INSERT INTO console_session (token_hash, api_key_id, user_agent, created_at, last_seen_at, expires_at)
        VALUES ($1, $2, $3, $4, $4, $5) RETURNING id`,
       [session.tokenHash, session.apiKeyId, session.userAgent, now, session.expiresAt],
@@ -61,8 +62,8 @@ export class SessionsRepository {
     );
   }
 
-  async revoke(em: EntityManager, id: string, now: Date): Promise<void> {
-    await em.query(
+  async revoke(tx: Tx, id: string, now: Date): Promise<void> {
+    await tx.query(
       `UPDATE console_session SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL`,
       [id, now],
     );

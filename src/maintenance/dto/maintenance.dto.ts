@@ -32,7 +32,8 @@ export class CreateMaintenanceDto {
   conflictPolicy?: ConflictPolicy;
 
   @ApiPropertyOptional({
-    description: 'Answer how many scheduled updates would be cancelled or moved; write nothing',
+    description:
+      'Answer (200) how many scheduled updates announcing would cancel or move, and write nothing',
   })
   @Optional()
   @IsBoolean()
@@ -50,11 +51,11 @@ export class ListMaintenanceQuery extends PageQuery {
 export class MaintenanceResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) platformId!: string;
-  @ApiProperty() startsAt!: string;
-  @ApiProperty() endsAt!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
   @ApiProperty() message!: string;
   @ApiProperty({ enum: CONFLICT_POLICIES }) conflictPolicy!: ConflictPolicy;
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
 
   static from(m: PlatformMaintenance): MaintenanceResponse {
     return {
@@ -84,12 +85,12 @@ export class AnnouncementResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) platformId!: string;
   @ApiProperty() platformName!: string;
-  @ApiProperty() startsAt!: string;
-  @ApiProperty() endsAt!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
   @ApiProperty() message!: string;
   @ApiProperty({ enum: ['current', 'upcoming'] }) status!: 'current' | 'upcoming';
 }
 
-export class AnnouncementsResponse {
+export class AnnouncementList {
   @ApiProperty({ type: [AnnouncementResponse] }) items!: AnnouncementResponse[];
 }

@@ -37,7 +37,8 @@ export class NotificationResponse {
   @ApiProperty({ description: 'Sending attempts since it was queued (or resent)' })
   attempts!: number;
   @ApiProperty({ description: 'How often an admin had it sent again' }) resends!: number;
-  @ApiProperty({ description: 'When a pending e-mail is (re)tried next' }) nextAttemptAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When a pending e-mail is (re)tried next' })
+  nextAttemptAt!: string;
   @ApiProperty({ nullable: true, type: String, description: 'Why the last attempt failed' })
   lastError!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Message-ID of the sent e-mail' })
@@ -51,8 +52,8 @@ export class NotificationResponse {
     description: 'Partner e-mails with the same key that are due together go out as one digest',
   })
   groupKey!: string | null;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty({ nullable: true, type: String }) sentAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) sentAt!: string | null;
 
   static from(row: OutboxRow): NotificationResponse {
     return {

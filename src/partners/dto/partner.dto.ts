@@ -81,8 +81,8 @@ export class PartnerResponse {
   @ApiProperty({ format: 'uuid' }) platformId!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ type: [PartnerContactResponse] }) contacts!: PartnerContact[];
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 
   static from(p: PartnerEntity): PartnerResponse {
     return {

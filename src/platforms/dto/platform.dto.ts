@@ -101,8 +101,8 @@ export class PlatformResponse {
   @ApiProperty() timezone!: string;
   @ApiProperty({ type: ExecutorSettingsResponse }) executor!: ExecutorSettingsResponse;
   @ApiProperty({ type: WindowScheduleDto }) defaultMaintenanceWindow!: WindowScheduleDto;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 
   static from(p: PlatformEntity): PlatformResponse {
     return {

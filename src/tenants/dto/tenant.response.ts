@@ -1,14 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { LOCALES } from '../../common/locale';
 import { MaintenanceWindowDto } from '../../common/maintenance-window.dto';
-import { nextWindow } from '../../maintenance/window';
+import { nextWindow } from '../../common/maintenance-window';
 import { TENANT_STATES } from '../tenant.entity';
 import type { Tenant } from '../tenant';
 import { TenantNodeDto, TenantSimulationDto } from './tenant.dto';
 
 export class TimeSlotResponse {
-  @ApiProperty() start!: string;
-  @ApiProperty() end!: string;
+  @ApiProperty({ format: 'date-time' }) start!: string;
+  @ApiProperty({ format: 'date-time' }) end!: string;
 }
 
 export class PendingTaskResponse {
@@ -36,7 +36,11 @@ export class TenantResponse {
   @ApiProperty() customizations!: boolean;
   @ApiProperty({ type: [TenantNodeDto] }) nodes!: TenantNodeDto[];
   @ApiProperty({ type: [String], example: ['ring:canary'] }) tags!: string[];
-  @ApiPropertyOptional({ type: TenantSimulationDto, nullable: true })
+  @ApiProperty({
+    type: TenantSimulationDto,
+    nullable: true,
+    description: 'Simulated executor only: a step that fails on purpose',
+  })
   simulate!: TenantSimulationDto | null;
   @ApiProperty({ enum: TENANT_STATES }) state!: string;
   @ApiProperty({ description: 'Whether an update task is scheduled or running' })
@@ -47,8 +51,8 @@ export class TenantResponse {
     description: 'The open update task, when pendingUpdate',
   })
   pendingTask!: PendingTaskResponse | null;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 
   static from(t: Tenant, now: Date): TenantResponse {
     const next = nextWindow(t.maintenanceWindow, now);

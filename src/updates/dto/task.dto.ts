@@ -1,13 +1,14 @@
 import { IsUuid, Optional } from '../../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
-import { PageQuery } from '../../common/pagination';
+import { OrderedPageQuery } from '../../common/pagination';
 import { UPDATE_MODES, UpdateMode } from '../planning';
 import { TASK_ACTIONS, type TaskAction } from '../task-policy';
-import { TASK_STATUSES, TaskStatus, UpdateTask } from '../update-task';
+import { TASK_STATUSES, type TaskStatus } from '../task-status';
+import type { UpdateTask } from '../update-task';
 import { IsIsoDateTimeWithOffset } from './schedule-updates.dto';
 
-export class ListTasksQuery extends PageQuery {
+export class ListTasksQuery extends OrderedPageQuery {
   @ApiPropertyOptional({ enum: TASK_STATUSES })
   @Optional()
   @IsIn(TASK_STATUSES)
@@ -24,14 +25,6 @@ export class ListTasksQuery extends PageQuery {
   @Optional()
   @IsIsoDateTimeWithOffset()
   to?: string;
-  @ApiPropertyOptional({
-    enum: ['asc', 'desc'],
-    default: 'asc',
-    description: 'desc: newest first',
-  })
-  @Optional()
-  @IsIn(['asc', 'desc'])
-  order?: 'asc' | 'desc';
 }
 
 export class RescheduleTaskDto {
@@ -61,8 +54,13 @@ export class CancelTaskDto {
 export class TaskProgress {
   @ApiProperty({ nullable: true, type: String }) step!: string | null;
   @ApiProperty() percent!: number;
-  @ApiProperty({ nullable: true, type: String, description: 'Estimated completion time' }) eta!:
-    string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'Estimated completion time',
+  })
+  eta!: string | null;
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -78,8 +76,9 @@ export class TaskResponse {
   @ApiProperty() fromVersion!: string;
   @ApiProperty() targetVersion!: string;
   @ApiProperty({ enum: UPDATE_MODES }) mode!: UpdateMode;
-  @ApiProperty() runAt!: string;
+  @ApiProperty({ format: 'date-time' }) runAt!: string;
   @ApiProperty({
+    format: 'date-time',
     nullable: true,
     type: String,
     description: 'Latest start: the end of the maintenance window',
@@ -98,10 +97,10 @@ export class TaskResponse {
   @ApiProperty({ nullable: true, type: String }) cancelReason!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The API key that scheduled it' })
   createdBy!: string | null;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
-  @ApiProperty({ nullable: true, type: String }) startedAt!: string | null;
-  @ApiProperty({ nullable: true, type: String }) finishedAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) startedAt!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) finishedAt!: string | null;
   @ApiProperty({
     enum: TASK_ACTIONS,
     isArray: true,
@@ -154,12 +153,22 @@ export class StatusCountsResponse {
 export class BatchResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ nullable: true, type: String }) createdBy!: string | null;
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty() targetVersion!: string;
   @ApiProperty({ enum: UPDATE_MODES }) mode!: UpdateMode;
   @ApiProperty({ description: 'Tasks created (for a partner admin: its own tasks in the batch)' })
   total!: number;
   @ApiProperty({ type: StatusCountsResponse }) counts!: StatusCountsResponse;
-  @ApiProperty() scope!: Record<string, unknown>;
-  @ApiProperty() options!: Record<string, unknown>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The scope of the request: tenantIds, partnerId or platformId',
+  })
+  scope!: Record<string, unknown>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The options of the request (mode, runAt, forced, notifications …)',
+  })
+  options!: Record<string, unknown>;
 }

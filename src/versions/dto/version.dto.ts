@@ -50,8 +50,8 @@ export class VersionResponse {
   @ApiProperty({ enum: VERSION_CHANNELS }) channel!: VersionChannel;
   @ApiProperty() releaseNotes!: string;
   @ApiProperty({ format: 'uuid' }) platformId!: string;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 
   static from(v: SoftwareVersionEntity): VersionResponse {
     return {

@@ -4,14 +4,16 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiErrors } from '../openapi/decorators';
 import type { Request, Response } from 'express';
-import { ApiError } from '../../common/errors';
-import { AppConfig } from '../../config/app-config';
-import type { AuthenticatedRequest } from '../decorators';
-import { Public } from '../decorators';
-import { clearSessionCookie, setSessionCookie } from './session-cookie';
+import type { AuthenticatedRequest } from '../auth/decorators';
+import { Public } from '../auth/decorators';
+import { clearSessionCookie, setSessionCookie } from '../auth/sessions/session-cookie';
+import { ApiError } from '../common/errors';
+import { AppConfig } from '../config/app-config';
 import { CreateSessionDto, SessionResponse } from './session.dto';
 import { SessionsService } from './sessions.service';
 
@@ -26,6 +28,16 @@ export class SessionController {
 
   @Post()
   @Public()
+  @ApiOperation({
+    summary: 'Sign in to the console',
+    description:
+      'Exchanges an API key for a session: the answer sets an HttpOnly, SameSite=Strict cookie ' +
+      '(Secure and `__Host-` prefixed over HTTPS) and carries the CSRF token that every change ' +
+      'made with the cookie must send in `X-CSRF-Token`. The session ends after ' +
+      '`SESSION_IDLE_MINUTES` without a request, `SESSION_TTL_HOURS` after sign-in, at sign-out, ' +
+      'or when its key is revoked. The key itself is not kept by the browser.',
+  })
+  @ApiErrors({ 401: 'The API key is unknown or revoked (`details` names `apiKey`)' })
   @ApiCreatedResponse({
     type: SessionResponse,
     description:
@@ -46,7 +58,13 @@ export class SessionController {
   }
 
   @Get()
-  @ApiCookieAuth()
+  @ApiCookieAuth('session')
+  @ApiOperation({
+    summary: 'Who is signed in',
+    description:
+      'The session of the cookie: role, partner, expiry and its CSRF token (a reloaded console ' +
+      'page asks again, since the token is kept in memory only). A Bearer key is not a session: 401.',
+  })
   @ApiOkResponse({ type: SessionResponse, description: 'Who the session cookie signs in' })
   current(
     @Req() req: AuthenticatedRequest,
@@ -59,7 +77,12 @@ export class SessionController {
 
   @Delete()
   @HttpCode(204)
-  @ApiCookieAuth()
+  @ApiCookieAuth('session')
+  @ApiOperation({
+    summary: 'Sign out',
+    description: 'Revokes the session at once and clears its cookie. Needs `X-CSRF-Token`.',
+  })
+  @ApiErrors({ 403: 'The CSRF token is missing or does not match the session' })
   @ApiNoContentResponse({
     description: 'Signed out: the session is revoked and its cookie cleared',
   })

@@ -1,7 +1,7 @@
 import { IsUuid, Optional } from '../../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Length } from 'class-validator';
-import { ApiKeyEntity, Role, ROLES } from '../api-key.entity';
+import { ApiKeyEntity, Role, ROLES } from '../../auth/api-key.entity';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'ACME reseller automation' })
@@ -25,9 +25,9 @@ export class ApiKeyResponse {
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) partnerId!: string | null;
   @ApiProperty({ description: 'First characters of the key, to recognise it' }) keyPrefix!: string;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty({ nullable: true, type: String }) lastUsedAt!: string | null;
-  @ApiProperty({ nullable: true, type: String }) revokedAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastUsedAt!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) revokedAt!: string | null;
 
   static from(k: ApiKeyEntity): ApiKeyResponse {
     return {

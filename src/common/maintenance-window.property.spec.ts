@@ -6,7 +6,12 @@
  */
 import fc from 'fast-check';
 import { IANAZone } from 'luxon';
-import { cronError, MaintenanceWindow, nextWindowStart, windowContaining } from './window';
+import {
+  cronError,
+  MaintenanceWindow,
+  nextWindowStart,
+  windowContaining,
+} from './maintenance-window';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -9,7 +9,7 @@ import {
   TimeSlot,
   windowContaining,
   windowError,
-} from './window';
+} from './maintenance-window';
 
 function window(cron: string, timezone: string, durationMinutes = 240): MaintenanceWindow {
   return { cron, timezone, durationMinutes };

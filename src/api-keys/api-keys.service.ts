@@ -1,34 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Transactions } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import { BadRequestError, ConflictError, NotFoundError } from '../common/errors';
 import { Page, PageRequest, toPage } from '../common/pagination';
-import { displayPrefix, generateApiKey, hashApiKey } from './api-key.codec';
-import { ApiKeysRepository } from './api-keys.repository';
-import type { Caller } from './caller';
+import { displayPrefix, generateApiKey, hashApiKey } from '../auth/api-key.codec';
+import { ApiKeysRepository } from '../auth/api-keys.repository';
+import type { Caller } from '../auth/caller';
 import { ApiKeyResponse, CreateApiKeyDto, CreatedApiKeyResponse } from './dto/api-key.dto';
 
 @Injectable()
 export class ApiKeysService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Transactions,
     private readonly keys: ApiKeysRepository,
     private readonly audit: AuditService,
   ) {}
-
-  async authenticate(rawKey: string): Promise<Caller | null> {
-    const key = await this.keys.findActiveByHash(hashApiKey(rawKey));
-    if (!key) return null;
-    void this.keys.touch(key.id).catch(() => undefined);
-    return {
-      keyId: key.id,
-      name: key.name,
-      role: key.role,
-      partnerId: key.partnerId,
-      platformId: key.platformId,
-    };
-  }
 
   async create(caller: Caller, dto: CreateApiKeyDto): Promise<CreatedApiKeyResponse> {
     if (dto.role === 'partner_admin' && !dto.partnerId) {
@@ -42,14 +28,12 @@ export class ApiKeysService {
       ]);
     }
     const rawKey = generateApiKey();
-    return this.ds.transaction(async (em) => {
+    return this.db.run(async (tx) => {
       if (dto.partnerId) {
-        const found: unknown[] = await em.query('SELECT 1 FROM partner WHERE id = $1', [
-          dto.partnerId,
-        ]);
-        if (found.length === 0) throw new NotFoundError('Partner', dto.partnerId);
+        if (!(await this.keys.partnerExists(tx, dto.partnerId)))
+          throw new NotFoundError('Partner', dto.partnerId);
       }
-      const key = await this.keys.insert(em, {
+      const key = await this.keys.insert(tx, {
         name: dto.name,
         role: dto.role,
         partnerId: dto.partnerId ?? null,
@@ -58,7 +42,7 @@ export class ApiKeysService {
         createdBy: caller.keyId,
       });
       const response = ApiKeyResponse.from(key);
-      await this.audit.record(em, caller, {
+      await this.audit.record(tx, caller, {
         action: 'api_key.create',
         entityType: 'api_key',
         entityId: key.id,
@@ -75,17 +59,17 @@ export class ApiKeysService {
 
   /** Revocation takes effect on the next request: keys are checked against the database each time. */
   async revoke(caller: Caller, id: string): Promise<ApiKeyResponse> {
-    return this.ds.transaction(async (em) => {
-      const key = await this.keys.findById(em, id);
+    return this.db.run(async (tx) => {
+      const key = await this.keys.findById(tx, id);
       if (!key) throw new NotFoundError('API key', id);
       if (key.revokedAt) return ApiKeyResponse.from(key);
-      if (key.role === 'platform_admin' && (await this.keys.lockActivePlatformAdmins(em)) <= 1) {
+      if (key.role === 'platform_admin' && (await this.keys.lockActivePlatformAdmins(tx)) <= 1) {
         throw new ConflictError(
           'This is the last active platform admin key; create another one before revoking it',
         );
       }
-      const revoked = await this.keys.revoke(em, id);
-      await this.audit.record(em, caller, {
+      const revoked = await this.keys.revoke(tx, id);
+      await this.audit.record(tx, caller, {
         action: 'api_key.revoke',
         entityType: 'api_key',
         entityId: id,

@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { type Role, ROLES } from '../api-key.entity';
-import type { Caller } from '../caller';
-import { csrfTokenFor } from './session-token';
-import type { RequestSession } from './sessions.service';
+import { type Role, ROLES } from '../auth/api-key.entity';
+import type { Caller } from '../auth/caller';
+import type { RequestSession } from '../auth/sessions/session-authenticator';
+import { csrfTokenFor } from '../auth/sessions/session-token';
 
 export class CreateSessionDto {
   @ApiProperty({ description: 'The API key to sign in with; it is not kept by the browser' })

@@ -1,0 +1,82 @@
+import type { Tx } from './transactions';
+
+/**
+ * The order in which a transaction takes its locks. Every transaction that takes locks of more
+ * than one level takes them in this order, so that no two transactions wait for each other:
+ *
+ * 1. `claims`    — the dispatchers' claim lock (one claim at a time sees the running counts);
+ * 2. `platforms` — the platforms' scheduling locks, in platform id order: shared to create or move
+ *                  tasks, exclusive to announce or withdraw platform maintenance;
+ * 3. `tasks`     — update_task rows (FOR UPDATE / SKIP LOCKED);
+ * 4. `tenants`   — tenant rows.
+ *
+ * `lockInOrder` takes the levels it is given in this order; every lock taken through this file is
+ * recorded per transaction, and taking a level after a later one throws (a programming error that
+ * could deadlock under load), so a wrong order fails in the tests, not in production.
+ */
+export const LOCK_LEVELS = ['claims', 'platforms', 'tasks', 'tenants'] as const;
+export type LockLevel = (typeof LOCK_LEVELS)[number];
+
+export class LockOrderError extends Error {}
+
+/** Key spaces of the advisory locks (the first argument of the two-key form). */
+const CLAIM_LOCK = 727_140_200;
+const PLATFORM_LOCK = 7271400;
+
+const reached = new WeakMap<Tx, number>();
+
+/** Records that `tx` takes a lock of `level`; throws if it already holds a later level. */
+export function enterLockLevel(tx: Tx, level: LockLevel): void {
+  const index = LOCK_LEVELS.indexOf(level);
+  const current = reached.get(tx) ?? -1;
+  if (index < current) {
+    throw new LockOrderError(
+      `lock order violated: ${level} locks taken after ${LOCK_LEVELS[current]} locks (order: ${LOCK_LEVELS.join(' → ')})`,
+    );
+  }
+  reached.set(tx, index);
+}
+
+export type PlatformLockMode = 'shared' | 'exclusive';
+
+export interface LockPlan<A, B> {
+  /** The dispatchers' claim lock. */
+  claims?: boolean;
+  platforms?: { ids: string[]; mode: PlatformLockMode };
+  /** Locks task rows (a repository's FOR UPDATE query) and returns what it read. */
+  tasks?: () => Promise<A>;
+  /** Locks tenant rows and returns what it read. */
+  tenants?: () => Promise<B>;
+}
+
+/** Takes the locks of `plan` in the one order (claims → platforms → tasks → tenants). */
+export async function lockInOrder<A = undefined, B = undefined>(
+  tx: Tx,
+  plan: LockPlan<A, B>,
+): Promise<{ tasks: A; tenants: B }> {
+  if (plan.claims) {
+    enterLockLevel(tx, 'claims');
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [CLAIM_LOCK]);
+  }
+  if (plan.platforms) {
+    enterLockLevel(tx, 'platforms');
+    const fn =
+      plan.platforms.mode === 'exclusive'
+        ? 'pg_advisory_xact_lock'
+        : 'pg_advisory_xact_lock_shared';
+    for (const id of [...new Set(plan.platforms.ids)].sort()) {
+      await tx.query(`SELECT ${fn}(${PLATFORM_LOCK}, hashtext($1))`, [id]);
+    }
+  }
+  let tasks: A | undefined;
+  if (plan.tasks) {
+    enterLockLevel(tx, 'tasks');
+    tasks = await plan.tasks();
+  }
+  let tenants: B | undefined;
+  if (plan.tenants) {
+    enterLockLevel(tx, 'tenants');
+    tenants = await plan.tenants();
+  }
+  return { tasks: tasks as A, tenants: tenants as B };
+}

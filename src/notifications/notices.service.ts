@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { AppConfig } from '../config/app-config';
+import type { Tx } from '../database/transactions';
+import type { MaintenanceNoticeEvent, TaskNoticeEvent } from './notice-events';
+import {
+  type DedupeBy,
+  type NoticeContext,
+  NoticesRepository,
+  type TaskSelection,
+} from './notices.repository';
+
+/**
+ * What makes two notices of one event for one recipient the same notice (the dedupe key): a
+ * reschedule is new each time its sequence rises, a start or a result each attempt, a cancel once.
+ */
+const DEDUPE_BY: Record<Exclude<TaskNoticeEvent, 'task.scheduled'>, DedupeBy> = {
+  'task.rescheduled': 'sequence',
+  'task.cancelled': 'once',
+  'task.started': 'attempt',
+  'task.succeeded': 'attempt',
+  'task.failed': 'attempt',
+};
+
+/** Events that trickle in over time; partner e-mails about them wait a little to be merged. */
+const TRICKLING: TaskNoticeEvent[] = ['task.started', 'task.succeeded', 'task.failed'];
+
+/** Events sent to whoever received the task's earlier notices, not to today's addresses. */
+const FOLLOW_UPS: TaskNoticeEvent[] = ['task.rescheduled', 'task.cancelled'];
+
+/**
+ * Who is told about what (docs/notifications.md): the outbox rows of every event, written in the
+ * caller's transaction — the transaction of the change they report.
+ */
+@Injectable()
+export class Notices {
+  constructor(
+    private readonly notices: NoticesRepository,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A new batch: a notice per customer to be told, ONE digest per partner contact. */
+  async scheduled(tx: Tx, batchId: string): Promise<void> {
+    await this.notices.insertScheduled(tx, batchId, this.clock.now());
+  }
+
+  /**
+   * A later event of tasks: rescheduled and cancelled go to whoever received the tasks' earlier
+   * notices (even if the tenant's address changed since); started, succeeded and failed to today's
+   * addresses, partner ones merged over MAIL_DIGEST_WINDOW_SECONDS.
+   */
+  async forTasks(
+    tx: Tx,
+    event: Exclude<TaskNoticeEvent, 'task.scheduled'>,
+    selection: TaskSelection,
+    context: NoticeContext = {},
+  ): Promise<number> {
+    const insert = {
+      event,
+      selection,
+      reason: context.reason ?? null,
+      group: context.group ?? null,
+      dedupeBy: DEDUPE_BY[event],
+      partnerDelaySeconds: TRICKLING.includes(event) ? this.config.mailDigestWindowSeconds : 0,
+      now: this.clock.now(),
+    };
+    return FOLLOW_UPS.includes(event)
+      ? this.notices.insertFollowUps(tx, insert)
+      : this.notices.insertForCurrentRecipients(tx, insert);
+  }
+
+  /** Platform maintenance announced or withdrawn: every partner contact of the platform. */
+  async forMaintenance(tx: Tx, event: MaintenanceNoticeEvent, maintenanceId: string) {
+    return this.notices.insertForMaintenance(tx, event, maintenanceId, this.clock.now());
+  }
+}

@@ -1,0 +1,99 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Tx } from '../database/transactions';
+import type { MaintenanceWindow } from '../common/maintenance-window';
+import {
+  type Blocker,
+  type Blockers,
+  combineBlockers,
+  place,
+  type PlacementTarget,
+} from './placement';
+
+/**
+ * Something that blocks time: platform maintenance today, tenant and partner blackouts later.
+ * A source registers itself with PlacementService (in its module's onModuleInit) and from then on
+ * every placement — scheduling, reschedules, retries, window changes, expired windows,
+ * maintenance announcements — respects it.
+ */
+export interface BlockingSource {
+  /** For the log. */
+  readonly name: string;
+  /** What blocks the targets on these platforms from `now` on, read in the caller's transaction. */
+  load(tx: Tx, platformIds: string[], now: Date): Promise<Blockers>;
+}
+
+/** A scheduled task the service moves (its window changed or closed, maintenance was announced). */
+export interface MovingTask {
+  id: string;
+  target: PlacementTarget;
+  window: MaintenanceWindow;
+  expectedDurationMinutes: number;
+}
+
+export interface PlacedMoves {
+  placed: { id: string; runAt: Date; expiresAt: Date | null }[];
+  /** Tasks for which no free window exists (the caller cancels them or leaves them). */
+  unplaced: { id: string; reason: string }[];
+}
+
+/** Loads the blockers of every registered source and places tasks with them. */
+@Injectable()
+export class PlacementService {
+  private readonly logger = new Logger(PlacementService.name);
+  private readonly sources: BlockingSource[] = [];
+
+  register(source: BlockingSource): void {
+    if (this.sources.includes(source)) return;
+    this.sources.push(source);
+    this.logger.debug({ source: source.name }, 'blocking source registered');
+  }
+
+  /** Everything that blocks time on these platforms from `now` on, every source at once. */
+  async blockers(tx: Tx, platformIds: string[], now: Date): Promise<Blockers> {
+    const ids = [...new Set(platformIds)];
+    const loaded: Blockers[] = [];
+    for (const source of this.sources) loaded.push(await source.load(tx, ids, now));
+    if (loaded.length === 1) return loaded[0];
+    return {
+      for: (target) => combineBlockers(loaded.map((b) => b.for(target))),
+      key: (target) => loaded.map((b) => b.key(target)).join('|'),
+    };
+  }
+
+  /**
+   * Moves tasks to the tenant's first window that nothing blocks: from the window open now (if the
+   * update still fits) or, with `startsFrom`, from the first window starting at or after it.
+   */
+  async placeMoves(
+    tx: Tx,
+    tasks: MovingTask[],
+    now: Date,
+    startsFrom?: Date,
+  ): Promise<PlacedMoves> {
+    const result: PlacedMoves = { placed: [], unplaced: [] };
+    if (tasks.length === 0) return result;
+    const blockers = await this.blockers(
+      tx,
+      tasks.map((t) => t.target.platformId),
+      now,
+    );
+    for (const task of tasks) {
+      const blocker: Blocker = blockers.for(task.target);
+      const placement = place(
+        {
+          mode: 'maintenance_window',
+          window: task.window,
+          expectedDurationMinutes: task.expectedDurationMinutes,
+          startsFrom,
+          ifBlocked: 'next_free_window',
+        },
+        blocker,
+        now,
+      );
+      if (placement.placed)
+        result.placed.push({ id: task.id, runAt: placement.runAt, expiresAt: placement.expiresAt });
+      else result.unplaced.push({ id: task.id, reason: placement.reason });
+    }
+    return result;
+  }
+}

@@ -1,0 +1,208 @@
+import {
+  MaintenanceWindow,
+  nextWindow,
+  slotsOverlap,
+  TimeSlot,
+  windowContaining,
+} from '../common/maintenance-window';
+
+/**
+ * "When may this task run?" — the one answer, from the tenant's maintenance window and whatever
+ * blocks time (platform maintenance; further sources plug in through BlockingSource, see
+ * placement.service.ts). Pure: no I/O, no clock of its own.
+ */
+
+/** The refusal code of each kind of blocking period (a new source adds its code here). */
+export type BlockCode = 'maintenance_overlap';
+
+/** A period during which no update may run. Half-open: [startsAt, endsAt). */
+export interface BlockingPeriod {
+  code: BlockCode;
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  /** How refusals and notices name it, e.g. "platform maintenance <id> (<start> – <end>)". */
+  description: string;
+}
+
+/** What blocks one tenant's time: answers whether a slot is free. */
+export interface Blocker {
+  /** The earliest-starting period that the slot [start, end) overlaps, or null when it is free. */
+  firstOverlap(slot: TimeSlot): BlockingPeriod | null;
+}
+
+export const NOTHING_BLOCKS: Blocker = { firstOverlap: () => null };
+
+/** A blocker made of fixed periods (platform maintenance, one-off blackouts). */
+export function periodsBlocker(periods: BlockingPeriod[]): Blocker {
+  if (periods.length === 0) return NOTHING_BLOCKS;
+  return {
+    firstOverlap: (slot) => {
+      let first: BlockingPeriod | null = null;
+      for (const p of periods) {
+        if (!slotsOverlap(slot, { start: p.startsAt, end: p.endsAt })) continue;
+        if (!first || p.startsAt < first.startsAt) first = p;
+      }
+      return first;
+    },
+  };
+}
+
+/** Every blocker at once: the earliest-starting overlap of any of them. */
+export function combineBlockers(blockers: Blocker[]): Blocker {
+  const active = blockers.filter((b) => b !== NOTHING_BLOCKS);
+  if (active.length === 0) return NOTHING_BLOCKS;
+  if (active.length === 1) return active[0];
+  return {
+    firstOverlap: (slot) => {
+      let first: BlockingPeriod | null = null;
+      for (const b of active) {
+        const p = b.firstOverlap(slot);
+        if (p && (!first || p.startsAt < first.startsAt)) first = p;
+      }
+      return first;
+    },
+  };
+}
+
+const MINUTE = 60_000;
+
+/** The slot an update occupies: [runAt, runAt + expected). */
+export function updateSlot(runAt: Date, expectedMinutes: number): TimeSlot {
+  return { start: runAt, end: new Date(runAt.getTime() + expectedMinutes * MINUTE) };
+}
+
+/** The window a maintenance-window task takes now: the open one if the update still fits, else the next. */
+export function windowSlot(
+  window: MaintenanceWindow,
+  now: Date,
+  expectedMinutes: number,
+): TimeSlot {
+  const current = windowContaining(window, now);
+  if (current && now.getTime() + expectedMinutes * MINUTE <= current.end.getTime()) {
+    return { start: now, end: current.end };
+  }
+  return nextWindow(window, now);
+}
+
+/** How far ahead a move looks for a free window (in windows: a year of daily windows). */
+export const FREE_WINDOW_LOOKAHEAD = 366;
+
+/**
+ * The first window of `window` that starts at or after `from` and whose update slot nothing
+ * blocks (looks at most `limit` windows ahead; null when every one is blocked).
+ */
+export function firstFreeWindow(
+  window: MaintenanceWindow,
+  from: Date,
+  expectedMinutes: number,
+  blocker: Blocker,
+  limit = FREE_WINDOW_LOOKAHEAD,
+): TimeSlot | null {
+  let slot = nextWindow(window, new Date(from.getTime() - 1));
+  for (let i = 0; i < limit; i++) {
+    const blocking = blocker.firstOverlap(updateSlot(slot.start, expectedMinutes));
+    if (!blocking) return slot;
+    slot = nextWindow(
+      window,
+      new Date(Math.max(slot.start.getTime(), blocking.endsAt.getTime() - 1)),
+    );
+  }
+  return null;
+}
+
+export type PlacementMode = 'immediate' | 'maintenance_window' | 'custom';
+
+/** What is asked of the placement. */
+export interface PlacementAsk {
+  mode: PlacementMode;
+  /** Custom mode: when. */
+  runAt?: Date;
+  expectedDurationMinutes: number;
+  /** The tenant's maintenance window (maintenance-window mode). */
+  window: MaintenanceWindow;
+  /**
+   * Maintenance-window mode: the first window starting at or after this (a task moved out of a
+   * maintenance period); absent: the window open now if the update still fits, else the next.
+   */
+  startsFrom?: Date;
+  /**
+   * `refuse`: a blocked slot is a refusal (a task being scheduled, rescheduled or retried: the
+   * caller asked for that time). `next_free_window`: the task moves on to the first window after
+   * the blocked slot that nothing blocks (a task the service moves: its window changed or closed,
+   * maintenance was announced over it).
+   */
+  ifBlocked: 'refuse' | 'next_free_window';
+}
+
+export type PlacementRefusalCode = 'window_too_short' | BlockCode | 'no_free_window';
+
+export type Placement =
+  | {
+      placed: true;
+      runAt: Date;
+      /** The end of the window the task must start in; null when it may start any time. */
+      expiresAt: Date | null;
+    }
+  | { placed: false; code: PlacementRefusalCode; reason: string; blockedBy?: BlockingPeriod };
+
+/** When the task may run, or why it may not. */
+export function place(ask: PlacementAsk, blocker: Blocker, now: Date): Placement {
+  const expected = ask.expectedDurationMinutes;
+  if (ask.mode !== 'maintenance_window') {
+    const runAt = ask.mode === 'custom' && ask.runAt ? ask.runAt : now;
+    const blocking = blocker.firstOverlap(updateSlot(runAt, expected));
+    if (blocking) return blocked(blocking);
+    return { placed: true, runAt, expiresAt: null };
+  }
+  if (ask.ifBlocked === 'refuse' && expected > ask.window.durationMinutes) {
+    return {
+      placed: false,
+      code: 'window_too_short',
+      reason: `the update is expected to take ${expected} minutes, longer than the tenant's ${ask.window.durationMinutes}-minute maintenance window`,
+    };
+  }
+  const slot = ask.startsFrom
+    ? nextWindow(ask.window, new Date(ask.startsFrom.getTime() - 1))
+    : windowSlot(ask.window, now, expected);
+  const blocking = blocker.firstOverlap(updateSlot(slot.start, expected));
+  if (!blocking) return { placed: true, runAt: slot.start, expiresAt: slot.end };
+  if (ask.ifBlocked === 'refuse') return blocked(blocking);
+  const free = firstFreeWindow(ask.window, ask.startsFrom ?? slot.end, expected, blocker);
+  if (!free) {
+    return {
+      placed: false,
+      code: 'no_free_window',
+      reason: `no maintenance window free of blocking periods within the next ${FREE_WINDOW_LOOKAHEAD} windows`,
+    };
+  }
+  return { placed: true, runAt: free.start, expiresAt: free.end };
+}
+
+function blocked(p: BlockingPeriod): Placement {
+  return {
+    placed: false,
+    code: p.code,
+    reason: `the update would overlap ${p.description}`,
+    blockedBy: p,
+  };
+}
+
+/** Whose time a placement is about: a tenant, on its partner and platform. */
+export interface PlacementTarget {
+  platformId: string;
+  partnerId?: string;
+  tenantId?: string;
+}
+
+/** The blockers of many targets, as loaded for one request. */
+export interface Blockers {
+  for(target: PlacementTarget): Blocker;
+  /**
+   * Targets with the same key have the same blocker, so a planner places each distinct
+   * (key, window) once: a platform of 100,000 tenants needs a handful of placements.
+   */
+  key(target: PlacementTarget): string;
+}
+
+export const NO_BLOCKERS: Blockers = { for: () => NOTHING_BLOCKS, key: () => '' };

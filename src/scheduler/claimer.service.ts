@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { lockInOrder } from '../database/lock-order';
+import { Transactions } from '../database/transactions';
+import { Notices } from '../notifications/notices.service';
+import { type ClaimRequest, type ClaimRow, ClaimsRepository } from './claims.repository';
+
+/** A claimed task, and the line its log starts with. */
+export interface Claim {
+  id: string;
+  attempt: number;
+  at: Date;
+  message: string;
+}
+
+/**
+ * One claim: a short transaction under the claim lock (claims are serialized so that each sees
+ * the running counts of the one before: the per-platform limit is exact). Tasks whose lease lapsed
+ * are taken first, then due ones; the due tasks' tenants become `updating`; the started notices go
+ * out for runs that start now (not for resumed ones), in the same transaction.
+ */
+@Injectable()
+export class Claimer {
+  constructor(
+    private readonly db: Transactions,
+    private readonly claims: ClaimsRepository,
+    private readonly notices: Notices,
+  ) {}
+
+  async claim(r: ClaimRequest): Promise<Claim[]> {
+    return this.db.run(async (tx) => {
+      const { tasks } = await lockInOrder(tx, {
+        claims: true,
+        tasks: async () => {
+          const lapsed = await this.claims.claimLapsed(tx, r, r.capacity);
+          const left = r.capacity - lapsed.length;
+          const due = left > 0 ? await this.claims.claimDue(tx, r, left) : [];
+          return { lapsed, due };
+        },
+      });
+      const { lapsed, due } = tasks;
+      if (due.length > 0) {
+        await lockInOrder(tx, { tenants: () => this.claims.markTenantsUpdating(tx, due) });
+      }
+      const starting = due.filter((c) => c.fresh && c.notify).map((c) => c.id);
+      if (starting.length > 0)
+        await this.notices.forTasks(tx, 'task.started', { taskIds: starting });
+      const at = new Date();
+      return [...lapsed, ...due].map((c) => ({
+        id: c.id,
+        attempt: c.attempts,
+        at,
+        message: claimMessage(r.owner, c),
+      }));
+    });
+  }
+}
+
+function claimMessage(owner: string, c: ClaimRow): string {
+  if (c.fresh) return `attempt ${c.attempts} started on ${owner}`;
+  if (c.previous_owner) {
+    return `attempt ${c.attempts}: resumed on ${owner} after the lease of ${c.previous_owner} expired`;
+  }
+  if (c.prior_state !== null) return `attempt ${c.attempts} started on ${owner} (scheduled again)`;
+  return `attempt ${c.attempts}: resumed on ${owner} (its lease had been released: a shutdown hand-back or an admin's resume)`;
+}

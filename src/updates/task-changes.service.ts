@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import type { Tx } from '../database/transactions';
+import type { MovingTask } from '../placement/placement.service';
+import type { NoticeContext } from '../notifications/notices.repository';
+import { Notices } from '../notifications/notices.service';
+import type { TaskMove } from './update-task';
+import { type MovableTask, UpdateTasksRepository } from './update-tasks.repository';
+
+/**
+ * The one way a scheduled task is moved or cancelled: the change and the notices that tell its
+ * recipients are written together, in the caller's transaction. A move raises the task's notice
+ * sequence (the iCalendar SEQUENCE of its invitation). Every path uses it: reschedules, window
+ * changes, expired windows, maintenance announcements, single and batch cancels.
+ */
+@Injectable()
+export class TaskChanges {
+  constructor(
+    private readonly tasks: UpdateTasksRepository,
+    private readonly notices: Notices,
+  ) {}
+
+  /** Moves the tasks that are still scheduled; returns the ids it moved. */
+  async move(tx: Tx, moves: TaskMove[], why: NoticeContext): Promise<string[]> {
+    if (moves.length === 0) return [];
+    const moved = await this.tasks.move(tx, moves);
+    if (moved.length > 0)
+      await this.notices.forTasks(tx, 'task.rescheduled', { taskIds: moved }, why);
+    return moved;
+  }
+
+  /** Cancels the tasks that have not started; returns the ids it cancelled. */
+  async cancel(tx: Tx, ids: string[], why: NoticeContext & { reason: string }): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const cancelled = await this.tasks.cancelScheduled(tx, ids, why.reason);
+    if (cancelled.length > 0)
+      await this.notices.forTasks(tx, 'task.cancelled', { taskIds: cancelled }, why);
+    return cancelled;
+  }
+}
+
+/** What placing a task again needs, from a locked task row. */
+export function movingTask(t: MovableTask): MovingTask {
+  return {
+    id: t.id,
+    target: { platformId: t.platformId, partnerId: t.partnerId, tenantId: t.tenantId },
+    window: t.window,
+    expectedDurationMinutes: t.expectedDurationMinutes,
+  };
+}

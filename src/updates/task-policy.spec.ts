@@ -1,0 +1,72 @@
+import { ForbiddenError, NotFoundError } from '../common/errors';
+import {
+  actionRefusal,
+  assertMayAct,
+  assertMayActOnAll,
+  overridesAutoUpdateOptOut,
+  TASK_ACTIONS,
+} from './task-policy';
+
+const platformAdmin = { role: 'platform_admin' as const, partnerId: null };
+const partnerAdmin = { role: 'partner_admin' as const, partnerId: 'p1' };
+const own = { id: 't1', partnerId: 'p1', forced: false };
+const ownForced = { id: 't2', partnerId: 'p1', forced: true };
+const others = { id: 't3', partnerId: 'p2', forced: false };
+
+describe('who may act on a task', () => {
+  it('lets platform admins take every action on every task', () => {
+    for (const action of TASK_ACTIONS)
+      for (const task of [own, ownForced, others])
+        expect(actionRefusal(platformAdmin, action, task)).toBeNull();
+  });
+
+  it('lets partner admins cancel, reschedule and retry their own tasks that are not forced', () => {
+    for (const action of ['cancel', 'reschedule', 'retry'] as const) {
+      expect(actionRefusal(partnerAdmin, action, own)).toBeNull();
+      expect(actionRefusal(partnerAdmin, action, ownForced)).toMatchObject({
+        status: 403,
+        code: 'forced_task',
+      });
+    }
+  });
+
+  it('never lets partner admins resume a task', () => {
+    expect(actionRefusal(partnerAdmin, 'resume', own)).toMatchObject({
+      status: 403,
+      code: 'platform_admin_only',
+    });
+  });
+
+  it("answers another partner's task as not found, whatever the action", () => {
+    for (const action of TASK_ACTIONS)
+      expect(actionRefusal(partnerAdmin, action, others)).toMatchObject({ status: 404 });
+    expect(() => assertMayAct(partnerAdmin, 'cancel', others)).toThrow(NotFoundError);
+  });
+
+  it('refuses one task with 403 naming it', () => {
+    expect(() => assertMayAct(partnerAdmin, 'cancel', ownForced)).toThrow(
+      new ForbiddenError('Task t2 is forced: only platform admins can cancel it'),
+    );
+  });
+
+  it('decides a batch as each of its tasks, all or nothing, listing every refused task', () => {
+    expect(() => assertMayActOnAll(partnerAdmin, 'cancel', [own], 'Update batch b')).not.toThrow();
+    let error: unknown;
+    try {
+      assertMayActOnAll(partnerAdmin, 'cancel', [own, ownForced], 'Update batch b');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ForbiddenError);
+    expect(error).toMatchObject({
+      message: expect.stringMatching(/^Update batch b: 1 of 2 task\(s\) .*nothing was cancelled$/),
+      details: [{ taskId: 't2', code: 'forced_task' }],
+    });
+  });
+
+  it('lets only a forced update of a platform admin override a tenant opting out of automatic updates', () => {
+    expect(overridesAutoUpdateOptOut({ forced: true, byPlatformAdmin: true })).toBe(true);
+    expect(overridesAutoUpdateOptOut({ forced: true, byPlatformAdmin: false })).toBe(false);
+    expect(overridesAutoUpdateOptOut({ forced: false, byPlatformAdmin: true })).toBe(false);
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * Every status an update task can have — the one definition, shared by the code and the SQL.
+ *
+ * A task is *open* while it holds its tenant: at most one open task per tenant (a unique index),
+ * a tenant with an open task shows `pendingUpdate`, cannot be deleted, and gets no second task.
+ * Open means "not finished": a status is open unless it is listed in FINISHED_STATUSES. The
+ * database computes the same as the generated column `update_task.is_open`
+ * (`status NOT IN ('succeeded', 'failed', 'cancelled')`, migration 1795408000000), which the
+ * one-open-task index and every query use (`WHERE t.is_open`); test/foundation/migrations.spec.ts
+ * checks that both agree for every status.
+ *
+ * Adding a status (e.g. `held` for tasks of a rollout wave that has not opened) is one line in
+ * TASK_STATUSES (plus the migration that lets the column's CHECK constraint accept it); a new
+ * status is open unless it is a finished one.
+ */
+export const TASK_STATUSES = ['scheduled', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export const FINISHED_STATUSES = ['succeeded', 'failed', 'cancelled'] as const;
+export type FinishedStatus = (typeof FINISHED_STATUSES)[number];
+
+export function isFinished(status: TaskStatus): status is FinishedStatus {
+  return (FINISHED_STATUSES as readonly TaskStatus[]).includes(status);
+}
+
+export function isOpen(status: TaskStatus): boolean {
+  return !isFinished(status);
+}
+
+export const OPEN_STATUSES: readonly TaskStatus[] = TASK_STATUSES.filter(isOpen);
+
+/** A count per status, every status present (0 when none). */
+export function countByStatus(
+  rows: { status: TaskStatus; n: number }[],
+): Record<TaskStatus, number> {
+  const counts = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
+  for (const r of rows) counts[r.status] = r.n;
+  return counts;
+}
