@@ -16,7 +16,7 @@ import { IconLogout } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { fetchClient } from '../api/client';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../i18n/language';
 import { sessionStore } from '../session/session-store';
@@ -56,13 +56,11 @@ export function ViewerSettings() {
 
 function SignOutButton() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const queries = useQueryClient();
   const signOut = async () => {
     await fetchClient.DELETE('/api/v1/session').catch(() => undefined);
-    sessionStore.signedOut();
+    sessionStore.signedOut('signed_out');
     queries.clear();
-    void navigate('/sign-in', { replace: true, state: { signedOut: true } });
   };
   return (
     <Button

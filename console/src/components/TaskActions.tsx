@@ -1,5 +1,4 @@
 import { Button, Group, Modal, Radio, Stack, TextInput } from '@mantine/core';
-import { DateTimePicker } from '@mantine/dates';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,6 +8,7 @@ import { usePreferences } from '../app/preferences';
 import { wallTimeToIso } from '../time/format';
 import { ConfirmButton } from './Confirm';
 import { notifyDone, notifyProblem, ProblemAlert } from './feedback';
+import { DateTimeField } from './DateTimeField';
 
 type Task = Schemas['TaskResponse'];
 
@@ -61,12 +61,11 @@ function RescheduleButton({ task, onDone }: { task: Task; onDone(): Promise<unkn
             </Stack>
           </Radio.Group>
           {mode === 'custom' ? (
-            <DateTimePicker
+            <DateTimeField
               label={t('update.customTime', { zone })}
               value={time}
               onChange={setTime}
               minDate={new Date()}
-              valueFormat="DD MMM YYYY HH:mm"
               required
             />
           ) : null}

@@ -63,11 +63,10 @@ export default function SignInPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
-  const { session, endedByServer } = useSessionState();
+  const { session, ended } = useSessionState();
   const [error, setError] = useState<unknown>(null);
   const form = useForm({ initialValues: { apiKey: '' } });
-  const from = (location.state as { from?: string; signedOut?: boolean } | null)?.from;
-  const signedOut = (location.state as { signedOut?: boolean } | null)?.signedOut;
+  const from = (location.state as { from?: string } | null)?.from;
 
   if (session) return <Navigate to={from ?? '/tenants'} replace />;
 
@@ -104,12 +103,12 @@ export default function SignInPage() {
               <Title order={2} size="h3">
                 {t('signIn.title')}
               </Title>
-              {endedByServer ? (
+              {ended === 'expired' ? (
                 <Alert color="yellow" variant="light" icon={<IconInfoCircle aria-hidden />}>
                   {t('signIn.sessionEnded')}
                 </Alert>
               ) : null}
-              {signedOut ? (
+              {ended === 'signed_out' ? (
                 <Alert color="teal" variant="light" icon={<IconInfoCircle aria-hidden />}>
                   {t('signIn.signedOut')}
                 </Alert>

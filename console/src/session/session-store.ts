@@ -6,17 +6,18 @@ type Listener = () => void;
 
 /**
  * Who is signed in, in memory only: the CSRF token lives here and dies with the page (a reload
- * asks GET /api/v1/session again). `endedByServer` tells the sign-in page why it is shown.
+ * asks GET /api/v1/session again). `ended` tells the sign-in page why it is shown.
  */
 export interface SessionState {
   session: Session | null;
   /** False until GET /api/v1/session has answered once. */
   known: boolean;
-  endedByServer: boolean;
+  /** Why there is no session any more: the viewer signed out, or the API ended it (401). */
+  ended: 'signed_out' | 'expired' | null;
 }
 
 class SessionStore {
-  private state: SessionState = { session: null, known: false, endedByServer: false };
+  private state: SessionState = { session: null, known: false, ended: null };
   private readonly listeners = new Set<Listener>();
 
   snapshot = (): SessionState => this.state;
@@ -26,16 +27,17 @@ class SessionStore {
   }
 
   signedIn(session: Session): void {
-    this.set(session, false);
+    this.set(session, null);
   }
 
-  signedOut(): void {
-    this.set(null, false);
+  /** No session (the first answer of GET /session), or the viewer signed out (`signed_out`). */
+  signedOut(ended: SessionState['ended'] = null): void {
+    this.set(null, ended);
   }
 
   /** The API answered 401 to a signed-in page: the session expired or was revoked. */
   ended(): void {
-    if (this.state.session) this.set(null, true);
+    if (this.state.session) this.set(null, 'expired');
   }
 
   subscribe = (listener: Listener): (() => void) => {
@@ -43,8 +45,8 @@ class SessionStore {
     return () => this.listeners.delete(listener);
   };
 
-  private set(session: Session | null, endedByServer: boolean): void {
-    this.state = { session, known: true, endedByServer };
+  private set(session: Session | null, ended: SessionState['ended']): void {
+    this.state = { session, known: true, ended };
     for (const listener of this.listeners) listener();
   }
 }

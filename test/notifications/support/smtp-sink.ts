@@ -11,7 +11,7 @@ export interface Received {
   secure: boolean;
 }
 
-type Waiter = { count: number; resolve: () => void };
+type Waiter = { ready: () => boolean; resolve: () => void };
 
 /**
  * A real SMTP server in the test process (the smtp-server package): it accepts everything except
@@ -92,8 +92,13 @@ export class SmtpSink {
 
   /** Resolves once `count` e-mails have been accepted in all. */
   waitFor(count: number): Promise<void> {
-    if (this.received.length >= count) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ count, resolve }));
+    return this.waitUntil(() => this.received.length >= count);
+  }
+
+  /** Resolves once `ready` holds, checked whenever an e-mail is accepted. */
+  waitUntil(ready: () => boolean): Promise<void> {
+    if (ready()) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ ready, resolve }));
   }
 
   to(address: string): Received[] {
@@ -105,8 +110,8 @@ export class SmtpSink {
   }
 
   private notify(): void {
-    const ready = this.waiters.filter((w) => this.received.length >= w.count);
-    this.waiters = this.waiters.filter((w) => this.received.length < w.count);
+    const ready = this.waiters.filter((w) => w.ready());
+    this.waiters = this.waiters.filter((w) => !ready.includes(w));
     for (const w of ready) w.resolve();
   }
 }

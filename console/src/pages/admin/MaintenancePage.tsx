@@ -13,7 +13,6 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { DataTable } from 'mantine-datatable';
@@ -27,6 +26,7 @@ import { showProblemOnForm } from '../../components/forms';
 import { TimeText } from '../../components/TimeText';
 import { useIsPlatformAdmin, useSession } from '../../session/useSession';
 import { wallTimeToIso } from '../../time/format';
+import { DateTimeField } from '../../components/DateTimeField';
 
 type Impact = Schemas['CreatedMaintenanceResponse'];
 
@@ -100,15 +100,13 @@ function Announce({ platformId }: { platformId: string }) {
             {t('maintenance.announce')}
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <DateTimePicker
+            <DateTimeField
               label={t('maintenance.startsAt', { zone })}
-              valueFormat="DD MMM YYYY HH:mm"
               required
               {...form.getInputProps('startsAt')}
             />
-            <DateTimePicker
+            <DateTimeField
               label={t('maintenance.endsAt', { zone })}
-              valueFormat="DD MMM YYYY HH:mm"
               required
               {...form.getInputProps('endsAt')}
             />

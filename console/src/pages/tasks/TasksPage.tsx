@@ -1,5 +1,4 @@
 import { Group, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
-import { DateTimePicker } from '@mantine/dates';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -8,6 +7,7 @@ import { usePreferences } from '../../app/preferences';
 import { type TaskFilters, TasksTable } from '../../components/TasksTable';
 import { useIsPlatformAdmin } from '../../session/useSession';
 import { isoToWallTime, wallTimeToIso } from '../../time/format';
+import { DateTimeField } from '../../components/DateTimeField';
 
 const STATUSES: Schemas['TaskResponse']['status'][] = [
   'scheduled',
@@ -81,18 +81,16 @@ export default function TasksPage() {
             placeholder={t('common.any')}
           />
         ) : null}
-        <DateTimePicker
+        <DateTimeField
           label={t('tasks.from', { zone })}
           value={filters.from ? isoToWallTime(filters.from, zone) : null}
           onChange={(v) => set('from', v ? wallTimeToIso(v, zone) : null)}
-          valueFormat="DD MMM YYYY HH:mm"
           clearable
         />
-        <DateTimePicker
+        <DateTimeField
           label={t('tasks.to', { zone })}
           value={filters.to ? isoToWallTime(filters.to, zone) : null}
           onChange={(v) => set('to', v ? wallTimeToIso(v, zone) : null)}
-          valueFormat="DD MMM YYYY HH:mm"
           clearable
         />
       </SimpleGrid>

@@ -13,7 +13,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { DateTimePicker } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -33,6 +32,7 @@ import {
   type UpdateScope,
 } from '../../lib/update-request';
 import { useIsPlatformAdmin } from '../../session/useSession';
+import { DateTimeField } from '../../components/DateTimeField';
 
 function VersionChoice({
   platformId,
@@ -227,12 +227,11 @@ function UpdateForm({ opened, onClose, scope, platformId }: DialogProps) {
         </Stack>
       </Radio.Group>
       {choices.mode === 'custom' ? (
-        <DateTimePicker
+        <DateTimeField
           label={t('update.customTime', { zone })}
           value={choices.customTime}
           onChange={(value) => set({ customTime: value })}
           minDate={new Date()}
-          valueFormat="DD MMM YYYY HH:mm"
           required
           clearable
         />
