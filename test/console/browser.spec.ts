@@ -218,6 +218,34 @@ describe('the web console in a browser', () => {
     await p.getByRole('heading', { name: 'Sign in' }).waitFor(SHOWN);
   });
 
+  it('works from the keyboard: sign in, move through the navigation, open a tenant', async () => {
+    const p = await page();
+    await p.goto(`${env.baseUrl}/sign-in`);
+    await p.getByRole('heading', { name: 'Sign in' }).waitFor(SHOWN);
+    // Tab from the top of the page to the key field, type, and press Enter.
+    const keyFocused = () =>
+      p.evaluate(`document.activeElement?.getAttribute('type') === 'password'`);
+    for (let i = 0; i < 10 && !(await keyFocused()); i++) await p.keyboard.press('Tab');
+    expect(await keyFocused()).toBe(true);
+    await p.keyboard.type(world.partnerKey);
+    await p.keyboard.press('Enter');
+    await p.getByRole('heading', { name: 'Tenants', level: 2 }).waitFor(SHOWN);
+    await p.getByRole('link', { name: 'Tasks' }).focus();
+    await p.keyboard.press('Enter');
+    await p.getByRole('heading', { name: 'Tasks', level: 2 }).waitFor(SHOWN);
+    await p.getByRole('link', { name: 'Tenants' }).focus();
+    await p.keyboard.press('Enter');
+    await p.getByRole('link', { name: 'Autohaus Weber' }).focus();
+    await p.keyboard.press('Enter');
+    await p.getByRole('heading', { name: 'Autohaus Weber' }).waitFor(SHOWN);
+    await p.getByRole('button', { name: 'Update…' }).focus();
+    await p.keyboard.press('Enter');
+    const dialog = p.getByRole('dialog', { name: 'Update Autohaus Weber' });
+    await dialog.waitFor(SHOWN);
+    await p.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached', ...SHOWN });
+  });
+
   it("speaks the browser's language, and the viewer's choice after that", async () => {
     const p = await page({ locale: 'de-DE' });
     await p.goto(`${env.baseUrl}/`);

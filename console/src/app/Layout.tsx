@@ -108,7 +108,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <Text size="sm" visibleFrom="md">
               {session.name}
             </Text>
-            <Badge variant="light" color={session.role === 'platform_admin' ? 'grape' : 'blue'}>
+            <Badge color={session.role === 'platform_admin' ? 'grape.9' : 'blue.9'}>
               {t(`roles.${session.role}`)}
             </Badge>
             <SignOutButton />

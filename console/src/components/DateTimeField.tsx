@@ -10,6 +10,9 @@ export function DateTimeField(props: DateTimePickerProps) {
   return (
     <DateTimePicker
       valueFormat="DD MMM YYYY HH:mm"
+      placeholder={t('dates.pick')}
+      weekendDays={[]}
+      hideOutsideDates
       ariaLabels={{
         previousMonth: t('dates.previousMonth'),
         nextMonth: t('dates.nextMonth'),

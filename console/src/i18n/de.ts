@@ -3,6 +3,7 @@ import type { Messages } from './en';
 export const de: Messages = {
   app: { name: 'Tenant-Update-Planer' },
   common: {
+    close: 'Schließen',
     loading: 'Wird geladen…',
     any: 'Alle',
     yes: 'Ja',
@@ -53,6 +54,7 @@ export const de: Messages = {
     signedOut: 'Sie haben sich abgemeldet.',
   },
   dates: {
+    pick: 'Datum und Uhrzeit wählen',
     previousMonth: 'Voriger Monat',
     nextMonth: 'Nächster Monat',
     previousYear: 'Voriges Jahr',
@@ -410,6 +412,9 @@ export const de: Messages = {
     resendFailed: 'Die E-Mail konnte nicht erneut gesendet werden',
   },
   audit: {
+    changes: 'Änderungen',
+    showChanges: 'Zeigen',
+    hideChanges: 'Verbergen',
     title: 'Protokoll',
     at: 'Wann',
     action: 'Aktion',

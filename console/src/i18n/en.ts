@@ -2,6 +2,7 @@
 export const en = {
   app: { name: 'Tenant update scheduler' },
   common: {
+    close: 'Close',
     loading: 'Loading…',
     any: 'Any',
     yes: 'Yes',
@@ -52,6 +53,7 @@ export const en = {
     signedOut: 'You have signed out.',
   },
   dates: {
+    pick: 'Pick a date and time',
     previousMonth: 'Previous month',
     nextMonth: 'Next month',
     previousYear: 'Previous year',
@@ -391,6 +393,9 @@ export const en = {
     resendFailed: 'The e-mail could not be sent again',
   },
   audit: {
+    changes: 'Changes',
+    showChanges: 'Show',
+    hideChanges: 'Hide',
     title: 'Audit log',
     at: 'When',
     action: 'Action',

@@ -3,6 +3,7 @@ import type { Messages } from './en';
 export const it: Messages = {
   app: { name: 'Pianificatore aggiornamenti tenant' },
   common: {
+    close: 'Chiudi',
     loading: 'Caricamento…',
     any: 'Tutti',
     yes: 'Sì',
@@ -53,6 +54,7 @@ export const it: Messages = {
     signedOut: 'Sei uscito.',
   },
   dates: {
+    pick: 'Scegli data e ora',
     previousMonth: 'Mese precedente',
     nextMonth: 'Mese successivo',
     previousYear: 'Anno precedente',
@@ -406,6 +408,9 @@ export const it: Messages = {
     resendFailed: "Non è stato possibile inviare di nuovo l'e-mail",
   },
   audit: {
+    changes: 'Modifiche',
+    showChanges: 'Mostra',
+    hideChanges: 'Nascondi',
     title: 'Registro attività',
     at: 'Quando',
     action: 'Azione',

@@ -182,6 +182,7 @@ export default function ApiKeysPage() {
       />
       <ProblemAlert error={keys.error} />
       <DataTable
+        fetching={keys.isLoading}
         aria-label={t('apiKeys.title')}
         withTableBorder
         striped
@@ -216,9 +217,7 @@ export default function ApiKeysPage() {
             title: t('common.actions'),
             render: (k) =>
               k.revokedAt ? (
-                <Badge color="gray" variant="light">
-                  {t('apiKeys.revoked')}
-                </Badge>
+                <Badge color="gray.7">{t('apiKeys.revoked')}</Badge>
               ) : (
                 <ConfirmButton
                   label={t('apiKeys.revoke')}

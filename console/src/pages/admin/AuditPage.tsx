@@ -1,4 +1,4 @@
-import { Code, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Code, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
@@ -16,6 +16,7 @@ export default function AuditPage() {
   const [entityId, setEntityId] = useState('');
   const [debouncedAction] = useDebouncedValue(action.trim(), 300);
   const [debouncedEntity] = useDebouncedValue(entityId.trim(), 300);
+  const [expanded, setExpanded] = useState<unknown[]>([]);
   const [pages, setPages] = useState(firstPage);
   const [pageSize, setPageSize] = useState(50);
   const list = api.useQuery(
@@ -59,6 +60,7 @@ export default function AuditPage() {
       </Group>
       <ProblemAlert error={list.error} />
       <DataTable
+        fetching={list.isLoading}
         aria-label={t('audit.title')}
         withTableBorder
         striped
@@ -66,6 +68,9 @@ export default function AuditPage() {
         records={rows}
         noRecordsText={t('audit.none')}
         rowExpansion={{
+          trigger: 'never',
+          allowMultiple: true,
+          expanded: { recordIds: expanded, onRecordIdsChange: setExpanded },
           content: ({ record }) => (
             <Group align="flex-start" grow p="xs">
               <Stack gap={2}>
@@ -98,6 +103,25 @@ export default function AuditPage() {
               a.actor.role
                 ? `${t(`roles.${a.actor.role as 'platform_admin'}`)} ${a.actor.keyId?.slice(0, 8) ?? ''}`
                 : t('audit.system'),
+          },
+          {
+            accessor: 'before',
+            title: t('audit.changes'),
+            render: (a) => {
+              const open = expanded.includes(a.id);
+              return (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  aria-expanded={open}
+                  onClick={() =>
+                    setExpanded(open ? expanded.filter((id) => id !== a.id) : [...expanded, a.id])
+                  }
+                >
+                  {open ? t('audit.hideChanges') : t('audit.showChanges')}
+                </Button>
+              );
+            },
           },
         ]}
       />

@@ -213,6 +213,7 @@ export default function MaintenancePage() {
       </Group>
       <ProblemAlert error={list.error ?? platforms.error} />
       <DataTable
+        fetching={list.isLoading}
         aria-label={t('maintenance.title')}
         withTableBorder
         striped

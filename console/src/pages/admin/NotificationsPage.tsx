@@ -87,6 +87,7 @@ export default function NotificationsPage() {
       </Group>
       <ProblemAlert error={list.error} />
       <DataTable
+        fetching={list.isLoading}
         aria-label={t('notifications.title')}
         withTableBorder
         striped

@@ -98,6 +98,7 @@ export default function PartnersPage() {
       </Group>
       <ProblemAlert error={partners.error} />
       <DataTable
+        fetching={partners.isLoading}
         aria-label={t('partners.title')}
         withTableBorder
         striped

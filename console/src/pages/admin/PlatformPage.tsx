@@ -213,6 +213,7 @@ export default function PlatformPage() {
       </Group>
       <ProblemAlert error={versions.error} />
       <DataTable
+        fetching={versions.isLoading}
         aria-label={t('versions.title')}
         withTableBorder
         striped

@@ -155,6 +155,7 @@ export default function PlatformsPage() {
       </Group>
       <ProblemAlert error={list.error} />
       <DataTable<Schemas['PlatformResponse']>
+        fetching={list.isLoading}
         aria-label={t('platforms.title')}
         withTableBorder
         striped

@@ -26,14 +26,19 @@ export function BatchCounts({ batch }: { batch: Batch }) {
   const summary = SEGMENTS.map(([s]) => `${t(`taskStatus.${s}`)}: ${batch.counts[s]}`).join(', ');
   return (
     <Stack gap={2} miw={220}>
-      <Progress.Root size="lg" aria-label={summary}>
-        {SEGMENTS.map(([status, color]) =>
-          batch.counts[status] > 0 ? (
-            <Tooltip key={status} label={`${t(`taskStatus.${status}`)}: ${batch.counts[status]}`}>
-              <Progress.Section value={(batch.counts[status] / total) * 100} color={color} />
+      <Progress.Root size="lg">
+        {SEGMENTS.map(([status, color]) => {
+          const label = `${t(`taskStatus.${status}`)}: ${batch.counts[status]}`;
+          return batch.counts[status] > 0 ? (
+            <Tooltip key={status} label={label}>
+              <Progress.Section
+                value={(batch.counts[status] / total) * 100}
+                color={color}
+                aria-label={label}
+              />
             </Tooltip>
-          ) : null,
-        )}
+          ) : null;
+        })}
       </Progress.Root>
       <Text size="xs">{summary}</Text>
     </Stack>
@@ -59,6 +64,7 @@ export default function BatchesPage() {
       </Group>
       <ProblemAlert error={list.error} />
       <DataTable
+        fetching={list.isLoading}
         aria-label={t('batches.title')}
         withTableBorder
         striped
