@@ -6,6 +6,12 @@ const common = {
   testEnvironment: 'node',
 };
 
+const database = {
+  setupFiles: ['<rootDir>/test/support/setup-file.ts'],
+  globalSetup: '<rootDir>/test/support/global-setup.js',
+  globalTeardown: '<rootDir>/test/support/global-teardown.js',
+};
+
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 60000,
@@ -13,11 +19,20 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
       ...common,
+      ...database,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/**/*.spec.ts'],
-      setupFiles: ['<rootDir>/test/support/setup-file.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.js',
-      globalTeardown: '<rootDir>/test/support/global-teardown.js',
     },
+    // Not a test: `npm run docs:screenshots` renders the console's pages into docs/console/.
+    ...(process.env.TUS_DOCS_SCREENSHOTS
+      ? [
+          {
+            ...common,
+            ...database,
+            displayName: 'docs',
+            testMatch: ['<rootDir>/test/console/screenshots.docs.ts'],
+          },
+        ]
+      : []),
   ],
 };

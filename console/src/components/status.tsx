@@ -48,7 +48,8 @@ export function TaskProgressBar({ task, now = new Date() }: { task: Task; now?: 
   const percent =
     task.status === 'succeeded' ? 100 : Math.max(0, Math.min(100, task.progress.percent));
   const left = task.status === 'running' ? minutesUntil(task.progress.eta, now) : null;
-  const step = task.progress.step ? stepLabel(task.progress.step, t) : null;
+  const step =
+    task.progress.step && task.status !== 'succeeded' ? stepLabel(task.progress.step, t) : null;
   const label = t('tasks.progressLabel', { percent });
   return (
     <Stack gap={2} miw={160}>

@@ -64,5 +64,5 @@ export async function pickDateTime(page: Page, field: Locator, at: WallTime): Pr
 /** Chooses an option of a Mantine Select (a combobox with a listbox). */
 export async function choose(page: Page, field: Locator, option: string | RegExp): Promise<void> {
   await field.click();
-  await page.getByRole('option', { name: option }).click();
+  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
 }

@@ -35,10 +35,14 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** The step log as text (GET …/log answers text/plain), read again while the task runs. */
-function useTaskLog(id: string, live: boolean) {
+/**
+ * The step log as text (GET …/log answers text/plain): read again while the task runs, and
+ * whenever the task changed (`version`), so the final lines are there when it ends.
+ */
+function useTaskLog(id: string, live: boolean, version: string | undefined) {
   return useQuery({
-    queryKey: ['task-log', id],
+    queryKey: ['task-log', id, version],
+    placeholderData: (previous) => previous,
     refetchInterval: live ? LIVE_MS : false,
     queryFn: async () => {
       const res = await fetch(`/api/v1/update-tasks/${id}/log`, { credentials: 'same-origin' });
@@ -62,7 +66,7 @@ export default function TaskPage() {
     },
   );
   const live = task.data?.status === 'running';
-  const log = useTaskLog(id, live || task.data?.status === 'scheduled');
+  const log = useTaskLog(id, live, task.data?.updatedAt);
 
   if (task.error) {
     return (

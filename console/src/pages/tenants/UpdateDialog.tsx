@@ -87,6 +87,7 @@ type Preview = Schemas['ScheduleResponse'];
 
 function PreviewPanel({ preview, loading }: { preview?: Preview; loading: boolean }) {
   const { t, i18n } = useTranslation();
+  const { zone } = usePreferences();
   if (loading && !preview) return <Loader size="sm" aria-label={t('update.previewing')} />;
   if (!preview) return null;
   const refusals = groupRefusals(preview.skipped);
@@ -104,8 +105,13 @@ function PreviewPanel({ preview, loading }: { preview?: Preview; loading: boolea
           {preview.slots.slice(0, 8).map((slot) => (
             <List.Item key={`${slot.runAt} ${slot.timezone}`}>
               {t('update.slot', { count: slot.tenants, n: n(slot.tenants) })}{' '}
-              <TimeText value={slot.runAt} zone={slot.timezone} /> {`${slot.timezone} · `}
-              {t('update.yourTime')} <TimeText value={slot.runAt} />
+              <TimeText value={slot.runAt} zone={slot.timezone} /> {slot.timezone}
+              {slot.timezone !== zone ? (
+                <>
+                  {` · ${t('update.yourTime')} `}
+                  <TimeText value={slot.runAt} />
+                </>
+              ) : null}
             </List.Item>
           ))}
           {preview.slots.length > 8 ? (
