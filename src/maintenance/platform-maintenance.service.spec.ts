@@ -10,12 +10,12 @@ import {
   FixedBlockingSource,
   FixedClock,
   InMemoryTasks,
+  PLATFORM_ADMIN,
   RecordedNotices,
   storedTask,
 } from '../../test/support/fakes';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { AuditService } from '../audit/audit.service';
-import type { Caller } from '../auth/caller';
 import { Notices } from '../notifications/notices.service';
 import { PlacementService } from '../placement/placement.service';
 import type { PlatformEntity } from '../platforms/platform.entity';
@@ -30,13 +30,7 @@ import { PlatformMaintenanceService } from './platform-maintenance.service';
 
 Logger.overrideLogger(false);
 
-const admin: Caller = {
-  keyId: 'k1',
-  name: 'ops',
-  role: 'platform_admin',
-  partnerId: null,
-  platformId: null,
-};
+const admin = PLATFORM_ADMIN;
 const startsAt = '2027-01-11T00:00:00Z';
 const endsAt = '2027-01-11T12:00:00Z';
 

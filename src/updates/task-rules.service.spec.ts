@@ -11,12 +11,13 @@ import {
   FixedBlockingSource,
   FixedClock,
   InMemoryTasks,
+  PARTNER_ADMIN,
+  PLATFORM_ADMIN,
   RecordedNotices,
   storedTask,
 } from '../../test/support/fakes';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { AuditService } from '../audit/audit.service';
-import type { Caller } from '../auth/caller';
 import { ConflictError, ForbiddenError } from '../common/errors';
 import type { AppConfig } from '../config/app-config';
 import { Notices } from '../notifications/notices.service';
@@ -35,20 +36,8 @@ import type { WindowFollowers } from '../tenants/window-followers';
 
 Logger.overrideLogger(false);
 
-const admin: Caller = {
-  keyId: 'k1',
-  name: 'ops',
-  role: 'platform_admin',
-  partnerId: null,
-  platformId: null,
-};
-const partner: Caller = {
-  keyId: 'k2',
-  name: 'reseller',
-  role: 'partner_admin',
-  partnerId: 'partner-1',
-  platformId: 'platform-1',
-};
+const admin = PLATFORM_ADMIN;
+const partner = PARTNER_ADMIN;
 
 function world(tasks: InMemoryTasks, now = new Date('2027-01-10T12:00:00Z')) {
   const db = new FakeTransactions();

@@ -4,6 +4,7 @@
  * covered by the integration specs in test/ on a real PostgreSQL; these check what the services
  * decide. Each fake implements only what the services under test call.
  */
+import type { Caller } from '../../src/auth/caller';
 import { Clock } from '../../src/common/clock';
 import type { MaintenanceWindow } from '../../src/common/maintenance-window';
 import { Transactions, type Tx } from '../../src/database/transactions';
@@ -236,3 +237,20 @@ export function blockingPeriod(id: string, startsAt: string, endsAt: string): Bl
     description: `platform maintenance ${id}`,
   };
 }
+
+export const PLATFORM_ADMIN: Caller = {
+  keyId: 'key-admin',
+  name: 'ops',
+  role: 'platform_admin',
+  partnerId: null,
+  platformId: null,
+};
+
+/** The admin of partner-1 (the partner of storedTask()'s tasks). */
+export const PARTNER_ADMIN: Caller = {
+  keyId: 'key-partner',
+  name: 'reseller',
+  role: 'partner_admin',
+  partnerId: 'partner-1',
+  platformId: 'platform-1',
+};
