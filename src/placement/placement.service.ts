@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Tx } from '../database/transactions';
 import type { MaintenanceWindow } from '../common/maintenance-window';
 import {
@@ -16,7 +16,7 @@ import {
  * maintenance announcements — respects it.
  */
 export interface BlockingSource {
-  /** For the log. */
+  /** What it is, for people reading the code and the logs ("platform maintenance"). */
   readonly name: string;
   /** What blocks the targets on these platforms from `now` on, read in the caller's transaction. */
   load(tx: Tx, platformIds: string[], now: Date): Promise<Blockers>;
@@ -39,13 +39,11 @@ export interface PlacedMoves {
 /** Loads the blockers of every registered source and places tasks with them. */
 @Injectable()
 export class PlacementService {
-  private readonly logger = new Logger(PlacementService.name);
   private readonly sources: BlockingSource[] = [];
 
   register(source: BlockingSource): void {
     if (this.sources.includes(source)) return;
     this.sources.push(source);
-    this.logger.debug({ source: source.name }, 'blocking source registered');
   }
 
   /** Everything that blocks time on these platforms from `now` on, every source at once. */

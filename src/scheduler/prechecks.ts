@@ -1,5 +1,6 @@
 import * as semver from 'semver';
 import type { TenantState } from '../tenants/tenant.entity';
+import { overridesAutoUpdateOptOut } from '../updates/task-policy';
 import type { VersionChannel } from '../versions/software-version.entity';
 
 /** What the pre-checks look at, read when the task is claimed. */
@@ -38,7 +39,10 @@ export function precheckProblem(f: PrecheckFacts): string | null {
   if (f.channel === 'test' && !f.scheduledByPlatformAdmin) {
     return `the tenant is not entitled to ${target}: it is a test version and the update was not scheduled by a platform admin`;
   }
-  if (!f.autoUpdateAllowed && !(f.forced && f.scheduledByPlatformAdmin)) {
+  if (
+    !f.autoUpdateAllowed &&
+    !overridesAutoUpdateOptOut({ forced: f.forced, byPlatformAdmin: f.scheduledByPlatformAdmin })
+  ) {
     return 'the tenant is not entitled to automatic updates (only an update forced by a platform admin may run)';
   }
   const order = semver.compare(target, f.installedVersion);

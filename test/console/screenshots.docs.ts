@@ -78,7 +78,11 @@ describe('console screenshots for the docs', () => {
     await page.getByRole('button', { name: /Select all \d+ matching tenants/ }).click();
     await page.getByRole('button', { name: /^Update \d+ tenants…$/ }).click();
     const dialog = page.getByRole('dialog');
-    await choose(page, dialog.getByRole('combobox', { name: 'Target software version' }), /14\.0\.0/);
+    await choose(
+      page,
+      dialog.getByRole('combobox', { name: 'Target software version' }),
+      /14\.0\.0/,
+    );
     await dialog.getByText(/tenants? will be updated/).waitFor(SHOWN);
     await shot(page, 'update-dialog');
     await page.keyboard.press('Escape');
@@ -91,9 +95,16 @@ describe('console screenshots for the docs', () => {
     await choose(page, one.getByRole('combobox', { name: 'Target software version' }), /14\.0\.0/);
     await one.getByRole('button', { name: 'Schedule 1 update' }).click();
     await page.getByRole('link', { name: /Tasks/ }).first().click();
-    await page.getByText(/Installing|Backup|Verifying/).first().waitFor(SHOWN);
+    await page
+      .getByText(/Installing|Backup|Verifying/)
+      .first()
+      .waitFor(SHOWN);
     await shot(page, 'tasks');
-    await page.getByRole('row', { name: /Gelateria Dolce/ }).getByRole('link').nth(1).click();
+    await page
+      .getByRole('row', { name: /Gelateria Dolce/ })
+      .getByRole('link')
+      .nth(1)
+      .click();
     await page.getByRole('progressbar', { name: 'Progress 100%' }).waitFor(SHOWN);
     await shot(page, 'task');
 

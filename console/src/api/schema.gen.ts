@@ -1582,11 +1582,29 @@ export interface operations {
                     "application/json": components["schemas"]["AnnouncementList"];
                 };
             };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Too many requests for this API key: wait for `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description Seconds until the key may send requests again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -1619,7 +1637,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyPage"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1659,6 +1677,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     ApiKeysController_create: {
@@ -1683,7 +1710,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedApiKeyResponse"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1730,11 +1757,29 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Too many requests for this API key: wait for `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description Seconds until the key may send requests again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -1763,7 +1808,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyResponse"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1821,6 +1866,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     AuditController_list: {
@@ -1855,7 +1909,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditLogPage"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1895,6 +1949,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     ExecutorCallbacksController_report: {
@@ -1921,7 +1984,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExecutorReportAnswer"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1943,6 +2006,24 @@ export interface operations {
             };
             /** @description The request body is larger than the service accepts */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1980,7 +2061,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPage"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2020,6 +2101,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     NotificationsController_resend: {
@@ -2042,7 +2132,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationResponse"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2100,6 +2190,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     PartnersController_list: {
@@ -2125,7 +2224,7 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerPage"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2156,6 +2255,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     PartnersController_create: {
@@ -2180,7 +2288,7 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerResponse"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2236,11 +2344,29 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Too many requests for this API key: wait for `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description Seconds until the key may send requests again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2269,7 +2395,7 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerResponse"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2309,6 +2435,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     PartnersController_delete: {
@@ -2329,7 +2464,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2387,6 +2522,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     PartnersController_update: {
@@ -2413,7 +2557,7 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerResponse"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2469,11 +2613,29 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Too many requests for this API key: wait for `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description Seconds until the key may send requests again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2504,7 +2666,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformPage"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2535,6 +2697,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     PlatformsController_create: {
@@ -2559,7 +2730,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformResponse"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2606,11 +2777,29 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Too many requests for this API key: wait for `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description Seconds until the key may send requests again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2639,7 +2828,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformResponse"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2679,6 +2868,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     PlatformsController_update: {
@@ -2705,7 +2903,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformResponse"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2761,11 +2959,29 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Too many requests for this API key: wait for `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description Seconds until the key may send requests again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2800,7 +3016,7 @@ export interface operations {
                     "application/json": components["schemas"]["MaintenancePage"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2834,6 +3050,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds until the key may send requests again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2875,7 +3100,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedMaintenanceResponse"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2922,11 +3147,29 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Too many requests for this API key: wait for `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description Seconds until the key may send requests again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2954,7 +3197,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3003,6 +3246,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     VersionsController_list: {
@@ -3030,7 +3282,7 @@ export interface operations {
                     "application/json": components["schemas"]["VersionPage"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3070,6 +3322,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     VersionsController_create: {
@@ -3096,7 +3357,7 @@ export interface operations {
                     "application/json": components["schemas"]["VersionResponse"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3152,11 +3413,29 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Too many requests for this API key: wait for `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description Seconds until the key may send requests again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3187,7 +3466,7 @@ export interface operations {
                     "application/json": components["schemas"]["VersionResponse"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3227,6 +3506,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     VersionsController_update: {
@@ -3255,7 +3543,7 @@ export interface operations {
                     "application/json": components["schemas"]["VersionResponse"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3302,11 +3590,29 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Too many requests for this API key: wait for `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description Seconds until the key may send requests again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3333,6 +3639,15 @@ export interface operations {
                     "application/json": components["schemas"]["SessionResponse"];
                 };
             };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No API key, or an unknown or revoked one */
             401: {
                 headers: {
@@ -3349,6 +3664,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds until the key may send requests again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3379,7 +3703,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionResponse"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3406,11 +3730,29 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Too many requests for this API key: wait for `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description Seconds until the key may send requests again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3434,6 +3776,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description No API key, or an unknown or revoked one */
             401: {
@@ -3460,6 +3811,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds until the key may send requests again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3500,7 +3860,7 @@ export interface operations {
                     "application/json": components["schemas"]["TenantPage"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3531,6 +3891,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     TenantsController_create: {
@@ -3555,7 +3924,7 @@ export interface operations {
                     "application/json": components["schemas"]["TenantResponse"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3602,11 +3971,29 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Too many requests for this API key: wait for `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description Seconds until the key may send requests again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3635,7 +4022,7 @@ export interface operations {
                     "application/json": components["schemas"]["TenantResponse"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3675,6 +4062,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     TenantsController_delete: {
@@ -3695,7 +4091,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3744,6 +4140,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     TenantsController_update: {
@@ -3770,7 +4175,7 @@ export interface operations {
                     "application/json": components["schemas"]["TenantResponse"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3826,11 +4231,29 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Too many requests for this API key: wait for `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description Seconds until the key may send requests again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3861,7 +4284,7 @@ export interface operations {
                     "application/json": components["schemas"]["BulkCreatedResponse"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3908,6 +4331,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Rows were refused for different reasons */
             422: {
                 headers: {
@@ -3922,6 +4354,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds until the key may send requests again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3958,7 +4399,7 @@ export interface operations {
                     "application/json": components["schemas"]["TenantCountResponse"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3983,6 +4424,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds until the key may send requests again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4015,7 +4465,7 @@ export interface operations {
                     "application/json": components["schemas"]["BatchPage"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4046,6 +4496,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     UpdateBatchesController_get: {
@@ -4068,7 +4527,7 @@ export interface operations {
                     "application/json": components["schemas"]["BatchResponse"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4108,6 +4567,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     UpdateBatchesController_cancel: {
@@ -4130,7 +4598,7 @@ export interface operations {
                     "application/json": components["schemas"]["BatchResponse"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4179,6 +4647,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     UpdateTasksController_list: {
@@ -4214,7 +4691,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaskPage"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4239,6 +4716,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds until the key may send requests again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4278,7 +4764,7 @@ export interface operations {
                     "application/json": components["schemas"]["ScheduleResponse"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4334,6 +4820,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description With onConflict "reject": tenants were refused by a rule (unknown or prohibited version, downgrade without allowDowngrade, overlap with platform maintenance …), or the scope holds no tenants */
             422: {
                 headers: {
@@ -4348,6 +4843,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds until the key may send requests again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4376,7 +4880,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaskResponse"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4416,6 +4920,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     UpdateTasksController_cancel: {
@@ -4442,7 +4955,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaskResponse"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4498,11 +5011,29 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Too many requests for this API key: wait for `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description Seconds until the key may send requests again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4531,7 +5062,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4571,6 +5102,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     UpdateTasksController_reschedule: {
@@ -4597,7 +5137,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaskResponse"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4653,6 +5193,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description The new time breaks a rule: overlaps platform maintenance, the version is no longer allowed … */
             422: {
                 headers: {
@@ -4667,6 +5216,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds until the key may send requests again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4695,7 +5253,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaskResponse"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4753,6 +5311,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     UpdateTasksController_retry: {
@@ -4775,7 +5342,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaskResponse"];
                 };
             };
-            /** @description The request is malformed or invalid: `details` names every failing field */
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4842,6 +5409,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     HealthController_check: {
@@ -4860,6 +5436,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description The database does not answer */
@@ -4893,8 +5487,26 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description METRICS_TOKEN is set and the request does not carry it */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };

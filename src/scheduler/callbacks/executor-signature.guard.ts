@@ -2,14 +2,16 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { ApiError } from '../../common/errors';
 import { isFresh, SIGNATURE_HEADER, verifySignature } from '../executors/signature';
 import { RunControlRepository } from '../run-control.repository';
-import type { RawBodyRequest } from './raw-body';
+import type { Request, Response } from 'express';
+import { readJsonBody, type RawBodyRequest } from '../../common/request-body';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-type CallbackRequest = RawBodyRequest & {
-  params: Record<string, string>;
-  body?: { taskId?: unknown; sentAt?: unknown };
-};
+type CallbackRequest = Request &
+  RawBodyRequest & {
+    params: Record<string, string>;
+    body?: { taskId?: unknown; sentAt?: unknown };
+  };
 
 const INVALID_SIGNATURE = 'The callback signature is not valid';
 
@@ -27,9 +29,12 @@ export class ExecutorSignatureGuard implements CanActivate {
   constructor(private readonly control: RunControlRepository) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const req = context.switchToHttp().getRequest<CallbackRequest>();
+    const http = context.switchToHttp();
+    const req = http.getRequest<CallbackRequest>();
     const taskId = req.params.taskId;
     const secret = UUID.test(taskId) ? await this.control.secretFor(taskId) : null;
+    // An unknown task is refused before its body is read; a known one needs the exact bytes.
+    if (secret) await readJsonBody(req, http.getResponse<Response>(), true);
     if (
       !secret ||
       !req.rawBody ||

@@ -142,12 +142,13 @@ export class TaskResponse {
   }
 }
 
-export class StatusCountsResponse {
-  @ApiProperty() scheduled!: number;
-  @ApiProperty() running!: number;
-  @ApiProperty() succeeded!: number;
-  @ApiProperty() failed!: number;
-  @ApiProperty() cancelled!: number;
+/**
+ * The schema of a count for every task status: one property per TASK_STATUSES entry, so a new
+ * status appears here by itself. The value is typed as Record<TaskStatus, number>.
+ */
+export class StatusCountsResponse {}
+for (const status of TASK_STATUSES) {
+  ApiProperty({ type: 'integer' })(StatusCountsResponse.prototype, status);
 }
 
 export class BatchResponse {
@@ -158,7 +159,7 @@ export class BatchResponse {
   @ApiProperty({ enum: UPDATE_MODES }) mode!: UpdateMode;
   @ApiProperty({ description: 'Tasks created (for a partner admin: its own tasks in the batch)' })
   total!: number;
-  @ApiProperty({ type: StatusCountsResponse }) counts!: StatusCountsResponse;
+  @ApiProperty({ type: StatusCountsResponse }) counts!: Record<TaskStatus, number>;
   @ApiProperty({
     type: 'object',
     additionalProperties: true,

@@ -1,0 +1,111 @@
+/**
+ * Announcing platform maintenance, at the service level: repositories are in-memory fakes
+ * (test/support/fakes.ts); placement is the real one. On a real PostgreSQL: test/updates/maintenance.spec.ts.
+ */
+import { Logger } from '@nestjs/common';
+import {
+  blockingPeriod,
+  fake,
+  FakeTransactions,
+  FixedBlockingSource,
+  FixedClock,
+  InMemoryTasks,
+  PLATFORM_ADMIN,
+  RecordedNotices,
+  storedTask,
+} from '../../test/support/fakes';
+import { AuditLogRepository } from '../audit/audit-log.repository';
+import { AuditService } from '../audit/audit.service';
+import { Notices } from '../notifications/notices.service';
+import { PlacementService } from '../placement/placement.service';
+import type { PlatformEntity } from '../platforms/platform.entity';
+import type { PlatformsRepository } from '../platforms/platforms.repository';
+import { TaskChanges } from '../updates/task-changes.service';
+import { UpdateTasksRepository } from '../updates/update-tasks.repository';
+import type {
+  ConflictPolicy,
+  PlatformMaintenanceRepository,
+} from './platform-maintenance.repository';
+import { PlatformMaintenanceService } from './platform-maintenance.service';
+
+Logger.overrideLogger(false);
+
+const admin = PLATFORM_ADMIN;
+const startsAt = '2027-01-11T00:00:00Z';
+const endsAt = '2027-01-11T12:00:00Z';
+
+function announce(
+  tasks: InMemoryTasks,
+  policy: ConflictPolicy,
+  otherPeriods = [] as ReturnType<typeof blockingPeriod>[],
+) {
+  const notices = new RecordedNotices();
+  const repo = fake<UpdateTasksRepository>(tasks);
+  const placement = new PlacementService();
+  // The new period is in the table by the time placement reads it (same transaction).
+  placement.register(
+    new FixedBlockingSource([blockingPeriod('new', startsAt, endsAt), ...otherPeriods]),
+  );
+  const service = new PlatformMaintenanceService(
+    new FakeTransactions(),
+    fake<PlatformMaintenanceRepository>({
+      insert: async (_tx, v) => ({ ...v, id: 'new', seq: '1', createdAt: new Date() }),
+    }),
+    fake<PlatformsRepository>({ find: async () => fake<PlatformEntity>({ id: 'platform-1' }) }),
+    repo,
+    placement,
+    new TaskChanges(repo, fake<Notices>(notices)),
+    fake<Notices>(notices),
+    new AuditService(fake<AuditLogRepository>({ insert: async () => undefined })),
+    new FixedClock(new Date('2027-01-10T12:00:00Z')),
+  );
+  return {
+    notices,
+    result: service.create(admin, 'platform-1', {
+      startsAt,
+      endsAt,
+      message: 'database upgrade',
+      conflictPolicy: policy,
+    }),
+  };
+}
+
+const overlapping = () =>
+  new InMemoryTasks([
+    storedTask({ id: 'plain', runAt: new Date('2027-01-11T02:00:00Z') }),
+    storedTask({
+      id: 'forced',
+      forced: true,
+      tenantId: 'tenant-2',
+      runAt: new Date('2027-01-11T02:00:00Z'),
+    }),
+    storedTask({ id: 'after', tenantId: 'tenant-3', runAt: new Date('2027-01-12T02:00:00Z') }),
+  ]);
+
+describe('announcing platform maintenance (PlatformMaintenanceService)', () => {
+  it('cancels the overlapping tasks under the cancel policy, but moves forced ones past the period', async () => {
+    const tasks = overlapping();
+    const { notices, result } = announce(tasks, 'cancel');
+    expect((await result).affected).toEqual({ cancelled: 1, rescheduled: 1 });
+    expect(tasks.get('plain').status).toBe('cancelled');
+    expect(tasks.get('forced')).toMatchObject({
+      status: 'scheduled',
+      runAt: new Date('2027-01-12T02:00:00Z'),
+      noticeSequence: 1,
+    });
+    expect(tasks.get('after').noticeSequence).toBe(0);
+    expect(notices.of('task.cancelled')).toEqual(['plain']);
+    expect(notices.of('task.rescheduled')).toEqual(['forced']);
+    expect(notices.of('maintenance.announced')).toEqual(['new']);
+  });
+
+  it('moves every overlapping task to the first window after the period that nothing blocks', async () => {
+    const tasks = overlapping();
+    const { result } = announce(tasks, 'reschedule', [
+      blockingPeriod('later', '2027-01-12T01:00:00Z', '2027-01-12T03:00:00Z'),
+    ]);
+    expect((await result).affected).toEqual({ cancelled: 0, rescheduled: 2 });
+    expect(tasks.get('plain').runAt).toEqual(new Date('2027-01-13T02:00:00Z'));
+    expect(tasks.get('forced').runAt).toEqual(new Date('2027-01-13T02:00:00Z'));
+  });
+});
