@@ -16,6 +16,7 @@ function banner(config: AppConfig, admin: AdminKeyBootstrap, embedded: boolean):
   const lines = [
     '',
     `  Tenant update scheduler is running`,
+    `  Console:   ${base}/`,
     `  API:       ${base}/api/v1`,
     `  Docs:      ${base}/docs  (OpenAPI JSON: ${base}/docs-json)`,
     `  Health:    ${base}/health`,

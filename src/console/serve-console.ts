@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -31,19 +32,21 @@ function securityHeaders(res: Response): void {
 }
 
 /**
- * Serves the built console (console/dist) at `/`: hashed assets cached for a year, and index.html
- * (never cached) for every other GET of a page, so that links into the console work on reload.
+ * Serves the built console (console/dist) at `/`, gzipped: hashed assets cached for a year, and
+ * index.html (never cached) for every other GET of a page, so that links into the console work on
+ * reload.
  */
 export function serveConsole(app: NestExpressApplication, dir: string): void {
   const index = path.join(dir, 'index.html');
+  // The console's files go out gzipped (the API's answers are left as they are).
+  const compress = compression();
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    SERVICE_PATHS.test(req.path) ? next() : compress(req, res, next),
+  );
   app.use(
     '/assets',
-    express.static(path.join(dir, 'assets'), {
-      immutable: true,
-      maxAge: '365d',
-      index: false,
-      fallthrough: false,
-    }),
+    express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '365d', index: false }),
+    (_req: Request, res: Response) => void res.status(404).type('text/plain').send('Not found\n'),
   );
   app.use(
     express.static(dir, {

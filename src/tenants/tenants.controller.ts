@@ -21,8 +21,15 @@ import {
   TenantFilterQuery,
   UpdateTenantDto,
 } from './dto/tenant.dto';
+import { splitTags } from './dto/tags';
 import { TenantResponse } from './dto/tenant.response';
+import type { TenantFilter } from './tenant-filter';
 import { TenantsService } from './tenants.service';
+
+/** The filters of a tenant query as the repository takes them (tags split at the commas). */
+function tenantFilter({ tags, ...rest }: TenantFilterQuery): TenantFilter {
+  return { ...rest, tags: tags === undefined ? undefined : splitTags(tags) };
+}
 
 const TENANT_EXAMPLE = {
   name: 'Pizzeria Da Mario',
@@ -119,7 +126,7 @@ export class TenantsController {
     @Query() query: ListTenantsQuery,
   ): Promise<Page<TenantResponse>> {
     const { limit: _limit, cursor: _cursor, ...filter } = query;
-    return this.tenants.list(scopeOf(caller), filter, pageRequest(query));
+    return this.tenants.list(scopeOf(caller), tenantFilter(filter), pageRequest(query));
   }
 
   @Get('count')
@@ -132,7 +139,7 @@ export class TenantsController {
     @CurrentCaller() caller: Caller,
     @Query() filter: TenantFilterQuery,
   ): Promise<TenantCountResponse> {
-    return this.tenants.count(scopeOf(caller), filter);
+    return this.tenants.count(scopeOf(caller), tenantFilter(filter));
   }
 
   @Get(':id')

@@ -72,6 +72,11 @@ describe('the API behind the console', () => {
       });
       const query = await t.admin.get('/tenants?tags=a%20b').expect(400);
       expect(query.body.details[0].field).toBe('tags');
+      const twice = await t.admin.get('/tenants?tags=a&tags=b').expect(400);
+      expect(twice.body.details[0]).toEqual({
+        field: 'tags',
+        reason: 'must be given once, as tags separated by commas',
+      });
     });
   });
 

@@ -305,6 +305,9 @@ export const de: Messages = {
     saved: 'Plattform {{name}} gespeichert',
   },
   versions: {
+    editNotes: 'Bearbeiten',
+    notesOf: 'Versionshinweise zu {{version}}',
+    notesSaved: 'Versionshinweise zu {{version}} gespeichert',
     title: 'Versionen',
     new: 'Version veröffentlichen',
     none: 'Keine Versionen',

@@ -292,6 +292,9 @@ export const en = {
     saved: 'Platform {{name}} saved',
   },
   versions: {
+    editNotes: 'Edit',
+    notesOf: 'Release notes of {{version}}',
+    notesSaved: 'Release notes of {{version}} saved',
     title: 'Versions',
     new: 'Publish a version',
     none: 'No versions',

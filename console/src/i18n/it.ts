@@ -301,6 +301,9 @@ export const it: Messages = {
     saved: 'Piattaforma {{name}} salvata',
   },
   versions: {
+    editNotes: 'Modifica',
+    notesOf: 'Note di rilascio di {{version}}',
+    notesSaved: 'Note di rilascio di {{version}} salvate',
     title: 'Versioni',
     new: 'Pubblica una versione',
     none: 'Nessuna versione',

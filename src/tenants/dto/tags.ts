@@ -40,11 +40,32 @@ export function IsTagList(options?: ValidationOptions): PropertyDecorator {
   };
 }
 
-/** `?tags=ring:canary,region:eu` → ['ring:canary', 'region:eu'] (then checked by IsTagList). */
-export const commaSeparated = ({ value }: { value: unknown }) =>
-  typeof value === 'string'
-    ? value
-        .split(',')
-        .map((s) => s.trim().toLowerCase())
-        .filter(Boolean)
-    : value;
+/** `ring:canary,Region:EU` → ['ring:canary', 'region:eu']. */
+export function splitTags(value: string): string[] {
+  return value
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+}
+
+/**
+ * A query parameter holding tags separated by commas (`?tags=ring:canary,region:eu`); given twice,
+ * or holding a bad tag, it is refused.
+ */
+export function IsCommaSeparatedTags(options?: ValidationOptions): PropertyDecorator {
+  const problems = (value: unknown): string[] =>
+    typeof value === 'string'
+      ? tagProblems(splitTags(value))
+      : ['must be given once, as tags separated by commas'];
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isCommaSeparatedTags',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: {
+        validate: (value: unknown) => problems(value).length === 0,
+        defaultMessage: (args) => problems(args?.value).join(', '),
+      },
+    });
+}

@@ -19,7 +19,7 @@ import { MaintenanceWindowDto } from '../../common/maintenance-window.dto';
 import { PageQuery } from '../../common/pagination';
 import { IsIanaTimeZone, IsSemver, IsUuid, Optional } from '../../common/validators';
 import { TENANT_STATES, TenantState } from '../tenant.entity';
-import { commaSeparated, IsTagList, MAX_TAGS } from './tags';
+import { IsCommaSeparatedTags, IsTagList, MAX_TAGS } from './tags';
 
 export const MAX_NODES = 32;
 export const MAX_BULK_TENANTS = 10_000;
@@ -223,9 +223,8 @@ export class ListTenantsQuery extends PageQuery {
     example: 'ring:canary,region:eu',
   })
   @Optional()
-  @Transform(commaSeparated)
-  @IsTagList()
-  tags?: string[];
+  @IsCommaSeparatedTags()
+  tags?: string;
 
   @ApiPropertyOptional({ description: 'Part of the name, in any letter case', maxLength: 200 })
   @Optional()

@@ -60,6 +60,62 @@ function ChannelSelect({ version }: { version: Schemas['VersionResponse'] }) {
   );
 }
 
+function EditNotes({ version }: { version: Schemas['VersionResponse'] }) {
+  const { t } = useTranslation();
+  const queries = useQueryClient();
+  const [opened, { open, close }] = useDisclosure();
+  const [notes, setNotes] = useState(version.releaseNotes);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const save = async () => {
+    setBusy(true);
+    setError(null);
+    const { data, error: failure } = await fetchClient.PATCH(
+      '/api/v1/platforms/{platformId}/versions/{version}',
+      {
+        params: { path: { platformId: version.platformId, version: version.version } },
+        body: { releaseNotes: notes },
+      },
+    );
+    setBusy(false);
+    if (!data) return setError(failure);
+    notifyDone(t('versions.notesSaved', { version: data.version }));
+    await queries.invalidateQueries();
+    close();
+  };
+  return (
+    <>
+      <Button size="compact-xs" variant="subtle" onClick={open}>
+        {t('versions.editNotes')}
+      </Button>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t('versions.notesOf', { version: version.version })}
+      >
+        <Stack>
+          <Textarea
+            label={t('versions.releaseNotes')}
+            value={notes}
+            onChange={(e) => setNotes(e.currentTarget.value)}
+            autosize
+            minRows={4}
+          />
+          <ProblemAlert error={error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button loading={busy} onClick={() => void save()}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
 function NewVersion({ platformId }: { platformId: string }) {
   const { t } = useTranslation();
   const queries = useQueryClient();
@@ -233,9 +289,12 @@ export default function PlatformPage() {
             accessor: 'releaseNotes',
             title: t('versions.releaseNotes'),
             render: (v) => (
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {v.releaseNotes || '—'}
-              </Text>
+              <Group gap="xs" wrap="nowrap" align="flex-start">
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                  {v.releaseNotes || '—'}
+                </Text>
+                {platformAdmin ? <EditNotes version={v} /> : null}
+              </Group>
             ),
           },
           {
