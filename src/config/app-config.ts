@@ -80,6 +80,7 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3600000) SHUTDOWN_TIMEOUT_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600000) EXECUTOR_TIMEOUT_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(20) EXECUTOR_RETRIES?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10000) EXECUTOR_MAX_IN_FLIGHT?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(3600000) EXECUTOR_POLL_MS?: number;
   @IsOptional()
   @Transform(toInt)
@@ -148,6 +149,11 @@ export class AppConfig {
   /** http executor: one request's timeout; transient errors are retried EXECUTOR_RETRIES times. */
   executorTimeoutMs!: number;
   executorRetries!: number;
+  /**
+   * http executor: requests in flight at once per process; more wait for a slot, and that wait is
+   * not part of a request's timeout.
+   */
+  executorMaxInFlight!: number;
   /** http executor: how often a step the executor reports as running is polled. */
   executorPollMs!: number;
   /** http executor: a step still running after this long fails. */
@@ -205,6 +211,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS ?? 10_000,
     executorTimeoutMs: parsed.EXECUTOR_TIMEOUT_MS ?? 10_000,
     executorRetries: parsed.EXECUTOR_RETRIES ?? 5,
+    executorMaxInFlight: parsed.EXECUTOR_MAX_IN_FLIGHT ?? 64,
     executorPollMs: parsed.EXECUTOR_POLL_MS ?? 2_000,
     executorStepTimeoutMs: parsed.EXECUTOR_STEP_TIMEOUT_MS ?? 3_600_000,
     executorCallbackUrl: parsed.EXECUTOR_CALLBACK_URL?.replace(/\/+$/, ''),
