@@ -44,6 +44,7 @@ class Environment {
   DATABASE_URL?: string;
   @IsOptional() @IsString() DATA_DIR?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(65535) EMBEDDED_PG_PORT?: number;
+  @IsOptional() @IsString() @MinLength(1) EMBEDDED_PG_HOME?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(2) @Max(200) DB_POOL_SIZE?: number;
   @IsOptional()
   @Transform(emptyToUndefined)
@@ -109,6 +110,11 @@ export class AppConfig {
   databaseUrl?: string;
   dataDir!: string;
   embeddedPgPort!: number;
+  /**
+   * As root: where the embedded PostgreSQL's binaries and cluster are kept when the postgres user
+   * cannot reach the clone's folder.
+   */
+  embeddedPgHome!: string;
   dbPoolSize!: number;
   smtpUrl?: string;
   mailFrom!: string;
@@ -187,6 +193,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: parsed.DATABASE_URL,
     dataDir,
     embeddedPgPort: parsed.EMBEDDED_PG_PORT ?? 54329,
+    embeddedPgHome: path.resolve(parsed.EMBEDDED_PG_HOME ?? '/var/lib/tenant-update-scheduler'),
     dbPoolSize: parsed.DB_POOL_SIZE ?? 10,
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM ?? 'updates@localhost',
