@@ -24,8 +24,8 @@ function banner(config: AppConfig, admin: AdminKeyBootstrap, database: ResolvedD
     `  Database:  ${database.embedded ? `embedded PostgreSQL in ${database.databaseDir}` : 'DATABASE_URL'}`,
     ...(database.binariesCopy
       ? [
-          `             (run as the "postgres" user, which cannot enter this folder: its binaries`,
-          `             run from ${database.binariesCopy}; EMBEDDED_PG_HOME moves both)`,
+          `             (PostgreSQL runs as the "postgres" user, which cannot enter this folder, so`,
+          `             its binaries run from ${database.binariesCopy}; EMBEDDED_PG_HOME moves both)`,
         ]
       : database.embedded && database.databaseDir !== path.join(config.dataDir, 'pg')
         ? [
