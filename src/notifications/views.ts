@@ -2,6 +2,7 @@ import type { Locale } from '../common/locale';
 import type { BatchSummary, TaskFacts } from './digest.repository';
 import { longDateTime, shortDateTime } from './format';
 import type { TaskNoticeEvent } from './notice-events';
+import { reasonText } from './reasons';
 
 /**
  * What each template may use. Every event gets its own shape, and templates are compiled in strict
@@ -54,9 +55,9 @@ export function taskView(event: TaskNoticeEvent, f: TaskFacts, r: Reader): objec
       return { ...base, immediate: f.mode === 'immediate' };
     case 'task.rescheduled':
     case 'task.cancelled':
-      return { ...base, reason: f.reason };
+      return { ...base, reason: reasonText(f.reason, r.locale, r.timezone) };
     case 'task.failed':
-      return { ...base, error: f.error ?? f.reason ?? '' };
+      return { ...base, error: f.error ?? reasonText(f.reason, r.locale, r.timezone) ?? '' };
     case 'task.started':
     case 'task.succeeded':
       return base;
@@ -75,6 +76,12 @@ export interface TaskRowView {
   note: string | null;
 }
 
+/** A task's line in a list: the reason of its cancellation or move, or its failure's error. */
+export function noteOf(f: TaskFacts, r: Reader): string | null {
+  const reason = reasonText(f.reason, r.locale, r.timezone);
+  return f.status === 'failed' ? (f.error ?? reason) : reason;
+}
+
 export function taskRow(f: TaskFacts, r: Reader): TaskRowView {
   return {
     tenantName: f.tenantName,
@@ -84,7 +91,7 @@ export function taskRow(f: TaskFacts, r: Reader): TaskRowView {
     windowEnd: shortDateTime(f.windowEnd, r.timezone, r.locale),
     forced: f.forced,
     cancelled: f.status === 'cancelled',
-    note: f.status === 'failed' ? (f.error ?? f.reason) : f.reason,
+    note: noteOf(f, r),
   };
 }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { updateReturning } from '../database/sql';
 import { type ClaimedTask, type ClaimedTaskRow, toClaimedTask } from './claimed-task';
+import { LOCK_OWN_RUNNING } from './run-writes.repository';
 
 export type { ClaimedTask };
 
@@ -188,10 +189,11 @@ export class ClaimsRepository {
   ): Promise<{ id: string; cancelRequested: boolean }[]> {
     const rows = await updateReturning<{ id: string; cancel_requested: boolean }>(
       this.ds,
-      `UPDATE update_task SET lease_expires_at = now() + $3 * interval '1 second'
-       WHERE id = ANY($1::uuid[]) AND lease_owner = $2 AND status = 'running'
-       RETURNING id, cancel_requested_at IS NOT NULL AS cancel_requested`,
-      [ids, owner, leaseSeconds],
+      `WITH locked AS (${LOCK_OWN_RUNNING})
+       UPDATE update_task t SET lease_expires_at = now() + $3 * interval '1 second'
+       FROM locked WHERE t.id = locked.id
+       RETURNING t.id, t.cancel_requested_at IS NOT NULL AS cancel_requested`,
+      [owner, ids, leaseSeconds],
     );
     return rows.map((r) => ({ id: r.id, cancelRequested: r.cancel_requested }));
   }

@@ -138,6 +138,10 @@ export class RunJournal {
   ): Promise<WriteResult> {
     const owner = this.owner.id;
     const work = async (tx: Tx): Promise<WriteResult> => {
+      if (completions.length > 0) {
+        const ids = [...changes.map((c) => c.taskId), ...completions.map((c) => c.taskId)];
+        await this.repo.lockOwnRunning(tx, owner, ids);
+      }
       const held = await this.repo.journal(tx, owner, changes, events);
       const ended = await this.repo.complete(tx, owner, completions);
       await this.tellEnded(

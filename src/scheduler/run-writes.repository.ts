@@ -54,11 +54,22 @@ export type Ended = {
   notify: boolean;
 };
 
+/**
+ * The task rows of $2 that this process ($1) still runs, locked in id order. Every statement that
+ * writes several running tasks (progress, completions, lease renewals) locks them this way first,
+ * so two of them never wait for each other (they once deadlocked under load).
+ */
+export const LOCK_OWN_RUNNING = `SELECT id FROM update_task
+    WHERE id = ANY($2::uuid[]) AND lease_owner = $1 AND status = 'running'
+    ORDER BY id FOR NO KEY UPDATE`;
+
 /** Progress of runs that go on; log lines of every run this process still holds. */
 const JOURNAL = `
   WITH m AS (
     SELECT * FROM unnest($2::uuid[], $3::text[], $4::int[], $5::timestamptz[], $6::text[])
       AS m (id, step, percent, eta, done)
+  ), locked AS (
+    ${LOCK_OWN_RUNNING}
   ), held AS (
     UPDATE update_task t
     SET progress_step = COALESCE(m.step, t.progress_step),
@@ -67,7 +78,7 @@ const JOURNAL = `
         done_steps = CASE WHEN m.done = '' THEN t.done_steps
                           ELSE t.done_steps || string_to_array(m.done, ',') END,
         updated_at = now()
-    FROM m WHERE t.id = m.id AND t.lease_owner = $1 AND t.status = 'running'
+    FROM locked JOIN m ON m.id = locked.id WHERE t.id = locked.id
     RETURNING t.id, t.cancel_requested_at IS NOT NULL AS cancel_requested
   ), e AS (
     SELECT * FROM ROWS FROM (jsonb_to_recordset($7::jsonb)
@@ -95,6 +106,8 @@ const COMPLETE = `
     SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[],
                          $8::text[], $9::int[], $10::boolean[])
       AS m (id, status, error, message, attempt, done, step, percent, tenant_failed)
+  ), locked AS (
+    ${LOCK_OWN_RUNNING}
   ), finished AS (
     UPDATE update_task t
     SET status = m.status, error = m.error,
@@ -108,7 +121,7 @@ const COMPLETE = `
                                 ELSE COALESCE(m.percent, t.progress_percent) END,
         progress_eta = NULL, finished_at = now(), lease_owner = NULL, lease_expires_at = NULL,
         executor_report = NULL, updated_at = now()
-    FROM m WHERE t.id = m.id AND t.lease_owner = $1 AND t.status = 'running'
+    FROM locked JOIN m ON m.id = locked.id WHERE t.id = locked.id
     RETURNING t.id, t.tenant_id, t.status, t.target_version, t.tenant_prior_state, t.error,
               t.cancel_reason, t.notify_partner OR t.notify_customer AS notify
   ), tenants AS (
@@ -165,6 +178,15 @@ export class RunWritesRepository {
       ),
     ]);
     return new Map(rows.map((r) => [r.id, { cancelRequested: r.cancel_requested }]));
+  }
+
+  /**
+   * Locks, in one pass in id order, every running task of this process that a transaction is about
+   * to write (its progress and its completions), before it writes any.
+   */
+  async lockOwnRunning(tx: EntityManager, owner: string, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await tx.query(LOCK_OWN_RUNNING, [owner, [...new Set(ids)]]);
   }
 
   /** Ends runs: task status, its tenant, the last log line. Returns the tasks it ended. */

@@ -7,6 +7,7 @@ import { ExecutorSignatureGuard } from './callbacks/executor-signature.guard';
 import { Claimer } from './claimer.service';
 import { ClaimsRepository } from './claims.repository';
 import { Dispatcher } from './dispatcher.service';
+import { ExecutorHttpClient } from './executors/executor-http-client';
 import { Executors } from './executors/executors';
 import { LeaseOwner } from './lease-owner';
 import { RunActions } from './run-actions.service';
@@ -30,6 +31,7 @@ import { TaskRunner } from './task-runner';
   providers: [
     LeaseOwner,
     Executors,
+    ExecutorHttpClient,
     ClaimsRepository,
     Claimer,
     RunWritesRepository,

@@ -1,5 +1,6 @@
 import { appliedSteps, type PlannedStep } from './step-plan';
 import type { TaskRun } from './task-run';
+import { englishReason } from '../notifications/reasons';
 
 export type Outcome = 'succeeded' | 'failed' | 'cancelled';
 
@@ -57,7 +58,7 @@ export function endMessage(
   const prior = t.tenantPriorState ?? 'active';
   if (status === 'succeeded') return `succeeded: the tenant now runs ${t.targetVersion}`;
   if (status === 'cancelled') {
-    return `cancelled: ${run.cancelReason ?? 'by an admin'}; the tenant is back to ${prior}`;
+    return `cancelled: ${englishReason(run.cancelReason) ?? 'by an admin'}; the tenant is back to ${prior}`;
   }
   if (tenantFailed) {
     return `failed: ${error}; the tenant is marked failed (its version stays ${t.installedVersion} until a retry finishes the update)`;

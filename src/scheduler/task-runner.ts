@@ -24,6 +24,7 @@ import {
   startMessage,
 } from './step-messages';
 import type { TaskRun } from './task-run';
+import { englishReason } from '../notifications/reasons';
 
 /**
  * Runs one claimed task: its steps in order (skipping those a previous attempt completed), each
@@ -244,7 +245,7 @@ export class TaskRunner {
     const partial = outcome === 'succeeded' ? null : partialUpdate(run);
     const mixed = outcome !== 'succeeded' && leavesMixedVersions(run);
     const status = partial ? 'failed' : outcome;
-    const cancelled = `cancelled: ${run.cancelReason ?? 'by an admin'}`;
+    const cancelled = `cancelled: ${englishReason(run.cancelReason) ?? 'by an admin'}`;
     const error = partial ? `${problem ?? cancelled}; ${partial}` : problem;
     const message = endMessage(run, status, error, mixed);
     // One queue: the run's earlier writes commit first (or with it, in the same transaction).

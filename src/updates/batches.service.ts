@@ -9,6 +9,7 @@ import { BatchResponse } from './dto/task.dto';
 import { TaskChanges } from './task-changes.service';
 import { assertMayActOnAll } from './task-policy';
 import { UpdateBatch, UpdateBatchesRepository } from './update-batches.repository';
+import { defaultReason } from '../notifications/reasons';
 
 @Injectable()
 export class BatchesService {
@@ -54,7 +55,7 @@ export class BatchesService {
         tasks: () => this.batches.lockNotStarted(tx, scope, id),
       });
       assertMayActOnAll(caller, 'cancel', tasks, `Update batch ${id}`);
-      const reason = `batch cancelled by ${caller.name}`;
+      const reason = defaultReason({ code: 'batch_cancelled_by', actor: caller.name });
       const cancelled = await this.changes.cancel(
         tx,
         tasks.map((t) => t.id),

@@ -8,6 +8,7 @@ import { type Tx, Transactions } from '../database/transactions';
 import { PlacementService } from '../placement/placement.service';
 import { movingTask, TaskChanges } from './task-changes.service';
 import { UpdateTasksRepository } from './update-tasks.repository';
+import { defaultReason } from '../notifications/reasons';
 
 const BATCH = 500;
 
@@ -67,18 +68,12 @@ export class ExpiredTasksService {
     const moved = await this.changes.move(
       tx,
       placed.map((p) => ({ ...p, mode: 'maintenance_window' })),
-      {
-        reason:
-          'the update could not start within its maintenance window and moves to the next one',
-      },
+      { reason: defaultReason({ code: 'window_expired_moved' }) },
     );
     const cancelled = await this.changes.cancel(
       tx,
       unplaced.map((u) => u.id),
-      {
-        reason:
-          'the update could not start within its maintenance window and no free window follows',
-      },
+      { reason: defaultReason({ code: 'window_expired_cancelled' }) },
     );
     await this.audit.record(tx, null, {
       action: 'update_task.window_expired',

@@ -15,6 +15,7 @@ import { assertMayAct, offeredActions, type TaskAction } from './task-policy';
 import { type LogLine, TaskRunsRepository } from './task-runs.repository';
 import type { UpdateTask } from './update-task';
 import { TaskFilter, UpdateTasksRepository } from './update-tasks.repository';
+import { defaultReason } from '../notifications/reasons';
 
 /** How long POST …/cancel on a running task waits for the executor's answer before replying. */
 const CANCEL_WAIT_MS = 5_000;
@@ -56,7 +57,7 @@ export class TaskActionsService {
   async cancel(caller: Caller, id: string, dto: CancelTaskDto): Promise<TaskResponse> {
     const reply = await this.db.run(async (tx) => {
       const task = await this.lockTask(tx, caller, id, 'cancel');
-      const reason = dto.reason ?? `cancelled by ${caller.name}`;
+      const reason = dto.reason ?? defaultReason({ code: 'cancelled_by', actor: caller.name });
       if (task.status === 'running') {
         await this.runs.requestCancel(tx, id, reason, caller.name);
         await this.audited(tx, caller, 'update_task.cancel_running', task);
@@ -145,7 +146,7 @@ export class TaskActionsService {
             expectedDurationMinutes: request.expectedDurationMinutes,
           },
         ],
-        { reason: `rescheduled by ${caller.name}` },
+        { reason: defaultReason({ code: 'rescheduled_by', actor: caller.name }) },
       );
       return this.audited(tx, caller, 'update_task.reschedule', task);
     });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { TASK_SIGNALS_CHANNEL, TASKS_DUE_CHANNEL } from './task-channels';
 import type { TaskStatus } from './task-status';
+import { englishReason } from '../notifications/reasons';
 
 export interface LogLine {
   at: Date;
@@ -38,7 +39,7 @@ export class TaskRunsRepository {
        WHERE id = $1 AND status = 'running'`,
       [id, reason],
     );
-    await this.log(tx, id, 'warning', `cancel requested by ${by}: ${reason}`);
+    await this.log(tx, id, 'warning', `cancel requested by ${by}: ${englishReason(reason)}`);
     await tx.query(`SELECT pg_notify($1, $2)`, [TASK_SIGNALS_CHANNEL, `cancel:${id}`]);
   }
 

@@ -14,6 +14,7 @@ import {
 import { assertMayAct } from './task-policy';
 import { movingTask, TaskChanges } from './task-changes.service';
 import { type MovableTask, UpdateTasksRepository } from './update-tasks.repository';
+import { defaultReason } from '../notifications/reasons';
 
 /**
  * When a tenant's maintenance window changes, its scheduled maintenance-window update follows the
@@ -91,7 +92,7 @@ export class WindowChangeService implements WindowFollower, OnModuleInit {
     await this.changes.move(
       tx,
       placed.map((p) => ({ ...p, mode: 'maintenance_window' })),
-      { reason: `the tenant's maintenance window was changed by ${caller.name}` },
+      { reason: defaultReason({ code: 'window_changed_by', actor: caller.name }) },
     );
   }
 }

@@ -9,13 +9,17 @@ const READY = /Tenant update scheduler is running/;
 /** `npm start` on a fresh machine: no DATABASE_URL, an empty DATA_DIR. */
 describe('embedded PostgreSQL mode', () => {
   let dataDir: string;
+  let pgHome: string;
   let service: ServiceProcess | undefined;
   let env: Record<string, string>;
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tus-embedded-'));
+    // As root from a clone PostgreSQL cannot reach (e.g. in /root), the binaries go here.
+    pgHome = fs.mkdtempSync(path.join(os.tmpdir(), 'tus-embedded-home-'));
     env = {
       DATA_DIR: dataDir,
+      EMBEDDED_PG_HOME: pgHome,
       PORT: String(await freePort()),
       EMBEDDED_PG_PORT: String(await freePort()),
       SCHEDULER_ENABLED: 'false',
@@ -25,6 +29,7 @@ describe('embedded PostgreSQL mode', () => {
   afterAll(async () => {
     await service?.stop('SIGKILL');
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(pgHome, { recursive: true, force: true });
   });
 
   it('starts from an empty DATA_DIR, prints the admin key once and stores it', async () => {

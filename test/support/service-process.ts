@@ -11,11 +11,16 @@ export class ServiceProcess {
   output = '';
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
-  constructor(env: Record<string, string | undefined>) {
+  /** `main` and `cwd`: another copy of the built service (e.g. a clone in a closed folder). */
+  constructor(
+    env: Record<string, string | undefined>,
+    options: { main?: string; cwd?: string } = {},
+  ) {
     const base = { ...process.env };
     for (const key of ['DATABASE_URL', 'TEST_DATABASE_URL', 'ADMIN_API_KEY', 'SMTP_URL'])
       delete base[key];
-    this.child = spawn(process.execPath, [MAIN], {
+    this.child = spawn(process.execPath, [options.main ?? MAIN], {
+      cwd: options.cwd,
       env: { ...base, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

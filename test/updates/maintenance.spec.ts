@@ -1,6 +1,7 @@
 import { ExpiredTasksService } from '../../src/updates/expired-tasks.service';
 import { startTestApp, TestApp } from '../support/app';
 import { newPartner, newSchedulingWorld, newTenant } from '../support/factories';
+import { englishReason } from '../../src/notifications/reasons';
 
 type World = Awaited<ReturnType<typeof newSchedulingWorld>>;
 type Task = {
@@ -244,7 +245,9 @@ describe('platform maintenance', () => {
       [task.id],
     );
     expect(notices).toHaveLength(1);
-    expect(notices[0].payload.reason).toMatch(/could not start within its maintenance window/);
+    expect(englishReason(notices[0].payload.reason)).toMatch(
+      /could not start within its maintenance window/,
+    );
     expect(await expired.moveExpired()).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { startTestApp, TestApp } from '../support/app';
 import { newSchedulingWorld, newTenant } from '../support/factories';
+import { englishReason } from '../../src/notifications/reasons';
 
 type World = Awaited<ReturnType<typeof newSchedulingWorld>>;
 type Email = {
@@ -173,7 +174,9 @@ describe('update tasks and batches', () => {
     });
     const notices = (await emails(task.id)).filter((e) => e.event === 'task.rescheduled');
     expect(notices).toHaveLength(2);
-    expect(notices[0].payload.reason).toMatch(/maintenance window was changed/);
+    expect(englishReason(notices[0].payload.reason as string)).toMatch(
+      /maintenance window was changed/,
+    );
   });
 
   it('audits creation, cancellation and rescheduling', async () => {

@@ -832,7 +832,7 @@ export interface components {
             tenants: components["schemas"]["CreateTenantDto"][];
         };
         CancelTaskDto: {
-            /** @description Told to the recipients of the cancellation notice */
+            /** @description Told to the recipients of the cancellation notice, as given. Without it they are told, in their language, who cancelled it. */
             reason?: string;
         };
         CreateApiKeyDto: {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, type ExecutorDriver } from '../../config/app-config';
 import type { Executor } from './executor';
+import { ExecutorHttpClient } from './executor-http-client';
 import { HttpExecutor } from './http.executor';
 import { SimulatedExecutor } from './simulated.executor';
 
@@ -16,7 +17,10 @@ export interface ExecutorSettings {
 export class Executors {
   private readonly simulated: SimulatedExecutor;
 
-  constructor(private readonly config: AppConfig) {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly client: ExecutorHttpClient,
+  ) {
     this.simulated = new SimulatedExecutor({
       stepMs: config.simulatedStepMs,
       durations: config.simulatedStepDurations,
@@ -43,6 +47,7 @@ export class Executors {
         stepTimeoutMs: this.config.executorStepTimeoutMs,
         callbackBaseUrl: this.config.executorCallbackUrl,
       },
+      this.client,
     );
   }
 }

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { delay, RunStopped, throwIfStopped } from './executor';
 import type { AbortAnswer, Executor, StepContext, StepRequest, StepResult } from './executor';
+import type { ExecutorHttpClient } from './executor-http-client';
 import { sign, SIGNATURE_HEADER } from './signature';
 
 export interface HttpTarget {
@@ -45,6 +46,7 @@ export class HttpExecutor implements Executor {
   constructor(
     private readonly target: HttpTarget,
     private readonly settings: HttpExecutorSettings,
+    private readonly client: ExecutorHttpClient,
     private readonly random: () => number = Math.random,
   ) {}
 
@@ -117,23 +119,23 @@ export class HttpExecutor implements Executor {
     const log = { taskId: request.taskId, step: request.stepKey, url };
     for (let attempt = 0; ; attempt++) {
       if (signal) throwIfStopped(signal);
-      const payload = JSON.stringify({ ...body, sentAt: new Date().toISOString() });
       let problem: string;
       try {
-        const timeout = AbortSignal.timeout(this.settings.timeoutMs);
-        const res = await fetch(url, {
-          method: 'POST',
-          headers: {
+        const res = await this.client.post(
+          url,
+          // Dated when it leaves: after any wait for a slot of the process's HTTP client.
+          () => JSON.stringify({ ...body, sentAt: new Date().toISOString() }),
+          (payload) => ({
             'content-type': 'application/json',
             'idempotency-key': key,
             [SIGNATURE_HEADER]: sign(this.target.secret, payload),
             'user-agent': 'tenant-update-scheduler',
-          },
-          body: payload,
-          signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-        });
-        const text = await res.text();
-        if (res.ok) {
+          }),
+          this.settings.timeoutMs,
+          signal,
+        );
+        const text = res.text;
+        if (res.status >= 200 && res.status < 300) {
           const answer = parseAnswer(text);
           if (answer) return answer;
           problem = `an answer that is not {"status": …} JSON: ${text.slice(0, 200)}`;
@@ -147,6 +149,7 @@ export class HttpExecutor implements Executor {
           };
         }
       } catch (error) {
+        if (error instanceof RunStopped) throw error;
         if (signal?.aborted) throw new RunStopped(signal.reason);
         const e = error as Error;
         problem =

@@ -1,12 +1,13 @@
 import { IsUuid, Optional } from '../../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { OrderedPageQuery } from '../../common/pagination';
 import { UPDATE_MODES, UpdateMode } from '../planning';
 import { TASK_ACTIONS, type TaskAction } from '../task-policy';
 import { TASK_STATUSES, type TaskStatus } from '../task-status';
 import type { UpdateTask } from '../update-task';
 import { IsIsoDateTimeWithOffset } from './schedule-updates.dto';
+import { englishReason } from '../../notifications/reasons';
 
 export class ListTasksQuery extends OrderedPageQuery {
   @ApiPropertyOptional({ enum: TASK_STATUSES })
@@ -44,10 +45,15 @@ export class RescheduleTaskDto {
 }
 
 export class CancelTaskDto {
-  @ApiPropertyOptional({ description: 'Told to the recipients of the cancellation notice' })
+  @ApiPropertyOptional({
+    description:
+      'Told to the recipients of the cancellation notice, as given. Without it they are told, in ' +
+      'their language, who cancelled it.',
+  })
   @Optional()
   @IsString()
   @Length(1, 500)
+  @Matches(/^(?!\u2063reason:)/, { message: 'must not start with an invisible separator' })
   reason?: string;
 }
 
@@ -131,7 +137,7 @@ export class TaskResponse {
       progress: { step: t.progressStep, percent: t.progressPercent, eta: iso(t.progressEta) },
       attempts: t.attempts,
       error: t.error,
-      cancelReason: t.cancelReason,
+      cancelReason: englishReason(t.cancelReason),
       createdBy: t.createdBy,
       createdAt: t.createdAt.toISOString(),
       updatedAt: t.updatedAt.toISOString(),

@@ -45,3 +45,19 @@ export function calendarOf(mail: ParsedMail): Calendar | null {
   const part = mail.attachments.find((a) => a.contentType.startsWith('text/calendar'));
   return part ? parseIcs(part.content.toString('utf8')) : null;
 }
+
+/** The DESCRIPTION of an e-mail's calendar invitation, unescaped (RFC 5545 TEXT), or null. */
+export function calendarDescription(mail: ParsedMail): string | null {
+  const part = mail.attachments.find((a) => a.contentType.startsWith('text/calendar'));
+  if (!part) return null;
+  const lines = part.content
+    .toString('utf8')
+    .replace(/\r?\n[ \t]/g, '')
+    .split(/\r?\n/);
+  const line = lines.find((l) => l.startsWith('DESCRIPTION'));
+  if (!line) return null;
+  return line
+    .slice(line.indexOf(':') + 1)
+    .replace(/\\n/gi, '\n')
+    .replace(/\\([,;\\])/g, '$1');
+}

@@ -1,0 +1,116 @@
+import { Client } from 'pg';
+import { ClaimsRepository } from '../../src/scheduler/claims.repository';
+import { RunWritesRepository } from '../../src/scheduler/run-writes.repository';
+import { startTestApp, TestApp } from '../support/app';
+import { newSchedulingWorld } from '../support/factories';
+import { scheduleNow, until } from './support';
+
+const OWNER = 'process-under-test';
+
+/**
+ * The statements that write several running tasks at once lock them in id order, so two of them
+ * can never wait for each other (progress writes once deadlocked with lease renewals under load).
+ * Shown directly: while another transaction holds the task with the highest id, a write of all
+ * tasks (given in reverse) has already locked every other one and waits only for that one.
+ */
+describe('writes of running tasks lock them in id order', () => {
+  let t: TestApp;
+  let ids: string[];
+  const clients: Client[] = [];
+
+  const client = async () => {
+    const c = new Client({ connectionString: t.databaseUrl });
+    await c.connect();
+    clients.push(c);
+    return c;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const w = await newSchedulingWorld(t.admin, 6);
+    ids = (await scheduleNow(w.partnerApi, w.tenantIds)).sort();
+    await t.ds.query(
+      `UPDATE update_task SET status = 'running', lease_owner = $2, run = 1,
+              lease_expires_at = now() + interval '1 hour', started_at = now()
+        WHERE id = ANY($1::uuid[])`,
+      [ids, OWNER],
+    );
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.end()));
+    await t.close();
+  });
+
+  async function expectOrdered(write: (reversed: string[]) => Promise<unknown>): Promise<void> {
+    const holder = await client();
+    await holder.query('BEGIN');
+    await holder.query('SELECT id FROM update_task WHERE id = $1 FOR NO KEY UPDATE', [ids.at(-1)]);
+    const pending = write([...ids].reverse());
+    try {
+      await until(
+        async () =>
+          (await t.ds.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted`))[0].n > 0,
+        'the write to wait for the highest id',
+      );
+      const probe = await client();
+      for (const id of ids.slice(0, -1)) {
+        // Autocommit: each probe is its own statement, taken and given back at once if free.
+        await expect(
+          probe.query('SELECT id FROM update_task WHERE id = $1 FOR NO KEY UPDATE NOWAIT', [id]),
+        ).rejects.toMatchObject({ code: '55P03' });
+      }
+    } finally {
+      await holder.query('ROLLBACK');
+      await pending;
+    }
+  }
+
+  it('progress of several runs', async () => {
+    const repo = t.app.get(RunWritesRepository);
+    await expectOrdered((reversed) =>
+      repo.journal(
+        t.ds.manager,
+        OWNER,
+        reversed.map((taskId) => ({ taskId, step: 'apply', percent: 50, done: [] })),
+        [],
+      ),
+    );
+    const rows = await t.ds.query(`SELECT progress_percent FROM update_task WHERE id = ANY($1)`, [
+      ids,
+    ]);
+    expect(rows.map((r: { progress_percent: number }) => r.progress_percent)).toEqual(
+      Array(6).fill(50),
+    );
+  });
+
+  it('lease renewals', async () => {
+    const claims = t.app.get(ClaimsRepository);
+    await expectOrdered((reversed) => claims.renew(OWNER, reversed, 60));
+  });
+
+  it('progress and completions in one transaction', async () => {
+    const repo = t.app.get(RunWritesRepository);
+    await expectOrdered((reversed) =>
+      t.ds.transaction(async (tx) => {
+        const [first, ...rest] = reversed;
+        await repo.lockOwnRunning(tx, OWNER, reversed);
+        await repo.journal(tx, OWNER, [{ taskId: first, percent: 90, done: [] }], []);
+        await repo.complete(
+          tx,
+          OWNER,
+          rest.map((taskId) => ({
+            taskId,
+            status: 'succeeded' as const,
+            error: null,
+            message: 'done',
+            attempt: 1,
+            tenantFailed: false,
+            done: [],
+          })),
+        );
+      }),
+    );
+    const statuses = await t.ds.query(`SELECT status FROM update_task WHERE id = ANY($1)`, [ids]);
+    expect(statuses.filter((r: { status: string }) => r.status === 'succeeded')).toHaveLength(5);
+  });
+});
