@@ -109,6 +109,7 @@ export function TasksTable({
           {
             accessor: 'status',
             title: t('tasks.status'),
+            width: 130,
             render: (r) => <TaskStatusBadge status={r.status} />,
           },
           {

@@ -222,7 +222,9 @@ export default function TenantsPage() {
             {t('common.refresh')}
           </Button>
           <Button disabled={chosen === 0} onClick={() => setDialog(true)}>
-            {t('tenants.updateSelected', { count: chosen, n: n(chosen) })}
+            {chosen === 0
+              ? t('tenants.updateOne')
+              : t('tenants.updateSelected', { count: chosen, n: n(chosen) })}
           </Button>
         </Group>
       </Group>
@@ -294,6 +296,7 @@ export default function TenantsPage() {
           {
             accessor: 'state',
             title: t('tenants.state'),
+            width: 130,
             render: (r) => <TenantStateBadge state={r.state} />,
           },
           {
