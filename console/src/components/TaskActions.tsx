@@ -1,14 +1,16 @@
-import { Button, Group, Modal, Radio, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchClient, type Schemas } from '../api/client';
 import { usePreferences } from '../app/preferences';
+import type { UpdateMode } from '../lib/update-request';
 import { wallTimeToIso } from '../time/format';
 import { ConfirmButton } from './Confirm';
 import { notifyDone, notifyProblem, ProblemAlert } from './feedback';
 import { DateTimeField } from './DateTimeField';
+import { WhenChoice } from './WhenChoice';
 
 type Task = Schemas['TaskResponse'];
 
@@ -16,9 +18,7 @@ function RescheduleButton({ task, onDone }: { task: Task; onDone(): Promise<unkn
   const { t } = useTranslation();
   const { zone } = usePreferences();
   const [opened, { open, close }] = useDisclosure();
-  const [mode, setMode] = useState<'immediate' | 'maintenance_window' | 'custom'>(
-    'maintenance_window',
-  );
+  const [mode, setMode] = useState<UpdateMode>('maintenance_window');
   const [time, setTime] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -49,17 +49,7 @@ function RescheduleButton({ task, onDone }: { task: Task; onDone(): Promise<unkn
         title={t('tasks.rescheduleTitle', { tenant: task.tenantName ?? task.tenantId })}
       >
         <Stack>
-          <Radio.Group
-            label={t('update.when')}
-            value={mode}
-            onChange={(m) => setMode(m as typeof mode)}
-          >
-            <Stack gap={6} mt={4}>
-              <Radio value="immediate" label={t('update.modes.immediate')} />
-              <Radio value="maintenance_window" label={t('update.modes.maintenance_window')} />
-              <Radio value="custom" label={t('update.modes.custom')} />
-            </Stack>
-          </Radio.Group>
+          <WhenChoice value={mode} onChange={setMode} />
           {mode === 'custom' ? (
             <DateTimeField
               label={t('update.customTime', { zone })}

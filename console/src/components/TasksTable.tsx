@@ -4,13 +4,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, type Schemas } from '../api/client';
-import { currentCursor, firstPage } from '../lib/cursor-pages';
 import { taskRefreshInterval } from '../lib/polling';
-import { CursorPager } from './CursorPager';
+import { CursorPager, useCursorPaging } from './CursorPager';
 import { ProblemAlert } from './feedback';
 import { TaskProgressBar, TaskStatusBadge } from './status';
 import { TaskActions } from './TaskActions';
 import { TimeText } from './TimeText';
+import { TABLE } from './table';
 
 export interface TaskFilters {
   status?: Schemas['TaskResponse']['status'];
@@ -35,20 +35,19 @@ export function TasksTable({
   label: string;
 }) {
   const { t } = useTranslation();
-  const [pages, setPages] = useState(firstPage);
-  const [pageSize, setPageSize] = useState(50);
+  const paging = useCursorPaging(50);
   const key = JSON.stringify(filters);
   const [seenKey, setSeenKey] = useState(key);
   if (seenKey !== key) {
     setSeenKey(key);
-    setPages(firstPage);
+    paging.reset();
   }
   const list = api.useQuery(
     'get',
     '/api/v1/update-tasks',
     {
       params: {
-        query: { ...filters, order: 'desc', limit: pageSize, cursor: currentCursor(pages) },
+        query: { ...filters, order: 'desc', limit: paging.limit, cursor: paging.cursor },
       },
     },
     {
@@ -62,9 +61,7 @@ export function TasksTable({
       <ProblemAlert error={list.error} />
       <DataTable
         aria-label={label}
-        withTableBorder
-        striped
-        minHeight={150}
+        {...TABLE}
         fetching={list.isFetching && !list.data}
         records={rows}
         noRecordsText={t('tasks.none')}
@@ -129,17 +126,7 @@ export function TasksTable({
           },
         ]}
       />
-      <CursorPager
-        pages={pages}
-        onPages={setPages}
-        nextCursor={list.data?.nextCursor}
-        rows={rows.length}
-        pageSize={pageSize}
-        onPageSize={(size) => {
-          setPageSize(size);
-          setPages(firstPage);
-        }}
-      />
+      <CursorPager paging={paging} nextCursor={list.data?.nextCursor} rows={rows.length} />
     </>
   );
 }

@@ -25,6 +25,8 @@ import { ConfirmButton } from '../../components/Confirm';
 import { notifyDone, notifyProblem, ProblemAlert } from '../../components/feedback';
 import { TimeText } from '../../components/TimeText';
 import { detailErrors } from './PartnersPage';
+import { TABLE } from '../../components/table';
+import { FormActions } from '../../components/FormActions';
 
 /** A new key, shown once with a copy button: only its hash is kept. */
 function ShownOnce({
@@ -143,14 +145,7 @@ function NewKey({ partners }: { partners: { value: string; label: string }[] }) 
               />
             ) : null}
             <ProblemAlert error={error} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={finish}>
-                {t('common.cancel')}
-              </Button>
-              <Button loading={busy} onClick={() => void submit()}>
-                {t('common.create')}
-              </Button>
-            </Group>
+            <FormActions onCancel={finish} busy={busy} onAction={() => void submit()} />
           </Stack>
         )}
       </Modal>
@@ -184,9 +179,7 @@ export default function ApiKeysPage() {
       <DataTable
         fetching={keys.isLoading}
         aria-label={t('apiKeys.title')}
-        withTableBorder
-        striped
-        minHeight={150}
+        {...TABLE}
         records={keys.data?.items ?? []}
         noRecordsText={t('apiKeys.none')}
         columns={[

@@ -4,10 +4,10 @@ import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { CursorPager } from '../../components/CursorPager';
+import { CursorPager, useCursorPaging } from '../../components/CursorPager';
 import { ProblemAlert } from '../../components/feedback';
 import { TimeText } from '../../components/TimeText';
-import { currentCursor, firstPage } from '../../lib/cursor-pages';
+import { TABLE } from '../../components/table';
 
 /** Who did what and when, newest first; a row opens to show the entity before and after. */
 export default function AuditPage() {
@@ -17,8 +17,7 @@ export default function AuditPage() {
   const [debouncedAction] = useDebouncedValue(action.trim(), 300);
   const [debouncedEntity] = useDebouncedValue(entityId.trim(), 300);
   const [expanded, setExpanded] = useState<unknown[]>([]);
-  const [pages, setPages] = useState(firstPage);
-  const [pageSize, setPageSize] = useState(50);
+  const paging = useCursorPaging(50);
   const list = api.useQuery(
     'get',
     '/api/v1/audit-log',
@@ -28,8 +27,8 @@ export default function AuditPage() {
           order: 'desc',
           action: debouncedAction || undefined,
           entityId: debouncedEntity || undefined,
-          limit: pageSize,
-          cursor: currentCursor(pages),
+          limit: paging.limit,
+          cursor: paging.cursor,
         },
       },
     },
@@ -46,7 +45,7 @@ export default function AuditPage() {
           value={action}
           onChange={(e) => {
             setAction(e.currentTarget.value);
-            setPages(firstPage);
+            paging.reset();
           }}
         />
         <TextInput
@@ -54,7 +53,7 @@ export default function AuditPage() {
           value={entityId}
           onChange={(e) => {
             setEntityId(e.currentTarget.value);
-            setPages(firstPage);
+            paging.reset();
           }}
         />
       </Group>
@@ -62,9 +61,7 @@ export default function AuditPage() {
       <DataTable
         fetching={list.isLoading}
         aria-label={t('audit.title')}
-        withTableBorder
-        striped
-        minHeight={150}
+        {...TABLE}
         records={rows}
         noRecordsText={t('audit.none')}
         rowExpansion={{
@@ -125,17 +122,7 @@ export default function AuditPage() {
           },
         ]}
       />
-      <CursorPager
-        pages={pages}
-        onPages={setPages}
-        nextCursor={list.data?.nextCursor}
-        rows={rows.length}
-        pageSize={pageSize}
-        onPageSize={(size) => {
-          setPageSize(size);
-          setPages(firstPage);
-        }}
-      />
+      <CursorPager paging={paging} nextCursor={list.data?.nextCursor} rows={rows.length} />
     </Stack>
   );
 }

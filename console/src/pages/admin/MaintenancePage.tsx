@@ -27,6 +27,8 @@ import { TimeText } from '../../components/TimeText';
 import { useIsPlatformAdmin, useSession } from '../../session/useSession';
 import { wallTimeToIso } from '../../time/format';
 import { DateTimeField } from '../../components/DateTimeField';
+import { TABLE } from '../../components/table';
+import { FormActions } from '../../components/FormActions';
 
 type Impact = Schemas['CreatedMaintenanceResponse'];
 
@@ -162,14 +164,13 @@ function Announce({ platformId }: { platformId: string }) {
                 {w}
               </Alert>
             ))}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setImpact(null)}>
-                {t('common.back')}
-              </Button>
-              <Button color="orange" loading={busy} onClick={() => void announce()}>
-                {t('maintenance.confirm')}
-              </Button>
-            </Group>
+            <FormActions
+              onCancel={() => setImpact(null)}
+              busy={busy}
+              onAction={() => void announce()}
+              color="orange"
+              label={t('maintenance.confirm')}
+            />
           </Stack>
         ) : null}
       </Modal>
@@ -215,9 +216,7 @@ export default function MaintenancePage() {
       <DataTable
         fetching={list.isLoading}
         aria-label={t('maintenance.title')}
-        withTableBorder
-        striped
-        minHeight={120}
+        {...TABLE}
         records={list.data?.items ?? []}
         noRecordsText={t('maintenance.none')}
         columns={[

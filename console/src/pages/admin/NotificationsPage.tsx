@@ -5,10 +5,10 @@ import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, fetchClient, type Schemas } from '../../api/client';
-import { CursorPager } from '../../components/CursorPager';
+import { CursorPager, useCursorPaging } from '../../components/CursorPager';
 import { notifyDone, notifyProblem, ProblemAlert } from '../../components/feedback';
 import { TimeText } from '../../components/TimeText';
-import { currentCursor, firstPage } from '../../lib/cursor-pages';
+import { TABLE } from '../../components/table';
 
 type Notification = Schemas['NotificationResponse'];
 const STATUSES = ['pending', 'sending', 'sent', 'dead'] as const;
@@ -40,8 +40,7 @@ export default function NotificationsPage() {
   const [status, setStatus] = useState<string | null>('dead');
   const [recipient, setRecipient] = useState('');
   const [debounced] = useDebouncedValue(recipient.trim(), 300);
-  const [pages, setPages] = useState(firstPage);
-  const [pageSize, setPageSize] = useState(50);
+  const paging = useCursorPaging(50);
   const list = api.useQuery(
     'get',
     '/api/v1/notifications',
@@ -50,8 +49,8 @@ export default function NotificationsPage() {
         query: {
           status: (status as Notification['status']) ?? undefined,
           recipient: debounced.includes('@') ? debounced : undefined,
-          limit: pageSize,
-          cursor: currentCursor(pages),
+          limit: paging.limit,
+          cursor: paging.cursor,
         },
       },
     },
@@ -68,7 +67,7 @@ export default function NotificationsPage() {
           value={status}
           onChange={(v) => {
             setStatus(v);
-            setPages(firstPage);
+            paging.reset();
           }}
           clearable
           placeholder={t('common.any')}
@@ -79,7 +78,7 @@ export default function NotificationsPage() {
           value={recipient}
           onChange={(e) => {
             setRecipient(e.currentTarget.value);
-            setPages(firstPage);
+            paging.reset();
           }}
           placeholder="ops@partner.example"
           w={280}
@@ -89,9 +88,7 @@ export default function NotificationsPage() {
       <DataTable
         fetching={list.isLoading}
         aria-label={t('notifications.title')}
-        withTableBorder
-        striped
-        minHeight={150}
+        {...TABLE}
         records={rows}
         noRecordsText={t('notifications.none')}
         columns={[
@@ -126,17 +123,7 @@ export default function NotificationsPage() {
           },
         ]}
       />
-      <CursorPager
-        pages={pages}
-        onPages={setPages}
-        nextCursor={list.data?.nextCursor}
-        rows={rows.length}
-        pageSize={pageSize}
-        onPageSize={(size) => {
-          setPageSize(size);
-          setPages(firstPage);
-        }}
-      />
+      <CursorPager paging={paging} nextCursor={list.data?.nextCursor} rows={rows.length} />
     </Stack>
   );
 }

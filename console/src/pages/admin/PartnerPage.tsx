@@ -9,6 +9,7 @@ import { type Contact, ContactsEditor } from '../../components/ContactsEditor';
 import { notifyDone, notifyProblem, ProblemAlert } from '../../components/feedback';
 import { useIsPlatformAdmin } from '../../session/useSession';
 import { detailErrors } from './PartnersPage';
+import { useSubmit } from '../../components/useSubmit';
 
 function EditPartner({ partner }: { partner: Schemas['PartnerResponse'] }) {
   const { t } = useTranslation();
@@ -16,21 +17,22 @@ function EditPartner({ partner }: { partner: Schemas['PartnerResponse'] }) {
   const navigate = useNavigate();
   const [name, setName] = useState(partner.name);
   const [contacts, setContacts] = useState<Contact[]>(partner.contacts as Contact[]);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const {
+    busy,
+    error,
+    run: save,
+  } = useSubmit(
+    () =>
+      fetchClient.PATCH('/api/v1/partners/{id}', {
+        params: { path: { id: partner.id } },
+        body: { name: name.trim(), contacts },
+      }),
+    async (data) => {
+      notifyDone(t('partners.saved', { name: data.name }));
+      await queries.invalidateQueries();
+    },
+  );
   const errors = detailErrors(error);
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    const { data, error: failure } = await fetchClient.PATCH('/api/v1/partners/{id}', {
-      params: { path: { id: partner.id } },
-      body: { name: name.trim(), contacts },
-    });
-    setBusy(false);
-    if (!data) return setError(failure);
-    notifyDone(t('partners.saved', { name: data.name }));
-    await queries.invalidateQueries();
-  };
   return (
     <Card withBorder>
       <Stack>

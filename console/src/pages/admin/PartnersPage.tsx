@@ -10,6 +10,9 @@ import { api, fetchClient } from '../../api/client';
 import { toProblem } from '../../api/problem';
 import { type Contact, ContactsEditor } from '../../components/ContactsEditor';
 import { notifyDone, ProblemAlert } from '../../components/feedback';
+import { useSubmit } from '../../components/useSubmit';
+import { TABLE } from '../../components/table';
+import { FormActions } from '../../components/FormActions';
 
 export function detailErrors(error: unknown): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -26,22 +29,23 @@ function NewPartner({ platforms }: { platforms: { value: string; label: string }
   const [platformId, setPlatformId] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [contacts, setContacts] = useState<Contact[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const {
+    busy,
+    error,
+    run: submit,
+  } = useSubmit(
+    () =>
+      fetchClient.POST('/api/v1/partners', {
+        body: { platformId: platformId ?? '', name: name.trim(), contacts },
+      }),
+    async (data) => {
+      notifyDone(t('partners.created', { name: data.name }));
+      await queries.invalidateQueries();
+      close();
+      void navigate(`/partners/${data.id}`);
+    },
+  );
   const errors = detailErrors(error);
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    const { data, error: failure } = await fetchClient.POST('/api/v1/partners', {
-      body: { platformId: platformId ?? '', name: name.trim(), contacts },
-    });
-    setBusy(false);
-    if (!data) return setError(failure);
-    notifyDone(t('partners.created', { name: data.name }));
-    await queries.invalidateQueries();
-    close();
-    void navigate(`/partners/${data.id}`);
-  };
   return (
     <>
       <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open}>
@@ -66,14 +70,7 @@ function NewPartner({ platforms }: { platforms: { value: string; label: string }
           />
           <ContactsEditor value={contacts} onChange={setContacts} errors={errors} />
           <ProblemAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button loading={busy} onClick={() => void submit()}>
-              {t('common.create')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} busy={busy} onAction={() => void submit()} />
         </Stack>
       </Modal>
     </>
@@ -100,9 +97,7 @@ export default function PartnersPage() {
       <DataTable
         fetching={partners.isLoading}
         aria-label={t('partners.title')}
-        withTableBorder
-        striped
-        minHeight={150}
+        {...TABLE}
         records={partners.data?.items ?? []}
         noRecordsText={t('partners.none')}
         columns={[

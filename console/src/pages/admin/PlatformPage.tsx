@@ -1,5 +1,4 @@
 import {
-  Anchor,
   Button,
   Card,
   Group,
@@ -18,13 +17,17 @@ import { useQueryClient } from '@tanstack/react-query';
 import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { api, fetchClient, type Schemas } from '../../api/client';
 import { notifyDone, notifyProblem, ProblemAlert } from '../../components/feedback';
 import { showProblemOnForm } from '../../components/forms';
+import { useSubmit } from '../../components/useSubmit';
 import { TimeText } from '../../components/TimeText';
 import { useIsPlatformAdmin } from '../../session/useSession';
 import { PlatformFields, platformBody, type PlatformValues } from './PlatformsPage';
+import { LoadFailed } from '../../components/LoadFailed';
+import { TABLE } from '../../components/table';
+import { FormActions } from '../../components/FormActions';
 
 const CHANNELS = ['recommended', 'available', 'test', 'prohibited'] as const;
 type Channel = (typeof CHANNELS)[number];
@@ -65,24 +68,22 @@ function EditNotes({ version }: { version: Schemas['VersionResponse'] }) {
   const queries = useQueryClient();
   const [opened, { open, close }] = useDisclosure();
   const [notes, setNotes] = useState(version.releaseNotes);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    const { data, error: failure } = await fetchClient.PATCH(
-      '/api/v1/platforms/{platformId}/versions/{version}',
-      {
+  const {
+    busy,
+    error,
+    run: save,
+  } = useSubmit(
+    () =>
+      fetchClient.PATCH('/api/v1/platforms/{platformId}/versions/{version}', {
         params: { path: { platformId: version.platformId, version: version.version } },
         body: { releaseNotes: notes },
-      },
-    );
-    setBusy(false);
-    if (!data) return setError(failure);
-    notifyDone(t('versions.notesSaved', { version: data.version }));
-    await queries.invalidateQueries();
-    close();
-  };
+      }),
+    async (data) => {
+      notifyDone(t('versions.notesSaved', { version: data.version }));
+      await queries.invalidateQueries();
+      close();
+    },
+  );
   return (
     <>
       <Button size="compact-xs" variant="subtle" onClick={open}>
@@ -102,14 +103,12 @@ function EditNotes({ version }: { version: Schemas['VersionResponse'] }) {
             minRows={4}
           />
           <ProblemAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button loading={busy} onClick={() => void save()}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={close}
+            busy={busy}
+            onAction={() => void save()}
+            label={t('common.save')}
+          />
         </Stack>
       </Modal>
     </>
@@ -170,14 +169,7 @@ function NewVersion({ platformId }: { platformId: string }) {
               {...form.getInputProps('releaseNotes')}
             />
             <ProblemAlert error={error} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={form.submitting}>
-                {t('common.create')}
-              </Button>
-            </Group>
+            <FormActions onCancel={close} busy={form.submitting} />
           </Stack>
         </form>
       </Modal>
@@ -241,13 +233,11 @@ export default function PlatformPage() {
 
   if (platform.error) {
     return (
-      <Stack>
-        <Title order={2}>{t('platforms.platform')}</Title>
-        <ProblemAlert error={platform.error} />
-        <Anchor component={Link} to="/platforms">
-          {t('platforms.back')}
-        </Anchor>
-      </Stack>
+      <LoadFailed
+        title={t('platforms.platform')}
+        error={platform.error}
+        back={{ to: '/platforms', label: t('platforms.back') }}
+      />
     );
   }
   if (!platform.data) return null;
@@ -271,9 +261,7 @@ export default function PlatformPage() {
       <DataTable
         fetching={versions.isLoading}
         aria-label={t('versions.title')}
-        withTableBorder
-        striped
-        minHeight={120}
+        {...TABLE}
         records={versions.data?.items ?? []}
         idAccessor="version"
         noRecordsText={t('versions.none')}

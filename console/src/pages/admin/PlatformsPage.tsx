@@ -24,6 +24,8 @@ import { notifyDone, ProblemAlert } from '../../components/feedback';
 import { showProblemOnForm } from '../../components/forms';
 import { ZoneSelect } from '../../components/ZoneSelect';
 import { useIsPlatformAdmin } from '../../session/useSession';
+import { TABLE } from '../../components/table';
+import { FormActions } from '../../components/FormActions';
 
 export interface PlatformValues extends Record<string, unknown> {
   name: string;
@@ -127,14 +129,7 @@ function NewPlatform() {
           <Stack>
             <PlatformFields form={form} />
             <ProblemAlert error={error} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={form.submitting}>
-                {t('common.create')}
-              </Button>
-            </Group>
+            <FormActions onCancel={close} busy={form.submitting} />
           </Stack>
         </form>
       </Modal>
@@ -157,9 +152,7 @@ export default function PlatformsPage() {
       <DataTable<Schemas['PlatformResponse']>
         fetching={list.isLoading}
         aria-label={t('platforms.title')}
-        withTableBorder
-        striped
-        minHeight={150}
+        {...TABLE}
         records={list.data?.items ?? []}
         noRecordsText={t('platforms.none')}
         columns={[

@@ -1,13 +1,14 @@
-import { Anchor, Card, Group, Stack, Title } from '@mantine/core';
+import { Card, Group, Stack, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { api, fetchClient } from '../../api/client';
 import { ConfirmButton } from '../../components/Confirm';
-import { notifyDone, notifyProblem, ProblemAlert } from '../../components/feedback';
+import { notifyDone, notifyProblem } from '../../components/feedback';
 import { TasksTable } from '../../components/TasksTable';
 import { TimeText } from '../../components/TimeText';
 import { BatchCounts } from './BatchesPage';
+import { LoadFailed } from '../../components/LoadFailed';
 
 /** One batch: its counts, its tasks with live progress, and cancelling what has not started. */
 export default function BatchPage() {
@@ -22,13 +23,11 @@ export default function BatchPage() {
   );
   if (batch.error) {
     return (
-      <Stack>
-        <Title order={2}>{t('batches.batch')}</Title>
-        <ProblemAlert error={batch.error} />
-        <Anchor component={Link} to="/batches">
-          {t('batches.back')}
-        </Anchor>
-      </Stack>
+      <LoadFailed
+        title={t('batches.batch')}
+        error={batch.error}
+        back={{ to: '/batches', label: t('batches.back') }}
+      />
     );
   }
   const data = batch.data;

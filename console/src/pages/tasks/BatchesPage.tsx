@@ -1,13 +1,12 @@
 import { Anchor, Group, Progress, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { DataTable } from 'mantine-datatable';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, type Schemas } from '../../api/client';
-import { CursorPager } from '../../components/CursorPager';
+import { CursorPager, useCursorPaging } from '../../components/CursorPager';
 import { ProblemAlert } from '../../components/feedback';
 import { TimeText } from '../../components/TimeText';
-import { currentCursor, firstPage } from '../../lib/cursor-pages';
+import { TABLE } from '../../components/table';
 
 type Batch = Schemas['BatchResponse'];
 
@@ -48,12 +47,11 @@ export function BatchCounts({ batch }: { batch: Batch }) {
 /** Every batch (one bulk request each), newest first, with its tasks counted by status. */
 export default function BatchesPage() {
   const { t } = useTranslation();
-  const [pages, setPages] = useState(firstPage);
-  const [pageSize, setPageSize] = useState(25);
+  const paging = useCursorPaging(25);
   const list = api.useQuery(
     'get',
     '/api/v1/update-batches',
-    { params: { query: { order: 'desc', limit: pageSize, cursor: currentCursor(pages) } } },
+    { params: { query: { order: 'desc', limit: paging.limit, cursor: paging.cursor } } },
     { placeholderData: (previous) => previous, refetchInterval: 5_000 },
   );
   const rows = list.data?.items ?? [];
@@ -66,9 +64,7 @@ export default function BatchesPage() {
       <DataTable
         fetching={list.isLoading}
         aria-label={t('batches.title')}
-        withTableBorder
-        striped
-        minHeight={150}
+        {...TABLE}
         records={rows}
         noRecordsText={t('batches.none')}
         columns={[
@@ -95,17 +91,7 @@ export default function BatchesPage() {
           },
         ]}
       />
-      <CursorPager
-        pages={pages}
-        onPages={setPages}
-        nextCursor={list.data?.nextCursor}
-        rows={rows.length}
-        pageSize={pageSize}
-        onPageSize={(size) => {
-          setPageSize(size);
-          setPages(firstPage);
-        }}
-      />
+      <CursorPager paging={paging} nextCursor={list.data?.nextCursor} rows={rows.length} />
     </Stack>
   );
 }

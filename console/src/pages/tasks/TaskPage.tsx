@@ -12,7 +12,6 @@ import {
 } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -21,19 +20,8 @@ import { TaskProgressBar, TaskStatusBadge } from '../../components/status';
 import { TaskActions } from '../../components/TaskActions';
 import { TimeText } from '../../components/TimeText';
 import { LIVE_MS, taskRefreshInterval } from '../../lib/polling';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" fw={700} c="gray.7">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </Stack>
-  );
-}
+import { Fact } from '../../components/Fact';
+import { LoadFailed } from '../../components/LoadFailed';
 
 /**
  * The step log as text (GET …/log answers text/plain): read again while the task runs, and
@@ -70,13 +58,11 @@ export default function TaskPage() {
 
   if (task.error) {
     return (
-      <Stack>
-        <Title order={2}>{t('tasks.task')}</Title>
-        <ProblemAlert error={task.error} />
-        <Anchor component={Link} to="/tasks">
-          {t('tasks.back')}
-        </Anchor>
-      </Stack>
+      <LoadFailed
+        title={t('tasks.task')}
+        error={task.error}
+        back={{ to: '/tasks', label: t('tasks.back') }}
+      />
     );
   }
   const data = task.data;

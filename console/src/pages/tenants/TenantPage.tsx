@@ -1,39 +1,17 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Card, Group, SimpleGrid, Stack, TagsInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { api, fetchClient } from '../../api/client';
-import { notifyDone, notifyProblem, ProblemAlert } from '../../components/feedback';
+import { notifyDone, notifyProblem } from '../../components/feedback';
 import { TenantStateBadge } from '../../components/status';
 import { TasksTable } from '../../components/TasksTable';
 import { TimeText } from '../../components/TimeText';
 import { PendingUpdate } from './TenantsPage';
 import { UpdateDialog } from './UpdateDialog';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" fw={700} c="gray.7">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </Stack>
-  );
-}
+import { Fact } from '../../components/Fact';
+import { LoadFailed } from '../../components/LoadFailed';
 
 /** A tenant's tags, saved with PATCH (they replace the old ones). */
 function TagsEditor({ id, initial }: { id: string; initial: string[] }) {
@@ -73,13 +51,11 @@ export default function TenantPage() {
 
   if (tenant.error) {
     return (
-      <Stack>
-        <Title order={2}>{t('tenants.tenant')}</Title>
-        <ProblemAlert error={tenant.error} />
-        <Anchor component={Link} to="/tenants">
-          {t('tenants.back')}
-        </Anchor>
-      </Stack>
+      <LoadFailed
+        title={t('tenants.tenant')}
+        error={tenant.error}
+        back={{ to: '/tenants', label: t('tenants.back') }}
+      />
     );
   }
   const data = tenant.data;

@@ -19,11 +19,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, type Schemas } from '../../api/client';
-import { CursorPager } from '../../components/CursorPager';
+import { CursorPager, useCursorPaging } from '../../components/CursorPager';
 import { ProblemAlert } from '../../components/feedback';
 import { TenantStateBadge } from '../../components/status';
 import { TimeText } from '../../components/TimeText';
-import { currentCursor, firstPage } from '../../lib/cursor-pages';
 import {
   parseTenantFilters,
   type TenantFilters,
@@ -34,6 +33,7 @@ import {
 import type { UpdateScope } from '../../lib/update-request';
 import { useIsPlatformAdmin, useSession } from '../../session/useSession';
 import { UpdateDialog } from './UpdateDialog';
+import { TABLE } from '../../components/table';
 
 type Tenant = Schemas['TenantResponse'];
 
@@ -161,15 +161,14 @@ export default function TenantsPage() {
   const platformAdmin = useIsPlatformAdmin();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => parseTenantFilters(params), [params]);
-  const [pages, setPages] = useState(firstPage);
-  const [pageSize, setPageSize] = useState(50);
+  const paging = useCursorPaging(50);
   const [selected, setSelected] = useState<Tenant[]>([]);
   const [allMatching, setAllMatching] = useState(false);
   const [dialog, setDialog] = useState(false);
 
   const setFilters = (next: TenantFilters) => {
     setParams(tenantFiltersToParams(next), { replace: true });
-    setPages(firstPage);
+    paging.reset();
     setSelected([]);
     setAllMatching(false);
   };
@@ -178,7 +177,7 @@ export default function TenantsPage() {
   const list = api.useQuery(
     'get',
     '/api/v1/tenants',
-    { params: { query: { ...query, limit: pageSize, cursor: currentCursor(pages) } } },
+    { params: { query: { ...query, limit: paging.limit, cursor: paging.cursor } } },
     { placeholderData: (previous) => previous, refetchInterval: 10_000 },
   );
   const count = api.useQuery('get', '/api/v1/tenants/count', { params: { query } });
@@ -256,8 +255,7 @@ export default function TenantsPage() {
       ) : null}
       <DataTable
         aria-label={t('tenants.title')}
-        withTableBorder
-        striped
+        {...TABLE}
         highlightOnHover
         minHeight={180}
         fetching={list.isFetching && !list.data}
@@ -317,20 +315,14 @@ export default function TenantsPage() {
         ]}
       />
       <CursorPager
-        pages={pages}
-        onPages={(p) => {
-          setPages(p);
+        paging={paging}
+        nextCursor={list.data?.nextCursor}
+        rows={rows.length}
+        total={total}
+        onMove={() => {
           setSelected([]);
           setAllMatching(false);
         }}
-        nextCursor={list.data?.nextCursor}
-        rows={rows.length}
-        pageSize={pageSize}
-        onPageSize={(size) => {
-          setPageSize(size);
-          setPages(firstPage);
-        }}
-        total={total}
       />
       <UpdateDialog
         opened={dialog}

@@ -1,12 +1,9 @@
 import {
   Alert,
-  Button,
   Checkbox,
-  Group,
   List,
   Loader,
   Modal,
-  Radio,
   Select,
   Stack,
   Text,
@@ -33,6 +30,8 @@ import {
 } from '../../lib/update-request';
 import { useIsPlatformAdmin } from '../../session/useSession';
 import { DateTimeField } from '../../components/DateTimeField';
+import { WhenChoice } from '../../components/WhenChoice';
+import { FormActions } from '../../components/FormActions';
 
 function VersionChoice({
   platformId,
@@ -221,17 +220,7 @@ function UpdateForm({ opened, onClose, scope, platformId }: DialogProps) {
 
   return (
     <Stack>
-      <Radio.Group
-        label={t('update.when')}
-        value={choices.mode}
-        onChange={(mode) => set({ mode: mode as UpdateChoices['mode'] })}
-      >
-        <Stack gap={6} mt={4}>
-          <Radio value="immediate" label={t('update.modes.immediate')} />
-          <Radio value="maintenance_window" label={t('update.modes.maintenance_window')} />
-          <Radio value="custom" label={t('update.modes.custom')} />
-        </Stack>
-      </Radio.Group>
+      <WhenChoice value={choices.mode} onChange={(mode) => set({ mode })} />
       {choices.mode === 'custom' ? (
         <DateTimeField
           label={t('update.customTime', { zone })}
@@ -295,14 +284,13 @@ function UpdateForm({ opened, onClose, scope, platformId }: DialogProps) {
         />
       ) : null}
       <ProblemAlert error={error} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>
-        <Button onClick={() => void send()} disabled={!canSend} loading={sending}>
-          {t('update.submit', { count: preview.data?.created ?? 0 })}
-        </Button>
-      </Group>
+      <FormActions
+        onCancel={onClose}
+        busy={sending}
+        onAction={() => void send()}
+        disabled={!canSend}
+        label={t('update.submit', { count: preview.data?.created ?? 0 })}
+      />
       <Text size="xs">
         {t('update.batchesHint')} <Link to="/batches">{t('nav.batches')}</Link>
       </Text>
