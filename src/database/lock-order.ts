@@ -8,8 +8,12 @@ import type { Tx } from './transactions';
  * 2. `platforms` — the platforms' scheduling locks, in platform id order (also across several
  *                  calls in one transaction): shared to create or move tasks, exclusive to announce
  *                  or withdraw platform maintenance;
- * 3. `tasks`     — update_task rows (FOR UPDATE / SKIP LOCKED);
+ * 3. `tasks`     — update_task rows (FOR UPDATE / SKIP LOCKED), several of them in id order (the
+ *                  runner's writes: LOCK_OWN_RUNNING in scheduler/run-writes.repository.ts);
  * 4. `tenants`   — tenant rows.
+ *
+ * A single statement that writes tasks and then their tenants (a run's completion, a shutdown's
+ * hand-back) keeps the order within itself.
  *
  * Other rows (a platform, partner, version, API key or outbox row being edited) are locked alone in
  * their transactions and take no lock of these levels.
