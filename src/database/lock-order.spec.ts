@@ -52,6 +52,19 @@ describe('the lock order', () => {
     expect(() => enterLockLevel(tx, 'tasks')).toThrow(/tasks locks taken after tenants locks/);
   });
 
+  it('keeps platform ids in order across calls: a later call may not go back to a lower id', async () => {
+    const { tx, statements } = recordingTx();
+    await lockInOrder(tx, { platforms: { ids: ['b'], mode: 'shared' } });
+    await lockInOrder(tx, { platforms: { ids: ['b', 'c'], mode: 'shared' } });
+    await expect(
+      lockInOrder(tx, { platforms: { ids: ['a', 'c'], mode: 'shared' } }),
+    ).rejects.toThrow(/platform a locked after platform c/);
+    expect(statements.map((s) => s.slice(-5))).toEqual(['["b"]', '["b"]', '["c"]']);
+    const other = recordingTx();
+    await lockInOrder(other.tx, { platforms: { ids: ['c', 'a'], mode: 'exclusive' } });
+    expect(other.statements.map((s) => s.slice(-5))).toEqual(['["a"]', '["c"]']);
+  });
+
   it('keeps the order per transaction', async () => {
     const first = recordingTx();
     const second = recordingTx();

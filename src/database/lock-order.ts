@@ -5,10 +5,15 @@ import type { Tx } from './transactions';
  * than one level takes them in this order, so that no two transactions wait for each other:
  *
  * 1. `claims`    — the dispatchers' claim lock (one claim at a time sees the running counts);
- * 2. `platforms` — the platforms' scheduling locks, in platform id order: shared to create or move
- *                  tasks, exclusive to announce or withdraw platform maintenance;
- * 3. `tasks`     — update_task rows (FOR UPDATE / SKIP LOCKED);
+ * 2. `platforms` — the platforms' scheduling locks, in platform id order (also across several
+ *                  calls in one transaction): shared to create or move tasks, exclusive to announce
+ *                  or withdraw platform maintenance;
+ * 3. `tasks`     — update_task rows (FOR UPDATE / SKIP LOCKED), several of them in id order (the
+ *                  runner's writes: LOCK_OWN_RUNNING in scheduler/run-writes.repository.ts);
  * 4. `tenants`   — tenant rows.
+ *
+ * A single statement that writes tasks and then their tenants (a run's completion, a shutdown's
+ * hand-back) keeps the order within itself.
  *
  * Other rows (a platform, partner, version, API key or outbox row being edited) are locked alone in
  * their transactions and take no lock of these levels.
@@ -27,6 +32,8 @@ const CLAIM_LOCK = 727_140_200;
 const PLATFORM_LOCK = 7271400;
 
 const reached = new WeakMap<Tx, number>();
+/** The platforms whose scheduling locks each transaction holds. */
+const heldPlatforms = new WeakMap<Tx, Set<string>>();
 
 /** Records that `tx` takes a lock of `level`; throws if it already holds a later level. */
 export function enterLockLevel(tx: Tx, level: LockLevel): void {
@@ -38,6 +45,24 @@ export function enterLockLevel(tx: Tx, level: LockLevel): void {
     );
   }
   reached.set(tx, index);
+}
+
+/**
+ * Records that `tx` locks these platforms (in id order, as lockInOrder takes them). Throws if one it
+ * does not hold yet sorts before one it already locked: a second call that goes back in id order
+ * could deadlock with a transaction that locks the same platforms in one call.
+ */
+function enterPlatforms(tx: Tx, sortedIds: string[]): void {
+  const held = heldPlatforms.get(tx) ?? new Set<string>();
+  const highest = [...held].sort().at(-1);
+  const behind = sortedIds.find((id) => !held.has(id) && highest !== undefined && id < highest);
+  if (behind !== undefined) {
+    throw new LockOrderError(
+      `lock order violated: platform ${behind} locked after platform ${highest} (platform locks go in id order: take them in one lockInOrder call)`,
+    );
+  }
+  for (const id of sortedIds) held.add(id);
+  heldPlatforms.set(tx, held);
 }
 
 export type PlatformLockMode = 'shared' | 'exclusive';
@@ -67,7 +92,9 @@ export async function lockInOrder<A = undefined, B = undefined>(
       plan.platforms.mode === 'exclusive'
         ? 'pg_advisory_xact_lock'
         : 'pg_advisory_xact_lock_shared';
-    for (const id of [...new Set(plan.platforms.ids)].sort()) {
+    const ids = [...new Set(plan.platforms.ids)].sort();
+    enterPlatforms(tx, ids);
+    for (const id of ids) {
       await tx.query(`SELECT ${fn}(${PLATFORM_LOCK}, hashtext($1))`, [id]);
     }
   }

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { lockInOrder } from '../database/lock-order';
 import { type Tx, Transactions } from '../database/transactions';
 import { Notices } from '../notifications/notices.service';
 import { GroupCommit, isPermanent } from './group-commit';
@@ -139,8 +140,9 @@ export class RunJournal {
     const owner = this.owner.id;
     const work = async (tx: Tx): Promise<WriteResult> => {
       if (completions.length > 0) {
+        // Task rows first (in id order), then the completions write their tenants.
         const ids = [...changes.map((c) => c.taskId), ...completions.map((c) => c.taskId)];
-        await this.repo.lockOwnRunning(tx, owner, ids);
+        await lockInOrder(tx, { tasks: () => this.repo.lockOwnRunning(tx, owner, ids) });
       }
       const held = await this.repo.journal(tx, owner, changes, events);
       const ended = await this.repo.complete(tx, owner, completions);

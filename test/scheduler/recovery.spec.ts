@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { Dispatcher } from '../../src/scheduler/dispatcher.service';
 import { startTestApp, TestApp } from '../support/app';
-import { newKey, newSchedulingWorld, newTenant } from '../support/factories';
+import { newKey, newPartner, newSchedulingWorld, newTenant } from '../support/factories';
 import { finished, schedulerEnv, scheduleNow, stepLog, taskRow, until } from './support';
 
 type World = Awaited<ReturnType<typeof newSchedulingWorld>>;
@@ -188,6 +188,16 @@ describe('recovery of tasks whose replica died', () => {
         await newKey(apiOnly.admin, 'partner_admin', world.partner.id),
       );
       await partner.post(`/update-tasks/${taskId}/resume`).expect(403);
+      // Another partner's admin is not told the task exists (the policy answers 404, not 403).
+      const stranger = apiOnly.admin.as(
+        await newKey(
+          apiOnly.admin,
+          'partner_admin',
+          (await newPartner(apiOnly.admin, world.platformId)).id,
+        ),
+      );
+      const hidden = await stranger.post(`/update-tasks/${taskId}/resume`).expect(404);
+      expect(hidden.body.message).toMatch(/not found/i);
 
       await apiOnly.ds.query(
         `UPDATE update_task SET lease_expires_at = now() - interval '1 second' WHERE id = $1`,
