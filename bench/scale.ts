@@ -1,0 +1,375 @@
+// npm run bench:scale
+// Grows one platform (one partner) to 10,000, 100,000 and 1,000,000 tenants (BENCH_SCALES) and
+// measures, at each size, with the dispatcher off:
+//   import (POST /tenants/bulk, 10,000 a request), the tenant and task lists with each filter
+//   (p50/p99 of the first page and of pages deeper in), the dry run, ONE request scheduling every
+//   tenant of the partner (with customer and partner notices), the batch's counts, GET /metrics,
+//   and the batch's cancel.
+// At the largest size, with every task of the earlier sizes finished, it starts a dispatcher and
+// measures claim → completion and commit → first step for a small batch of immediate tasks.
+// Floors: bare INSERT … SELECT of the tenant rows and of the task rows, measured at each size.
+// The last column compares the largest size with the one before: a linear figure grows at most by
+// the ratio of the sizes; a list page should not grow at all.
+import { Client } from 'pg';
+import {
+  api,
+  BENCH_ADMIN_KEY,
+  benchDatabase,
+  type BenchService,
+  machine,
+  ms,
+  startService,
+} from './support';
+
+const SCALES = (process.env.BENCH_SCALES ?? '10000,100000,1000000').split(',').map(Number);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 20);
+const CANCEL_TIMEOUT_MS = Number(process.env.BENCH_CANCEL_TIMEOUT_S ?? 600) * 1000;
+const CLAIM_TASKS = Number(process.env.BENCH_CLAIM_TASKS ?? 5000);
+const CHUNK = 10_000;
+
+type Api = ReturnType<typeof api>;
+const results = new Map<string, Map<number, string>>();
+
+function record(name: string, scale: number, value: string): void {
+  if (!results.has(name)) results.set(name, new Map());
+  results.get(name)?.set(scale, value);
+  console.log(`  [${scale}] ${name}: ${value}`);
+}
+
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const secs = (msValue: number) => `${(msValue / 1000).toFixed(2)} s`;
+
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const start = process.hrtime.bigint();
+  const value = await work();
+  return [value, ms(start)];
+}
+
+/** p50/p99 of GET `path`: the first page, then following the cursor (one sample each). */
+async function listLatency(base: string, key: string, path: string): Promise<string> {
+  const samples: number[] = [];
+  let cursor: string | null = null;
+  for (let i = 0; i < SAMPLES; i++) {
+    const sep = path.includes('?') ? '&' : '?';
+    const url = `${base}/api/v1${path}${sep}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const start = process.hrtime.bigint();
+    const res = await fetch(url, { headers: { authorization: `Bearer ${key}` } });
+    const body = (await res.json()) as { nextCursor?: string | null };
+    samples.push(ms(start));
+    if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${JSON.stringify(body)}`);
+    // Half the samples stay on the first page, half walk deeper.
+    cursor = i % 2 === 0 ? (body.nextCursor ?? null) : null;
+  }
+  samples.sort((a, b) => a - b);
+  return `p50 ${pct(samples, 50).toFixed(1)} ms, p99 ${pct(samples, 99).toFixed(1)} ms`;
+}
+
+async function metricsLatency(base: string): Promise<string> {
+  const samples: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const start = process.hrtime.bigint();
+    const res = await fetch(`${base}/metrics`);
+    await res.text();
+    samples.push(ms(start));
+  }
+  samples.sort((a, b) => a - b);
+  return `p50 ${pct(samples, 50).toFixed(1)} ms, p99 ${pct(samples, 99).toFixed(1)} ms`;
+}
+
+async function importTenants(partnerApi: Api, from: number, to: number): Promise<void> {
+  for (let offset = from; offset < to; offset += CHUNK) {
+    const tenants = Array.from({ length: Math.min(CHUNK, to - offset) }, (_, i) => {
+      const n = offset + i;
+      return {
+        name: `tenant-${n}`,
+        softwareVersion: n % 10 === 0 ? '1.5.0' : '1.0.0',
+        customerEmail: `it@tenant-${n}.example`,
+        locale: (['en', 'de', 'it'] as const)[n % 3],
+        timezone: 'Europe/Rome',
+        maintenanceWindow: { cron: `0 ${1 + (n % 4)} * * SUN`, durationMinutes: 240 },
+      };
+    });
+    await partnerApi('POST', '/tenants/bulk', { tenants });
+  }
+}
+
+/** Bare INSERT … SELECT floors, rolled back: `n` tenant rows, and one task row per tenant. */
+async function floors(pg: Client, partnerId: string, n: number): Promise<[number, number]> {
+  await pg.query('BEGIN');
+  try {
+    const [, tenantsMs] = await timed(() =>
+      pg.query(
+        `INSERT INTO tenant (partner_id, platform_id, name, software_version, customer_email, locale,
+           timezone, window_cron, window_duration_minutes, window_timezone)
+         SELECT partner_id, platform_id, name || '-floor', software_version, customer_email, locale,
+           timezone, window_cron, window_duration_minutes, window_timezone
+         FROM tenant WHERE partner_id = $1 LIMIT $2`,
+        [partnerId, n],
+      ),
+    );
+    await pg.query('ROLLBACK');
+    await pg.query('BEGIN');
+    const batch = (
+      await pg.query<{ id: string }>(
+        `INSERT INTO update_batch (scope, target_version, mode, options, total)
+         VALUES ('{}', '2.0.0', 'maintenance_window', '{}', 0) RETURNING id`,
+      )
+    ).rows[0].id;
+    const [, tasksMs] = await timed(() =>
+      pg.query(
+        `INSERT INTO update_task (batch_id, tenant_id, partner_id, platform_id, from_version,
+           target_version, mode, run_at, expires_at, expected_duration_minutes, notify_partner,
+           notify_customer)
+         SELECT $1, t.id, t.partner_id, t.platform_id, t.software_version, '2.0.0',
+           'maintenance_window', now() + interval '1 day', now() + interval '1 day 4 hours', 60,
+           true, true
+         FROM tenant t WHERE t.partner_id = $2`,
+        [batch, partnerId],
+      ),
+    );
+    return [tenantsMs, tasksMs];
+  } finally {
+    await pg.query('ROLLBACK');
+  }
+}
+
+async function cancelBatch(base: string, key: string, pg: Client, batchId: string) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), CANCEL_TIMEOUT_MS);
+  const start = process.hrtime.bigint();
+  try {
+    const res = await fetch(`${base}/api/v1/update-batches/${batchId}/cancel`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}` },
+      signal: controller.signal,
+    });
+    await res.text();
+    if (!res.ok) throw new Error(`batch cancel: ${res.status}`);
+    return secs(ms(start));
+  } catch (error) {
+    if (!controller.signal.aborted) throw error;
+    // Stop the server's statement, then finish the tasks by bare SQL so the run can go on.
+    await pg.query(
+      `SELECT pg_cancel_backend(pid) FROM pg_stat_activity
+       WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active'`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await pg.query(
+      `UPDATE update_task SET status = 'cancelled', finished_at = now()
+       WHERE batch_id = $1 AND status IN ('scheduled', 'running')`,
+      [batchId],
+    );
+    return `> ${secs(CANCEL_TIMEOUT_MS)} (gave up; tasks then cancelled by bare SQL)`;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function measureScale(
+  service: BenchService,
+  pg: Client,
+  admin: Api,
+  partnerKey: string,
+  ids: { platformId: string; partnerId: string },
+  scale: number,
+): Promise<void> {
+  const base = service.baseUrl;
+  const partnerApi = api(base, partnerKey);
+  const [tenantFloorMs, taskFloorMs] = await floors(pg, ids.partnerId, scale);
+  record('floor: bare INSERT … SELECT of the tenant rows', scale, secs(tenantFloorMs));
+  record('floor: bare INSERT … SELECT of the task rows', scale, secs(taskFloorMs));
+
+  for (const [name, path] of [
+    ['tenant list, no filter', '/tenants'],
+    ['tenant list, partnerId', `/tenants?partnerId=${ids.partnerId}`],
+    ['tenant list, softwareVersion', '/tenants?softwareVersion=1.5.0'],
+    ['tenant list, state', '/tenants?state=active'],
+    ['tenant list, pendingUpdate=false', '/tenants?pendingUpdate=false'],
+  ])
+    record(name, scale, await listLatency(base, partnerKey, path));
+
+  const scope = {
+    partnerId: ids.partnerId,
+    targetVersion: '2.0.0',
+    mode: 'maintenance_window',
+    notifyPartner: true,
+    notifyCustomer: true,
+  };
+  const [, dryMs] = await timed(() =>
+    partnerApi('POST', '/update-tasks', { ...scope, dryRun: true }),
+  );
+  record('dry run (every tenant of the partner)', scale, secs(dryMs));
+
+  const [scheduled, scheduleMs] = await timed(() =>
+    partnerApi<{ batchId: string; created: number }>('POST', '/update-tasks', scope),
+  );
+  record(
+    'schedule every tenant of the partner, one request',
+    scale,
+    `${secs(scheduleMs)} (${scheduled.created} tasks, ${Math.round((scheduled.created / scheduleMs) * 1000)}/s)`,
+  );
+
+  for (const [name, path] of [
+    ['tenant list, pendingUpdate=true', '/tenants?pendingUpdate=true'],
+    ['task list, no filter', '/update-tasks'],
+    ['task list, status=scheduled', '/update-tasks?status=scheduled'],
+    ['task list, batchId', `/update-tasks?batchId=${scheduled.batchId}`],
+    ['task list, partnerId', `/update-tasks?partnerId=${ids.partnerId}`],
+    [
+      'task list, from/to (next 8 days)',
+      `/update-tasks?from=${new Date().toISOString()}&to=${new Date(Date.now() + 8 * 86_400_000).toISOString()}`,
+    ],
+  ])
+    record(name, scale, await listLatency(base, partnerKey, path));
+
+  const countSamples: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const [, t] = await timed(() => partnerApi('GET', `/update-batches/${scheduled.batchId}`));
+    countSamples.push(t);
+  }
+  countSamples.sort((a, b) => a - b);
+  record(
+    'batch counts (GET /update-batches/{id})',
+    scale,
+    `p50 ${pct(countSamples, 50).toFixed(1)} ms, p99 ${pct(countSamples, 99).toFixed(1)} ms`,
+  );
+  record(`GET /metrics with ${scheduled.created} open tasks`, scale, await metricsLatency(base));
+  record(
+    'batch cancel (with notices)',
+    scale,
+    await cancelBatch(base, partnerKey, pg, scheduled.batchId),
+  );
+  const size = await pg.query<{ db: string; outbox: string; tasks: string }>(
+    `SELECT pg_size_pretty(pg_database_size(current_database())) AS db,
+            pg_size_pretty(pg_total_relation_size('outbox_email')) AS outbox,
+            pg_size_pretty(pg_total_relation_size('update_task')) AS tasks`,
+  );
+  record('database size (tasks, outbox)', scale, Object.values(size.rows[0]).join(', '));
+  void admin;
+}
+
+/** With every task of the earlier sizes finished: a dispatcher runs CLAIM_TASKS immediate tasks. */
+async function claimWithHistory(url: string, pg: Client, admin: Api, platformId: string) {
+  const finished = (
+    await pg.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM update_task WHERE status NOT IN ('scheduled', 'running')`,
+    )
+  ).rows[0].n;
+  const partner = await admin<{ id: string }>('POST', '/partners', {
+    platformId,
+    name: 'claim partner',
+  });
+  for (let offset = 0; offset < CLAIM_TASKS; offset += CHUNK) {
+    const tenants = Array.from({ length: Math.min(CHUNK, CLAIM_TASKS - offset) }, (_, i) => ({
+      partnerId: partner.id,
+      name: `claim-${offset + i}`,
+      softwareVersion: '1.0.0',
+    }));
+    await admin('POST', '/tenants/bulk', { tenants });
+  }
+  const { batchId } = await admin<{ batchId: string }>('POST', '/update-tasks', {
+    partnerId: partner.id,
+    targetVersion: '2.0.0',
+    mode: 'immediate',
+  });
+  const dispatcher = await startService(url, {
+    SCHEDULER_ENABLED: 'true',
+    SIMULATED_STEP_MS: '0',
+    SCHEDULER_CONCURRENCY: '200',
+    SCHEDULER_PLATFORM_CONCURRENCY: '100000',
+    MAIL_SENDER_ENABLED: 'false',
+  });
+  try {
+    for (;;) {
+      const { rows } = await pg.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM update_task WHERE batch_id = $1 AND status = 'succeeded'`,
+        [batchId],
+      );
+      if (rows[0].n === CLAIM_TASKS) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } finally {
+    await dispatcher.stop();
+  }
+  const { rows } = await pg.query<{ seconds: number }>(
+    `SELECT extract(epoch FROM max(finished_at) - min(started_at))::float8 AS seconds
+     FROM update_task WHERE batch_id = $1`,
+    [batchId],
+  );
+  return `${Math.round(CLAIM_TASKS / rows[0].seconds)} tasks/s (${CLAIM_TASKS} tasks, ${finished} finished tasks present)`;
+}
+
+function printTable(): void {
+  const [prev, last] = SCALES.slice(-2);
+  console.log(
+    `\nscale on ${machine()}, database: ${process.env.DATABASE_URL ? 'DATABASE_URL server' : 'embedded PostgreSQL'}`,
+  );
+  console.log(
+    `sizes: ${SCALES.join(', ')} tenants; "growth" = figure at ${last} / figure at ${prev} (sizes ×${last / prev})`,
+  );
+  for (const [name, byScale] of results) {
+    const cells = SCALES.map((s) => byScale.get(s) ?? '–');
+    // Latencies compare their p99; other figures their first number.
+    const first = (v?: string) =>
+      Number((/p99 ([\d.]+)/.exec(v ?? '') ?? /([\d.]+)/.exec(v ?? ''))?.[1]);
+    const growth = first(byScale.get(last)) / first(byScale.get(prev));
+    const g = Number.isFinite(growth) ? `×${growth.toFixed(1)}` : '';
+    console.log(`  ${name}\n      ${cells.join('  |  ')}  ${g}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const db = await benchDatabase();
+  const service = await startService(db.url);
+  const pg = new Client({ connectionString: db.url });
+  await pg.connect();
+  try {
+    const admin = api(service.baseUrl, BENCH_ADMIN_KEY);
+    const platform = await admin<{ id: string }>('POST', '/platforms', {
+      name: 'bench',
+      timezone: 'Europe/Rome',
+    });
+    for (const version of ['1.0.0', '1.5.0', '2.0.0'])
+      await admin('POST', `/platforms/${platform.id}/versions`, { version });
+    const partner = await admin<{ id: string }>('POST', '/partners', {
+      platformId: platform.id,
+      name: 'bench partner',
+      contacts: [{ email: 'ops@partner.example', locale: 'de', timezone: 'Europe/Berlin' }],
+    });
+    const { key } = await admin<{ key: string }>('POST', '/api-keys', {
+      name: 'bench',
+      role: 'partner_admin',
+      partnerId: partner.id,
+    });
+    const ids = { platformId: platform.id, partnerId: partner.id };
+    let have = 0;
+    for (const scale of SCALES) {
+      const [, importMs] = await timed(() => importTenants(api(service.baseUrl, key), have, scale));
+      record(
+        'import (POST /tenants/bulk)',
+        scale,
+        `${secs(importMs)} for ${scale - have} (${Math.round(((scale - have) / importMs) * 1000)}/s)`,
+      );
+      have = scale;
+      await measureScale(service, pg, admin, key, ids, scale);
+      record('service peak RSS', scale, `${service.peakRssMiB().toFixed(0)} MiB`);
+    }
+    const last = SCALES[SCALES.length - 1];
+    record(
+      'dispatcher claim → completed',
+      last,
+      await claimWithHistory(db.url, pg, admin, platform.id),
+    );
+    printTable();
+  } finally {
+    await pg.end();
+    await service.stop();
+    await db.dispose();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
