@@ -6,6 +6,7 @@ import { Notifications1795392300000 } from './1795392300000-notifications';
 import { OpenTasks1795408000000 } from './1795408000000-open-tasks';
 import { ConsoleSessions1795410000000 } from './1795410000000-console-sessions';
 import { TenantTags1795410100000 } from './1795410100000-tenant-tags';
+import { NoticeReferences1795414000000 } from './1795414000000-notice-references';
 
 export const MIGRATIONS = [
   Foundation1795392000000,
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   OpenTasks1795408000000,
   ConsoleSessions1795410000000,
   TenantTags1795410100000,
+  NoticeReferences1795414000000,
 ];

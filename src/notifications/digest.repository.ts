@@ -29,6 +29,14 @@ export interface BatchSummary {
 const WINDOW_END = `COALESCE(t.expires_at, t.run_at + t.expected_duration_minutes * interval '1 minute')`;
 const FACTS = `t.id AS task_id, t.tenant_id, tn.name AS tenant_name, t.from_version, t.target_version,
   t.mode, t.run_at, ${WINDOW_END} AS window_end, t.forced, t.status, t.notice_sequence, t.error, t.cancel_reason`;
+/**
+ * The tasks of outbox rows, as their e-mails describe them: the task as it is now, with the
+ * event's sequence and reason from the row (the error of a failure is the one the row recorded).
+ */
+const NOTICE_FACTS = `t.id AS task_id, t.tenant_id, tn.name AS tenant_name, t.from_version, t.target_version,
+  t.mode, t.run_at, ${WINDOW_END} AS window_end, t.forced, t.status,
+  COALESCE(o.sequence, t.notice_sequence) AS notice_sequence,
+  COALESCE(CASE WHEN o.event = 'task.failed' THEN o.reason END, t.error) AS error, o.reason AS cancel_reason`;
 /** The tasks of a batch that a partner's contacts are told about. */
 const PARTNER_TASKS = `FROM update_task t JOIN tenant tn ON tn.id = t.tenant_id
   WHERE t.batch_id = $1 AND t.partner_id = $2 AND t.notify_partner`;
@@ -76,8 +84,9 @@ function toFacts(r: TaskFactsRow): TaskFacts {
 }
 
 /**
- * What a partner's batch digest lists: the batch's tasks as they are when the digest is rendered.
- * A batch may hold 100,000 tasks, so they are summarised, listed (a few) or paged (for the CSV).
+ * What e-mails about tasks say: the tasks as they are when the e-mail is rendered. A partner's
+ * batch digest lists its batch's tasks; a batch may hold 100,000 tasks, so they are summarised,
+ * listed (a few) or paged (for the CSV).
  */
 @Injectable()
 export class DigestRepository {
@@ -103,6 +112,20 @@ export class DigestRepository {
     const rows: TaskFactsRow[] = await this.ds.query(
       `SELECT ${FACTS} ${PARTNER_TASKS} ORDER BY t.run_at, tn.name, t.id LIMIT $3`,
       [batchId, partnerId, limit],
+    );
+    return rows.map(toFacts);
+  }
+
+  /**
+   * The tasks of these outbox rows (in row order); a row whose task no longer exists (its tenant
+   * was deleted) has none.
+   */
+  async noticeFacts(ids: string[]): Promise<TaskFacts[]> {
+    const rows: TaskFactsRow[] = await this.ds.query(
+      `SELECT ${NOTICE_FACTS}
+       FROM outbox_email o JOIN update_task t ON t.id = o.task_id JOIN tenant tn ON tn.id = t.tenant_id
+       WHERE o.id = ANY($1::uuid[]) ORDER BY o.id`,
+      [ids],
     );
     return rows.map(toFacts);
   }

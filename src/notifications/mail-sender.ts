@@ -6,9 +6,10 @@ import { AppConfig } from '../config/app-config';
 import { isDeliverable } from './addresses';
 import { MailMetrics } from './mail-metrics';
 import { MailTransport, SEND_TIMEOUT_MS } from './mail-transport';
-import { NoticeComposer } from './notice-composer';
+import { NoticeComposer, NoticeSubjectGone } from './notice-composer';
 import type { ClaimedMessage } from './outbox-row';
 import { OutboxListener } from './outbox-listener';
+import { FanoutRepository } from './fanout.repository';
 import { Lease, OutboxRepository } from './outbox.repository';
 import { classifySendError, invalidAddress, retryDelayMs, SendFailure } from './retry-policy';
 
@@ -19,6 +20,10 @@ const IDLE_POLL_MS = 1_000;
 const GROUPS_PER_ROUND = 20;
 /** Accepted e-mails are recorded this many at a time (and at the end of each round). */
 const RECORD_BATCH = 25;
+/** Tasks of a batch whose customers are expanded per transaction (see FanoutRepository). */
+const EXPAND_CHUNK = 2_000;
+/** Expansion steps per round at most: a batch of cancelled tasks is skipped this fast. */
+const EXPAND_STEPS = 50;
 
 /**
  * Sends the outbox. Runs in every scheduler process (MAIL_SENDER_ENABLED); any number may run
@@ -40,6 +45,7 @@ export class MailSender implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly config: AppConfig,
     private readonly outbox: OutboxRepository,
+    private readonly fanout: FanoutRepository,
     private readonly composer: NoticeComposer,
     private readonly transport: MailTransport,
     private readonly listener: OutboxListener,
@@ -127,6 +133,7 @@ export class MailSender implements OnApplicationBootstrap, OnModuleDestroy {
       this.lastRecovery = now.getTime();
       await this.recoverExpired(now);
     }
+    await this.expandCustomers(now);
     const messages: ClaimedMessage[] = [];
     for (const key of await this.outbox.dueGroups(now, GROUPS_PER_ROUND)) {
       const group = await this.outbox.claimGroup(this.lease(now), key);
@@ -134,6 +141,21 @@ export class MailSender implements OnApplicationBootstrap, OnModuleDestroy {
     }
     messages.push(...(await this.outbox.claimSingles(this.lease(now), this.claimLimit())));
     return messages;
+  }
+
+  /**
+   * Customers of new batches get their rows as the sender needs them: while fewer than a few
+   * claims' worth of single e-mails are due, the next tasks of due fan-outs are expanded. A batch
+   * cancelled before its customers were expanded then tells none of them twice.
+   */
+  private async expandCustomers(now: Date): Promise<void> {
+    const ahead = Math.max(EXPAND_CHUNK, 4 * this.claimLimit());
+    let queued = await this.outbox.dueSingles(now, ahead);
+    for (let step = 0; step < EXPAND_STEPS && queued < ahead; step++) {
+      const expansion = await this.fanout.expandNext(now, EXPAND_CHUNK);
+      if (expansion.batchId === null) return;
+      queued += expansion.written;
+    }
   }
 
   async recoverExpired(now = this.clock.now()): Promise<number> {
@@ -204,9 +226,10 @@ export class MailSender implements OnApplicationBootstrap, OnModuleDestroy {
         composed = await this.composer.compose(message);
       } catch (err) {
         this.logger.error({ err, notificationId: row.id, taskId: row.taskId }, 'rendering failed');
+        // A task that no longer exists will not come back; anything else may be fixed meanwhile.
         return await this.fail(message, {
           error: `rendering failed: ${String(err)}`,
-          permanent: false,
+          permanent: err instanceof NoticeSubjectGone,
         });
       }
       try {

@@ -10,12 +10,10 @@ import { DigestRepository, TaskFacts } from './digest.repository';
 import { supportedLocale, validZone } from './format';
 import { type TaskNoticeEvent, taskEventOf } from './notice-events';
 import type { ClaimedMessage, OutboxRow } from './outbox-row';
-import { OutboxRepository } from './outbox.repository';
 import { MailTemplates, RenderedMail, TEMPLATE_NAMES, TemplateName } from './templates';
 import {
   batchDigestView,
   eventDigestView,
-  factsOf,
   maintenanceView,
   Reader,
   taskRow,
@@ -34,6 +32,9 @@ export interface ComposedMail {
   fileName: string;
 }
 
+/** The e-mail is about a task that no longer exists (its tenant was deleted): it cannot be sent. */
+export class NoticeSubjectGone extends Error {}
+
 interface Content {
   rendered: RenderedMail;
   invite?: { method: string; content: string };
@@ -48,7 +49,6 @@ export class NoticeComposer {
   constructor(
     config: AppConfig,
     private readonly templates: MailTemplates,
-    private readonly outbox: OutboxRepository,
     private readonly digests: DigestRepository,
     private readonly clock: Clock,
   ) {
@@ -71,7 +71,9 @@ export class NoticeComposer {
       content = await this.eventDigest(message, reader);
       seed = `${row.groupKey}#${message.ids[0]}#${message.ids.length}#${row.resends}`;
     } else {
-      content = this.singleTask(row, factsOf(row.payload), reader);
+      const [facts] = await this.digests.noticeFacts([row.id]);
+      if (!facts) throw new NoticeSubjectGone(`task ${row.taskId} no longer exists`);
+      content = this.singleTask(row, facts, reader);
     }
     const messageId = messageIdFor(seed, this.sender.domain);
     const stamp = row.createdAt.toISOString().replace(/[-:]|\.\d+/g, '');
@@ -160,7 +162,7 @@ export class NoticeComposer {
     const facts = listed ? await this.digests.firstTasks(batchId, partnerId, LIST_LIMIT) : [];
     const filename = `update-batch-${batchId.slice(0, 8)}.csv`;
     const view = batchDigestView(
-      row.payload,
+      row.payload ?? {},
       summary,
       { listed, tasks: facts.map((f) => taskRow(f, reader)), attachment: listed ? null : filename },
       reader,
@@ -192,9 +194,7 @@ export class NoticeComposer {
     const event = taskEventOf(row.event);
     const count = message.ids.length;
     const listed = count <= LIST_LIMIT;
-    const facts = listed
-      ? (await this.outbox.rows(message.ids)).map((r) => factsOf(r.payload))
-      : [];
+    const facts = listed ? await this.digests.noticeFacts(message.ids) : [];
     facts.sort(
       (a, b) => a.runAt.localeCompare(b.runAt) || a.tenantName.localeCompare(b.tenantName),
     );
@@ -202,7 +202,7 @@ export class NoticeComposer {
     // A move or cancellation of many tasks has one reason (a maintenance period, a batch cancel):
     // it is said once, and only a task with a reason of its own repeats it in its row.
     const shared = event === 'task.rescheduled' || event === 'task.cancelled';
-    const reason = shared ? factsOf(row.payload).reason : null;
+    const reason = shared ? row.reason : null;
     const tasks = facts
       .map((f) => taskRow(f, reader))
       .map((t) =>
@@ -217,18 +217,20 @@ export class NoticeComposer {
     );
     return {
       rendered: this.templates.render('task.digest', reader.locale, view),
-      csv: listed ? undefined : { filename, lines: tasksCsv(this.payloads(message.ids), reader) },
+      csv: listed
+        ? undefined
+        : { filename, lines: tasksCsv(this.noticeFacts(message.ids), reader) },
     };
   }
 
-  private async *payloads(ids: string[]): AsyncGenerator<TaskFacts> {
+  private async *noticeFacts(ids: string[]): AsyncGenerator<TaskFacts> {
     for (let i = 0; i < ids.length; i += PAGE) {
-      for (const row of await this.outbox.rows(ids.slice(i, i + PAGE))) yield factsOf(row.payload);
+      yield* await this.digests.noticeFacts(ids.slice(i, i + PAGE));
     }
   }
 
   private maintenance(row: OutboxRow, reader: Reader): Content {
-    const view = maintenanceView(row.payload, reader);
+    const view = maintenanceView(row.payload ?? {}, reader);
     return { rendered: this.templates.render(this.template(row.template), reader.locale, view) };
   }
 }

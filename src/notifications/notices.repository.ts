@@ -32,17 +32,13 @@ export interface TaskNoticeInsert {
   now: Date;
 }
 
-/** What the e-mail says about a task, as it is at the event (times change when it is rescheduled). */
-const PAYLOAD = `jsonb_build_object(
-  'taskId', t.id, 'batchId', t.batch_id, 'tenantId', t.tenant_id, 'tenantName', tn.name,
-  'fromVersion', t.from_version, 'targetVersion', t.target_version, 'mode', t.mode, 'runAt', t.run_at,
-  'windowEnd', COALESCE(t.expires_at, t.run_at + t.expected_duration_minutes * interval '1 minute'),
-  'forced', t.forced, 'sequence', t.notice_sequence, 'status', t.status, 'error', t.error, 'reason', $2::text)`;
-
+/**
+ * A task notice holds what belongs to its event — the task's notice sequence then (the calendar
+ * SEQUENCE) and the event's reason — and references its task; the e-mail is rendered from the task
+ * as it is when it is sent (docs/notifications.md).
+ */
 const INSERT = `INSERT INTO outbox_email (event, template, recipient, recipient_kind, locale, timezone,
-  payload, dedupe_key, task_id, batch_id, partner_id, platform_id, group_key, next_attempt_at)`;
-const TASKS = `FROM update_task t JOIN tenant tn ON tn.id = t.tenant_id`;
-const WITH_PARTNER = `${TASKS} JOIN partner p ON p.id = t.partner_id`;
+  sequence, reason, dedupe_key, task_id, batch_id, partner_id, platform_id, group_key, next_attempt_at)`;
 
 /** The channel the notification sender listens on; a notification is delivered at commit. */
 export const OUTBOX_CHANNEL = 'outbox_email';
@@ -55,28 +51,27 @@ export async function wakeSenders(em: EntityManager): Promise<void> {
 /**
  * The outbox inserts (the e-mails to send), set-based: one statement for any number of tasks, in
  * the caller's transaction. Who is told and how notices merge is decided by Notices
- * (notices.service.ts); rendering and sending happen later, in the notification sender.
+ * (notices.service.ts); the customers of a new batch are expanded by the sender
+ * (fanout.repository.ts); rendering and sending happen later, in the notification sender.
  */
 @Injectable()
 export class NoticesRepository {
   /**
-   * A new batch: every customer who is to be told gets a notice of its own; each partner contact
-   * gets ONE digest for the batch (its payload names the batch; the digest lists the tasks as they
-   * are when it is rendered).
+   * A new batch: ONE fan-out row for its customers (the sender writes a notice per customer from
+   * it) and ONE digest per partner contact (its payload names the batch; the digest lists the tasks
+   * as they are when it is rendered). The cost does not grow with the batch.
    */
   async insertScheduled(em: EntityManager, batchId: string, now: Date): Promise<void> {
-    // Fresh tasks cannot collide with earlier notices: a plain insert, no conflict check per row.
     await em.query(
-      `${INSERT}
-       SELECT 'task.scheduled', 'task.scheduled', tn.customer_email, 'customer', tn.locale, tn.timezone,
-         ${PAYLOAD}, 'task.scheduled:' || t.id || ':0:' || tn.customer_email,
-         t.id, t.batch_id, t.partner_id, t.platform_id, NULL, $3::timestamptz
-       ${TASKS}
-       WHERE t.batch_id = $1 AND t.notify_customer AND tn.customer_email IS NOT NULL`,
-      [batchId, null, now],
+      `INSERT INTO outbox_fanout (event, audience, batch_id, next_attempt_at)
+       SELECT 'task.scheduled', 'customer', b.id, $2::timestamptz FROM update_batch b
+       WHERE b.id = $1 AND EXISTS (SELECT 1 FROM update_task t WHERE t.batch_id = b.id AND t.notify_customer)
+       ON CONFLICT (batch_id, event, audience) DO NOTHING`,
+      [batchId, now],
     );
     await em.query(
-      `${INSERT}
+      `INSERT INTO outbox_email (event, template, recipient, recipient_kind, locale, timezone,
+         payload, dedupe_key, task_id, batch_id, partner_id, platform_id, group_key, next_attempt_at)
        SELECT 'task.scheduled', 'task.scheduled', c.email, 'partner', c.locale, c.timezone,
          jsonb_build_object('batchId', b.id, 'partnerId', p.id, 'partnerName', p.name,
            'targetVersion', b.target_version, 'mode', b.mode, 'tasks', n.tasks),
@@ -94,23 +89,52 @@ export class NoticesRepository {
     await wakeSenders(em);
   }
 
-  /** Notices to whoever received the tasks' earlier notices (their own, or their batch's digest). */
+  /**
+   * Waits for the expansion of these tasks' batches to pause, and keeps it paused until the caller
+   * commits: a follow-up then sees every customer expanded so far, and the expansion sees the
+   * follow-up's change (docs/notifications.md, "customers of a batch").
+   */
+  async holdExpansion(em: EntityManager, selection: TaskSelection): Promise<void> {
+    const batches =
+      'batchId' in selection
+        ? '$1::uuid'
+        : 'SELECT DISTINCT t.batch_id FROM update_task t WHERE t.id = ANY($1::uuid[])';
+    await em.query(
+      `SELECT f.id FROM outbox_fanout f
+       WHERE f.status = 'pending' AND f.batch_id IN (${batches})
+       ORDER BY f.id FOR SHARE`,
+      ['batchId' in selection ? selection.batchId : selection.taskIds],
+    );
+  }
+
+  /**
+   * Notices to whoever received the tasks' earlier notices: their own (scheduled or rescheduled
+   * to them), or their batch's digest. Two index lookups joined by hash, one pass for any number
+   * of tasks.
+   */
   async insertFollowUps(em: EntityManager, n: TaskNoticeInsert): Promise<number> {
     const { where, params, key, group } = taskNoticeParts(n);
     const result: unknown[] = await em.query(
-      `${INSERT}
+      `WITH sel AS (
+         SELECT t.id, t.batch_id, t.partner_id FROM update_task t WHERE ${where}
+       ), prev AS (
+         SELECT s.id AS task_id, o.recipient, o.recipient_kind, o.locale, o.timezone
+         FROM sel s JOIN outbox_email o ON o.task_id = s.id
+         WHERE o.event IN ('task.scheduled', 'task.rescheduled', 'task.started')
+         UNION ALL
+         SELECT s.id, d.recipient, d.recipient_kind, d.locale, d.timezone
+         FROM sel s JOIN outbox_email d ON d.batch_id = s.batch_id AND d.partner_id = s.partner_id
+         WHERE d.task_id IS NULL AND d.event = 'task.scheduled'
+           AND d.batch_id IN (SELECT DISTINCT batch_id FROM sel)
+       )
+       ${INSERT}
        SELECT DISTINCT ON (t.id, prev.recipient_kind, prev.recipient)
-         $3, $3, prev.recipient, prev.recipient_kind, prev.locale, prev.timezone, ${PAYLOAD},
-         ${key('prev.recipient')}, t.id, t.batch_id, t.partner_id, t.platform_id,
+         $3, $3, prev.recipient, prev.recipient_kind, prev.locale, prev.timezone, t.notice_sequence,
+         $2::text, ${key('prev.recipient')}, t.id, t.batch_id, t.partner_id, t.platform_id,
          CASE WHEN prev.recipient_kind = 'partner' THEN ${group} || prev.recipient END,
          CASE WHEN prev.recipient_kind = 'partner' THEN $6::timestamptz + $5 * interval '1 second'
            ELSE $6::timestamptz END
-       ${TASKS}
-       JOIN outbox_email prev
-         ON (prev.task_id = t.id AND prev.event IN ('task.scheduled', 'task.rescheduled'))
-         OR (prev.task_id IS NULL AND prev.batch_id = t.batch_id AND prev.partner_id = t.partner_id
-             AND prev.event = 'task.scheduled')
-       WHERE ${where}
+       FROM prev JOIN update_task t ON t.id = prev.task_id
        ORDER BY t.id, prev.recipient_kind, prev.recipient
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1`,
       params,
@@ -124,15 +148,16 @@ export class NoticesRepository {
     const { where, params, key, group } = taskNoticeParts(n);
     const result: unknown[] = await em.query(
       `${INSERT}
-       SELECT $3, $3, tn.customer_email, 'customer', tn.locale, tn.timezone, ${PAYLOAD},
-         ${key('tn.customer_email')}, t.id, t.batch_id, t.partner_id, t.platform_id, NULL, $6::timestamptz
-       ${TASKS}
+       SELECT $3, $3, tn.customer_email, 'customer', tn.locale, tn.timezone, t.notice_sequence,
+         $2::text, ${key('tn.customer_email')}, t.id, t.batch_id, t.partner_id, t.platform_id, NULL,
+         $6::timestamptz
+       FROM update_task t JOIN tenant tn ON tn.id = t.tenant_id
        WHERE ${where} AND t.notify_customer AND tn.customer_email IS NOT NULL
        UNION ALL
-       SELECT $3, $3, c.email, 'partner', c.locale, c.timezone, ${PAYLOAD},
-         ${key('c.email')}, t.id, t.batch_id, t.partner_id, t.platform_id, ${group} || c.email,
+       SELECT $3, $3, c.email, 'partner', c.locale, c.timezone, t.notice_sequence,
+         $2::text, ${key('c.email')}, t.id, t.batch_id, t.partner_id, t.platform_id, ${group} || c.email,
          $6::timestamptz + $5 * interval '1 second'
-       ${WITH_PARTNER}
+       FROM update_task t JOIN partner p ON p.id = t.partner_id
        CROSS JOIN LATERAL jsonb_to_recordset(p.contacts) AS c (email text, locale text, timezone text)
        WHERE ${where} AND t.notify_partner
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1`,

@@ -40,7 +40,10 @@ export class Notices {
     private readonly clock: Clock,
   ) {}
 
-  /** A new batch: a notice per customer to be told, ONE digest per partner contact. */
+  /**
+   * A new batch: its customers as ONE fan-out row that the sender expands into a notice per
+   * customer, and ONE digest per partner contact.
+   */
   async scheduled(tx: Tx, batchId: string): Promise<void> {
     await this.notices.insertScheduled(tx, batchId, this.clock.now());
   }
@@ -65,9 +68,11 @@ export class Notices {
       partnerDelaySeconds: TRICKLING.includes(event) ? this.config.mailDigestWindowSeconds : 0,
       now: this.clock.now(),
     };
-    return FOLLOW_UPS.includes(event)
-      ? this.notices.insertFollowUps(tx, insert)
-      : this.notices.insertForCurrentRecipients(tx, insert);
+    if (!FOLLOW_UPS.includes(event)) return this.notices.insertForCurrentRecipients(tx, insert);
+    // Customers of a batch are told of a change only if they were told of the task: the
+    // expansion of the batch's customers waits until this transaction ends.
+    await this.notices.holdExpansion(tx, selection);
+    return this.notices.insertFollowUps(tx, insert);
   }
 
   /** Platform maintenance announced or withdrawn: every partner contact of the platform. */

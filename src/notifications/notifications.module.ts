@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { CommonModule } from '../common/common.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { DigestRepository } from './digest.repository';
+import { FanoutRepository } from './fanout.repository';
 import { MailMetrics } from './mail-metrics';
 import { MailSender } from './mail-sender';
 import { MailTransport } from './mail-transport';
@@ -28,6 +29,7 @@ import { MailTemplates } from './templates';
     Notices,
     OutboxRepository,
     DigestRepository,
+    FanoutRepository,
     NotificationsRepository,
     NotificationsService,
     MailTemplates,

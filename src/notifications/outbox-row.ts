@@ -13,7 +13,12 @@ export interface OutboxRow {
   recipientKind: RecipientKind;
   locale: string;
   timezone: string;
-  payload: Record<string, unknown>;
+  /** What a notice that is not about a task says (maintenance, a batch digest); null for task notices. */
+  payload: Record<string, unknown> | null;
+  /** A task notice: the task's notice sequence at the event (its calendar SEQUENCE). */
+  sequence: number | null;
+  /** A task notice: why (the reason of a move or cancel, the error of a failure). */
+  reason: string | null;
   dedupeKey: string;
   taskId: string | null;
   batchId: string | null;
@@ -46,7 +51,7 @@ export interface ClaimedMessage {
 }
 
 export const OUTBOX_COLUMNS = `o.id, o.event, o.template, o.recipient, o.recipient_kind, o.locale, o.timezone,
-  o.payload, o.dedupe_key, o.task_id, o.batch_id, o.partner_id, o.group_key, o.status, o.attempts,
+  o.payload, o.sequence, o.reason, o.dedupe_key, o.task_id, o.batch_id, o.partner_id, o.group_key, o.status, o.attempts,
   o.resends, o.next_attempt_at, o.last_error, o.message_id, o.created_at, o.sent_at`;
 
 /** An outbox_email row as OUTBOX_COLUMNS reads it. */
@@ -58,7 +63,9 @@ export interface OutboxEmailRow {
   recipient_kind: RecipientKind;
   locale: string;
   timezone: string;
-  payload: Record<string, unknown>;
+  payload: Record<string, unknown> | null;
+  sequence: number | null;
+  reason: string | null;
   dedupe_key: string;
   task_id: string | null;
   batch_id: string | null;
@@ -84,6 +91,8 @@ export function toOutboxRow(r: OutboxEmailRow): OutboxRow {
     locale: r.locale,
     timezone: r.timezone,
     payload: r.payload,
+    sequence: r.sequence,
+    reason: r.reason,
     dedupeKey: r.dedupe_key,
     taskId: r.task_id,
     batchId: r.batch_id,

@@ -60,6 +60,17 @@ export class OutboxRepository {
     }));
   }
 
+  /** How many single rows are due, counted up to `limit`. */
+  async dueSingles(now: Date, limit: number): Promise<number> {
+    const [row]: { n: number }[] = await this.ds.query(
+      `SELECT count(*)::int AS n FROM (
+         SELECT 1 FROM outbox_email
+         WHERE status = 'pending' AND next_attempt_at <= $1 AND group_key IS NULL LIMIT $2) due`,
+      [now, limit],
+    );
+    return row.n;
+  }
+
   /** Group keys with at least one due row. */
   async dueGroups(now: Date, limit: number): Promise<string[]> {
     const rows: { group_key: string }[] = await this.ds.query(

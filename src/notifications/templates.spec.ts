@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LOCALES } from '../common/locale';
-import type { BatchSummary } from './digest.repository';
+import type { BatchSummary, TaskFacts } from './digest.repository';
 import { NOTICE_EVENTS, NoticeEvent, TaskNoticeEvent } from './notice-events';
 import {
   expectedFiles,
@@ -14,14 +14,34 @@ import {
 import {
   batchDigestView,
   eventDigestView,
-  factsOf,
   maintenanceView,
   Reader,
   taskRow,
   taskView,
 } from './views';
 
-/** A payload of each event, as the SQL in notices.repository.ts writes it. */
+const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+
+/** A sample as the facts the sender reads for a task notice (DigestRepository.noticeFacts). */
+function factsOf(payload: Record<string, unknown>): TaskFacts {
+  return {
+    taskId: String(payload.taskId),
+    tenantId: String(payload.tenantId),
+    tenantName: String(payload.tenantName ?? ''),
+    fromVersion: String(payload.fromVersion ?? ''),
+    targetVersion: String(payload.targetVersion ?? ''),
+    mode: String(payload.mode ?? ''),
+    runAt: String(payload.runAt),
+    windowEnd: String(payload.windowEnd ?? payload.runAt),
+    forced: payload.forced === true,
+    status: String(payload.status ?? ''),
+    sequence: Number(payload.sequence ?? 0),
+    error: text(payload.error),
+    reason: text(payload.reason),
+  };
+}
+
+/** A sample of each event: the task as the sender reads it, or a maintenance payload. */
 const TASK_PAYLOAD = {
   taskId: '0192f0c4-0000-7000-8000-000000000001',
   batchId: '0192f0c4-0000-7000-8000-0000000000b1',

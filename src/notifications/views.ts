@@ -14,27 +14,6 @@ export interface Reader {
   timezone: string;
 }
 
-const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
-
-/** A task payload (see PAYLOAD in notices.repository.ts) as typed facts. */
-export function factsOf(payload: Record<string, unknown>): TaskFacts {
-  return {
-    taskId: String(payload.taskId),
-    tenantId: String(payload.tenantId),
-    tenantName: String(payload.tenantName ?? ''),
-    fromVersion: String(payload.fromVersion ?? ''),
-    targetVersion: String(payload.targetVersion ?? ''),
-    mode: String(payload.mode ?? ''),
-    runAt: String(payload.runAt),
-    windowEnd: String(payload.windowEnd ?? payload.runAt),
-    forced: payload.forced === true,
-    status: String(payload.status ?? ''),
-    sequence: Number(payload.sequence ?? 0),
-    error: text(payload.error),
-    reason: text(payload.reason),
-  };
-}
-
 function taskBase(f: TaskFacts, r: Reader) {
   return {
     tenantName: f.tenantName,

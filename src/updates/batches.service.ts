@@ -11,6 +11,9 @@ import { assertMayActOnAll } from './task-policy';
 import { UpdateBatch, UpdateBatchesRepository } from './update-batches.repository';
 import { defaultReason } from '../notifications/reasons';
 
+/** A refused batch cancel lists at most this many of the tasks it refuses. */
+const REFUSALS_LISTED = 1000;
+
 @Injectable()
 export class BatchesService {
   constructor(
@@ -42,9 +45,10 @@ export class BatchesService {
 
   /**
    * Cancels every task of the batch that has not started and that the caller sees (a partner
-   * admin: its own tasks). The action policy decides for each task as for a single cancel: if it
-   * refuses any (a partner admin and forced tasks), nothing is cancelled and the answer is 403
-   * listing them. Recipients of the original notices are told.
+   * admin: its own tasks), in one set-based pass whatever the batch's size. The action policy
+   * decides for each task as for a single cancel: if it refuses any (a partner admin and forced
+   * tasks), nothing is cancelled and the answer is 403 listing them. Recipients of the original
+   * notices are told.
    */
   async cancel(caller: Caller, id: string): Promise<BatchResponse> {
     const scope = scopeOf(caller);
@@ -52,13 +56,13 @@ export class BatchesService {
     if (!batch) throw new NotFoundError('Update batch', id);
     await this.db.run(async (tx) => {
       const { tasks } = await lockInOrder(tx, {
-        tasks: () => this.batches.lockNotStarted(tx, scope, id),
+        tasks: () => this.batches.lockNotStarted(tx, scope, id, REFUSALS_LISTED),
       });
       assertMayActOnAll(caller, 'cancel', tasks, `Update batch ${id}`);
       const reason = defaultReason({ code: 'batch_cancelled_by', actor: caller.name });
       const cancelled = await this.changes.cancel(
         tx,
-        tasks.map((t) => t.id),
+        { batchId: id, partnerId: scope.partnerId },
         { reason },
       );
       await this.audit.record(tx, caller, {

@@ -4,7 +4,11 @@ import type { MovingTask } from '../placement/placement.service';
 import type { NoticeContext } from '../notifications/notices.repository';
 import { Notices } from '../notifications/notices.service';
 import type { TaskMove } from './update-task';
-import { type MovableTask, UpdateTasksRepository } from './update-tasks.repository';
+import {
+  type BatchTasks,
+  type MovableTask,
+  UpdateTasksRepository,
+} from './update-tasks.repository';
 
 /**
  * The one way a scheduled task is moved or cancelled: the change and the notices that tell its
@@ -28,10 +32,17 @@ export class TaskChanges {
     return moved;
   }
 
-  /** Cancels the tasks that have not started; returns the ids it cancelled. */
-  async cancel(tx: Tx, ids: string[], why: NoticeContext & { reason: string }): Promise<string[]> {
-    if (ids.length === 0) return [];
-    const cancelled = await this.tasks.cancelScheduled(tx, ids, why.reason);
+  /**
+   * Cancels the tasks that have not started (those listed, or those of a batch, of one partner if
+   * given); returns the ids it cancelled.
+   */
+  async cancel(
+    tx: Tx,
+    tasks: string[] | BatchTasks,
+    why: NoticeContext & { reason: string },
+  ): Promise<string[]> {
+    if (Array.isArray(tasks) && tasks.length === 0) return [];
+    const cancelled = await this.tasks.cancelScheduled(tx, tasks, why.reason);
     if (cancelled.length > 0)
       await this.notices.forTasks(tx, 'task.cancelled', { taskIds: cancelled }, why);
     return cancelled;

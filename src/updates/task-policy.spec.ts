@@ -50,10 +50,13 @@ describe('who may act on a task', () => {
   });
 
   it('decides a batch as each of its tasks, all or nothing, listing every refused task', () => {
-    expect(() => assertMayActOnAll(partnerAdmin, 'cancel', [own], 'Update batch b')).not.toThrow();
+    const kind = (t: typeof own, count = 1) => ({ ...t, count, ids: [t.id] });
+    expect(() =>
+      assertMayActOnAll(partnerAdmin, 'cancel', [kind(own)], 'Update batch b'),
+    ).not.toThrow();
     let error: unknown;
     try {
-      assertMayActOnAll(partnerAdmin, 'cancel', [own, ownForced], 'Update batch b');
+      assertMayActOnAll(partnerAdmin, 'cancel', [kind(own), kind(ownForced)], 'Update batch b');
     } catch (e) {
       error = e;
     }
@@ -62,6 +65,26 @@ describe('who may act on a task', () => {
       message: expect.stringMatching(/^Update batch b: 1 of 2 task\(s\) .*nothing was cancelled$/),
       details: [{ taskId: 't2', code: 'forced_task' }],
     });
+  });
+
+  it('says how many tasks of a large batch it refuses, listing the first of them', () => {
+    const forced = { ...ownForced, count: 40_000, ids: ['t2', 't3'] };
+    expect(() =>
+      assertMayActOnAll(
+        partnerAdmin,
+        'cancel',
+        [{ ...own, count: 60_000, ids: ['t1'] }, forced],
+        'Update batch b',
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        message: expect.stringMatching(/40000 of 100000 task\(s\).*\(the first 2 are listed\)$/),
+        details: [
+          expect.objectContaining({ taskId: 't2' }),
+          expect.objectContaining({ taskId: 't3' }),
+        ],
+      }),
+    );
   });
 
   it('lets only a forced update of a platform admin override a tenant opting out of automatic updates', () => {

@@ -45,6 +45,17 @@ export interface ActedOn {
   forced: boolean;
 }
 
+/**
+ * Tasks of one request that the policy treats alike (one partner, forced or not): how many, and
+ * the ids of the first of them (a refusal lists those).
+ */
+export interface ActedOnKind {
+  partnerId: string;
+  forced: boolean;
+  count: number;
+  ids: string[];
+}
+
 export type ActionRefusalCode = 'not_found' | 'forced_task' | 'platform_admin_only';
 
 export interface ActionRefusal {
@@ -111,27 +122,38 @@ export function assertMayAct(
 }
 
 /**
- * The same decision for every task a request acts on: throws 403 listing every refused task
- * (nothing is changed), or returns when the actor may act on all of them.
+ * The same decision for every task a request acts on (given as kinds of tasks the policy treats
+ * alike, however many they are): throws 403 listing the refused tasks (the first ids of each
+ * refused kind; nothing is changed), or returns when the actor may act on all of them.
  */
 export function assertMayActOnAll(
   actor: Actor,
   action: TaskAction,
-  tasks: ActedOn[],
+  kinds: ActedOnKind[],
   what: string,
 ): void {
-  const refused = tasks.flatMap((task) => {
-    const refusal = actionRefusal(actor, action, task);
-    return refusal ? [{ task, refusal }] : [];
-  });
+  const total = kinds.reduce((n, k) => n + k.count, 0);
+  let count = 0;
+  const refused: { id: string; refusal: ActionRefusal }[] = [];
+  for (const kind of kinds) {
+    const refusals = kind.ids.flatMap((id) => {
+      const refusal = actionRefusal(actor, action, {
+        id,
+        partnerId: kind.partnerId,
+        forced: kind.forced,
+      });
+      return refusal ? [{ id, refusal }] : [];
+    });
+    if (refusals.length === 0) continue;
+    count += kind.count;
+    refused.push(...refusals);
+  }
   if (refused.length === 0) return;
+  refused.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const listed = refused.length < count ? ` (the first ${refused.length} are listed)` : '';
   throw new ForbiddenError(
-    `${what}: ${refused.length} of ${tasks.length} task(s) may not be ${pastTense(action)} by you (${refused[0].refusal.reason}); nothing was ${pastTense(action)}`,
-    refused.map(({ task, refusal }) => ({
-      taskId: task.id,
-      code: refusal.code,
-      reason: refusal.reason,
-    })),
+    `${what}: ${count} of ${total} task(s) may not be ${pastTense(action)} by you (${refused[0].refusal.reason}); nothing was ${pastTense(action)}${listed}`,
+    refused.map(({ id, refusal }) => ({ taskId: id, code: refusal.code, reason: refusal.reason })),
   );
 }
 

@@ -197,7 +197,7 @@ describe('cancelling (TaskActionsService, BatchesService): one policy for one ta
               (t) =>
                 t.status === 'scheduled' && (!scope.partnerId || t.partnerId === scope.partnerId),
             )
-            .map((t) => ({ id: t.id, partnerId: t.partnerId, forced: t.forced })),
+            .map((t) => ({ partnerId: t.partnerId, forced: t.forced, count: 1, ids: [t.id] })),
         counts: async () => ({ scheduled: 0, running: 0, succeeded: 0, failed: 0, cancelled: 0 }),
       }),
       w.changes,

@@ -5,6 +5,7 @@ import type { Scope } from '../auth/caller';
 import type { PageRequest } from '../common/pagination';
 import { SqlFilter } from '../database/sql';
 import type { UpdateMode } from './planning';
+import type { ActedOnKind } from './task-policy';
 import { countByStatus, type TaskStatus } from './task-status';
 
 export interface NewBatch {
@@ -135,19 +136,33 @@ export class UpdateBatchesRepository {
     return countByStatus(rows);
   }
 
-  /** Locks the batch's tasks that have not started and that the caller sees. */
+  /**
+   * Locks the batch's tasks that have not started and that the caller sees, and describes them as
+   * the action policy needs them: per partner and forced or not, how many and the first ids.
+   */
   async lockNotStarted(
     tx: EntityManager,
     scope: Scope,
     batchId: string,
-  ): Promise<{ id: string; partnerId: string; forced: boolean }[]> {
+    listed: number,
+  ): Promise<ActedOnKind[]> {
     const f = new SqlFilter()
       .add('batch_id = ?', batchId)
       .add(`status = 'scheduled'`)
       .addIf(scope.partnerId, 'partner_id = ?');
-    return tx.query(
-      `SELECT id, partner_id AS "partnerId", forced FROM update_task ${f.where} ORDER BY id FOR UPDATE`,
-      f.params,
-    );
+    const rows: { partner_id: string; forced: boolean; count: number; ids: string[] }[] =
+      await tx.query(
+        `WITH locked AS (SELECT id, partner_id, forced FROM update_task ${f.where} FOR UPDATE)
+         SELECT partner_id, forced, count(*)::int AS count,
+                (array_agg(id ORDER BY id))[1:${f.param(listed)}]::text[] AS ids
+         FROM locked GROUP BY partner_id, forced`,
+        f.params,
+      );
+    return rows.map((r) => ({
+      partnerId: r.partner_id,
+      forced: r.forced,
+      count: r.count,
+      ids: r.ids,
+    }));
   }
 }

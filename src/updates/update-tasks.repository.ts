@@ -13,6 +13,12 @@ import type { TaskStatus } from './task-status';
 import type { UpdateMode } from './planning';
 import type { TaskMove, UpdateTask } from './update-task';
 
+/** The tasks of a batch, or those of one partner in it. */
+export interface BatchTasks {
+  batchId: string;
+  partnerId: string | null;
+}
+
 /** Which tenants one request is about. */
 export type TaskScope =
   | { tenantIds: string[] }
@@ -317,15 +323,22 @@ export class UpdateTasksRepository {
     await tx.query(`SELECT pg_notify($1, $2)`, [TASKS_DUE_CHANNEL, payload]);
   }
 
-  /** Cancels those of `ids` that have not started; returns the ids it cancelled. */
-  async cancelScheduled(em: EntityManager, ids: string[], reason: string): Promise<string[]> {
+  /** Cancels those of the tasks that have not started; returns the ids it cancelled. */
+  async cancelScheduled(
+    em: EntityManager,
+    tasks: string[] | BatchTasks,
+    reason: string,
+  ): Promise<string[]> {
+    const f = new SqlFilter();
+    if (Array.isArray(tasks)) f.add('id = ANY(?::uuid[])', tasks);
+    else f.add('batch_id = ?', tasks.batchId).addIf(tasks.partnerId, 'partner_id = ?');
     const rows = await updateReturning<{ id: string }>(
       em,
       `UPDATE update_task
-       SET status = 'cancelled', cancel_reason = $2, finished_at = now(), updated_at = now()
-       WHERE id = ANY($1::uuid[]) AND status = 'scheduled'
+       SET status = 'cancelled', cancel_reason = ${f.param(reason)}, finished_at = now(), updated_at = now()
+       ${f.where} AND status = 'scheduled'
        RETURNING id`,
-      [ids, reason],
+      f.params,
     );
     return rows.map((r) => r.id);
   }

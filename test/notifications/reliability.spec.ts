@@ -2,6 +2,7 @@ import { LEASE_MS } from '../../src/notifications/mail-sender';
 import { MailTransport } from '../../src/notifications/mail-transport';
 import { NoticeComposer } from '../../src/notifications/notice-composer';
 import { OutboxRepository } from '../../src/notifications/outbox.repository';
+import { expandCustomerNotices } from '../support/app';
 import { newKey, newPartner, newTenant, newWorld } from '../support/factories';
 import { MailTestApp, startMailApp } from './support/mail-app';
 import { SmtpSink } from './support/smtp-sink';
@@ -30,6 +31,7 @@ describe('e-mail delivery when things go wrong', () => {
         notifyPartner: true,
       })
       .expect(201);
+    await expandCustomerNotices(t); // what the sender does first: a row per customer
     return {
       batchId: res.body.batchId as string,
       emails: tenants.map((x) => x.customerEmail as string),

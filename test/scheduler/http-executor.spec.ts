@@ -200,10 +200,10 @@ describe('http executor with callbacks', () => {
     const log = (await t.admin.get(`/update-tasks/${taskId}/log`)).text;
     expect(log).toContain(`failed: ${error}; the tenant is marked failed`);
     const [notice] = await t.ds.query(
-      `SELECT payload FROM outbox_email WHERE task_id = $1 AND event = 'task.failed'`,
+      `SELECT reason FROM outbox_email WHERE task_id = $1 AND event = 'task.failed'`,
       [taskId],
     );
-    expect(notice.payload.error).toBe(error);
+    expect(notice.reason).toBe(error);
 
     // The operator's way out: a retry rolls every node to the target again.
     fake.onStep = () => ({ body: { status: 'succeeded' } });
@@ -245,10 +245,10 @@ describe('http executor with callbacks', () => {
       softwareVersion: '1.0.0',
     });
     const [notice] = await t.ds.query(
-      `SELECT payload FROM outbox_email WHERE task_id = $1 AND event = 'task.cancelled'`,
+      `SELECT reason FROM outbox_email WHERE task_id = $1 AND event = 'task.cancelled'`,
       [cancelled],
     );
-    expect(notice.payload.reason).toBe('customer called');
+    expect(notice.reason).toBe('customer called');
     // The reason given with the request, not one read when the task was claimed (there was none).
     const log = (await t.admin.get(`/update-tasks/${cancelled}/log`)).text.trimEnd().split('\n');
     expect(log.at(-1)).toMatch(/ cancelled: customer called; the tenant is back to active$/);

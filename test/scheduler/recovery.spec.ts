@@ -108,10 +108,10 @@ describe('recovery of tasks whose replica died', () => {
       softwareVersion: '1.0.0',
     });
     const [notice] = await t.ds.query(
-      `SELECT payload FROM outbox_email WHERE task_id = $1 AND event = 'task.failed'`,
+      `SELECT reason FROM outbox_email WHERE task_id = $1 AND event = 'task.failed'`,
       [taskId],
     );
-    expect(notice.payload.error).toBe(task.error);
+    expect(notice.reason).toBe(task.error);
   });
 
   it('lets nobody else take a task while its lease is renewed, and stops a run whose lease was taken', async () => {

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { Clock } from '../../src/common/clock';
+import { FanoutRepository } from '../../src/notifications/fanout.repository';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { configureApp } from '../../src/configure-app';
 import { TestClock } from './clock';
@@ -77,4 +78,18 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * What the e-mail sender does first with a new batch: its customers' notices are written from the
+ * batch's fan-out row (no sender runs in most tests). Returns how many were written.
+ */
+export async function expandCustomerNotices(t: TestApp): Promise<number> {
+  const fanout = t.app.get(FanoutRepository);
+  let written = 0;
+  for (;;) {
+    const step = await fanout.expandNext(t.clock.now(), 10_000);
+    if (step.batchId === null) return written;
+    written += step.written;
+  }
 }

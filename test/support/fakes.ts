@@ -18,7 +18,7 @@ import {
 import type { BlockingSource } from '../../src/placement/placement.service';
 import type { TaskStatus } from '../../src/updates/task-status';
 import type { TaskMove, UpdateTask } from '../../src/updates/update-task';
-import type { MovableTask } from '../../src/updates/update-tasks.repository';
+import type { BatchTasks, MovableTask } from '../../src/updates/update-tasks.repository';
 
 /** A fake typed as the class it stands in for (only the methods the spec needs exist). */
 export function fake<T>(implementation: Partial<T>): T {
@@ -181,7 +181,13 @@ export class InMemoryTasks {
     return moved;
   }
 
-  async cancelScheduled(_tx: Tx, ids: string[], reason: string): Promise<string[]> {
+  async cancelScheduled(_tx: Tx, tasks: string[] | BatchTasks, reason: string): Promise<string[]> {
+    const ids = Array.isArray(tasks)
+      ? tasks
+      : [...this.rows.values()]
+          .filter((t) => t.batchId === tasks.batchId)
+          .filter((t) => !tasks.partnerId || t.partnerId === tasks.partnerId)
+          .map((t) => t.id);
     return ids.filter((id) => {
       const t = this.rows.get(id);
       if (!t || t.status !== 'scheduled') return false;

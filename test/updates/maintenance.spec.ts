@@ -1,5 +1,5 @@
 import { ExpiredTasksService } from '../../src/updates/expired-tasks.service';
-import { startTestApp, TestApp } from '../support/app';
+import { expandCustomerNotices, startTestApp, TestApp } from '../support/app';
 import { newPartner, newSchedulingWorld, newTenant } from '../support/factories';
 import { englishReason } from '../../src/notifications/reasons';
 
@@ -36,6 +36,7 @@ describe('platform maintenance', () => {
         ...extra,
       })
       .expect(201);
+    await expandCustomerNotices(t); // the customer has been told
     return (await t.admin.get(`/update-tasks?batchId=${res.body.batchId}`)).body.items[0] as Task;
   };
   const announce = (body: Record<string, unknown>) =>
@@ -73,7 +74,7 @@ describe('platform maintenance', () => {
     expect((await getTask(touching.id)).status).toBe('cancelled');
     expect((await getTask(before.id)).status).toBe('scheduled');
     const notices = await t.ds.query(
-      `SELECT event, payload->>'reason' AS reason FROM outbox_email WHERE task_id = $1 AND event = 'task.cancelled'`,
+      `SELECT event, reason FROM outbox_email WHERE task_id = $1 AND event = 'task.cancelled'`,
       [inside.id],
     );
     expect(notices).toHaveLength(1);
@@ -96,10 +97,10 @@ describe('platform maintenance', () => {
       expiresAt: '2027-01-12T05:00:00.000Z',
     });
     const [notice] = await t.ds.query(
-      `SELECT payload FROM outbox_email WHERE task_id = $1 AND event = 'task.rescheduled'`,
+      `SELECT sequence FROM outbox_email WHERE task_id = $1 AND event = 'task.rescheduled'`,
       [task.id],
     );
-    expect(notice.payload.sequence).toBe(1);
+    expect(notice.sequence).toBe(1);
   });
 
   it('reschedules forced updates even under the cancel policy', async () => {
@@ -220,6 +221,7 @@ describe('platform maintenance', () => {
         notifyCustomer: true,
       })
       .expect(201);
+    await expandCustomerNotices(t);
     const task = (await t.admin.get(`/update-tasks?batchId=${res.body.batchId}`)).body
       .items[0] as Task;
     expect(task).toMatchObject({
@@ -241,11 +243,11 @@ describe('platform maintenance', () => {
       expiresAt: '2027-01-07T05:00:00.000Z',
     });
     const notices = await t.ds.query(
-      `SELECT payload FROM outbox_email WHERE task_id = $1 AND event = 'task.rescheduled'`,
+      `SELECT reason FROM outbox_email WHERE task_id = $1 AND event = 'task.rescheduled'`,
       [task.id],
     );
     expect(notices).toHaveLength(1);
-    expect(englishReason(notices[0].payload.reason)).toMatch(
+    expect(englishReason(notices[0].reason)).toMatch(
       /could not start within its maintenance window/,
     );
     expect(await expired.moveExpired()).toBe(0);

@@ -1,4 +1,4 @@
-import { startTestApp, TestApp } from '../support/app';
+import { expandCustomerNotices, startTestApp, TestApp } from '../support/app';
 import { newSchedulingWorld, newTenant } from '../support/factories';
 import { englishReason } from '../../src/notifications/reasons';
 
@@ -7,7 +7,9 @@ type Email = {
   event: string;
   recipient: string;
   recipient_kind: string;
-  payload: Record<string, unknown>;
+  payload: Record<string, unknown> | null;
+  sequence: number | null;
+  reason: string | null;
 };
 
 describe('update tasks and batches', () => {
@@ -16,7 +18,7 @@ describe('update tasks and batches', () => {
   /** The task's own notices and its batch's partner digests, oldest first. */
   const emails = async (taskId: string): Promise<Email[]> =>
     t.ds.query(
-      `SELECT o.event, o.recipient, o.recipient_kind, o.payload FROM outbox_email o
+      `SELECT o.event, o.recipient, o.recipient_kind, o.payload, o.sequence, o.reason FROM outbox_email o
        WHERE o.task_id = $1
           OR (o.task_id IS NULL AND o.batch_id = (SELECT batch_id FROM update_task WHERE id = $1))
        ORDER BY o.id`,
@@ -46,30 +48,34 @@ describe('update tasks and batches', () => {
   });
   afterAll(() => t.close());
 
-  it('writes the scheduled notices in the same transaction: the customer, and one digest per partner contact', async () => {
+  it('writes the scheduled notices in the same transaction: one digest per partner contact, and the customers as one row that the sender expands', async () => {
     const { tenant, task, batchId } = await scheduleOne();
-    const rows = await emails(task.id);
     const contact = (w.partner.contacts as { email: string }[])[0].email;
-    expect(rows.map((r) => [r.event, r.recipient_kind, r.recipient])).toEqual([
-      ['task.scheduled', 'customer', tenant.customerEmail],
+    const before = await emails(task.id);
+    expect(before.map((r) => [r.event, r.recipient_kind, r.recipient])).toEqual([
       ['task.scheduled', 'partner', contact],
     ]);
-    expect(rows[1].payload).toMatchObject({
+    expect(before[0].payload).toMatchObject({
       batchId,
       partnerId: w.partner.id,
       targetVersion: '2.0.0',
       tasks: 1,
     });
-    expect(rows[0].payload).toMatchObject({
-      taskId: task.id,
-      tenantName: tenant.name,
-      fromVersion: '1.0.0',
-      targetVersion: '2.0.0',
-      sequence: 0,
-    });
-    expect(new Date(rows[0].payload.runAt as string).toISOString()).toBe(
-      '2027-01-10T20:00:00.000Z',
+    const fanout = await t.ds.query(
+      `SELECT event, audience, status FROM outbox_fanout WHERE batch_id = $1`,
+      [batchId],
     );
+    expect(fanout).toEqual([{ event: 'task.scheduled', audience: 'customer', status: 'pending' }]);
+
+    expect(await expandCustomerNotices(t)).toBe(1);
+    const rows = await emails(task.id);
+    expect(rows.map((r) => [r.event, r.recipient_kind, r.recipient])).toEqual([
+      ['task.scheduled', 'partner', contact],
+      ['task.scheduled', 'customer', tenant.customerEmail],
+    ]);
+    // A task notice references its task: the e-mail is rendered from it, with the event's sequence.
+    expect(rows[1]).toMatchObject({ payload: null, sequence: 0, reason: null });
+    expect(await expandCustomerNotices(t)).toBe(0);
   });
 
   it('writes no notices when nobody is to be told', async () => {
@@ -79,6 +85,7 @@ describe('update tasks and batches', () => {
 
   it('cancels a scheduled task and tells the addresses of the original notice', async () => {
     const { tenant, task } = await scheduleOne();
+    await expandCustomerNotices(t);
     await t.admin
       .patch(`/tenants/${tenant.id}`, { customerEmail: 'new-owner@tenant.example' })
       .expect(200);
@@ -95,7 +102,7 @@ describe('update tasks and batches', () => {
     expect(cancelled.map((e) => e.recipient).sort()).toEqual(
       [tenant.customerEmail as string, (w.partner.contacts as { email: string }[])[0].email].sort(),
     );
-    expect(cancelled[0].payload.reason).toBe('customer asked');
+    expect(cancelled[0].reason).toBe('customer asked');
     await w.partnerApi.post(`/update-tasks/${task.id}/cancel`, {}).expect(409);
     expect((await t.admin.get(`/tenants/${tenant.id}`)).body.pendingUpdate).toBe(false);
   });
@@ -110,8 +117,45 @@ describe('update tasks and batches', () => {
     await t.admin.post(`/update-tasks/${task.id}/cancel`, {}).expect(200);
   });
 
+  it('tells a customer who was not told of the task yet nothing of its cancel or move: the expansion then tells the task as it is', async () => {
+    const moved = await scheduleOne();
+    const cancelled = await scheduleOne();
+    await w.partnerApi
+      .post(`/update-tasks/${moved.task.id}/reschedule`, {
+        mode: 'custom',
+        runAt: '2027-01-12T20:00:00Z',
+      })
+      .expect(200);
+    await w.partnerApi.post(`/update-tasks/${cancelled.task.id}/cancel`, {}).expect(200);
+    const kinds = async (taskId: string) =>
+      (await emails(taskId)).map((e) => `${e.event} ${e.recipient_kind}`);
+    // The partner contacts were told with the batch (their digest), so they hear of both.
+    expect(await kinds(moved.task.id)).toEqual([
+      'task.scheduled partner',
+      'task.rescheduled partner',
+    ]);
+    expect(await kinds(cancelled.task.id)).toEqual([
+      'task.scheduled partner',
+      'task.cancelled partner',
+    ]);
+
+    await expandCustomerNotices(t);
+    expect(await kinds(cancelled.task.id)).toEqual([
+      'task.scheduled partner',
+      'task.cancelled partner',
+    ]);
+    const movedRows = await emails(moved.task.id);
+    expect(movedRows.map((e) => `${e.event} ${e.recipient_kind}`)).toEqual([
+      'task.scheduled partner',
+      'task.rescheduled partner',
+      'task.scheduled customer',
+    ]);
+    expect(movedRows[2].sequence).toBe(1);
+  });
+
   it('reschedules under the same rules, raising the notice sequence', async () => {
     const { task } = await scheduleOne();
+    await expandCustomerNotices(t);
     const res = await w.partnerApi
       .post(`/update-tasks/${task.id}/reschedule`, {
         mode: 'custom',
@@ -125,7 +169,7 @@ describe('update tasks and batches', () => {
     });
     const notices = (await emails(task.id)).filter((e) => e.event === 'task.rescheduled');
     expect(notices).toHaveLength(2);
-    expect(notices[0].payload.sequence).toBe(1);
+    expect(notices[0].sequence).toBe(1);
 
     const window = await w.partnerApi
       .post(`/update-tasks/${task.id}/reschedule`, { mode: 'maintenance_window' })
@@ -160,6 +204,7 @@ describe('update tasks and batches', () => {
 
   it("moves a scheduled maintenance-window update when the tenant's window changes", async () => {
     const { tenant, task } = await scheduleOne({ mode: 'maintenance_window', runAt: undefined });
+    await expandCustomerNotices(t);
     expect(task).toMatchObject({ runAt: '2027-01-05T01:00:00.000Z' });
     await t.admin
       .patch(`/tenants/${tenant.id}`, {
@@ -174,9 +219,7 @@ describe('update tasks and batches', () => {
     });
     const notices = (await emails(task.id)).filter((e) => e.event === 'task.rescheduled');
     expect(notices).toHaveLength(2);
-    expect(englishReason(notices[0].payload.reason as string)).toMatch(
-      /maintenance window was changed/,
-    );
+    expect(englishReason(notices[0].reason)).toMatch(/maintenance window was changed/);
   });
 
   it('audits creation, cancellation and rescheduling', async () => {
@@ -288,6 +331,7 @@ describe('update tasks and batches', () => {
       const ids = (await t.admin.get(`/update-tasks?batchId=${res.body.batchId}`)).body.items.map(
         (i: { id: string }) => i.id,
       );
+      await expandCustomerNotices(t);
       await t.ds.query(`UPDATE update_task SET status = 'running' WHERE id = $1`, [ids[0]]);
       const before = await w.partnerApi.get(`/update-batches/${res.body.batchId}`).expect(200);
       expect(before.body).toMatchObject({
