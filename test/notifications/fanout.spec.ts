@@ -137,10 +137,20 @@ describe('customer notices of a batch, expanded by the sender', () => {
     const second = await startMailApp(sink, {}, { databaseUrl: t.databaseUrl, clock: t.clock });
     try {
       const other = second.app.get(FanoutRepository);
+      // Each sender steps until the batch is done. A step that finds the row locked by the other
+      // does nothing, so how many steps each one takes depends on timing; what must not depend on
+      // it is that every task is read by exactly one step.
+      let tasksRead = 0;
       const run = async (repo: FanoutRepository) => {
-        for (let i = 0; i < 40; i++) await repo.expandNext(t.clock.now(), 3);
+        for (let i = 0; i < 10_000; i++) {
+          const step = await repo.expandNext(t.clock.now(), 3);
+          if (step.batchId === batchId) tasksRead += step.tasks;
+          if ((await fanoutOf(batchId))?.status === 'done') return;
+        }
+        throw new Error('the fan-out never finished');
       };
       await Promise.all([run(fanout), run(other)]);
+      expect(tasksRead).toBe(60);
     } finally {
       await second.close();
     }
