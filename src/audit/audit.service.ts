@@ -16,6 +16,17 @@ export function redact(value: unknown): unknown {
   return out;
 }
 
+/** An audit row of a bulk operation lists at most this many of the ids it touched. */
+export const AUDIT_IDS_LISTED = 10;
+
+/**
+ * What the audit row of a bulk operation keeps of the ids it touched: how many, and the first few
+ * (the rows themselves say the rest: a batch's tasks carry its id, imported tenants their time).
+ */
+export function idSummary(ids: readonly string[]): { count: number; first: string[] } {
+  return { count: ids.length, first: ids.slice(0, AUDIT_IDS_LISTED) };
+}
+
 /** Who acted: an API key's caller, or null for the service itself (a job). */
 export interface AuditActor {
   keyId: string;

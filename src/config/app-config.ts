@@ -104,6 +104,7 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(43200) SESSION_IDLE_MINUTES?: number;
   @IsOptional() @Transform(toBool) @IsBoolean() TRUST_PROXY?: boolean;
   @IsOptional() @Transform(emptyToUndefined) @IsString() CONSOLE_DIR?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600) METRICS_COUNTS_SECONDS?: number;
 }
 
 /** console/dist of the checkout or image this code runs from (src/ under ts, dist/src/ when built). */
@@ -195,6 +196,8 @@ export class AppConfig {
   trustProxy!: boolean;
   /** The built console (console/dist), served at `/`. */
   consoleDir!: string;
+  /** `/metrics` counts open tasks at most this often (every scrape in between gets the last count). */
+  metricsCountsSeconds!: number;
 }
 
 export class ConfigError extends Error {
@@ -254,5 +257,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionIdleMinutes: parsed.SESSION_IDLE_MINUTES ?? 60,
     trustProxy: parsed.TRUST_PROXY ?? false,
     consoleDir: path.resolve(parsed.CONSOLE_DIR ?? defaultConsoleDir()),
+    metricsCountsSeconds: parsed.METRICS_COUNTS_SECONDS ?? 30,
   });
 }

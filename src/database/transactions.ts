@@ -22,6 +22,42 @@ export abstract class Transactions {
    * transaction goes on, the error is rethrown); if it resolves, they stay.
    */
   abstract savepoint<T>(tx: Tx, name: string, work: () => Promise<T>): Promise<T>;
+  /**
+   * After a committed bulk write (an import, a schedule, a batch cancel): `ANALYZE`s each table
+   * whose changes since its last analysis pass autovacuum's own threshold, so the planner knows
+   * about the new rows at once, whether autovacuum runs or not. See `analyzeIfChanged`.
+   */
+  abstract refreshStatistics(written: BulkWrite[]): Promise<void>;
+}
+
+/** A table and how many of its rows a committed statement inserted, updated or deleted. */
+export interface BulkWrite {
+  table: 'tenant' | 'update_task' | 'outbox_email' | 'task_event' | 'audit_log';
+  rows: number;
+}
+
+/** autovacuum's defaults: analyze once 50 rows + 10 % of the table changed. */
+const ANALYZE_BASE_ROWS = 50;
+const ANALYZE_SCALE = 0.1;
+
+/**
+ * `ANALYZE`s the table if the rows changed since its last analysis (those just written included,
+ * whether or not the statistics system has counted them yet) pass autovacuum's threshold.
+ * `SKIP_LOCKED`: if another process analyzes or vacuums it now, that one's statistics serve.
+ */
+export async function analyzeIfChanged(em: EntityManager, write: BulkWrite): Promise<boolean> {
+  if (write.rows <= 0) return false;
+  const rows: { reltuples: number; changed: number }[] = await em.query(
+    `SELECT greatest(c.reltuples, 0)::float8 AS reltuples,
+            coalesce(s.n_mod_since_analyze, 0)::float8 AS changed
+     FROM pg_class c LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid
+     WHERE c.oid = $1::regclass`,
+    [write.table],
+  );
+  const { reltuples, changed } = rows[0];
+  if (Math.max(changed, write.rows) < ANALYZE_BASE_ROWS + ANALYZE_SCALE * reltuples) return false;
+  await em.query(`ANALYZE (SKIP_LOCKED) ${write.table}`);
+  return true;
 }
 
 @Injectable()
@@ -49,5 +85,9 @@ export class TypeOrmTransactions extends Transactions {
       await tx.query(`ROLLBACK TO SAVEPOINT ${name}`);
       throw error;
     }
+  }
+
+  async refreshStatistics(written: BulkWrite[]): Promise<void> {
+    for (const write of written) await analyzeIfChanged(this.ds.manager, write);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, idSummary } from '../audit/audit.service';
 import { type Caller, isPlatformAdmin, type Scope, scopeOf } from '../auth/caller';
 import { Clock } from '../common/clock';
 import { ConflictError, fieldError, ForbiddenError, NotFoundError } from '../common/errors';
@@ -74,7 +74,7 @@ export class TenantsService {
     const partnerIds = rows.map((r, i) =>
       this.partnerFor(caller, r.partnerId, `tenants[${i}].partnerId`),
     );
-    return this.db.run(async (tx) => {
+    const created = await this.db.run(async (tx) => {
       const placements = await this.partners.placements(tx, scopeOf(caller), [
         ...new Set(partnerIds),
       ]);
@@ -121,10 +121,12 @@ export class TenantsService {
         action: 'tenant.bulk_create',
         entityType: 'tenant',
         entityId: null,
-        after: { created: ids.length, ids },
+        after: { created: ids.length, ids: idSummary(ids) },
       });
       return { created: ids.length, ids };
     });
+    await this.db.refreshStatistics([{ table: 'tenant', rows: created.created }]);
+    return created;
   }
 
   async get(scope: Scope, id: string): Promise<TenantResponse> {

@@ -54,7 +54,7 @@ export class BatchesService {
     const scope = scopeOf(caller);
     const batch = await this.batches.find(scope, id);
     if (!batch) throw new NotFoundError('Update batch', id);
-    await this.db.run(async (tx) => {
+    const cancelled = await this.db.run(async (tx) => {
       const { tasks } = await lockInOrder(tx, {
         tasks: () => this.batches.lockNotStarted(tx, scope, id, REFUSALS_LISTED),
       });
@@ -71,7 +71,9 @@ export class BatchesService {
         entityId: id,
         after: { cancelled: cancelled.length },
       });
+      return cancelled.length;
     });
+    await this.db.refreshStatistics([{ table: 'update_task', rows: cancelled }]);
     return this.get(scope, id);
   }
 

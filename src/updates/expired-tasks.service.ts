@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, idSummary } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { lockInOrder } from '../database/lock-order';
@@ -79,7 +79,7 @@ export class ExpiredTasksService {
       action: 'update_task.window_expired',
       entityType: 'update_task',
       entityId: null,
-      after: { moved, cancelled },
+      after: { moved: idSummary(moved), cancelled: idSummary(cancelled) },
     });
     this.logger.log(
       { moved: moved.length, cancelled: cancelled.length },

@@ -97,7 +97,7 @@ export class SchedulingService {
     const request = buildPlanRequest(caller, dto, this.clock.now());
     const onConflict = dto.onConflict ?? 'reject';
 
-    return this.db.run(async (tx) => {
+    const response = await this.db.run(async (tx) => {
       const plan = await this.plan(tx, caller, scope, request);
       const total = plan.planned + plan.refused.length;
       if (plan.refused.length > 0 && onConflict === 'reject') {
@@ -143,6 +143,10 @@ export class SchedulingService {
       this.logger.log({ batchId, created, skipped: skipped.length }, 'scheduled updates');
       return { batchId, created, skipped, warnings: plan.warnings, slots };
     });
+    await this.db.refreshStatistics([
+      { table: 'update_task', rows: response.batchId ? response.created : 0 },
+    ]);
+    return response;
   }
 
   private async plan(

@@ -49,6 +49,8 @@ export class FakeTransactions extends Transactions {
   async savepoint<T>(_tx: Tx, _name: string, work: () => Promise<T>): Promise<T> {
     return work();
   }
+
+  async refreshStatistics(): Promise<void> {}
 }
 
 export class FixedClock extends Clock {
