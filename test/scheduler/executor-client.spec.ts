@@ -37,10 +37,16 @@ const context = (): StepContext => ({
  * its sentAt start when it leaves, not while it waits for a slot.
  */
 describe('executor requests: a bounded client whose timeout measures the deployment API', () => {
+  const HOLD_MS = 500;
+  const REQUESTS = 12;
   let fake: FakeExecutor;
   let metrics: MetricsService;
   let client: ExecutorHttpClient;
-  const timeoutMs = 400;
+  /**
+   * Far above what an answer takes even on a busy machine: only a request that waits for its
+   * slot longer than this, or an API that does not answer, may come near it.
+   */
+  const timeoutMs = 2000;
 
   beforeAll(async () => {
     fake = await new FakeExecutor(SECRET).start();
@@ -61,35 +67,39 @@ describe('executor requests: a bounded client whose timeout measures the deploym
     let most = 0;
     fake.onStep = async () => {
       most = Math.max(most, ++inFlight);
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      await new Promise((resolve) => setTimeout(resolve, HOLD_MS));
       inFlight--;
       return { body: { status: 'succeeded' } };
     };
-    // Eight steps, two at a time, 250 ms each: the last waits about 750 ms for its slot, longer
-    // than the 400 ms timeout, and still succeeds because the API answered each within 250 ms.
+    // Twelve steps, two at a time, 500 ms each: the last pair waits at least 2.5 s for its slot,
+    // longer than the 2 s timeout, and still succeeds because the API answered each in 500 ms.
+    // (Both margins are wide: an answer has 1.5 s to spare, the wait is at least 0.5 s too long.)
     const results = await Promise.all(
-      Array.from({ length: 8 }, () => executor().runStep(stepRequest(), context())),
+      Array.from({ length: REQUESTS }, () => executor().runStep(stepRequest(), context())),
     );
     expect(results.every((r) => r.ok)).toBe(true);
     expect(most).toBe(2);
-    // All eight were asked for at once; each is dated when it left, not when it was queued: the
-    // last pair could not leave before the first three pairs had been answered (750 ms).
+    // All twelve were asked for at once; each is dated when it left, not when it was queued: the
+    // last pair could not leave before the first five pairs had been answered (2.5 s).
     const sent = fake.calls
-      .slice(-8)
+      .slice(-REQUESTS)
       .map((c) => Date.parse(c.body.sentAt))
       .sort((a, b) => a - b);
-    expect(sent[7] - sent[0]).toBeGreaterThanOrEqual(700);
+    expect(sent[REQUESTS - 1] - sent[0]).toBeGreaterThanOrEqual((REQUESTS / 2 - 1) * HOLD_MS - 50);
     const text = await metrics.registry.metrics();
-    expect(text).toMatch(/^executor_request_queue_seconds_count 8$/m);
-    expect(text).toMatch(/^executor_request_queue_seconds_bucket\{le="0.5"\} [2-7]$/m);
-    expect(text).toMatch(/^executor_request_seconds_count\{outcome="answered"\} 8$/m);
+    expect(text).toMatch(new RegExp(`^executor_request_queue_seconds_count ${REQUESTS}$`, 'm'));
+    // The first pair waits for nothing, the second about 0.5 s, every later one at least 1 s.
+    expect(text).toMatch(/^executor_request_queue_seconds_bucket\{le="0.5"\} [2-4]$/m);
+    expect(text).toMatch(
+      new RegExp(`^executor_request_seconds_count\\{outcome="answered"\\} ${REQUESTS}$`, 'm'),
+    );
   });
 
   it('still times out a deployment API that does not answer', async () => {
-    fake.onStep = () => ({ hangMs: 2000 });
+    fake.onStep = () => ({ hangMs: timeoutMs + 1000 });
     const result = await executor().runStep(stepRequest(), context());
     expect(result).toMatchObject({ ok: false });
-    expect(result.message).toMatch(/no answer within 400 ms/);
+    expect(result.message).toMatch(/no answer within 2000 ms/);
     expect(client.slots.inUse).toBe(0);
   });
 

@@ -268,6 +268,7 @@ describe('http executor with callbacks', () => {
 });
 
 describe('http executor without callbacks (polling), timeouts and transient errors', () => {
+  const TIMEOUT_MS = 3000;
   let t: TestApp;
   let fake: FakeExecutor;
   let partnerId: string;
@@ -277,7 +278,9 @@ describe('http executor without callbacks (polling), timeouts and transient erro
     t = await startTestApp({
       env: schedulerEnv({
         EXECUTOR_POLL_MS: '30',
-        EXECUTOR_TIMEOUT_MS: '300',
+        // Every answer must arrive within it even on a busy machine: a step retried because the
+        // machine was slow would change the calls these tests count. Only the hang below exceeds it.
+        EXECUTOR_TIMEOUT_MS: String(TIMEOUT_MS),
         EXECUTOR_RETRIES: '3',
       }),
     });
@@ -314,7 +317,7 @@ describe('http executor without callbacks (polling), timeouts and transient erro
       const n = (seen.get(c.body.stepKey) ?? 0) + 1;
       seen.set(c.body.stepKey, n);
       if (c.body.step === 'backup' && n <= 2) return { status: 503, body: { message: 'busy' } };
-      if (c.body.step === 'apply' && n === 1) return { hangMs: 800 }; // longer than the 300 ms timeout
+      if (c.body.step === 'apply' && n === 1) return { hangMs: TIMEOUT_MS + 1000 }; // a timeout
       if (c.body.step === 'verify' && n === 1) return { drop: true };
       return { body: { status: 'succeeded' } };
     };
