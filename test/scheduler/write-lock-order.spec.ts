@@ -45,11 +45,19 @@ describe('writes of running tasks lock them in id order', () => {
     const holder = await client();
     await holder.query('BEGIN');
     await holder.query('SELECT id FROM update_task WHERE id = $1 FOR NO KEY UPDATE', [ids.at(-1)]);
+    const [{ pid: holderPid }] = (await holder.query('SELECT pg_backend_pid() AS pid')).rows;
     const pending = write([...ids].reverse());
     try {
+      // Blocked by this holder, not just any lock wait: pg_locks spans the whole server, where
+      // other test files (and their template clones) wait for locks of their own.
       await until(
         async () =>
-          (await t.ds.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted`))[0].n > 0,
+          (
+            await t.ds.query(
+              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`,
+              [holderPid],
+            )
+          )[0].n > 0,
         'the write to wait for the highest id',
       );
       const probe = await client();
