@@ -117,7 +117,6 @@ describe('dispatcher shutdown', () => {
             )
           ).length === 0 || undefined,
         'no running task without a lease',
-        3_000,
       );
       expect((await finished(db, midTask)).status).toBe('succeeded');
       expect((await finished(db, earlyTask)).status).toBe('succeeded');

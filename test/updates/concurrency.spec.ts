@@ -141,7 +141,10 @@ describe('concurrent scheduling', () => {
 
   /** Waits until some backend of this database is blocked on a lock (the request's insert). */
   async function waitForLockWait(): Promise<void> {
-    for (let i = 0; i < 200; i++) {
+    // A deadline, not a number of looks: on a busy machine the request may take a while to get
+    // through its guards and reach the insert.
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
       const rows = await t.ds.query(
         `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
       );

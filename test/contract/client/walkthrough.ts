@@ -160,7 +160,9 @@ async function main(): Promise<void> {
   if (!first) throw new Error('walk-through: no task listed');
   check(typeof page.nextCursor === 'string', 'a second page exists');
   let task = first;
-  for (let i = 0; i < 500 && (task.status === 'scheduled' || task.status === 'running'); i++) {
+  // Polled until it ends; the deadline only stops a hung run (a busy machine is merely slower).
+  const deadline = Date.now() + 30_000;
+  while ((task.status === 'scheduled' || task.status === 'running') && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 20));
     task = ok(
       await partnerApi.GET('/api/v1/update-tasks/{id}', { params: { path: { id: first.id } } }),
