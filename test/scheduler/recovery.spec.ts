@@ -115,8 +115,10 @@ describe('recovery of tasks whose replica died', () => {
   });
 
   it('lets nobody else take a task while its lease is renewed, and stops a run whose lease was taken', async () => {
-    // One task, two dispatchers on one database, a 1 s lease and a 2.5 s step.
-    const env = schedulerEnv({ LEASE_SECONDS: '1', SIMULATED_STEP_DURATIONS: 'apply=2500' });
+    // One task, two dispatchers on one database, a 2 s lease and a 5 s step. The lease is renewed
+    // every third of it: a pause of the test process longer than the 1.3 s to spare would let the
+    // other dispatcher take the task over (a 1 s lease left a busy machine 0.7 s).
+    const env = schedulerEnv({ LEASE_SECONDS: '2', SIMULATED_STEP_DURATIONS: 'apply=5000' });
     const a = await startTestApp({ env });
     const b = await startTestApp({ env, databaseUrl: a.databaseUrl, clock: a.clock });
     try {
@@ -133,7 +135,7 @@ describe('recovery of tasks whose replica died', () => {
         return row.lease_expires_at && row.lease_expires_at > first && row;
       }, 'a renewal');
       expect(renewed.attempts).toBe(1);
-      expect((await finished(a.ds, taskId)).attempts).toBe(1); // 2.5 s on a 1 s lease, never taken over
+      expect((await finished(a.ds, taskId)).attempts).toBe(1); // 5 s on a 2 s lease, never taken over
 
       // Now the lease of a running task is taken from its runner: the runner stops writing.
       const [second] = await scheduleNow(a.admin, [
