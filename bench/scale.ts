@@ -184,6 +184,8 @@ async function measureScale(
     ['tenant list, no filter', '/tenants'],
     ['tenant list, partnerId', `/tenants?partnerId=${ids.partnerId}`],
     ['tenant list, softwareVersion', '/tenants?softwareVersion=1.5.0'],
+    ['tenant list, softwareVersion range >=1.5.0', '/tenants?softwareVersion=%3E%3D1.5.0'],
+    ['tenant count, softwareVersion range <1.5.0', '/tenants/count?softwareVersion=%3C1.5.0'],
     ['tenant list, state', '/tenants?state=active'],
     ['tenant list, pendingUpdate=false', '/tenants?pendingUpdate=false'],
   ])
@@ -200,6 +202,15 @@ async function measureScale(
     partnerApi('POST', '/update-tasks', { ...scope, dryRun: true }),
   );
   record('dry run (every tenant of the partner)', scale, secs(dryMs));
+  const [, rangeDryMs] = await timed(() =>
+    partnerApi('POST', '/update-tasks', {
+      ...scope,
+      partnerId: undefined,
+      filter: { softwareVersion: '<1.5.0' },
+      dryRun: true,
+    }),
+  );
+  record('dry run (filter softwareVersion <1.5.0)', scale, secs(rangeDryMs));
 
   const [scheduled, scheduleMs] = await timed(() =>
     partnerApi<{ batchId: string; created: number }>('POST', '/update-tasks', scope),

@@ -7,6 +7,7 @@ import { OpenTasks1795408000000 } from './1795408000000-open-tasks';
 import { ConsoleSessions1795410000000 } from './1795410000000-console-sessions';
 import { TenantTags1795410100000 } from './1795410100000-tenant-tags';
 import { NoticeReferences1795414000000 } from './1795414000000-notice-references';
+import { TenantVersionOrder1796009100001 } from './1796009100001-tenant-version-order';
 
 export const MIGRATIONS = [
   Foundation1795392000000,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ConsoleSessions1795410000000,
   TenantTags1795410100000,
   NoticeReferences1795414000000,
+  TenantVersionOrder1796009100001,
 ];

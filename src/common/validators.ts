@@ -72,6 +72,29 @@ export function IsSemver(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
+/**
+ * A semver range such as "<14.0.0", ">=13.0.0 <14.0.0" or "^13.2" (node-semver's syntax, strict);
+ * a version such as "13.2.0" is a range matching that version.
+ */
+export function IsSemverRange(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isSemverRange',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' &&
+          value.trim() !== '' &&
+          value.length <= 200 &&
+          semver.validRange(value) !== null,
+        defaultMessage: () =>
+          'must be a version or a semver range such as "<14.0.0" or ">=13.0.0 <14.0.0"',
+      },
+    });
+}
+
 const lowerCase = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.toLowerCase() : value;
 

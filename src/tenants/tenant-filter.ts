@@ -1,3 +1,4 @@
+import { Range } from 'semver';
 import type { SqlFilter } from '../database/sql';
 import type { TenantState } from './tenant.entity';
 
@@ -8,6 +9,7 @@ import type { TenantState } from './tenant.entity';
 export interface TenantFilter {
   partnerId?: string;
   platformId?: string;
+  /** A semver range of the installed version ("<14.0.0", "^13.2.0"); a version is itself a range. */
   softwareVersion?: string;
   pendingUpdate?: boolean;
   state?: TenantState;
@@ -26,12 +28,47 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
 export function addTenantFilter(f: SqlFilter, filter: TenantFilter): SqlFilter {
   f.addIf(filter.partnerId, 't.partner_id = ?')
     .addIf(filter.platformId, 't.platform_id = ?')
-    .addIf(filter.softwareVersion, 't.software_version = ?')
     .addIf(filter.state, 't.state = ?');
+  if (filter.softwareVersion !== undefined) addVersionRange(f, filter.softwareVersion);
   if (filter.tags?.length) f.add('t.tags @> ?::text[]', filter.tags);
   if (filter.search) f.add('t.name ILIKE ?', likePattern(filter.search));
   if (filter.pendingUpdate !== undefined) {
     f.add(filter.pendingUpdate ? HAS_OPEN_TASK : `NOT ${HAS_OPEN_TASK}`);
   }
   return f;
+}
+
+const VERSION = '(t.version_major, t.version_minor, t.version_patch, t.version_pre)';
+const NUMBERS = '(t.version_major, t.version_minor, t.version_patch)';
+const OPERATORS = new Set(['<', '<=', '>', '>=', '=']);
+
+/**
+ * Tenants whose installed version satisfies the semver range, as `semver.satisfies` decides (its
+ * test compares the two), in SQL over the ordered version columns of migration 1796009100001:
+ * a range is comparator sets joined by OR; each comparator is one row comparison; and, as in
+ * semver, a pre-release version matches a set only if one of the set's comparators names a
+ * pre-release of the same major.minor.patch.
+ */
+export function addVersionRange(f: SqlFilter, range: string): SqlFilter {
+  const sets = new Range(range).set.map((comparators) => {
+    const conditions: string[] = [];
+    const preTuples: string[] = [];
+    for (const c of comparators) {
+      if (c.value === '') continue; // "*": any version
+      const op = c.operator === '' ? '=' : c.operator;
+      if (!OPERATORS.has(op)) throw new Error(`unexpected semver operator ${op}`);
+      const { major, minor, patch, version, prerelease } = c.semver;
+      const [ma, mi, pa] = [major, minor, patch].map((n) => `${f.param(n)}::bigint`);
+      conditions.push(
+        `${VERSION} ${op} (${ma}, ${mi}, ${pa}, tenant_version_pre_key(${f.param(version)}))`,
+      );
+      if (prerelease.length > 0) preTuples.push(`(${ma}, ${mi}, ${pa})`);
+    }
+    const release = `t.version_pre = '~'`;
+    conditions.push(
+      preTuples.length ? `(${release} OR ${NUMBERS} IN (${preTuples.join(', ')}))` : release,
+    );
+    return `(${conditions.join(' AND ')})`;
+  });
+  return f.add(`(${sets.join(' OR ')})`);
 }

@@ -109,7 +109,8 @@ export class SchedulingService {
       const skipped = plan.refused.map(skippedEntry);
       const slots = plannedSlots(plan.placed);
       if (dto.dryRun) {
-        return { batchId: null, created: plan.planned, skipped, warnings: plan.warnings, slots };
+        const { planned: created, warnings } = plan;
+        return { batchId: null, matched: total, created, skipped, warnings, slots };
       }
       const options = taskOptions(caller, dto, request);
       const batchId = await this.batches.insert(tx, {
@@ -141,7 +142,8 @@ export class SchedulingService {
       });
       if (request.mode === 'immediate') await this.tasks.wakeDispatchers(tx, batchId);
       this.logger.log({ batchId, created, skipped: skipped.length }, 'scheduled updates');
-      return { batchId, created, skipped, warnings: plan.warnings, slots };
+      const matched = created + skipped.length;
+      return { batchId, matched, created, skipped, warnings: plan.warnings, slots };
     });
     await this.db.refreshStatistics([
       { table: 'update_task', rows: response.batchId ? response.created : 0 },
@@ -318,6 +320,13 @@ export class SchedulingService {
     if (dto.filter) {
       // The caller's own partner is added to every query of the scope (tenantScopeFilter).
       const { partnerId, platformId } = dto.filter;
+      if (partnerId && platformId) {
+        const reason = 'give partnerId or platformId, not both (a partner is on one platform)';
+        throw new BadRequestError(`A filter names a partner or a platform: ${reason}`, [
+          { field: 'filter.partnerId', reason },
+          { field: 'filter.platformId', reason },
+        ]);
+      }
       if (caller.partnerId && partnerId && caller.partnerId !== partnerId)
         throw new NotFoundError('Partner', partnerId);
       if (caller.platformId && platformId && caller.platformId !== platformId)

@@ -23,6 +23,7 @@ describe('scheduling modes', () => {
       .expect(201);
     expect(res.body).toEqual({
       batchId: expect.any(String),
+      matched: 1,
       created: 1,
       skipped: [],
       warnings: [],

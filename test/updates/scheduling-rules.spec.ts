@@ -217,6 +217,7 @@ describe('scheduling rules', () => {
       }).expect(200);
       expect(dry.body).toEqual({
         batchId: null,
+        matched: 2,
         created: 1,
         skipped: [
           { tenantId: off.id, index: 1, code: 'auto_update_disabled', reason: expect.any(String) },

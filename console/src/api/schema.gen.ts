@@ -1249,6 +1249,8 @@ export interface components {
             /** Format: uuid */
             batchId: string | null;
             created: number;
+            /** @description How many tenants the scope matched (created and skipped) */
+            matched: number;
             skipped: components["schemas"]["SkippedTenant"][];
             /** @description When the tasks run, earliest first (at most 100 slots) */
             slots: components["schemas"]["PlannedSlot"][];
@@ -1415,8 +1417,8 @@ export interface components {
             /** @description Part of the name, in any letter case */
             search?: string;
             /**
-             * @description The installed version
-             * @example 13.2.0
+             * @description The installed version: a semver range (`<14.0.0`, `>=13.0.0 <14.0.0`, `^13.2`) or a version
+             * @example <14.0.0
              */
             softwareVersion?: string;
             /** @enum {string} */
@@ -3840,6 +3842,7 @@ export interface operations {
                 platformId?: string;
                 /** @description Part of the name, in any letter case */
                 search?: string;
+                /** @description The installed version: a semver range (`<14.0.0`, `>=13.0.0 <14.0.0`, `^13.2`) or a version */
                 softwareVersion?: string;
                 state?: "active" | "updating" | "locked" | "failed";
                 /** @description Comma-separated: tenants having all of these tags */
@@ -4380,6 +4383,7 @@ export interface operations {
                 platformId?: string;
                 /** @description Part of the name, in any letter case */
                 search?: string;
+                /** @description The installed version: a semver range (`<14.0.0`, `>=13.0.0 <14.0.0`, `^13.2`) or a version */
                 softwareVersion?: string;
                 state?: "active" | "updating" | "locked" | "failed";
                 /** @description Comma-separated: tenants having all of these tags */

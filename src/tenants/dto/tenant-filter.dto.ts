@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsString, Length } from 'class-validator';
-import { IsSemver, IsUuid, Optional } from '../../common/validators';
+import { IsSemverRange, IsUuid, Optional } from '../../common/validators';
 import { TENANT_STATES, TenantState } from '../tenant.entity';
 import type { TenantFilter } from '../tenant-filter';
 import { IsTagList, MAX_TAGS } from './tags';
@@ -9,9 +9,14 @@ import { IsTagList, MAX_TAGS } from './tags';
 export class TenantFilterDto implements TenantFilter {
   @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUuid() partnerId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUuid() platformId?: string;
-  @ApiPropertyOptional({ description: 'The installed version', example: '13.2.0' })
+  @ApiPropertyOptional({
+    description:
+      'The installed version: a semver range (`<14.0.0`, `>=13.0.0 <14.0.0`, `^13.2`) or a version',
+    example: '<14.0.0',
+    maxLength: 200,
+  })
   @Optional()
-  @IsSemver()
+  @IsSemverRange()
   softwareVersion?: string;
   @ApiPropertyOptional({ enum: TENANT_STATES })
   @Optional()

@@ -17,7 +17,7 @@ import {
 import { Locale, LOCALES } from '../../common/locale';
 import { MaintenanceWindowDto } from '../../common/maintenance-window.dto';
 import { PageQuery } from '../../common/pagination';
-import { IsIanaTimeZone, IsSemver, IsUuid, Optional } from '../../common/validators';
+import { IsIanaTimeZone, IsSemver, IsSemverRange, IsUuid, Optional } from '../../common/validators';
 import { TENANT_STATES, TenantState } from '../tenant.entity';
 import { IsCommaSeparatedTags, IsTagList, MAX_TAGS } from './tags';
 
@@ -202,7 +202,15 @@ const toBoolean = ({ value }: { value: unknown }) =>
 export class ListTenantsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUuid() partnerId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUuid() platformId?: string;
-  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 100) softwareVersion?: string;
+  @ApiPropertyOptional({
+    description:
+      'The installed version: a semver range (`<14.0.0`, `>=13.0.0 <14.0.0`, `^13.2`) or a version',
+    example: '<14.0.0',
+    maxLength: 200,
+  })
+  @Optional()
+  @IsSemverRange()
+  softwareVersion?: string;
 
   @ApiPropertyOptional({
     description: 'Only tenants with (true) or without (false) an open update task',

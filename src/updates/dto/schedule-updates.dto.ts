@@ -198,6 +198,8 @@ export const MAX_SLOTS = 100;
 
 export class ScheduleResponse {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) batchId!: string | null;
+  @ApiProperty({ description: 'How many tenants the scope matched (created and skipped)' })
+  matched!: number;
   @ApiProperty() created!: number;
   @ApiProperty({ type: [SkippedTenant] }) skipped!: SkippedTenant[];
   @ApiProperty({ type: [String] }) warnings!: string[];
