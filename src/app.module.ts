@@ -16,6 +16,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PartnersModule } from './partners/partners.module';
 import { PlatformsModule } from './platforms/platforms.module';
+import { RetentionModule } from './retention/retention.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { TenantsModule } from './tenants/tenants.module';
@@ -67,6 +68,7 @@ export class AppModule {
         RateLimitModule.forRoot(config),
         PlatformsModule,
         VersionsModule,
+        RetentionModule,
         PartnersModule,
         TenantsModule,
         NotificationsModule,

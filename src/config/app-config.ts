@@ -105,6 +105,13 @@ class Environment {
   @IsOptional() @Transform(toBool) @IsBoolean() TRUST_PROXY?: boolean;
   @IsOptional() @Transform(emptyToUndefined) @IsString() CONSOLE_DIR?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600) METRICS_COUNTS_SECONDS?: number;
+  @IsOptional() @Transform(toBool) @IsBoolean() RETENTION_ENABLED?: boolean;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(36500) RETENTION_TASK_DAYS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(36500) RETENTION_SENT_EMAIL_DAYS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(36500) RETENTION_DEAD_EMAIL_DAYS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(36500) RETENTION_AUDIT_DAYS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(100000) RETENTION_BATCH_SIZE?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400) RETENTION_INTERVAL_SECONDS?: number;
 }
 
 /** console/dist of the checkout or image this code runs from (src/ under ts, dist/src/ when built). */
@@ -198,6 +205,20 @@ export class AppConfig {
   consoleDir!: string;
   /** `/metrics` counts open tasks at most this often (every scrape in between gets the last count). */
   metricsCountsSeconds!: number;
+  /** Run the retention job in this process (default: wherever the scheduler runs). */
+  retentionEnabled!: boolean;
+  /** Days a finished task (with its step log) is kept; its batch goes with its last task. 0: forever. */
+  retentionTaskDays!: number;
+  /** Days a sent e-mail is kept once nothing can follow it up (its task or batch finished). 0: forever. */
+  retentionSentEmailDays!: number;
+  /** Days an e-mail given up (dead) is kept, on the same condition. 0: forever. */
+  retentionDeadEmailDays!: number;
+  /** Days an audit row is kept. 0: forever. */
+  retentionAuditDays!: number;
+  /** Rows looked at per statement; each statement is its own short transaction. */
+  retentionBatchSize!: number;
+  /** The retention job runs this often. */
+  retentionIntervalSeconds!: number;
 }
 
 export class ConfigError extends Error {
@@ -258,5 +279,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: parsed.TRUST_PROXY ?? false,
     consoleDir: path.resolve(parsed.CONSOLE_DIR ?? defaultConsoleDir()),
     metricsCountsSeconds: parsed.METRICS_COUNTS_SECONDS ?? 30,
+    retentionEnabled: parsed.RETENTION_ENABLED ?? parsed.SCHEDULER_ENABLED ?? true,
+    retentionTaskDays: parsed.RETENTION_TASK_DAYS ?? 180,
+    retentionSentEmailDays: parsed.RETENTION_SENT_EMAIL_DAYS ?? 30,
+    retentionDeadEmailDays: parsed.RETENTION_DEAD_EMAIL_DAYS ?? 90,
+    retentionAuditDays: parsed.RETENTION_AUDIT_DAYS ?? 400,
+    retentionBatchSize: parsed.RETENTION_BATCH_SIZE ?? 1000,
+    retentionIntervalSeconds: parsed.RETENTION_INTERVAL_SECONDS ?? 600,
   });
 }

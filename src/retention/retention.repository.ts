@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import type { Tx } from '../database/transactions';
+
+/** What one pruning statement did: rows looked at, rows deleted, and where the next one starts. */
+export interface PruneStep {
+  scanned: number;
+  deleted: number;
+  /** The last key looked at (the next statement starts after it), null when none was. */
+  last: string | null;
+}
+
+/** The advisory lock of the retention job: one replica prunes at a time, the others skip. */
+const RETENTION_LOCK = 727_140_300;
+
+/** The lowest uuid v7 of a time: every id created before `at` sorts below it (uuids compare as bytes). */
+export function uuidV7Floor(at: Date): string {
+  const hex = Math.max(0, at.getTime()).toString(16).padStart(12, '0');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-0000-0000-000000000000`;
+}
+
+export const FIRST_UUID = '00000000-0000-0000-0000-000000000000';
+
+interface StepRow {
+  last: string | null;
+  scanned: number;
+  deleted: number;
+}
+
+const toStep = (rows: StepRow[]): PruneStep => ({
+  scanned: rows[0].scanned,
+  deleted: rows[0].deleted,
+  last: rows[0].last,
+});
+
+/**
+ * The deletes of the retention job. Each statement walks a primary key (or identity) from where the
+ * previous one stopped and looks at at most `limit` rows, so it is short and never scans the table
+ * again; ids of tasks and e-mails are uuid v7 (time-ordered), so "created before the cutoff" is a
+ * key range. Only finished rows are deleted: the dispatcher's rows (open tasks, pending e-mails)
+ * are never touched, and a sent e-mail is kept while a follow-up could still be addressed from it
+ * (its task, or for a batch digest any task of its batch, is open).
+ */
+@Injectable()
+export class RetentionRepository {
+  /** False when another replica is pruning now (its transaction holds the lock). */
+  async tryLock(tx: Tx): Promise<boolean> {
+    const rows: { locked: boolean }[] = await tx.query(
+      'SELECT pg_try_advisory_xact_lock($1) AS locked',
+      [RETENTION_LOCK],
+    );
+    return rows[0].locked;
+  }
+
+  /** Finished tasks that finished before `cutoff`; their step logs go with them (a trigger). */
+  async pruneTasks(tx: Tx, after: string, cutoff: Date, limit: number): Promise<PruneStep> {
+    return toStep(
+      await tx.query(
+        `WITH scanned AS (
+           SELECT id FROM update_task WHERE id > $1 AND id < $2 ORDER BY id LIMIT $3
+         ), gone AS (
+           DELETE FROM update_task t USING scanned s
+           WHERE t.id = s.id AND NOT t.is_open AND t.finished_at < $4
+           RETURNING 1
+         )
+         SELECT (SELECT id FROM scanned ORDER BY id DESC LIMIT 1)::text AS last,
+                (SELECT count(*) FROM scanned)::int AS scanned,
+                (SELECT count(*) FROM gone)::int AS deleted`,
+        [after, uuidV7Floor(cutoff), limit, cutoff],
+      ),
+    );
+  }
+
+  /** Batches created before `cutoff` that have no task left, with their fan-out rows. */
+  async pruneBatches(tx: Tx, after: string, cutoff: Date, limit: number): Promise<PruneStep> {
+    return toStep(
+      await tx.query(
+        `WITH scanned AS (
+           SELECT id, seq FROM update_batch WHERE seq > $1::bigint AND created_at < $2
+           ORDER BY seq LIMIT $3
+         ), gone AS (
+           DELETE FROM update_batch b USING scanned s
+           WHERE b.id = s.id AND NOT EXISTS (SELECT 1 FROM update_task t WHERE t.batch_id = b.id)
+           RETURNING b.id
+         ), fanout AS (
+           DELETE FROM outbox_fanout f USING gone g WHERE f.batch_id = g.id
+         )
+         SELECT (SELECT max(seq) FROM scanned)::text AS last,
+                (SELECT count(*) FROM scanned)::int AS scanned,
+                (SELECT count(*) FROM gone)::int AS deleted`,
+        [after, cutoff, limit],
+      ),
+    );
+  }
+
+  /**
+   * E-mails of `status` (sent: by the time they were sent; dead: by the time they were written)
+   * older than `cutoff`, unless a follow-up could still be addressed from them.
+   */
+  async pruneEmails(
+    tx: Tx,
+    status: 'sent' | 'dead',
+    after: string,
+    cutoff: Date,
+    limit: number,
+  ): Promise<PruneStep> {
+    return toStep(
+      await tx.query(
+        `WITH scanned AS (
+           SELECT id FROM outbox_email WHERE id > $1 AND id < $2 ORDER BY id LIMIT $3
+         ), gone AS (
+           DELETE FROM outbox_email o USING scanned s
+           WHERE o.id = s.id AND o.status = $5
+             AND (CASE WHEN o.status = 'sent' THEN o.sent_at ELSE o.created_at END) < $4
+             AND NOT EXISTS (SELECT 1 FROM update_task t WHERE t.id = o.task_id AND t.is_open)
+             AND (o.task_id IS NOT NULL OR o.batch_id IS NULL
+                  OR NOT EXISTS (SELECT 1 FROM update_task t WHERE t.batch_id = o.batch_id AND t.is_open))
+           RETURNING 1
+         )
+         SELECT (SELECT id FROM scanned ORDER BY id DESC LIMIT 1)::text AS last,
+                (SELECT count(*) FROM scanned)::int AS scanned,
+                (SELECT count(*) FROM gone)::int AS deleted`,
+        [after, uuidV7Floor(cutoff), limit, cutoff, status],
+      ),
+    );
+  }
+
+  /** Audit rows older than `cutoff`, oldest first (ids grow with time). */
+  async pruneAudit(tx: Tx, after: string, cutoff: Date, limit: number): Promise<PruneStep> {
+    return toStep(
+      await tx.query(
+        `WITH scanned AS (
+           SELECT id, at FROM audit_log WHERE id > $1::bigint ORDER BY id LIMIT $2
+         ), gone AS (
+           DELETE FROM audit_log a USING scanned s WHERE a.id = s.id AND s.at < $3
+           RETURNING 1
+         )
+         SELECT (SELECT max(id) FROM scanned)::text AS last,
+                (SELECT count(*) FROM scanned)::int AS scanned,
+                (SELECT count(*) FROM gone)::int AS deleted`,
+        [after, limit, cutoff],
+      ),
+    );
+  }
+
+  /** Console sessions that ended (expired, idle since before `idleSince`, or signed out). */
+  async pruneSessions(tx: Tx, now: Date, idleSince: Date, limit: number): Promise<PruneStep> {
+    const rows: { deleted: number }[] = await tx.query(
+      `WITH gone AS (
+         DELETE FROM console_session WHERE id IN (
+           SELECT id FROM console_session
+           WHERE expires_at <= $1 OR last_seen_at <= $2 OR revoked_at IS NOT NULL
+           LIMIT $3)
+         RETURNING 1
+       )
+       SELECT count(*)::int AS deleted FROM gone`,
+      [now, idleSince, limit],
+    );
+    // No walk: another statement is due while each deletes a full batch.
+    const deleted = rows[0].deleted;
+    return { scanned: deleted, deleted, last: deleted >= limit ? 'more' : null };
+  }
+}
