@@ -8,6 +8,7 @@ import { ConsoleSessions1795410000000 } from './1795410000000-console-sessions';
 import { TenantTags1795410100000 } from './1795410100000-tenant-tags';
 import { NoticeReferences1795414000000 } from './1795414000000-notice-references';
 import { TenantVersionOrder1796009100001 } from './1796009100001-tenant-version-order';
+import { StepPlans1796012000001 } from './1796012000001-step-plans';
 
 export const MIGRATIONS = [
   Foundation1795392000000,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   TenantTags1795410100000,
   NoticeReferences1795414000000,
   TenantVersionOrder1796009100001,
+  StepPlans1796012000001,
 ];

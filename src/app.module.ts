@@ -18,6 +18,7 @@ import { PartnersModule } from './partners/partners.module';
 import { PlatformsModule } from './platforms/platforms.module';
 import { RetentionModule } from './retention/retention.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
+import { SnapshotsModule } from './snapshots/snapshots.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { UpdatesModule } from './updates/updates.module';
@@ -75,6 +76,7 @@ export class AppModule {
         UpdatesModule,
         MaintenanceModule,
         SchedulerModule,
+        SnapshotsModule,
         HealthModule,
       ],
     };

@@ -79,6 +79,12 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(1000) SCHEDULER_TICK_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600) LEASE_SECONDS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100) MAX_ATTEMPTS?: number;
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(86_400_000)
+  SNAPSHOT_EXPIRY_INTERVAL_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3600000) SHUTDOWN_TIMEOUT_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600000) EXECUTOR_TIMEOUT_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(20) EXECUTOR_RETRIES?: number;
@@ -174,6 +180,8 @@ export class AppConfig {
   leaseSeconds!: number;
   /** Attempts (claims whose lease expired, plus the current one) before a task is failed. */
   maxAttempts!: number;
+  /** How often each scheduler process deletes expired snapshots. */
+  snapshotExpiryIntervalMs!: number;
   /** On SIGTERM, running updates get this long to finish before their leases are handed back. */
   shutdownTimeoutMs!: number;
   /** http executor: one request's timeout; transient errors are retried EXECUTOR_RETRIES times. */
@@ -263,6 +271,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     schedulerTickMs: parsed.SCHEDULER_TICK_MS ?? 1000,
     leaseSeconds: parsed.LEASE_SECONDS ?? 30,
     maxAttempts: parsed.MAX_ATTEMPTS ?? 3,
+    snapshotExpiryIntervalMs: parsed.SNAPSHOT_EXPIRY_INTERVAL_MS ?? 60_000,
     shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS ?? 10_000,
     executorTimeoutMs: parsed.EXECUTOR_TIMEOUT_MS ?? 10_000,
     executorRetries: parsed.EXECUTOR_RETRIES ?? 5,

@@ -21,6 +21,10 @@ export const API_TAGS: { name: string; description: string }[] = [
   { name: 'partners', description: 'Partners (resellers) and the contacts who receive e-mails' },
   { name: 'tenants', description: 'Customer tenants, their maintenance windows and nodes' },
   { name: 'update-tasks', description: 'Scheduling updates and acting on single update tasks' },
+  {
+    name: 'snapshots',
+    description: 'Snapshots taken by backup steps: retention, pinning, deleting early',
+  },
   { name: 'update-batches', description: 'The tasks one scheduling request created, as a whole' },
   {
     name: 'maintenance',

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { ExecutorDriver } from '../config/app-config';
+import type { UpdateStep } from './update-steps';
 
 @Entity({ name: 'platform' })
 export class PlatformEntity {
@@ -16,6 +17,9 @@ export class PlatformEntity {
   @Column({ name: 'default_window_cron', type: 'text' }) defaultWindowCron!: string;
   @Column({ name: 'default_window_duration_minutes', type: 'int' })
   defaultWindowDurationMinutes!: number;
+  /** The steps its updates run, in order (update-steps.ts). */
+  @Column({ name: 'update_steps', type: 'text', array: true }) updateSteps!: UpdateStep[];
+  @Column({ name: 'snapshot_retention_days', type: 'int' }) snapshotRetentionDays!: number;
   @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
   createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

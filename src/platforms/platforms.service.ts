@@ -1,3 +1,8 @@
+import {
+  DEFAULT_SNAPSHOT_RETENTION_DAYS,
+  DEFAULT_UPDATE_STEPS,
+  orderedSteps,
+} from './update-steps';
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
@@ -28,6 +33,8 @@ export class PlatformsService {
       defaultWindowCron: dto.defaultMaintenanceWindow?.cron ?? DEFAULT_WINDOW.cron,
       defaultWindowDurationMinutes:
         dto.defaultMaintenanceWindow?.durationMinutes ?? DEFAULT_WINDOW.durationMinutes,
+      updateSteps: orderedSteps(dto.updateSteps ?? DEFAULT_UPDATE_STEPS),
+      snapshotRetentionDays: dto.snapshotRetentionDays ?? DEFAULT_SNAPSHOT_RETENTION_DAYS,
     };
     assertExecutorComplete(values);
     return this.db.run(async (tx) => {
@@ -75,6 +82,8 @@ export class PlatformsService {
         executorSecret: dto.executor?.secret,
         defaultWindowCron: dto.defaultMaintenanceWindow?.cron,
         defaultWindowDurationMinutes: dto.defaultMaintenanceWindow?.durationMinutes,
+        updateSteps: dto.updateSteps && orderedSteps(dto.updateSteps),
+        snapshotRetentionDays: dto.snapshotRetentionDays,
       };
       const defined = Object.fromEntries(
         Object.entries(changes).filter(([, v]) => v !== undefined),

@@ -1,6 +1,18 @@
 import type { TenantNode, TenantSimulation, TenantState } from '../tenants/tenant.entity';
 import type { VersionChannel } from '../versions/software-version.entity';
 import type { ExecutorSettings } from './executors/executors';
+import type { UpdateStep } from '../platforms/update-steps';
+
+/** A snapshot a run may restore (its own backups, or for a rollback the snapshots it restores). */
+export interface RunSnapshot {
+  id: string;
+  externalId: string;
+  node: string | null;
+  version: string;
+  state: string;
+}
+
+export type TaskKind = 'update' | 'rollback';
 
 /** Everything a run needs about its task, its tenant and its platform, read when it is claimed. */
 export interface ClaimedTask {
@@ -29,6 +41,15 @@ export interface ClaimedTask {
   channel: VersionChannel | null;
   scheduledByPlatformAdmin: boolean;
   executor: ExecutorSettings;
+  kind: TaskKind;
+  /** The versions applied in turn (the last is the target). */
+  path: string[];
+  updateSteps: UpdateStep[];
+  snapshotRetentionDays: number;
+  rollbackOf: string | null;
+  rollbackOnFailure: boolean;
+  /** Newest last. */
+  snapshots: RunSnapshot[];
 }
 
 /** The row ClaimsRepository.load reads (task, tenant, platform, version, batch). */
@@ -60,6 +81,13 @@ export interface ClaimedTaskRow {
   executor_driver: ExecutorSettings['driver'];
   executor_url: string | null;
   executor_secret: string | null;
+  kind: TaskKind;
+  path: string[] | null;
+  update_steps: UpdateStep[];
+  snapshot_retention_days: number;
+  rollback_of: string | null;
+  rollback_on_failure: boolean;
+  snapshots: RunSnapshot[] | null;
 }
 
 export function toClaimedTask(r: ClaimedTaskRow): ClaimedTask {
@@ -93,5 +121,12 @@ export function toClaimedTask(r: ClaimedTaskRow): ClaimedTask {
       url: r.executor_url,
       secret: r.executor_secret,
     },
+    kind: r.kind,
+    path: r.path && r.path.length > 0 ? r.path : [r.target_version],
+    updateSteps: r.update_steps,
+    snapshotRetentionDays: r.snapshot_retention_days,
+    rollbackOf: r.rollback_of,
+    rollbackOnFailure: r.rollback_on_failure,
+    snapshots: r.snapshots ?? [],
   };
 }

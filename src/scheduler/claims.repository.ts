@@ -128,7 +128,13 @@ export class ClaimsRepository {
               t.expected_duration_minutes, tn.name AS tenant_name, tn.software_version, tn.customizations,
               tn.auto_update_allowed, tn.nodes, tn.simulate, v.channel,
               COALESCE(b.created_by_role = 'platform_admin', false) AS by_platform_admin,
-              p.executor_driver, p.executor_url, p.executor_secret
+              p.executor_driver, p.executor_url, p.executor_secret, t.kind, t.path, p.update_steps,
+              p.snapshot_retention_days, t.rollback_of, t.rollback_on_failure,
+              (SELECT json_agg(json_build_object('id', s.id, 'externalId', s.external_id,
+                        'node', s.node, 'version', s.version, 'state', s.state) ORDER BY s.seq)
+               FROM snapshot s
+               WHERE s.task_id = COALESCE(t.rollback_of, t.id)
+                 AND (t.rollback_of IS NOT NULL OR s.run = t.run)) AS snapshots
        FROM update_task t
        JOIN tenant tn ON tn.id = t.tenant_id
        JOIN platform p ON p.id = t.platform_id

@@ -54,3 +54,32 @@ export function precheckProblem(f: PrecheckFacts): string | null {
   }
   return null;
 }
+
+/** A snapshot a rollback would restore, as the pre-check sees it. */
+export interface RestorableSnapshot {
+  id: string;
+  externalId: string;
+  state: string;
+}
+
+/**
+ * The reason a rollback must not run, or null: the tenant is locked, or a snapshot it restores is
+ * no longer there (deleted by retention or by an admin since the rollback was scheduled).
+ */
+export function rollbackPrecheckProblem(
+  f: Pick<PrecheckFacts, 'tenantState'>,
+  plan: { name: string; node: string | null }[],
+  snapshotOf: (node: string | null) => RestorableSnapshot | null,
+): string | null {
+  if (f.tenantState === 'locked') return 'the tenant is locked';
+  for (const step of plan) {
+    if (step.name !== 'restore') continue;
+    const snapshot = snapshotOf(step.node);
+    const of = step.node ? ` of ${step.node}` : '';
+    if (!snapshot) return `there is no snapshot${of} to restore`;
+    if (snapshot.state !== 'available') {
+      return `snapshot ${snapshot.id} (${snapshot.externalId})${of} is ${snapshot.state}: it can no longer be restored`;
+    }
+  }
+  return null;
+}

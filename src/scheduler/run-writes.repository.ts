@@ -32,6 +32,8 @@ export interface Completion {
   attempt: number;
   /** The run had updated some nodes: the tenant becomes `failed` instead of its state before. */
   tenantFailed: boolean;
+  /** An automatic rollback restored the nodes it had updated (the task still ends failed). */
+  rolledBack?: boolean;
   /** Step keys completed since the last write, and the progress they made (folded in). */
   done: string[];
   step?: string;
@@ -104,13 +106,13 @@ const JOURNAL = `
 const COMPLETE = `
   WITH m AS (
     SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[],
-                         $8::text[], $9::int[], $10::boolean[])
-      AS m (id, status, error, message, attempt, done, step, percent, tenant_failed)
+                         $8::text[], $9::int[], $10::boolean[], $11::boolean[])
+      AS m (id, status, error, message, attempt, done, step, percent, tenant_failed, rolled_back)
   ), locked AS (
     ${LOCK_OWN_RUNNING}
   ), finished AS (
     UPDATE update_task t
-    SET status = m.status, error = m.error,
+    SET status = m.status, error = m.error, rolled_back = m.rolled_back,
         -- a cancel that came too late (the update succeeded) is no reason any more
         cancel_reason = CASE WHEN m.status = 'succeeded' THEN NULL ELSE t.cancel_reason END,
         cancel_requested_at = CASE WHEN m.status = 'succeeded' THEN NULL ELSE t.cancel_requested_at END,
@@ -203,6 +205,7 @@ export class RunWritesRepository {
       completions.map((c) => c.step ?? null),
       completions.map((c) => c.percent ?? null),
       completions.map((c) => c.tenantFailed),
+      completions.map((c) => c.rolledBack ?? false),
     ]);
   }
 }

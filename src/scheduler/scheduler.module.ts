@@ -14,6 +14,8 @@ import { RunActions } from './run-actions.service';
 import { RunControlRepository } from './run-control.repository';
 import { RunJournal } from './run-journal';
 import { RunWritesRepository } from './run-writes.repository';
+import { SnapshotExpiry } from './snapshot-expiry.service';
+import { SnapshotsModule } from '../snapshots/snapshots.module';
 import { StepContexts } from './step-contexts';
 import { StepDurations } from './step-durations';
 import { TaskListener } from './task-listener';
@@ -26,7 +28,7 @@ import { TaskRunner } from './task-runner';
  * SCHEDULER_ENABLED=false the dispatcher stays idle (API-only replica); callbacks still work.
  */
 @Module({
-  imports: [CommonModule, MetricsModule, NotificationsModule],
+  imports: [CommonModule, MetricsModule, NotificationsModule, SnapshotsModule],
   controllers: [ExecutorCallbacksController],
   providers: [
     LeaseOwner,
@@ -44,7 +46,8 @@ import { TaskRunner } from './task-runner';
     Dispatcher,
     RunActions,
     ExecutorSignatureGuard,
+    SnapshotExpiry,
   ],
-  exports: [Dispatcher],
+  exports: [Dispatcher, SnapshotExpiry],
 })
 export class SchedulerModule {}

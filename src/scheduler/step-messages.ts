@@ -1,4 +1,4 @@
-import { appliedSteps, type PlannedStep } from './step-plan';
+import { appliedSteps, type NodeApplied, type PlannedStep } from './step-plan';
 import type { TaskRun } from './task-run';
 import { englishReason } from '../notifications/reasons';
 
@@ -8,17 +8,33 @@ export type Outcome = 'succeeded' | 'failed' | 'cancelled';
 export function startMessage(run: TaskRun, step: PlannedStep): string {
   const t = run.task;
   const on = step.node ? ` on ${step.node}` : '';
+  const version = step.version ?? t.targetVersion;
+  const hop =
+    step.version && step.name !== 'restore' && t.path.length > 1 && step.version !== t.fromVersion
+      ? ` (hop ${t.path.indexOf(step.version) + 1} of ${t.path.length}: ${step.fromVersion} -> ${step.version})`
+      : '';
   switch (step.name) {
     case 'precheck':
-      return `checking that ${t.targetVersion} is still allowed, the tenant has no customizations and is entitled to it`;
+      if (t.kind === 'rollback') {
+        return `checking that the tenant is not locked and the snapshots to restore (${t.targetVersion}) still exist`;
+      }
+      return `checking that ${t.targetVersion} is still allowed, the tenant has no customizations and is entitled to it${t.path.length > 1 ? `; path ${[t.fromVersion, ...t.path].join(' -> ')}` : ''}`;
     case 'freeze_failover':
       return `freezing failover for a rolling update of ${t.nodes.length} nodes`;
     case 'backup':
       return `taking a backup snapshot${on}`;
+    case 'restore': {
+      const snapshot = run.snapshotOf(step.node);
+      return `restoring snapshot ${snapshot?.externalId ?? '(none)'} (${version})${on}`;
+    }
     case 'apply':
-      return `installing ${t.targetVersion}${on}${t.redeploy ? ' (redeploy: reinstalling even if present)' : ''}`;
+      return `installing ${version}${on}${hop}${t.redeploy ? ' (redeploy: reinstalling even if present)' : ''}`;
+    case 'migrate':
+      return `migrating the database to ${version}${on}${hop}`;
+    case 'reboot':
+      return `rebooting${on} on ${version}${hop}`;
     case 'verify':
-      return `verifying that ${t.targetVersion} runs${on}`;
+      return `verifying that ${version} runs${on}`;
     case 'unfreeze_failover':
       return 'unfreezing failover';
   }
@@ -30,11 +46,14 @@ export function startMessage(run: TaskRun, step: PlannedStep): string {
  * node-b, node-c)`; a tenant without named nodes is "the tenant".
  */
 export function partialUpdate(run: TaskRun): string | null {
-  const { applied, notApplied } = appliedSteps(run.plan, run.done);
+  const { applied, notApplied } = appliedSteps(run.plan, run.done, run.task.targetVersion);
   if (applied.length === 0) return null;
-  const names = (steps: PlannedStep[]) => steps.map((s) => s.node ?? 'the tenant').join(', ');
+  const names = (nodes: NodeApplied[]) => nodes.map((s) => s.node ?? 'the tenant').join(', ');
   const rest = notApplied.length > 0 ? ` (not updated: ${names(notApplied)})` : '';
-  return `${names(applied)} had been updated to ${run.task.targetVersion}${rest}`;
+  const versions = [...new Set(applied.map((n) => n.version))];
+  if (versions.length === 1) return `${names(applied)} had been updated to ${versions[0]}${rest}`;
+  const each = applied.map((n) => `${n.node ?? 'the tenant'} to ${n.version}`).join(', ');
+  return `${each} had been updated${rest}`;
 }
 
 /**
@@ -43,7 +62,7 @@ export function partialUpdate(run: TaskRun): string | null {
  * back to its previous state, as any failed update does.
  */
 export function leavesMixedVersions(run: TaskRun): boolean {
-  const { applied, notApplied } = appliedSteps(run.plan, run.done);
+  const { applied, notApplied } = appliedSteps(run.plan, run.done, run.task.targetVersion);
   return applied.length > 0 && notApplied.length > 0;
 }
 
@@ -56,7 +75,14 @@ export function endMessage(
 ): string {
   const t = run.task;
   const prior = t.tenantPriorState ?? 'active';
-  if (status === 'succeeded') return `succeeded: the tenant now runs ${t.targetVersion}`;
+  if (status === 'succeeded') {
+    return t.kind === 'rollback'
+      ? `succeeded: rolled back; the tenant now runs ${t.targetVersion} again (restored from its snapshots)`
+      : `succeeded: the tenant now runs ${t.targetVersion}`;
+  }
+  if (run.rolledBack) {
+    return `failed: ${error}; the update was rolled back and the tenant is back to ${prior} on ${t.installedVersion}`;
+  }
   if (status === 'cancelled') {
     return `cancelled: ${englishReason(run.cancelReason) ?? 'by an admin'}; the tenant is back to ${prior}`;
   }

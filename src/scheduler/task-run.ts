@@ -3,7 +3,7 @@ import type { ClaimedTask } from './claimed-task';
 import type { Claim } from './claimer.service';
 import type { AbortAnswer, Executor, StepRequest, StopReason } from './executors/executor';
 import { RunStopped } from './executors/executor';
-import { type PlannedStep, planSteps } from './step-plan';
+import { type PlannedStep, planRollback, planSteps } from './step-plan';
 
 /** The step a run is performing right now. */
 export interface CurrentStep {
@@ -20,6 +20,8 @@ export interface CurrentStep {
 export class TaskRun {
   readonly plan: PlannedStep[];
   readonly done: Set<string>;
+  /** An automatic rollback restored the nodes this run had updated. */
+  rolledBack = false;
   /** performance.now() after which this process may no longer assume it holds the lease. */
   leaseDeadline: number;
   current: CurrentStep | null = null;
@@ -42,11 +44,24 @@ export class TaskRun {
     /** Who claimed it and how: the first line of this attempt's log. */
     readonly claim?: Pick<Claim, 'at' | 'message'>,
   ) {
-    this.plan = planSteps(task.nodes);
+    this.plan =
+      task.kind === 'rollback'
+        ? planRollback(task.nodes)
+        : planSteps({
+            nodes: task.nodes,
+            steps: task.updateSteps,
+            fromVersion: task.fromVersion,
+            path: task.path,
+          });
     this.done = new Set(task.doneSteps);
     this.cancelRequested = task.cancelRequested;
     this.cancelReason = task.cancelReason;
     this.leaseDeadline = performance.now() + leaseValidMs;
+  }
+
+  /** The snapshot this run restores on a node (for a rollback task) or took there (its own). */
+  snapshotOf(node: string | null) {
+    return [...this.task.snapshots].reverse().find((s) => s.node === node) ?? null;
   }
 
   get id(): string {

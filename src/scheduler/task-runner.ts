@@ -3,12 +3,15 @@ import { performance } from 'node:perf_hooks';
 import { AppConfig } from '../config/app-config';
 import { type Executor, RunStopped, type StepRequest, type StepResult } from './executors/executor';
 import { Executors } from './executors/executors';
-import { precheckProblem } from './prechecks';
+import { precheckProblem, rollbackPrecheckProblem } from './prechecks';
+import { SnapshotsRepository } from '../snapshots/snapshots.repository';
+import { idempotencyKey } from './executors/http.executor';
 import { RunControlRepository } from './run-control.repository';
 import { RunJournal, type JournalEntry } from './run-journal';
 import { StepContexts } from './step-contexts';
 import { StepDurations } from './step-durations';
 import {
+  automaticRollbackSteps,
   compensationSteps,
   describeStep,
   type PlannedStep,
@@ -42,6 +45,7 @@ export class TaskRunner {
     private readonly durations: StepDurations,
     private readonly contexts: StepContexts,
     private readonly control: RunControlRepository,
+    private readonly snapshots: SnapshotsRepository,
   ) {}
 
   async run(run: TaskRun): Promise<void> {
@@ -156,8 +160,39 @@ export class TaskRunner {
         },
       });
     }
+    const rolledBack = failed ? await this.rollBackAutomatically(run) : '';
     const extra = await this.compensate(run);
-    return this.end(run, 'failed', `${error}${extra}`);
+    return this.end(run, 'failed', `${error}${rolledBack}${extra}`);
+  }
+
+  /**
+   * `rollbackOnFailure`: the nodes this run had updated are restored from the snapshots it took,
+   * rebooted and verified, in the same run. Returns what the error adds ("; rolled back …").
+   */
+  private async rollBackAutomatically(run: TaskRun): Promise<string> {
+    const t = run.task;
+    if (t.kind !== 'update' || !t.rollbackOnFailure || !run.executor) return '';
+    const steps = automaticRollbackSteps(run.plan, run.done, t.fromVersion, t.targetVersion);
+    if (steps.length === 0) return '';
+    const nodes = [...new Set(steps.map((s) => s.node ?? 'the tenant'))].join(', ');
+    this.write(run, {
+      event: {
+        kind: 'warning',
+        message: `rollbackOnFailure: restoring ${nodes} to ${t.fromVersion} from the snapshots taken before the update`,
+      },
+    });
+    for (const step of steps) {
+      if (run.done.has(step.key)) continue;
+      const result = await this.runStep(run, step);
+      if (!result.ok) {
+        return `; the automatic rollback failed: ${describeStep(step)} failed: ${result.message}`;
+      }
+    }
+    run.rolledBack = true;
+    this.write(run, {
+      event: { kind: 'info', message: `rolled back: ${nodes} run ${t.fromVersion} again` },
+    });
+    return `; rolled back to ${t.fromVersion} (${nodes} restored from snapshots)`;
   }
 
   /** Unfreezes failover after a failed or cancelled HA rollout; returns what went wrong, if anything. */
@@ -188,6 +223,21 @@ export class TaskRunner {
     });
     const result = await this.perform(run, step, request);
     const ms = Math.round(performance.now() - startedAt);
+    if (result.ok && step.name === 'backup') {
+      // Recorded before the step counts as done: a resumed run finds it.
+      const snapshot = await run.unlessHalted(
+        this.snapshots.record({
+          externalId: result.snapshotId ?? idempotencyKey(request),
+          taskId: t.id,
+          run: t.run,
+          stepKey: step.key,
+          node: step.node,
+          version: t.installedVersion,
+          retentionDays: t.snapshotRetentionDays,
+        }),
+      );
+      t.snapshots.push(snapshot);
+    }
     if (result.ok) {
       run.done.add(step.key);
       this.durations.observe(t.platformId, step.name, ms);
@@ -218,8 +268,15 @@ export class TaskRunner {
   ): Promise<StepResult> {
     const executor = run.executor as Executor;
     if (step.name === 'precheck') {
-      const problem = precheckProblem({ ...run.task, tenantState: run.task.tenantPriorState });
+      const facts = { ...run.task, tenantState: run.task.tenantPriorState };
+      const problem =
+        run.task.kind === 'rollback'
+          ? rollbackPrecheckProblem(facts, run.plan, (node) => run.snapshotOf(node))
+          : precheckProblem(facts);
       if (problem) return { ok: false, message: problem };
+    }
+    if (step.name === 'restore' && !request.snapshotId) {
+      return { ok: false, message: `no snapshot of ${step.node ?? 'the tenant'} to restore` };
     }
     return executor.runStep(
       request,
@@ -242,8 +299,8 @@ export class TaskRunner {
    */
   private async end(run: TaskRun, outcome: Outcome, problem: string | null): Promise<void> {
     const t = run.task;
-    const partial = outcome === 'succeeded' ? null : partialUpdate(run);
-    const mixed = outcome !== 'succeeded' && leavesMixedVersions(run);
+    const partial = outcome === 'succeeded' || run.rolledBack ? null : partialUpdate(run);
+    const mixed = outcome !== 'succeeded' && !run.rolledBack && leavesMixedVersions(run);
     const status = partial ? 'failed' : outcome;
     const cancelled = `cancelled: ${englishReason(run.cancelReason) ?? 'by an admin'}`;
     const error = partial ? `${problem ?? cancelled}; ${partial}` : problem;
@@ -257,6 +314,7 @@ export class TaskRunner {
         message,
         attempt: t.attempts,
         tenantFailed: mixed,
+        rolledBack: run.rolledBack,
       }),
     );
     if (!ended)
@@ -291,8 +349,10 @@ export class TaskRunner {
       stepKey: step.key,
       tenant: { id: t.tenantId, name: t.tenantName, nodes: t.nodes.map((n) => n.name) },
       platformId: t.platformId,
-      fromVersion: t.fromVersion,
-      targetVersion: t.targetVersion,
+      fromVersion: step.fromVersion ?? t.fromVersion,
+      targetVersion: step.version ?? t.targetVersion,
+      path: [t.fromVersion, ...t.path],
+      snapshotId: step.name === 'restore' ? (run.snapshotOf(step.node)?.externalId ?? null) : null,
       redeploy: t.redeploy,
       simulate: t.simulate,
     };

@@ -86,12 +86,14 @@ export class PlanContextLoader {
     now: Date,
   ): Promise<{ context: PlanContext; channels: Map<string, VersionChannel> }> {
     const channels = await this.versions.channels(tx, platformIds, targetVersion);
+    const versions = await this.versions.pathVersions(tx, platformIds);
     const blockers = await this.placement.blockers(tx, platformIds, now);
     return {
       channels,
       context: {
         now,
         channelOn: (platformId) => channels.get(platformId),
+        versionsOn: (platformId) => versions.get(platformId) ?? [],
         blockers,
       },
     };

@@ -41,6 +41,7 @@ const request: PlanRequest = {
 const context = (overrides: Partial<PlanContext> = {}): PlanContext => ({
   now,
   channelOn: () => 'available',
+  versionsOn: () => [],
   blockers: maintenance(),
   ...overrides,
 });
@@ -57,6 +58,24 @@ describe('planning one tenant', () => {
       runAt: new Date('2027-01-05T01:00:00Z'),
       expiresAt: new Date('2027-01-05T05:00:00Z'),
       downgrade: false,
+      path: ['2.0.0'],
+    });
+  });
+
+  it('plans the upgrade path the target needs, or refuses naming the missing link (422)', () => {
+    const versions = [
+      { version: '1.5.0', channel: 'available' as const, minimumFrom: null },
+      { version: '2.0.0', channel: 'recommended' as const, minimumFrom: '1.5.0' },
+    ];
+    expect(plan({}, {}, { versionsOn: () => versions })).toMatchObject({
+      refused: false,
+      path: ['1.5.0', '2.0.0'],
+    });
+    const prohibited = [{ ...versions[0], channel: 'prohibited' as const }, versions[1]];
+    expect(plan({}, {}, { versionsOn: () => prohibited })).toMatchObject({
+      code: 'no_upgrade_path',
+      status: 422,
+      reason: expect.stringContaining('2.0.0 needs at least 1.5.0'),
     });
   });
 

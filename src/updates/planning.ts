@@ -8,6 +8,7 @@ import {
 } from '../placement/placement';
 import type { TenantState } from '../tenants/tenant.entity';
 import type { VersionChannel } from '../versions/software-version.entity';
+import { type PathVersion, upgradePath } from '../versions/upgrade-path';
 import { overridesAutoUpdateOptOut } from './task-policy';
 
 export const UPDATE_MODES = ['immediate', 'maintenance_window', 'custom'] as const;
@@ -41,6 +42,8 @@ export interface PlanContext {
   now: Date;
   /** The target version's channel on a platform, undefined when it does not exist there. */
   channelOn(platformId: string): VersionChannel | undefined;
+  /** Every version of a platform (for upgrade paths); empty when not loaded. */
+  versionsOn(platformId: string): PathVersion[];
   /** What blocks each tenant's time (platform maintenance, …): see src/placement. */
   blockers: Blockers;
 }
@@ -54,6 +57,7 @@ export type RefusalCode =
   | 'already_on_version'
   | 'downgrade_not_allowed'
   | 'auto_update_disabled'
+  | 'no_upgrade_path'
   /** window_too_short, maintenance_overlap (and the codes of later blocking sources). */
   | PlacementRefusalCode;
 
@@ -71,6 +75,8 @@ export interface TaskPlan {
   /** The end of the maintenance window the task must start in; null when it may start any time. */
   expiresAt: Date | null;
   downgrade: boolean;
+  /** The versions applied in turn, the last being the target (one: a direct update). */
+  path: string[];
 }
 
 export function refusal(code: RefusalCode, status: number, reason: string): Refusal {
@@ -111,6 +117,18 @@ function checkVersion(tenant: TenantFacts, request: PlanRequest, ctx: PlanContex
   return null;
 }
 
+/** The upgrade path from the tenant's version to the target, or why there is none (422). */
+function findPath(tenant: TenantFacts, request: PlanRequest, ctx: PlanContext): string[] | Refusal {
+  const versions = ctx.versionsOn(tenant.platformId);
+  const target = versions.find((v) => v.version === request.targetVersion) ?? {
+    version: request.targetVersion,
+    channel: 'available' as const,
+    minimumFrom: null,
+  };
+  const path = upgradePath(tenant.softwareVersion, target, versions);
+  return path.found ? path.hops : refusal('no_upgrade_path', 422, path.reason);
+}
+
 function memoize<T>(compute: (key: string) => T): (key: string) => T {
   const cache = new Map<string, T>();
   return (key) => {
@@ -133,9 +151,10 @@ export type Planner = (tenant: TenantFacts) => TaskPlan | Refusal;
 export function createPlanner(request: PlanRequest, ctx: PlanContext): Planner {
   const tenantsByKey = new Map<string, TenantFacts>();
   const isDowngrade = memoize((installed) => semver.lt(request.targetVersion, installed));
-  const versionCheck = memoize((key) =>
-    checkVersion(tenantsByKey.get(key) as TenantFacts, request, ctx),
-  );
+  const versionCheck = memoize((key): Refusal | string[] => {
+    const tenant = tenantsByKey.get(key) as TenantFacts;
+    return checkVersion(tenant, request, ctx) ?? findPath(tenant, request, ctx);
+  });
   const placement = memoize((key): TaskPlan | Refusal => {
     const tenant = tenantsByKey.get(key) as TenantFacts;
     const placed: Placement = place(
@@ -150,7 +169,13 @@ export function createPlanner(request: PlanRequest, ctx: PlanContext): Planner {
       ctx.now,
     );
     if (!placed.placed) return refusal(placed.code, 422, placed.reason);
-    return { refused: false, runAt: placed.runAt, expiresAt: placed.expiresAt, downgrade: false };
+    return {
+      refused: false,
+      runAt: placed.runAt,
+      expiresAt: placed.expiresAt,
+      downgrade: false,
+      path: [],
+    };
   });
 
   return (tenant) => {
@@ -158,8 +183,8 @@ export function createPlanner(request: PlanRequest, ctx: PlanContext): Planner {
     if (tenant.state === 'locked') return refusal('tenant_locked', 409, 'the tenant is locked');
     const versionKey = `${tenant.platformId}|${tenant.softwareVersion}`;
     if (!tenantsByKey.has(versionKey)) tenantsByKey.set(versionKey, tenant);
-    const versionProblem = versionCheck(versionKey);
-    if (versionProblem) return versionProblem;
+    const path = versionCheck(versionKey);
+    if (!Array.isArray(path)) return path;
     if (!tenant.autoUpdateAllowed && !overridesAutoUpdateOptOut(request)) {
       return refusal(
         'auto_update_disabled',
@@ -173,6 +198,6 @@ export function createPlanner(request: PlanRequest, ctx: PlanContext): Planner {
     if (!tenantsByKey.has(slotKey)) tenantsByKey.set(slotKey, tenant);
     const plan = placement(slotKey);
     if (plan.refused) return plan;
-    return { ...plan, downgrade: isDowngrade(tenant.softwareVersion) };
+    return { ...plan, downgrade: isDowngrade(tenant.softwareVersion), path };
   };
 }

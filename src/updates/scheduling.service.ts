@@ -197,7 +197,12 @@ export class SchedulingService {
         refusedGroups.set(group.key, outcome);
         continue;
       }
-      placed.push({ ...group, runAt: outcome.runAt, expiresAt: outcome.expiresAt });
+      placed.push({
+        ...group,
+        runAt: outcome.runAt,
+        expiresAt: outcome.expiresAt,
+        path: outcome.path,
+      });
       if (outcome.downgrade) downgrades += group.tenants;
       customized += group.customized;
     }
@@ -360,6 +365,7 @@ function taskOptions(caller: Caller, dto: ScheduleUpdatesDto, request: PlanReque
     notifyPartner: dto.notifyPartner ?? false,
     notifyCustomer: dto.notifyCustomer ?? false,
     allowDowngrade: request.allowDowngrade,
+    rollbackOnFailure: dto.rollbackOnFailure ?? false,
     createdBy: caller.keyId,
   };
 }

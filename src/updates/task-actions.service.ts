@@ -16,6 +16,8 @@ import { type LogLine, TaskRunsRepository } from './task-runs.repository';
 import type { UpdateTask } from './update-task';
 import { TaskFilter, UpdateTasksRepository } from './update-tasks.repository';
 import { defaultReason } from '../notifications/reasons';
+import { SnapshotResponse } from '../snapshots/dto/snapshot.dto';
+import { SnapshotsRepository } from '../snapshots/snapshots.repository';
 
 /** How long POST …/cancel on a running task waits for the executor's answer before replying. */
 const CANCEL_WAIT_MS = 5_000;
@@ -30,13 +32,18 @@ export class TaskActionsService {
     private readonly runs: TaskRunsRepository,
     private readonly inputs: PlanContextLoader,
     private readonly changes: TaskChanges,
+    private readonly snapshots: SnapshotsRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   async get(caller: Caller, id: string): Promise<TaskResponse> {
     const task = await this.mustFind(this.db.pool, scopeOf(caller), id);
-    return TaskResponse.from(task, offeredActions(caller, task));
+    const snapshots = await this.snapshots.ofTask(this.db.pool, id);
+    return {
+      ...TaskResponse.from(task, offeredActions(caller, task)),
+      snapshots: snapshots.map(SnapshotResponse.from),
+    };
   }
 
   async list(
@@ -115,10 +122,14 @@ export class TaskActionsService {
     const head = [
       `Update task ${task.id}`,
       `Tenant:   ${task.tenantId}`,
-      `Update:   ${task.fromVersion} -> ${task.targetVersion}${task.redeploy ? ' (redeploy)' : ''}`,
+      task.kind === 'rollback'
+        ? `Rollback: ${task.fromVersion} -> ${task.targetVersion} (restores the snapshots of task ${task.rollbackOf})`
+        : `Update:   ${task.path.join(' -> ')}${task.redeploy ? ' (redeploy)' : ''}`,
       `Status:   ${task.status} (attempts: ${task.attempts}, progress: ${task.progressPercent}%)`,
     ];
     if (task.error) head.push(`Error:    ${task.error}`);
+    if (task.rolledBack)
+      head.push('Rollback: automatic (rollbackOnFailure): the tenant was restored');
     if (task.cancelReason) head.push(`Cancel:   ${task.cancelReason}`);
     return `${head.join('\n')}\n\n${lines.map(formatLine).join('\n')}\n`;
   }

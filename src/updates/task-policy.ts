@@ -8,13 +8,14 @@ import type { TaskStatus } from './task-status';
  *
  * - platform admins may take every action on every task;
  * - partner admins act only on their own partner's tasks (others' are "not found", never revealed),
- *   may cancel, reschedule and retry them unless they are forced (a forced task is the platform
- *   admins' to change), and may not resume a task at all (resuming overrides a replica's lease);
+ *   may cancel, reschedule, retry and roll them back unless they are forced (a forced task is the
+ *   platform admins' to change), and may not resume a task at all (resuming overrides a replica's
+ *   lease);
  * - a request that acts on several tasks (a batch cancel) is all or nothing: if the policy
  *   refuses any of them, the request is refused with the same status as for one task (403), every
  *   refused task is listed, and nothing is changed.
  */
-export const TASK_ACTIONS = ['cancel', 'reschedule', 'retry', 'resume'] as const;
+export const TASK_ACTIONS = ['cancel', 'reschedule', 'retry', 'resume', 'rollback'] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
 
 /** The statuses in which each action applies (in any other, the API answers 409). */
@@ -23,6 +24,7 @@ export const ACTION_APPLIES_TO: Record<TaskAction, readonly TaskStatus[]> = {
   reschedule: ['scheduled'],
   retry: ['failed'],
   resume: ['running'],
+  rollback: ['succeeded', 'failed'],
 };
 
 /** What a partner admin may do to its own tasks, per action. */
@@ -31,6 +33,7 @@ const PARTNER_ADMIN_MAY: Record<TaskAction, 'unless_forced' | 'never'> = {
   reschedule: 'unless_forced',
   retry: 'unless_forced',
   resume: 'never',
+  rollback: 'unless_forced',
 };
 
 export interface Actor {
@@ -96,10 +99,15 @@ export function actionRefusal(
  * refuse them (the console offers these and no others). Resuming also needs the task's lease to
  * be gone, which only the action itself can tell (409 while a replica still holds it).
  */
-export function offeredActions(actor: Actor, task: ActedOn & { status: TaskStatus }): TaskAction[] {
+export function offeredActions(
+  actor: Actor,
+  task: ActedOn & { status: TaskStatus; kind?: 'update' | 'rollback' },
+): TaskAction[] {
   return TASK_ACTIONS.filter(
     (action) =>
       ACTION_APPLIES_TO[action].includes(task.status) &&
+      // A rollback took no snapshots: there is nothing to roll it back to.
+      !(action === 'rollback' && task.kind === 'rollback') &&
       actionRefusal(actor, action, task) === null,
   );
 }
@@ -169,5 +177,6 @@ export function overridesAutoUpdateOptOut(update: {
 }
 
 function pastTense(action: TaskAction): string {
+  if (action === 'rollback') return 'rolled back';
   return action === 'cancel' ? 'cancelled' : action === 'retry' ? 'retried' : `${action}d`;
 }

@@ -27,6 +27,7 @@ import { BatchesService } from './batches.service';
 import { ExpiredTasksService } from './expired-tasks.service';
 import type { PlanContextLoader } from './plan-inputs';
 import { TaskActionsService } from './task-actions.service';
+import type { SnapshotsRepository } from '../snapshots/snapshots.repository';
 import { TaskChanges } from './task-changes.service';
 import type { TaskRunsRepository } from './task-runs.repository';
 import { UpdateBatchesRepository } from './update-batches.repository';
@@ -142,6 +143,7 @@ describe('cancelling (TaskActionsService, BatchesService): one policy for one ta
       r.repo,
       fake<PlanContextLoader>({}),
       w.changes,
+      fake<SnapshotsRepository>({ ofTask: async () => [] }),
       w.audit,
       w.clock,
     );

@@ -50,7 +50,7 @@ export class TaskRunsRepository {
   async retry(tx: EntityManager, id: string, runAt: Date, by: string): Promise<void> {
     await tx.query(
       `UPDATE update_task
-       SET status = 'scheduled', mode = 'immediate', run_at = $2, expires_at = NULL, run = run + 1,
+       SET status = 'scheduled', mode = 'immediate', run_at = $2, expires_at = NULL, run = run + 1, rolled_back = false,
            run_attempts = 0, done_steps = '{}', error = NULL, cancel_reason = NULL,
            cancel_requested_at = NULL, executor_report = NULL, tenant_prior_state = NULL,
            progress_step = NULL, progress_percent = 0, progress_eta = NULL,

@@ -30,6 +30,8 @@ export interface TenantGroup {
 export interface PlacedGroup extends TenantGroup {
   runAt: Date;
   expiresAt: Date | null;
+  /** The versions applied in turn (the last is the target). */
+  path: string[];
 }
 
 export interface GroupedTenant {
@@ -64,9 +66,10 @@ function groupsRelation(f: SqlFilter, groups: (TenantGroup & Partial<PlacedGroup
     ${col((g) => g.autoUpdateAllowed)}::boolean[], ${col((g) => g.windowCron)}::text[],
     ${col((g) => g.windowDurationMinutes)}::int[], ${col((g) => g.windowTimezone)}::text[],
     ${col((g) => g.hasOpenTask)}::boolean[], ${col((g) => g.runAt?.toISOString() ?? null)}::timestamptz[],
-    ${col((g) => g.expiresAt?.toISOString() ?? null)}::timestamptz[])
+    ${col((g) => g.expiresAt?.toISOString() ?? null)}::timestamptz[],
+    ${col((g) => g.path?.join(',') ?? null)}::text[])
     AS g (key, platform_id, software_version, state, auto_update_allowed, window_cron,
-          window_duration_minutes, window_timezone, has_open_task, run_at, expires_at)`;
+          window_duration_minutes, window_timezone, has_open_task, run_at, expires_at, path)`;
 }
 
 const JOIN_GROUP = `g.platform_id = t.platform_id AND g.software_version = t.software_version
@@ -172,11 +175,12 @@ export class TenantGroupsRepository {
       `WITH inserted AS (
          INSERT INTO update_task (batch_id, tenant_id, partner_id, platform_id, from_version, run_at, expires_at,
            target_version, mode, expected_duration_minutes, forced, redeploy, notify_partner, notify_customer,
-           allow_downgrade, created_by)
+           allow_downgrade, created_by, path, rollback_on_failure)
          SELECT ${v(batchId)}::uuid, t.id, t.partner_id, t.platform_id, t.software_version, g.run_at, g.expires_at,
            ${v(options.targetVersion)}, ${v(options.mode)}, ${v(options.expectedDurationMinutes)}::int,
            ${v(options.forced)}::boolean, ${v(options.redeploy)}::boolean, ${v(options.notifyPartner)}::boolean,
-           ${v(options.notifyCustomer)}::boolean, ${v(options.allowDowngrade)}::boolean, ${v(options.createdBy)}::uuid
+           ${v(options.notifyCustomer)}::boolean, ${v(options.allowDowngrade)}::boolean, ${v(options.createdBy)}::uuid,
+           string_to_array(g.path, ','), ${v(options.rollbackOnFailure)}::boolean
          FROM tenant t JOIN ${relation} ON ${JOIN_GROUP}
          ${f.where}
          ${mode === 'on-conflict' ? `ON CONFLICT (tenant_id) WHERE is_open DO NOTHING` : ''}

@@ -1,6 +1,9 @@
 import type { UpdateMode } from './planning';
 import type { TaskStatus } from './task-status';
 
+export const TASK_KINDS = ['update', 'rollback'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
 export interface UpdateTask {
   id: string;
   batchId: string;
@@ -20,6 +23,12 @@ export interface UpdateTask {
   notifyPartner: boolean;
   notifyCustomer: boolean;
   allowDowngrade: boolean;
+  kind: TaskKind;
+  /** The versions applied in turn, the installed one first and the target last. */
+  path: string[];
+  rollbackOf: string | null;
+  rollbackOnFailure: boolean;
+  rolledBack: boolean;
   status: TaskStatus;
   attempts: number;
   progressStep: string | null;
@@ -45,6 +54,7 @@ export interface TaskOptions {
   notifyPartner: boolean;
   notifyCustomer: boolean;
   allowDowngrade: boolean;
+  rollbackOnFailure: boolean;
   createdBy: string;
 }
 

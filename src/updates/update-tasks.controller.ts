@@ -7,7 +7,14 @@ import { Page, pageRequest } from '../common/pagination';
 import { UuidParam } from '../common/params';
 import { ApiErrors, ApiPage } from '../openapi/decorators';
 import { ScheduleResponse, ScheduleUpdatesDto } from './dto/schedule-updates.dto';
-import { CancelTaskDto, ListTasksQuery, RescheduleTaskDto, TaskResponse } from './dto/task.dto';
+import {
+  CancelTaskDto,
+  ListTasksQuery,
+  RescheduleTaskDto,
+  RollbackTaskDto,
+  TaskResponse,
+} from './dto/task.dto';
+import { RollbacksService } from './rollbacks.service';
 import { SchedulingService } from './scheduling.service';
 import { TaskActionsService } from './task-actions.service';
 
@@ -22,6 +29,7 @@ export class UpdateTasksController {
   constructor(
     private readonly scheduling: SchedulingService,
     private readonly actions: TaskActionsService,
+    private readonly rollbacks: RollbacksService,
   ) {}
 
   @Post()
@@ -188,6 +196,42 @@ export class UpdateTasksController {
   )
   retry(@CurrentCaller() caller: Caller, @UuidParam() id: string): Promise<TaskResponse> {
     return this.actions.retry(caller, id);
+  }
+
+  @Post(':id/rollback')
+  @ApiOperation({
+    summary: 'Roll a task back to the snapshots it took',
+    description:
+      'For a succeeded or failed task whose snapshots still exist: a new task of kind `rollback` ' +
+      'that restores them (precheck, then restore, reboot, verify node by node; failover frozen ' +
+      'on an HA tenant), scheduled like any update (immediate, maintenance_window or custom), with ' +
+      'its notices. Afterwards the tenant runs the snapshots’ version. Platform admins; partner ' +
+      'admins for their own tasks that are not forced.',
+  })
+  @ApiBody({
+    type: RollbackTaskDto,
+    examples: {
+      now: { summary: 'At once', value: { mode: 'immediate' } },
+      window: { summary: 'In the tenant’s next window', value: { mode: 'maintenance_window' } },
+    },
+  })
+  @ApiCreatedResponse({ type: TaskResponse, description: 'The rollback task' })
+  @ApiErrors(
+    { 403: 'The task is forced and the caller is not a platform admin' },
+    404,
+    {
+      409:
+        'The task is not succeeded or failed, is itself a rollback, its snapshots are gone (the ' +
+        'error names the snapshot), or the tenant has an open task',
+    },
+    { 422: REFUSED_PLAN[422] },
+  )
+  rollback(
+    @CurrentCaller() caller: Caller,
+    @UuidParam() id: string,
+    @Body() dto: RollbackTaskDto,
+  ): Promise<TaskResponse> {
+    return this.rollbacks.rollback(caller, id, dto);
   }
 
   @Post(':id/resume')

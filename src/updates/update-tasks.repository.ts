@@ -11,7 +11,23 @@ import { addTenantFilter, type TenantFilter } from '../tenants/tenant-filter';
 import { TASKS_DUE_CHANNEL } from './task-channels';
 import type { TaskStatus } from './task-status';
 import type { UpdateMode } from './planning';
-import type { TaskMove, UpdateTask } from './update-task';
+import type { TaskKind, TaskMove, UpdateTask } from './update-task';
+
+/** A rollback task to create (RollbacksService). */
+export interface NewRollback {
+  batchId: string;
+  source: UpdateTask;
+  fromVersion: string;
+  targetVersion: string;
+  mode: UpdateMode;
+  runAt: Date;
+  expiresAt: Date | null;
+  expectedDurationMinutes: number;
+  forced: boolean;
+  notifyPartner: boolean;
+  notifyCustomer: boolean;
+  createdBy: string;
+}
 
 /** The tasks of a batch, or those of one partner in it. */
 export interface BatchTasks {
@@ -54,7 +70,8 @@ const COLUMNS = `t.id, t.batch_id, t.tenant_id, t.partner_id, t.platform_id,
   t.from_version, t.target_version, t.mode, t.run_at, t.expires_at, t.expected_duration_minutes, t.forced,
   t.redeploy, t.notify_partner, t.notify_customer, t.allow_downgrade, t.status, t.attempts,
   t.progress_step, t.progress_percent, t.progress_eta, t.error, t.cancel_reason, t.notice_sequence,
-  t.created_by, t.created_at, t.updated_at, t.started_at, t.finished_at,
+  t.created_by, t.created_at, t.updated_at, t.started_at, t.finished_at, t.kind, t.path, t.rollback_of,
+  t.rollback_on_failure, t.rolled_back,
   (SELECT tn.name FROM tenant tn WHERE tn.id = t.tenant_id) AS tenant_name`;
 
 /** An update_task row as `COLUMNS` reads it (pg: timestamptz → Date, int → number). */
@@ -88,6 +105,11 @@ export interface TaskRow {
   updated_at: Date;
   started_at: Date | null;
   finished_at: Date | null;
+  kind: TaskKind;
+  path: string[] | null;
+  rollback_of: string | null;
+  rollback_on_failure: boolean;
+  rolled_back: boolean;
   /** Read by the queries of this file; absent where another query maps its rows to tasks. */
   tenant_name?: string | null;
 }
@@ -111,6 +133,11 @@ export function toTask(r: TaskRow): UpdateTask {
     notifyPartner: r.notify_partner,
     notifyCustomer: r.notify_customer,
     allowDowngrade: r.allow_downgrade,
+    kind: r.kind,
+    path: [r.from_version, ...(r.path && r.path.length > 0 ? r.path : [r.target_version])],
+    rollbackOf: r.rollback_of,
+    rollbackOnFailure: r.rollback_on_failure,
+    rolledBack: r.rolled_back,
     status: r.status,
     attempts: r.attempts,
     progressStep: r.progress_step,
@@ -319,6 +346,39 @@ export class UpdateTasksRepository {
   }
 
   /** Wakes every dispatcher when the transaction commits (immediate work is due). */
+  /**
+   * Creates a rollback task of `source`'s tenant: it restores the snapshots of `source` and leaves
+   * the tenant on `targetVersion`. Returns its id; the unique open-task index refuses a second one.
+   */
+  async insertRollback(em: EntityManager, r: NewRollback): Promise<string> {
+    const rows: { id: string }[] = await em.query(
+      `INSERT INTO update_task (batch_id, tenant_id, partner_id, platform_id, from_version, target_version,
+         mode, run_at, expires_at, expected_duration_minutes, forced, redeploy, notify_partner,
+         notify_customer, allow_downgrade, created_by, kind, rollback_of, path)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, true, $12, $13, true, $14, 'rollback', $15,
+               ARRAY[$6])
+       RETURNING id`,
+      [
+        r.batchId,
+        r.source.tenantId,
+        r.source.partnerId,
+        r.source.platformId,
+        r.fromVersion,
+        r.targetVersion,
+        r.mode,
+        r.runAt,
+        r.expiresAt,
+        r.expectedDurationMinutes,
+        r.forced,
+        r.notifyPartner,
+        r.notifyCustomer,
+        r.createdBy,
+        r.source.id,
+      ],
+    );
+    return rows[0].id;
+  }
+
   async wakeDispatchers(tx: EntityManager, payload: string): Promise<void> {
     await tx.query(`SELECT pg_notify($1, $2)`, [TASKS_DUE_CHANNEL, payload]);
   }

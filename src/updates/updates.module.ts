@@ -4,11 +4,13 @@ import { CommonModule } from '../common/common.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PlacementModule } from '../placement/placement.module';
+import { SnapshotsModule } from '../snapshots/snapshots.module';
 import { TenantsModule } from '../tenants/tenants.module';
 import { VersionsModule } from '../versions/versions.module';
 import { BatchesService } from './batches.service';
 import { ExpiredTasksService } from './expired-tasks.service';
 import { PlanContextLoader } from './plan-inputs';
+import { RollbacksService } from './rollbacks.service';
 import { SchedulingMetrics } from './scheduling.metrics';
 import { SchedulingService } from './scheduling.service';
 import { TaskActionsService } from './task-actions.service';
@@ -33,6 +35,7 @@ import { WindowChangeService } from './window-change.service';
     MetricsModule,
     NotificationsModule,
     PlacementModule,
+    SnapshotsModule,
     TenantsModule,
     VersionsModule,
   ],
@@ -46,6 +49,7 @@ import { WindowChangeService } from './window-change.service';
     TaskChanges,
     SchedulingService,
     TaskActionsService,
+    RollbacksService,
     BatchesService,
     ExpiredTasksService,
     WindowChangeService,

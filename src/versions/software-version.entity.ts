@@ -11,6 +11,8 @@ export class SoftwareVersionEntity {
   @Column({ type: 'text' }) version!: string;
   @Column({ type: 'text' }) channel!: VersionChannel;
   @Column({ name: 'release_notes', type: 'text' }) releaseNotes!: string;
+  /** The oldest installed version it may be applied on (older tenants go through a path). */
+  @Column({ name: 'minimum_from', type: 'text', nullable: true }) minimumFrom!: string | null;
   @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
   createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

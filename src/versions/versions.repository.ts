@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { insertedId } from '../database/sql';
 import { PageRequest } from '../common/pagination';
 import { SoftwareVersionEntity, VersionChannel } from './software-version.entity';
+import type { PathVersion } from './upgrade-path';
 
 @Injectable()
 export class VersionsRepository {
@@ -11,7 +12,10 @@ export class VersionsRepository {
 
   async insert(
     em: EntityManager,
-    values: Pick<SoftwareVersionEntity, 'platformId' | 'version' | 'channel' | 'releaseNotes'>,
+    values: Pick<
+      SoftwareVersionEntity,
+      'platformId' | 'version' | 'channel' | 'releaseNotes' | 'minimumFrom'
+    >,
   ): Promise<SoftwareVersionEntity> {
     const id = insertedId(await em.insert(SoftwareVersionEntity, values));
     return em.findOneByOrFail(SoftwareVersionEntity, { id });
@@ -43,6 +47,29 @@ export class VersionsRepository {
     return new Map(rows.map((r) => [r.platform_id, r.channel]));
   }
 
+  /** Every version of these platforms, as the upgrade path finder reads them. */
+  async pathVersions(
+    em: EntityManager,
+    platformIds: string[],
+  ): Promise<Map<string, PathVersion[]>> {
+    const rows: {
+      platform_id: string;
+      version: string;
+      channel: VersionChannel;
+      minimum_from: string | null;
+    }[] = await em.query(
+      `SELECT platform_id, version, channel, minimum_from FROM software_version WHERE platform_id = ANY($1::uuid[])`,
+      [platformIds],
+    );
+    const byPlatform = new Map<string, PathVersion[]>();
+    for (const r of rows) {
+      const list = byPlatform.get(r.platform_id) ?? [];
+      list.push({ version: r.version, channel: r.channel, minimumFrom: r.minimum_from });
+      byPlatform.set(r.platform_id, list);
+    }
+    return byPlatform;
+  }
+
   list(platformId: string, channel: VersionChannel | undefined, page: PageRequest) {
     const qb = this.ds.manager
       .createQueryBuilder(SoftwareVersionEntity, 'v')
@@ -56,7 +83,7 @@ export class VersionsRepository {
   async update(
     em: EntityManager,
     id: string,
-    values: Partial<Pick<SoftwareVersionEntity, 'channel' | 'releaseNotes'>>,
+    values: Partial<Pick<SoftwareVersionEntity, 'channel' | 'releaseNotes' | 'minimumFrom'>>,
   ): Promise<SoftwareVersionEntity> {
     await em.update(SoftwareVersionEntity, { id }, { ...values, updatedAt: () => 'now()' });
     return em.findOneByOrFail(SoftwareVersionEntity, { id });

@@ -3,7 +3,8 @@ import { Transactions } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import type { Caller, Scope } from '../auth/caller';
 import { ALL_PARTNERS } from '../auth/caller';
-import { ConflictError, NotFoundError } from '../common/errors';
+import { BadRequestError, ConflictError, NotFoundError } from '../common/errors';
+import * as semver from 'semver';
 import { Page, PageRequest, toPage } from '../common/pagination';
 import { PlatformsRepository } from '../platforms/platforms.repository';
 import { CreateVersionDto, UpdateVersionDto, VersionResponse } from './dto/version.dto';
@@ -33,9 +34,11 @@ export class VersionsService {
           { field: 'version', reason: 'already exists on this platform' },
         ]);
       }
+      assertMinimumBelow(dto.version, dto.minimumFrom);
       const version = await this.versions.insert(tx, {
         platformId,
         version: dto.version,
+        minimumFrom: dto.minimumFrom ?? null,
         channel: dto.channel ?? 'available',
         releaseNotes: dto.releaseNotes ?? '',
       });
@@ -79,7 +82,9 @@ export class VersionsService {
     return this.db.run(async (tx) => {
       const current = await this.versions.find(platformId, version, tx, true);
       if (!current) throw new NotFoundError('Version', version);
+      assertMinimumBelow(current.version, dto.minimumFrom);
       const updated = await this.versions.update(tx, current.id, {
+        ...(dto.minimumFrom !== undefined && { minimumFrom: dto.minimumFrom }),
         ...(dto.channel !== undefined && { channel: dto.channel }),
         ...(dto.releaseNotes !== undefined && { releaseNotes: dto.releaseNotes }),
       });
@@ -93,5 +98,14 @@ export class VersionsService {
       });
       return response;
     });
+  }
+}
+
+/** A minimumFrom names an older version than the one it belongs to. */
+function assertMinimumBelow(version: string, minimumFrom: string | null | undefined): void {
+  if (minimumFrom && !semver.lt(minimumFrom, version)) {
+    throw new BadRequestError(`minimumFrom must be older than ${version}`, [
+      { field: 'minimumFrom', reason: `must be older than the version itself (${version})` },
+    ]);
   }
 }

@@ -48,6 +48,8 @@ describe('dispatcher and update steps (simulated executor)', () => {
       'backup step_completed',
       'apply step_started',
       'apply step_completed',
+      'reboot step_started',
+      'reboot step_completed',
       'verify step_started',
       'verify step_completed',
     ]);
@@ -136,7 +138,7 @@ describe('dispatcher and update steps (simulated executor)', () => {
       "apply failed: simulated failure at apply (the tenant's simulate.failStep)",
     );
     expect(task.done_steps).toEqual(['precheck', 'backup']);
-    expect(task.progress_percent).toBe(50);
+    expect(task.progress_percent).toBe(40);
     expect((await stepLog(t.ds, taskId)).slice(-2)).toEqual([
       'apply step_started',
       'apply step_failed',
@@ -157,12 +159,15 @@ describe('dispatcher and update steps (simulated executor)', () => {
       'freeze_failover step_started',
       'backup(node-a) step_started',
       'apply(node-a) step_started',
+      'reboot(node-a) step_started',
       'verify(node-a) step_started',
       'backup(node-b) step_started',
       'apply(node-b) step_started',
+      'reboot(node-b) step_started',
       'verify(node-b) step_started',
       'backup(node-c) step_started',
       'apply(node-c) step_started',
+      'reboot(node-c) step_started',
       'verify(node-c) step_started',
       'unfreeze_failover step_started',
     ]);
@@ -179,6 +184,8 @@ describe('dispatcher and update steps (simulated executor)', () => {
       'backup(node-a) step_completed',
       'apply(node-a) step_started',
       'apply(node-a) step_completed',
+      'reboot(node-a) step_started',
+      'reboot(node-a) step_completed',
       'verify(node-a) step_started',
       'verify(node-a) step_completed',
       'backup(node-b) step_started',

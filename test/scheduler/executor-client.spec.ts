@@ -21,6 +21,8 @@ function stepRequest(): StepRequest {
     platformId: randomUUID(),
     fromVersion: '1.0.0',
     targetVersion: '2.0.0',
+    path: ['1.0.0', '2.0.0'],
+    snapshotId: null,
     redeploy: false,
     simulate: null,
   };

@@ -15,10 +15,12 @@ export interface StepBody {
   platformId: string;
   fromVersion: string;
   targetVersion: string;
+  path?: string[];
+  snapshotId?: string;
   redeploy: boolean;
   callbackUrl: string | null;
   sentAt: string;
-  action?: 'abort';
+  action?: 'abort' | 'delete_snapshot';
 }
 
 export interface Call {
@@ -58,6 +60,9 @@ export class FakeExecutor {
   onAbort: (call: Call) => Reply | Promise<Reply> = () => ({
     body: { status: 'cancelled', message: 'stopped and rolled back' },
   });
+  onDeleteSnapshot: (call: Call) => Reply | Promise<Reply> = () => ({
+    body: { status: 'succeeded', message: 'snapshot deleted' },
+  });
   url = '';
   private readonly events = new EventEmitter();
   private readonly server = http.createServer((req, res) => void this.handle(req, res));
@@ -76,6 +81,11 @@ export class FakeExecutor {
   async stop(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise((resolve) => this.server.close(resolve));
+  }
+
+  /** The delete_snapshot requests (POST {url}/delete-snapshot). */
+  deleteCalls(): Call[] {
+    return this.calls.filter((c) => c.body.action === 'delete_snapshot');
   }
 
   stepCalls(taskId?: string): Call[] {
@@ -158,7 +168,11 @@ export class FakeExecutor {
     this.calls.push(call);
     this.events.emit('call', call);
     const reply = call.signatureValid
-      ? await (call.body.action === 'abort' ? this.onAbort(call) : this.onStep(call))
+      ? await (call.body.action === 'abort'
+          ? this.onAbort(call)
+          : call.body.action === 'delete_snapshot'
+            ? this.onDeleteSnapshot(call)
+            : this.onStep(call))
       : { status: 401, body: { message: 'bad signature' } };
     if (reply.drop) return void req.socket.destroy();
     const wait = reply.hangMs ?? reply.delayMs ?? 0;

@@ -42,7 +42,13 @@ describe('http executor with callbacks', () => {
     const [taskId] = await scheduleNow(t.admin, [tenantId], { redeploy: true });
     expect((await finished(t.ds, taskId)).status).toBe('succeeded');
     const calls = fake.stepCalls(taskId);
-    expect(calls.map((c) => c.body.stepKey)).toEqual(['precheck', 'backup', 'apply', 'verify']);
+    expect(calls.map((c) => c.body.stepKey)).toEqual([
+      'precheck',
+      'backup',
+      'apply',
+      'reboot',
+      'verify',
+    ]);
     for (const c of calls) {
       expect(c.signatureValid).toBe(true);
       expect(c.idempotencyKey).toBe(`${taskId}:1:${c.body.stepKey}`);
@@ -78,7 +84,7 @@ describe('http executor with callbacks', () => {
     await t.admin.patch(`/tenants/${tenantId}`, { name: 'renamed while updating' }).expect(409);
     expect((await t.admin.get(`/tenants/${tenantId}`)).body.state).toBe('updating');
     const running = (await t.admin.get(`/update-tasks/${taskId}`)).body;
-    expect(running).toMatchObject({ status: 'running', progress: { step: 'apply', percent: 50 } });
+    expect(running).toMatchObject({ status: 'running', progress: { step: 'apply', percent: 40 } });
     expect(Date.parse(running.progress.eta)).toBeGreaterThan(Date.now() - 1000);
 
     expect(
@@ -110,7 +116,7 @@ describe('http executor with callbacks', () => {
       message: 'copying images',
     });
     expect(progress).toEqual({ status: 200, body: { accepted: true } });
-    await until(async () => (await taskRow(t.ds, taskId)).progress_percent === 60, 'progress 60%');
+    await until(async () => (await taskRow(t.ds, taskId)).progress_percent === 48, 'progress 48%');
 
     expect((await fake.callback(apply, { status: 'succeeded' })).body).toEqual({ accepted: true });
     expect((await finished(t.ds, taskId)).status).toBe('succeeded');
@@ -332,6 +338,7 @@ describe('http executor without callbacks (polling), timeouts and transient erro
       'backup',
       'apply',
       'apply',
+      'reboot',
       'verify',
       'verify',
     ]);

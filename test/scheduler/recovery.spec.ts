@@ -66,6 +66,8 @@ describe('recovery of tasks whose replica died', () => {
     expect(await stepLog(t.ds, taskId)).toEqual([
       'apply step_started',
       'apply step_completed',
+      'reboot step_started',
+      'reboot step_completed',
       'verify step_started',
       'verify step_completed',
     ]);

@@ -369,6 +369,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/snapshots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One snapshot
+         * @description Its state, expiry, pin and the executor’s answer to its delete.
+         */
+        get: operations["SnapshotsController_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a snapshot early
+         * @description The snapshot expires now (and is unpinned); the expiry job of any scheduler process deletes it through the executor within `SNAPSHOT_EXPIRY_INTERVAL_MS`. Platform admins.
+         */
+        delete: operations["SnapshotsController_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Pin or unpin a snapshot
+         * @description A pinned snapshot is kept past its expiry until it is unpinned. Platform admins.
+         */
+        patch: operations["SnapshotsController_update"];
+        trace?: never;
+    };
     "/api/v1/tenants": {
         parameters: {
             query?: never;
@@ -419,6 +447,26 @@ export interface paths {
          * @description Only the fields sent change; `null` clears `customerEmail` and `simulate`. A new maintenance window moves an update scheduled in the old window to the new one. While the tenant is being updated every change is refused with 409.
          */
         patch: operations["TenantsController_update"];
+        trace?: never;
+    };
+    "/api/v1/tenants/{id}/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A tenant's snapshots
+         * @description What the backup steps of its updates left behind, oldest first, deleted ones included. Each is kept for the platform's `snapshotRetentionDays` (default 7) unless pinned.
+         */
+        get: operations["SnapshotsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/tenants/bulk": {
@@ -659,6 +707,26 @@ export interface paths {
          * @description failed → scheduled, due now: a new run from the first step, under the rules of scheduling.
          */
         post: operations["UpdateTasksController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/update-tasks/{id}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Roll a task back to the snapshots it took
+         * @description For a succeeded or failed task whose snapshots still exist: a new task of kind `rollback` that restores them (precheck, then restore, reboot, verify node by node; failover frozen on an HA tenant), scheduled like any update (immediate, maintenance_window or custom), with its notices. Afterwards the tenant runs the snapshots’ version. Platform admins; partner admins for their own tasks that are not forced.
+         */
+        post: operations["UpdateTasksController_rollback"];
         delete?: never;
         options?: never;
         head?: never;
@@ -912,8 +980,22 @@ export interface components {
             executor?: components["schemas"]["ExecutorSettingsDto"];
             /** @example EU cloud */
             name: string;
+            /** @description Days a snapshot is kept before the expiry job deletes it (unless pinned). Default: `7`. */
+            snapshotRetentionDays?: number;
             /** @example Europe/Berlin */
             timezone: string;
+            /**
+             * @description The steps its updates run, among precheck, backup (takes the snapshot a rollback restores), apply, migrate, reboot, verify; they run in that order whatever the order given, and apply, migrate and reboot once per hop of an upgrade path. Must include apply. Default: precheck, backup, apply, reboot, verify
+             * @example [
+             *       "precheck",
+             *       "backup",
+             *       "apply",
+             *       "migrate",
+             *       "reboot",
+             *       "verify"
+             *     ]
+             */
+            updateSteps?: ("precheck" | "backup" | "apply" | "migrate" | "reboot" | "verify")[];
         };
         CreateSessionDto: {
             /** @description The API key to sign in with; it is not kept by the browser */
@@ -965,6 +1047,11 @@ export interface components {
              * @enum {string}
              */
             channel?: "recommended" | "available" | "test" | "prohibited";
+            /**
+             * @description The oldest installed version this one may be applied on: a tenant on an older version is updated through the platform's versions in turn (the fewest hops). null: any version.
+             * @example 13.5.0
+             */
+            minimumFrom?: string | null;
             /** @example Fixes call forwarding on HA nodes. */
             releaseNotes?: string;
             /** @example 14.2.0 */
@@ -1234,15 +1321,34 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /** @description Days a snapshot is kept (unless pinned) */
+            snapshotRetentionDays: number;
             timezone: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description The steps its updates run, in the order they run */
+            updateSteps: ("precheck" | "backup" | "apply" | "migrate" | "reboot" | "verify")[];
         };
         RescheduleTaskDto: {
             expectedDurationMinutes?: number;
             /** @enum {string} */
             mode: "immediate" | "maintenance_window" | "custom";
             /** @description Custom mode: the new time (ISO 8601 with offset) */
+            runAt?: string;
+        };
+        RollbackTaskDto: {
+            /** @description Default: the task's */
+            expectedDurationMinutes?: number;
+            /**
+             * @description When the rollback runs, as for an update
+             * @enum {string}
+             */
+            mode: "immediate" | "maintenance_window" | "custom";
+            /** @description E-mail the tenant's customer (default: as the task did) */
+            notifyCustomer?: boolean;
+            /** @description E-mail the partner's contacts (default: as the task did) */
+            notifyPartner?: boolean;
+            /** @description Custom mode: when (ISO 8601 with offset) */
             runAt?: string;
         };
         ScheduleResponse: {
@@ -1290,6 +1396,8 @@ export interface components {
             platformId?: string;
             /** @description Redeploy the tenant (also allows installing the current version again) */
             redeploy?: boolean;
+            /** @description When a step fails after the update was applied (e.g. verify), restore the snapshots taken before it at once, in the same run; the task then ends failed with rolledBack: true. Default: `false`. */
+            rollbackOnFailure?: boolean;
             /** @description Custom mode: when the update runs (ISO 8601 with offset) */
             runAt?: string;
             /** @example 14.0.0 */
@@ -1329,6 +1437,54 @@ export interface components {
             /** Format: uuid */
             tenantId: string;
         };
+        SnapshotPage: {
+            /** @description This page, in list order */
+            items: components["schemas"]["SnapshotResponse"][];
+            /**
+             * @description Pass as `cursor` for the next page; null on the last page
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        SnapshotResponse: {
+            /** Format: date-time */
+            deletedAt: string | null;
+            /** @description The executor's answer to the last delete */
+            deleteResult: string | null;
+            /**
+             * Format: date-time
+             * @description Deleted after this time unless pinned (the platform's snapshotRetentionDays)
+             */
+            expiresAt: string;
+            /** @description The executor's id of the snapshot (what a restore names) */
+            externalId: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The node (HA tenants) */
+            node: string | null;
+            /** @description Kept past its expiry until unpinned */
+            pinned: boolean;
+            /** Format: uuid */
+            platformId: string;
+            /** @description The run of the task that took it */
+            run: number;
+            /**
+             * @description available: kept and restorable; deleting: the expiry job is deleting it (or tries again); deleted; delete_failed: the executor refused every try
+             * @enum {string}
+             */
+            state: "available" | "deleting" | "deleted" | "delete_failed";
+            /** Format: date-time */
+            takenAt: string;
+            /**
+             * Format: uuid
+             * @description The update task whose backup step took it
+             */
+            taskId: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** @description The version the node ran when it was taken: what a restore brings back */
+            version: string;
+        };
         StatusCountsResponse: {
             cancelled: number;
             failed: number;
@@ -1356,7 +1512,7 @@ export interface components {
         };
         TaskResponse: {
             /** @description The actions the caller's role may take on the task in its current status */
-            actions: ("cancel" | "reschedule" | "retry" | "resume")[];
+            actions: ("cancel" | "reschedule" | "retry" | "resume" | "rollback")[];
             allowDowngrade: boolean;
             attempts: number;
             /** Format: uuid */
@@ -1379,18 +1535,43 @@ export interface components {
             fromVersion: string;
             /** Format: uuid */
             id: string;
+            /**
+             * @description update, or rollback: restores the snapshots of the task `rollbackOf`
+             * @enum {string}
+             */
+            kind: "update" | "rollback";
             /** @enum {string} */
             mode: "immediate" | "maintenance_window" | "custom";
             notifyCustomer: boolean;
             notifyPartner: boolean;
             /** Format: uuid */
             partnerId: string;
+            /**
+             * @description The versions in turn: the installed one, every hop of the upgrade path, the target last
+             * @example [
+             *       "13.2.0",
+             *       "13.5.0",
+             *       "14.0.0"
+             *     ]
+             */
+            path: string[];
             /** Format: uuid */
             platformId: string;
             progress: components["schemas"]["TaskProgress"];
             redeploy: boolean;
+            /**
+             * Format: uuid
+             * @description A rollback: the task whose snapshots it restores
+             */
+            rollbackOf: string | null;
+            /** @description A failure after the apply restores the snapshots in the same run */
+            rollbackOnFailure: boolean;
+            /** @description The run failed and its automatic rollback restored the tenant (status: failed) */
+            rolledBack: boolean;
             /** Format: date-time */
             runAt: string;
+            /** @description GET /update-tasks/{id} only: the snapshots its backup steps took (its latest run that took any) */
+            snapshots?: components["schemas"]["SnapshotResponse"][];
             /** Format: date-time */
             startedAt: string | null;
             /** @enum {string} */
@@ -1498,7 +1679,25 @@ export interface components {
             defaultMaintenanceWindow?: components["schemas"]["WindowScheduleDto"];
             executor?: components["schemas"]["ExecutorSettingsDto"];
             name?: string;
+            /** @description Days a snapshot is kept before the expiry job deletes it (unless pinned). Default: `7`. */
+            snapshotRetentionDays?: number;
             timezone?: string;
+            /**
+             * @description The steps its updates run, among precheck, backup (takes the snapshot a rollback restores), apply, migrate, reboot, verify; they run in that order whatever the order given, and apply, migrate and reboot once per hop of an upgrade path. Must include apply. Default: precheck, backup, apply, reboot, verify
+             * @example [
+             *       "precheck",
+             *       "backup",
+             *       "apply",
+             *       "migrate",
+             *       "reboot",
+             *       "verify"
+             *     ]
+             */
+            updateSteps?: ("precheck" | "backup" | "apply" | "migrate" | "reboot" | "verify")[];
+        };
+        UpdateSnapshotDto: {
+            /** @description true: kept until unpinned, whatever its expiry */
+            pinned: boolean;
         };
         UpdateTenantDto: {
             autoUpdateAllowed?: boolean;
@@ -1525,6 +1724,11 @@ export interface components {
         UpdateVersionDto: {
             /** @enum {string} */
             channel?: "recommended" | "available" | "test" | "prohibited";
+            /**
+             * @description The oldest installed version this one may be applied on: a tenant on an older version is updated through the platform's versions in turn (the fewest hops). null: any version.
+             * @example 13.5.0
+             */
+            minimumFrom?: string | null;
             releaseNotes?: string;
         };
         VersionPage: {
@@ -1541,6 +1745,11 @@ export interface components {
             channel: "recommended" | "available" | "test" | "prohibited";
             /** Format: date-time */
             createdAt: string;
+            /**
+             * @description The oldest installed version this one may be applied on: a tenant on an older version is updated through the platform's versions in turn (the fewest hops). null: any version.
+             * @example 13.5.0
+             */
+            minimumFrom: string | null;
             /** Format: uuid */
             platformId: string;
             releaseNotes: string;
@@ -3830,6 +4039,275 @@ export interface operations {
             };
         };
     };
+    SnapshotsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotResponse"];
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The snapshot is unknown or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SnapshotsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The snapshot, now expiring */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotResponse"];
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but its role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The snapshot was deleted already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SnapshotsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSnapshotDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotResponse"];
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but its role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The snapshot was deleted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     TenantsController_list: {
         parameters: {
             query?: {
@@ -4236,6 +4714,81 @@ export interface operations {
             };
             /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SnapshotsController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotPage"];
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The tenant is unknown or outside your scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5386,6 +5939,126 @@ export interface operations {
             };
             /** @description The task has not failed, or the tenant has another open task */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The new time breaks a rule: overlaps platform maintenance, the version is no longer allowed … */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    UpdateTasksController_rollback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RollbackTaskDto"];
+            };
+        };
+        responses: {
+            /** @description The rollback task */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskResponse"];
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The task is forced and the caller is not a platform admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The task is not succeeded or failed, is itself a rollback, its snapshots are gone (the error names the snapshot), or the tenant has an open task */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,8 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayUnique,
+  ArrayContains,
+  IsArray,
   IsIn,
+  IsInt,
   IsObject,
+  Max,
+  Min,
   IsString,
   IsUrl,
   Length,
@@ -13,6 +20,45 @@ import type { ExecutorDriver } from '../../config/app-config';
 import { WindowScheduleDto } from '../../common/maintenance-window.dto';
 import { IsIanaTimeZone, Optional } from '../../common/validators';
 import { PlatformEntity } from '../platform.entity';
+import {
+  DEFAULT_SNAPSHOT_RETENTION_DAYS,
+  DEFAULT_UPDATE_STEPS,
+  UPDATE_STEPS,
+  type UpdateStep,
+} from '../update-steps';
+
+/** The step plan and snapshot retention, the same on create and update. */
+class StepPlanFields {
+  @ApiPropertyOptional({
+    enum: UPDATE_STEPS,
+    isArray: true,
+    example: ['precheck', 'backup', 'apply', 'migrate', 'reboot', 'verify'],
+    description:
+      'The steps its updates run, among precheck, backup (takes the snapshot a rollback restores), ' +
+      'apply, migrate, reboot, verify; they run in that order whatever the order given, and ' +
+      'apply, migrate and reboot once per hop of an upgrade path. Must include apply. Default: ' +
+      DEFAULT_UPDATE_STEPS.join(', '),
+  })
+  @Optional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(UPDATE_STEPS.length)
+  @IsIn(UPDATE_STEPS, { each: true })
+  @ArrayContains(['apply'], { message: 'must include apply' })
+  updateSteps?: UpdateStep[];
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 3650,
+    default: DEFAULT_SNAPSHOT_RETENTION_DAYS,
+    description: 'Days a snapshot is kept before the expiry job deletes it (unless pinned)',
+  })
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  snapshotRetentionDays?: number;
+}
 
 export const EXECUTOR_DRIVERS = ['simulated', 'http'] as const;
 
@@ -39,7 +85,7 @@ export class ExecutorSettingsDto {
   secret?: string;
 }
 
-export class CreatePlatformDto {
+export class CreatePlatformDto extends StepPlanFields {
   @ApiProperty({ example: 'EU cloud' })
   @IsString()
   @Length(1, 200)
@@ -68,7 +114,7 @@ export class CreatePlatformDto {
   defaultMaintenanceWindow?: WindowScheduleDto;
 }
 
-export class UpdatePlatformDto {
+export class UpdatePlatformDto extends StepPlanFields {
   @ApiPropertyOptional() @Optional() @IsString() @Length(1, 200) name?: string;
   @ApiPropertyOptional() @Optional() @IsIanaTimeZone() timezone?: string;
 
@@ -101,6 +147,14 @@ export class PlatformResponse {
   @ApiProperty() timezone!: string;
   @ApiProperty({ type: ExecutorSettingsResponse }) executor!: ExecutorSettingsResponse;
   @ApiProperty({ type: WindowScheduleDto }) defaultMaintenanceWindow!: WindowScheduleDto;
+  @ApiProperty({
+    enum: UPDATE_STEPS,
+    isArray: true,
+    description: 'The steps its updates run, in the order they run',
+  })
+  updateSteps!: UpdateStep[];
+  @ApiProperty({ description: 'Days a snapshot is kept (unless pinned)' })
+  snapshotRetentionDays!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 
@@ -118,6 +172,8 @@ export class PlatformResponse {
         cron: p.defaultWindowCron,
         durationMinutes: p.defaultWindowDurationMinutes,
       },
+      updateSteps: p.updateSteps,
+      snapshotRetentionDays: p.snapshotRetentionDays,
       createdAt: p.createdAt.toISOString(),
       updatedAt: p.updatedAt.toISOString(),
     };

@@ -12,15 +12,39 @@ export interface StepRequest {
   stepKey: string;
   tenant: { id: string; name: string; nodes: string[] };
   platformId: string;
+  /** The version the node runs before this step's hop (an update of several hops: the hop's). */
   fromVersion: string;
+  /** The version this step installs, restores or verifies (on a path: the hop's). */
   targetVersion: string;
+  /** Every version of the update in turn, the installed one first. */
+  path: string[];
+  /** restore: the executor's id of the snapshot to restore. */
+  snapshotId: string | null;
   /** Reinstall even if the tenant already runs the target version. */
   redeploy: boolean;
   /** Simulated executor only (never sent anywhere). */
   simulate: TenantSimulation | null;
 }
 
-export type StepResult = { ok: true; message?: string } | { ok: false; message: string };
+export type StepResult =
+  | {
+      ok: true;
+      message?: string;
+      /** backup: the executor's id of the snapshot taken. */ snapshotId?: string;
+    }
+  | { ok: false; message: string };
+
+/** Deleting an expired (or early-deleted) snapshot at the deployment API. */
+export interface SnapshotDeleteRequest {
+  /** This service's id of the snapshot: with the action it names the operation. */
+  id: string;
+  snapshotId: string;
+  tenant: { id: string; name: string };
+  platformId: string;
+  node: string | null;
+  version: string;
+  takenAt: string;
+}
 
 /** What the http executor reported about a step (callback), as stored on the task. */
 export interface ExecutorReport {
@@ -55,6 +79,7 @@ export interface Executor {
   readonly driver: 'simulated' | 'http';
   runStep(request: StepRequest, context: StepContext): Promise<StepResult>;
   abort(request: StepRequest): Promise<AbortAnswer>;
+  deleteSnapshot(request: SnapshotDeleteRequest): Promise<StepResult>;
 }
 
 /** The reason a run was stopped from outside (its AbortSignal's reason). */

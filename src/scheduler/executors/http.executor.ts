@@ -1,6 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { delay, RunStopped, throwIfStopped } from './executor';
-import type { AbortAnswer, Executor, StepContext, StepRequest, StepResult } from './executor';
+import type {
+  AbortAnswer,
+  Executor,
+  SnapshotDeleteRequest,
+  StepContext,
+  StepRequest,
+  StepResult,
+} from './executor';
 import type { ExecutorHttpClient } from './executor-http-client';
 import { sign, SIGNATURE_HEADER } from './signature';
 
@@ -24,7 +31,11 @@ interface Answer {
   status: string;
   percent?: number;
   message?: string;
+  snapshotId?: string;
 }
+
+/** What a request is about, in logs and messages. */
+type About = Pick<StepRequest, 'taskId' | 'stepKey'>;
 
 const MAX_BACKOFF_MS = 10_000;
 const TRANSIENT = new Set([408, 425, 429, 500, 502, 503, 504]);
@@ -56,7 +67,9 @@ export class HttpExecutor implements Executor {
     const key = idempotencyKey(request);
     let answer = await this.send(this.target.url, body, key, request, context.signal);
     for (;;) {
-      if (answer.status === 'succeeded') return { ok: true, message: answer.message };
+      if (answer.status === 'succeeded') {
+        return { ok: true, message: answer.message, snapshotId: answer.snapshotId };
+      }
       if (answer.status === 'failed') {
         return { ok: false, message: answer.message ?? `the executor failed ${request.stepKey}` };
       }
@@ -86,6 +99,30 @@ export class HttpExecutor implements Executor {
     };
   }
 
+  /**
+   * `POST {url}/delete-snapshot`: the deployment API deletes a snapshot it took (retention ran out,
+   * or a platform admin deleted it early). One key per snapshot; answered at once.
+   */
+  async deleteSnapshot(request: SnapshotDeleteRequest): Promise<StepResult> {
+    const url = `${this.target.url.replace(/\/+$/, '')}/delete-snapshot`;
+    const body = {
+      action: 'delete_snapshot',
+      snapshotId: request.snapshotId,
+      tenant: request.tenant,
+      platformId: request.platformId,
+      node: request.node,
+      version: request.version,
+      takenAt: request.takenAt,
+    };
+    const about = { taskId: request.id, stepKey: `delete_snapshot ${request.snapshotId}` };
+    const answer = await this.send(url, body, `snapshot:${request.id}:delete`, about);
+    if (answer.status === 'succeeded') return { ok: true, message: answer.message };
+    return {
+      ok: false,
+      message: answer.message ?? `the executor did not delete snapshot ${request.snapshotId}`,
+    };
+  }
+
   private stepBody(r: StepRequest): Record<string, unknown> {
     return {
       taskId: r.taskId,
@@ -98,6 +135,8 @@ export class HttpExecutor implements Executor {
       platformId: r.platformId,
       fromVersion: r.fromVersion,
       targetVersion: r.targetVersion,
+      path: r.path,
+      ...(r.snapshotId !== null && { snapshotId: r.snapshotId }),
       redeploy: r.redeploy,
       callbackUrl: this.settings.callbackBaseUrl
         ? `${this.settings.callbackBaseUrl}/api/v1/executor-callbacks/${r.taskId}`
@@ -113,7 +152,7 @@ export class HttpExecutor implements Executor {
     url: string,
     body: Record<string, unknown>,
     key: string,
-    request: StepRequest,
+    request: About,
     signal?: AbortSignal,
   ): Promise<Answer> {
     const log = { taskId: request.taskId, step: request.stepKey, url };
@@ -183,6 +222,10 @@ function parseAnswer(text: string): Answer | null {
       status: v.status,
       percent: typeof v.percent === 'number' ? v.percent : undefined,
       message: typeof v.message === 'string' ? v.message.slice(0, 2000) : undefined,
+      snapshotId:
+        typeof v.snapshotId === 'string' && v.snapshotId.length > 0
+          ? v.snapshotId.slice(0, 500)
+          : undefined,
     };
   } catch {
     return null;

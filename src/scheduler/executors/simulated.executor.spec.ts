@@ -17,6 +17,8 @@ const request = (
   platformId: 'p',
   fromVersion: '1.0.0',
   targetVersion: '2.0.0',
+  path: ['1.0.0', '2.0.0'],
+  snapshotId: null,
   redeploy: false,
   simulate: failStep ? { failStep } : null,
 });

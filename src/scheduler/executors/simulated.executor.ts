@@ -1,5 +1,12 @@
 import { delay, throwIfStopped } from './executor';
-import type { AbortAnswer, Executor, StepRequest, StepResult, StepContext } from './executor';
+import type {
+  AbortAnswer,
+  Executor,
+  SnapshotDeleteRequest,
+  StepRequest,
+  StepResult,
+  StepContext,
+} from './executor';
 
 export interface SimulationSettings {
   /** Every step takes this long (SIMULATED_STEP_MS) … */
@@ -12,8 +19,10 @@ export interface SimulationSettings {
 
 /**
  * The embedded executor for trying the product out: each step just takes its configured time.
- * Failures are injected per tenant (`simulate.failStep`: a step name such as `apply`, which fails
- * at its first occurrence, or a step key such as `apply@node-b`) or per step name at random.
+ * It walks any step plan. Failures are injected per tenant (`simulate.failStep`: any step name
+ * such as `apply` or `reboot`, which fails at its first occurrence, or a step key such as
+ * `apply@node-b` or `reboot[13.5.0]@node-b`) or per step name at random. A backup answers a
+ * snapshot id (`sim-<task>-<run>-<step key>`).
  * With every duration 0 it is a no-op executor (the dispatch benchmark uses it so).
  */
 export class SimulatedExecutor implements Executor {
@@ -43,7 +52,14 @@ export class SimulatedExecutor implements Executor {
         message: `simulated failure at ${request.stepKey} (SIMULATED_FAILURE_RATES ${request.step}=${rate})`,
       };
     }
+    if (request.step === 'backup') {
+      return { ok: true, snapshotId: `sim-${request.taskId}-${request.run}-${request.stepKey}` };
+    }
     return { ok: true };
+  }
+
+  async deleteSnapshot(request: SnapshotDeleteRequest): Promise<StepResult> {
+    return { ok: true, message: `the simulated executor deleted ${request.snapshotId}` };
   }
 
   async abort(request: StepRequest): Promise<AbortAnswer> {

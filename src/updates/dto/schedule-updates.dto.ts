@@ -166,6 +166,16 @@ export class ScheduleUpdatesDto {
   @IsBoolean()
   allowDowngrade?: boolean;
 
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'When a step fails after the update was applied (e.g. verify), restore the snapshots taken ' +
+      'before it at once, in the same run; the task then ends failed with rolledBack: true',
+  })
+  @Optional()
+  @IsBoolean()
+  rollbackOnFailure?: boolean;
+
   @ApiPropertyOptional({ enum: ON_CONFLICT, default: 'reject' })
   @Optional()
   @IsIn(ON_CONFLICT)

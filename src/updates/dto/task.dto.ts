@@ -1,13 +1,14 @@
 import { IsUuid, Optional } from '../../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { OrderedPageQuery } from '../../common/pagination';
 import { UPDATE_MODES, UpdateMode } from '../planning';
 import { TASK_ACTIONS, type TaskAction } from '../task-policy';
 import { TASK_STATUSES, type TaskStatus } from '../task-status';
-import type { UpdateTask } from '../update-task';
+import { TASK_KINDS, type TaskKind, type UpdateTask } from '../update-task';
 import { IsIsoDateTimeWithOffset } from './schedule-updates.dto';
 import { englishReason } from '../../notifications/reasons';
+import { SnapshotResponse } from '../../snapshots/dto/snapshot.dto';
 
 export class ListTasksQuery extends OrderedPageQuery {
   @ApiPropertyOptional({ enum: TASK_STATUSES })
@@ -42,6 +43,34 @@ export class RescheduleTaskDto {
   @Min(1)
   @Max(1440)
   expectedDurationMinutes?: number;
+}
+
+export class RollbackTaskDto {
+  @ApiProperty({ enum: UPDATE_MODES, description: 'When the rollback runs, as for an update' })
+  @IsIn(UPDATE_MODES)
+  mode!: UpdateMode;
+
+  @ApiPropertyOptional({ description: 'Custom mode: when (ISO 8601 with offset)' })
+  @Optional()
+  @IsIsoDateTimeWithOffset()
+  runAt?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1440, description: "Default: the task's" })
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  expectedDurationMinutes?: number;
+
+  @ApiPropertyOptional({ description: "E-mail the partner's contacts (default: as the task did)" })
+  @Optional()
+  @IsBoolean()
+  notifyPartner?: boolean;
+
+  @ApiPropertyOptional({ description: "E-mail the tenant's customer (default: as the task did)" })
+  @Optional()
+  @IsBoolean()
+  notifyCustomer?: boolean;
 }
 
 export class CancelTaskDto {
@@ -96,6 +125,31 @@ export class TaskResponse {
   @ApiProperty() notifyPartner!: boolean;
   @ApiProperty() notifyCustomer!: boolean;
   @ApiProperty() allowDowngrade!: boolean;
+  @ApiProperty({
+    enum: TASK_KINDS,
+    description: 'update, or rollback: restores the snapshots of the task `rollbackOf`',
+  })
+  kind!: TaskKind;
+  @ApiProperty({
+    type: [String],
+    example: ['13.2.0', '13.5.0', '14.0.0'],
+    description:
+      'The versions in turn: the installed one, every hop of the upgrade path, the target last',
+  })
+  path!: string[];
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'A rollback: the task whose snapshots it restores',
+  })
+  rollbackOf!: string | null;
+  @ApiProperty({ description: 'A failure after the apply restores the snapshots in the same run' })
+  rollbackOnFailure!: boolean;
+  @ApiProperty({
+    description: 'The run failed and its automatic rollback restored the tenant (status: failed)',
+  })
+  rolledBack!: boolean;
   @ApiProperty({ enum: TASK_STATUSES }) status!: TaskStatus;
   @ApiProperty({ type: TaskProgress }) progress!: TaskProgress;
   @ApiProperty() attempts!: number;
@@ -113,6 +167,12 @@ export class TaskResponse {
     description: "The actions the caller's role may take on the task in its current status",
   })
   actions!: TaskAction[];
+  @ApiPropertyOptional({
+    type: [SnapshotResponse],
+    description:
+      'GET /update-tasks/{id} only: the snapshots its backup steps took (its latest run that took any)',
+  })
+  snapshots?: SnapshotResponse[];
 
   static from(t: UpdateTask, actions: TaskAction[] = []): TaskResponse {
     return {
@@ -133,6 +193,11 @@ export class TaskResponse {
       notifyPartner: t.notifyPartner,
       notifyCustomer: t.notifyCustomer,
       allowDowngrade: t.allowDowngrade,
+      kind: t.kind,
+      path: t.path,
+      rollbackOf: t.rollbackOf,
+      rollbackOnFailure: t.rollbackOnFailure,
+      rolledBack: t.rolledBack,
       status: t.status,
       progress: { step: t.progressStep, percent: t.progressPercent, eta: iso(t.progressEta) },
       attempts: t.attempts,
