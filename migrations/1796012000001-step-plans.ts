@@ -26,7 +26,7 @@ export class StepPlans1796012000001 implements MigrationInterface {
       ALTER TABLE update_task
         ADD COLUMN path text[] NULL,
         ADD COLUMN kind text NOT NULL DEFAULT 'update' CHECK (kind IN ('update', 'rollback')),
-        ADD COLUMN rollback_of uuid NULL REFERENCES update_task (id),
+        ADD COLUMN rollback_of uuid NULL REFERENCES update_task (id) ON DELETE SET NULL,
         ADD COLUMN rollback_on_failure boolean NOT NULL DEFAULT false,
         ADD COLUMN rolled_back boolean NOT NULL DEFAULT false`);
     await q.query(`
