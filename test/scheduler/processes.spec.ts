@@ -159,7 +159,10 @@ describe('three service processes on one database', () => {
         SCHEDULER_ENABLED: 'true',
         SCHEDULER_CONCURRENCY: String(CONCURRENCY),
         SCHEDULER_TICK_MS: '200',
-        LEASE_SECONDS: '3',
+        // Renewed every 2 s: a process or a pool that stalls under load for less than 4 s keeps
+        // its leases (with 3 s, 2 s of stall handed a run to another process and the proofs
+        // counted a repeated step that the kill did not cause).
+        LEASE_SECONDS: '6',
         SHUTDOWN_TIMEOUT_MS: '400',
         EXECUTOR_POLL_MS: '200',
         // Held apply steps are answered when the test releases them, not retried meanwhile.
@@ -202,7 +205,7 @@ describe('three service processes on one database', () => {
     await untilParkedAtApply(pid);
     victim.child.kill('SIGKILL');
     await victim.exited;
-    // What it held when it died stays as it was until the leases expire (3 s).
+    // What it held when it died stays as it was until the leases expire (6 s).
     const held = await leasedBy(pid);
     release();
     await start(1);
