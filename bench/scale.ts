@@ -52,7 +52,11 @@ async function listLatency(base: string, key: string, path: string): Promise<str
   let cursor: string | null = null;
   for (let i = 0; i < SAMPLES; i++) {
     const sep = path.includes('?') ? '&' : '?';
-    const url = `${base}/api/v1${path}${sep}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    // A count is not paged: it takes no limit or cursor.
+    const paging = path.startsWith('/tenants/count')
+      ? ''
+      : `${sep}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const url = `${base}/api/v1${path}${paging}`;
     const start = process.hrtime.bigint();
     const res = await fetch(url, { headers: { authorization: `Bearer ${key}` } });
     const body = (await res.json()) as { nextCursor?: string | null };
