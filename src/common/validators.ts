@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsUUID, registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
+import { isUUID, IsUUID, registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 import * as semver from 'semver';
 import { cronError, isValidTimeZone } from './maintenance-window';
 
@@ -115,4 +115,32 @@ export function IsUuid(options?: ValidationOptions): PropertyDecorator {
  */
 export function Optional(): PropertyDecorator {
   return ValidateIf((_object, value) => value !== undefined);
+}
+
+/** Lists of ids: every element a UUID, no repeats; the message names the first offending positions. */
+export function IsUuidList(maxItems: number, options?: ValidationOptions): PropertyDecorator {
+  const problems = (value: unknown): string[] => {
+    // Other validators report non-arrays and oversized lists; checking 200,000 ids would be waste.
+    if (!Array.isArray(value) || value.length > maxItems) return [];
+    const seen = new Set<string>();
+    const found: string[] = [];
+    value.forEach((v, i) => {
+      if (found.length >= 5) return;
+      if (typeof v !== 'string' || !isUUID(v)) found.push(`[${i}] is not a UUID`);
+      else if (seen.has(v)) found.push(`[${i}] repeats ${v}`);
+      else seen.add(v);
+    });
+    return found;
+  };
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isUuidList',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: {
+        validate: (value: unknown) => problems(value).length === 0,
+        defaultMessage: (args) => `must hold distinct UUIDs: ${problems(args?.value).join(', ')}`,
+      },
+    });
 }

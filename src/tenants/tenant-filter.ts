@@ -1,4 +1,6 @@
 import { Range } from 'semver';
+import type { Scope } from '../auth/caller';
+import { BadRequestError, NotFoundError } from '../common/errors';
 import type { SqlFilter } from '../database/sql';
 import type { TenantState } from './tenant.entity';
 
@@ -17,6 +19,26 @@ export interface TenantFilter {
   tags?: string[];
   /** Part of the name, in any letter case. */
   search?: string;
+}
+
+/**
+ * A filter in a request body names at most one owner, a partner or a platform, and only one the
+ * caller may see (404 otherwise, as for any tenant outside its scope). Every query of the filter
+ * also adds the caller's own partner: a partner admin's filter never reaches another's tenants.
+ */
+export function checkFilterOwner(caller: Scope, filter: TenantFilter, field = 'filter'): void {
+  const { partnerId, platformId } = filter;
+  if (partnerId && platformId) {
+    const reason = 'give partnerId or platformId, not both (a partner is on one platform)';
+    throw new BadRequestError(`A filter names a partner or a platform: ${reason}`, [
+      { field: `${field}.partnerId`, reason },
+      { field: `${field}.platformId`, reason },
+    ]);
+  }
+  if (caller.partnerId && partnerId && caller.partnerId !== partnerId)
+    throw new NotFoundError('Partner', partnerId);
+  if (caller.platformId && platformId && caller.platformId !== platformId)
+    throw new NotFoundError('Platform', platformId);
 }
 
 /** The tenant (alias `t`) has an open update task (update_task.is_open: src/updates/task-status.ts). */

@@ -22,7 +22,9 @@ import {
   UpdateTenantDto,
 } from './dto/tenant.dto';
 import { splitTags } from './dto/tags';
+import { EditTenantTagsDto, TenantTagsResponse } from './dto/tenant-tags.dto';
 import { TenantResponse } from './dto/tenant.response';
+import { TenantTagsService } from './tenant-tags.service';
 import type { TenantFilter } from './tenant-filter';
 import { TenantsService } from './tenants.service';
 
@@ -43,7 +45,10 @@ const TENANT_EXAMPLE = {
 @ApiTags('tenants')
 @Controller('tenants')
 export class TenantsController {
-  constructor(private readonly tenants: TenantsService) {}
+  constructor(
+    private readonly tenants: TenantsService,
+    private readonly tags: TenantTagsService,
+  ) {}
 
   @Post()
   @ApiOperation({
@@ -110,6 +115,51 @@ export class TenantsController {
     @Body() dto: BulkCreateTenantsDto,
   ): Promise<BulkCreatedResponse> {
     return this.tenants.bulkCreate(caller, dto.tenants);
+  }
+
+  @Post('tags')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Add and remove tags on many tenants',
+    description:
+      'The tenants are named by `tenantIds` or matched by `filter` (the filters of GET /tenants; a ' +
+      'partner admin reaches its own tenants only). All or nothing: an unknown id (404, every one ' +
+      'listed) or a tenant that would hold more than 32 tags (422) means no tag changes. Tags are ' +
+      'removed first, then added after the ones a tenant has, without repeats. A tenant being ' +
+      'updated is tagged too. One audit entry (`tenant.bulk_tags`) with the counts and the first ids.',
+  })
+  @ApiBody({
+    type: EditTenantTagsDto,
+    examples: {
+      canary: {
+        summary: 'Make two tenants the canary ring',
+        value: {
+          tenantIds: [
+            '0c8f4b1e-7d3a-4e52-9b1f-2a6c8d4e5f60',
+            '5d2e7a90-1b4c-4f38-8e6d-3c9a0b7f1e24',
+          ],
+          add: ['ring:canary'],
+          remove: ['ring:late'],
+        },
+      },
+      filter: {
+        summary: 'Tag every tenant of a partner still below 14.0.0',
+        value: { filter: { softwareVersion: '<14.0.0' }, add: ['needs:14'] },
+      },
+    },
+  })
+  @ApiOkResponse({ type: TenantTagsResponse, description: 'How many matched and how many changed' })
+  @ApiErrors(
+    {
+      404: 'A tenant id, or the partner or platform of the filter, is unknown or outside your scope',
+    },
+    { 422: 'A tenant would hold more than 32 tags' },
+  )
+  editTags(
+    @CurrentCaller() caller: Caller,
+    @Body() dto: EditTenantTagsDto,
+  ): Promise<TenantTagsResponse> {
+    return this.tags.edit(caller, dto);
   }
 
   @Get()

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { CommonModule } from '../common/common.module';
 import { PartnersModule } from '../partners/partners.module';
+import { TenantTagsService } from './tenant-tags.service';
 import { TenantsController } from './tenants.controller';
 import { TenantsRepository } from './tenants.repository';
 import { TenantsService } from './tenants.service';
@@ -12,7 +13,7 @@ import { WindowFollowers } from './window-followers';
 @Module({
   imports: [TypeOrmModule.forFeature([TenantEntity]), AuditModule, CommonModule, PartnersModule],
   controllers: [TenantsController],
-  providers: [TenantsRepository, TenantsService, WindowFollowers],
+  providers: [TenantsRepository, TenantsService, TenantTagsService, WindowFollowers],
   exports: [TenantsRepository, WindowFollowers],
 })
 export class TenantsModule {}

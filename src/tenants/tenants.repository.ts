@@ -10,6 +10,25 @@ import { addTenantFilter, type TenantFilter } from './tenant-filter';
 
 export type { TenantFilter } from './tenant-filter';
 
+/** The tenants a bulk edit names: by ids or by the filters of GET /tenants. */
+export type TenantSelection = { tenantIds: string[] } | { filter: TenantFilter };
+
+/** The selected tenants (alias `t`), always within the caller's scope. */
+function selectionFilter(scope: Scope, selection: TenantSelection): SqlFilter {
+  const f = new SqlFilter().addIf(scope.partnerId, 't.partner_id = ?');
+  return 'tenantIds' in selection
+    ? f.add('t.id = ANY(?::uuid[])', selection.tenantIds)
+    : addTenantFilter(f, selection.filter);
+}
+
+/** A tenant's tags after removing `remove` and adding `add` (kept in order, no repeats). */
+function editedTags(f: SqlFilter, add: string[], remove: string[]): string {
+  return `ARRAY(SELECT x FROM unnest(t.tags) WITH ORDINALITY AS a (x, n)
+                WHERE x <> ALL(${f.param(remove)}::text[]) ORDER BY n)
+       || ARRAY(SELECT x FROM unnest(${f.param(add)}::text[]) WITH ORDINALITY AS a (x, n)
+                WHERE x <> ALL(t.tags) ORDER BY n)`;
+}
+
 const COLUMNS = `t.id, t.seq::text AS seq, t.partner_id, t.platform_id, t.name, t.software_version,
   t.customer_email, t.locale, t.timezone, t.window_cron, t.window_duration_minutes, t.window_timezone,
   t.auto_update_allowed, t.customizations, t.nodes, t.tags, t.simulate, t.state, t.created_at,
@@ -229,5 +248,57 @@ export class TenantsRepository {
       [tenantId],
     );
     return rows[0]?.id ?? null;
+  }
+
+  /** Locks the selected tenants in id order (so two bulk edits never wait for each other) and returns their ids. */
+  async lockSelection(
+    em: EntityManager,
+    scope: Scope,
+    selection: TenantSelection,
+  ): Promise<string[]> {
+    const f = selectionFilter(scope, selection);
+    const rows: { id: string }[] = await em.query(
+      `SELECT t.id FROM tenant t ${f.where} ORDER BY t.id FOR UPDATE OF t`,
+      f.params,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Of the selected tenants, those that would hold more than `max` tags after the edit (the first few). */
+  async tagOverflow(
+    em: EntityManager,
+    scope: Scope,
+    selection: TenantSelection,
+    edit: { add: string[]; remove: string[] },
+    max: number,
+  ): Promise<{ count: number; ids: string[] }> {
+    const f = selectionFilter(scope, selection);
+    f.add(`cardinality(${editedTags(f, edit.add, edit.remove)}) > ?`, max);
+    const rows: { n: number; ids: string[] | null }[] = await em.query(
+      `SELECT count(*)::int AS n, (array_agg(t.id ORDER BY t.seq))[1:5]::text[] AS ids
+       FROM tenant t ${f.where}`,
+      f.params,
+    );
+    return { count: rows[0].n, ids: rows[0].ids ?? [] };
+  }
+
+  /** Adds and removes tags on the selected tenants in one statement; returns how many changed. */
+  async editTags(
+    em: EntityManager,
+    scope: Scope,
+    selection: TenantSelection,
+    edit: { add: string[]; remove: string[] },
+  ): Promise<number> {
+    const f = selectionFilter(scope, selection);
+    const tags = editedTags(f, edit.add, edit.remove);
+    f.add('(t.tags && ?::text[] OR NOT t.tags @> ?::text[])', edit.remove, edit.add);
+    const rows: { n: number }[] = await em.query(
+      `WITH changed AS (
+         UPDATE tenant t SET tags = ${tags}, updated_at = now() ${f.where} RETURNING 1
+       )
+       SELECT count(*)::int AS n FROM changed`,
+      f.params,
+    );
+    return rows[0].n;
   }
 }

@@ -14,6 +14,7 @@ import { bulkRefusal } from '../common/row-errors';
 import { lockInOrder } from '../database/lock-order';
 import { type Tx, Transactions } from '../database/transactions';
 import { Notices } from '../notifications/notices.service';
+import { checkFilterOwner } from '../tenants/tenant-filter';
 import {
   MAX_SLOTS,
   PlannedSlot,
@@ -324,18 +325,7 @@ export class SchedulingService {
     if (dto.tenantIds) return { tenantIds: dto.tenantIds };
     if (dto.filter) {
       // The caller's own partner is added to every query of the scope (tenantScopeFilter).
-      const { partnerId, platformId } = dto.filter;
-      if (partnerId && platformId) {
-        const reason = 'give partnerId or platformId, not both (a partner is on one platform)';
-        throw new BadRequestError(`A filter names a partner or a platform: ${reason}`, [
-          { field: 'filter.partnerId', reason },
-          { field: 'filter.platformId', reason },
-        ]);
-      }
-      if (caller.partnerId && partnerId && caller.partnerId !== partnerId)
-        throw new NotFoundError('Partner', partnerId);
-      if (caller.platformId && platformId && caller.platformId !== platformId)
-        throw new NotFoundError('Platform', platformId);
+      checkFilterOwner(scopeOf(caller), dto.filter);
       return { filter: { ...dto.filter } };
     }
     if (dto.partnerId) {

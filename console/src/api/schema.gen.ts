@@ -509,6 +509,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add and remove tags on many tenants
+         * @description The tenants are named by `tenantIds` or matched by `filter` (the filters of GET /tenants; a partner admin reaches its own tenants only). All or nothing: an unknown id (404, every one listed) or a tenant that would hold more than 32 tags (422) means no tag changes. Tags are removed first, then added after the ones a tenant has, without repeats. A tenant being updated is tagged too. One audit entry (`tenant.bulk_tags`) with the counts and the first ids.
+         */
+        post: operations["TenantsController_editTags"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/update-batches": {
         parameters: {
             query?: never;
@@ -1056,6 +1076,24 @@ export interface components {
             releaseNotes?: string;
             /** @example 14.2.0 */
             version: string;
+        };
+        EditTenantTagsDto: {
+            /**
+             * @example [
+             *       "ring:canary"
+             *     ]
+             */
+            add?: string[];
+            /** @description Every tenant matching the filters of GET /tenants; a partner admin's filter covers its own tenants only */
+            filter?: components["schemas"]["TenantFilterDto"];
+            /**
+             * @example [
+             *       "ring:late"
+             *     ]
+             */
+            remove?: string[];
+            /** @description These tenants (every one must exist and be yours, or nothing changes) */
+            tenantIds?: string[];
         };
         ErrorDetailResponse: {
             /**
@@ -1664,6 +1702,12 @@ export interface components {
              * @example apply
              */
             failStep?: string;
+        };
+        TenantTagsResponse: {
+            /** @description How many tenants the ids or the filter named */
+            matched: number;
+            /** @description How many of them changed (the others had the tags already) */
+            updated: number;
         };
         TimeSlotResponse: {
             /** Format: date-time */
@@ -4970,6 +5014,106 @@ export interface operations {
                 headers: {
                     /** @description Bearer */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TenantsController_editTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditTenantTagsDto"];
+            };
+        };
+        responses: {
+            /** @description How many matched and how many changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantTagsResponse"];
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A tenant id, or the partner or platform of the filter, is unknown or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A tenant would hold more than 32 tags */
+            422: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -15,42 +15,13 @@ import {
   registerDecorator,
   ValidationOptions,
 } from 'class-validator';
-import { isUUID } from 'class-validator';
-import { IsSemver, IsUuid, Optional } from '../../common/validators';
+import { IsSemver, IsUuid, IsUuidList, Optional } from '../../common/validators';
 import { TenantFilterDto } from '../../tenants/dto/tenant-filter.dto';
 import { UPDATE_MODES, UpdateMode } from '../planning';
 
 export const MAX_TENANT_IDS = 100_000;
 export const ON_CONFLICT = ['reject', 'skip'] as const;
 export type OnConflict = (typeof ON_CONFLICT)[number];
-
-/** Lists of ids: every element a UUID, no repeats; the message names the first offending positions. */
-export function IsUuidList(maxItems: number, options?: ValidationOptions): PropertyDecorator {
-  const problems = (value: unknown): string[] => {
-    // Other validators report non-arrays and oversized lists; checking 200,000 ids would be waste.
-    if (!Array.isArray(value) || value.length > maxItems) return [];
-    const seen = new Set<string>();
-    const found: string[] = [];
-    value.forEach((v, i) => {
-      if (found.length >= 5) return;
-      if (typeof v !== 'string' || !isUUID(v)) found.push(`[${i}] is not a UUID`);
-      else if (seen.has(v)) found.push(`[${i}] repeats ${v}`);
-      else seen.add(v);
-    });
-    return found;
-  };
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isUuidList',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options,
-      validator: {
-        validate: (value: unknown) => problems(value).length === 0,
-        defaultMessage: (args) => `must hold distinct UUIDs: ${problems(args?.value).join(', ')}`,
-      },
-    });
-}
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 
