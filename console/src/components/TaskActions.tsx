@@ -14,7 +14,16 @@ import { WhenChoice } from './WhenChoice';
 
 type Task = Schemas['TaskResponse'];
 
-function RescheduleButton({ task, onDone }: { task: Task; onDone(): Promise<unknown> }) {
+/** Reschedule a task, or roll it back (a new task): both ask when, as scheduling does. */
+function WhenButton({
+  task,
+  action,
+  onDone,
+}: {
+  task: Task;
+  action: 'reschedule' | 'rollback';
+  onDone(): Promise<unknown>;
+}) {
   const { t } = useTranslation();
   const { zone } = usePreferences();
   const [opened, { open, close }] = useDisclosure();
@@ -25,28 +34,29 @@ function RescheduleButton({ task, onDone }: { task: Task; onDone(): Promise<unkn
   const send = async () => {
     setBusy(true);
     setError(null);
-    const { data, error: failure } = await fetchClient.POST(
-      '/api/v1/update-tasks/{id}/reschedule',
-      {
-        params: { path: { id: task.id } },
-        body: { mode, ...(mode === 'custom' && time ? { runAt: wallTimeToIso(time, zone) } : {}) },
-      },
-    );
+    const request = {
+      params: { path: { id: task.id } },
+      body: { mode, ...(mode === 'custom' && time ? { runAt: wallTimeToIso(time, zone) } : {}) },
+    };
+    const { data, error: failure } =
+      action === 'reschedule'
+        ? await fetchClient.POST('/api/v1/update-tasks/{id}/reschedule', request)
+        : await fetchClient.POST('/api/v1/update-tasks/{id}/rollback', request);
     setBusy(false);
     if (!data) return setError(failure);
-    notifyDone(t('tasks.rescheduled'));
+    notifyDone(t(action === 'reschedule' ? 'tasks.rescheduled' : 'tasks.rollbackScheduled'));
     close();
     await onDone();
   };
   return (
     <>
       <Button size="xs" variant="light" onClick={open}>
-        {t('tasks.actions.reschedule')}
+        {t(`tasks.actions.${action}`)}
       </Button>
       <Modal
         opened={opened}
         onClose={close}
-        title={t('tasks.rescheduleTitle', { tenant: task.tenantName ?? task.tenantId })}
+        title={t(`tasks.${action}Title`, { tenant: task.tenantName ?? task.tenantId })}
       >
         <Stack>
           <WhenChoice value={mode} onChange={setMode} />
@@ -69,7 +79,7 @@ function RescheduleButton({ task, onDone }: { task: Task; onDone(): Promise<unkn
               disabled={mode === 'custom' && !time}
               onClick={() => void send()}
             >
-              {t('tasks.actions.reschedule')}
+              {t(`tasks.actions.${action}`)}
             </Button>
           </Group>
         </Stack>
@@ -147,13 +157,16 @@ export function TaskActions({ task }: { task: Task }) {
     <Group gap={6} wrap="nowrap">
       {task.actions.includes('cancel') ? <CancelButton task={task} onDone={refresh} /> : null}
       {task.actions.includes('reschedule') ? (
-        <RescheduleButton task={task} onDone={refresh} />
+        <WhenButton task={task} action="reschedule" onDone={refresh} />
       ) : null}
       {task.actions.includes('retry') ? (
         <PostButton task={task} action="retry" onDone={refresh} />
       ) : null}
       {task.actions.includes('resume') ? (
         <PostButton task={task} action="resume" onDone={refresh} />
+      ) : null}
+      {task.actions.includes('rollback') ? (
+        <WhenButton task={task} action="rollback" onDone={refresh} />
       ) : null}
     </Group>
   );

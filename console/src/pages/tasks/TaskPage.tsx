@@ -7,6 +7,7 @@ import {
   ScrollArea,
   SimpleGrid,
   Stack,
+  Table,
   Text,
   Title,
 } from '@mantine/core';
@@ -14,7 +15,7 @@ import { IconDownload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client';
+import { api, type Schemas } from '../../api/client';
 import { ProblemAlert } from '../../components/feedback';
 import { TaskProgressBar, TaskStatusBadge } from '../../components/status';
 import { TaskActions } from '../../components/TaskActions';
@@ -38,6 +39,50 @@ function useTaskLog(id: string, live: boolean, version: string | undefined) {
       return res.text();
     },
   });
+}
+
+/** The snapshots the task's backup steps took (what a rollback restores). */
+function Snapshots({ snapshots }: { snapshots: Schemas['SnapshotResponse'][] }) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder>
+      <Stack gap="xs">
+        <Title order={3} size="h4">
+          {t('tasks.snapshots')}
+        </Title>
+        {snapshots.length === 0 ? (
+          <Text size="sm">{t('tasks.snapshotsNone')}</Text>
+        ) : (
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('tasks.snapshots')}</Table.Th>
+                <Table.Th>{t('tasks.snapshotNode')}</Table.Th>
+                <Table.Th>{t('tasks.snapshotVersion')}</Table.Th>
+                <Table.Th>{t('tasks.snapshotState')}</Table.Th>
+                <Table.Th>{t('tasks.snapshotExpires')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {snapshots.map((s) => (
+                <Table.Tr key={s.id}>
+                  <Table.Td>{s.externalId}</Table.Td>
+                  <Table.Td>{s.node ?? '—'}</Table.Td>
+                  <Table.Td>{s.version}</Table.Td>
+                  <Table.Td>
+                    {s.pinned ? `${s.state} (${t('tasks.snapshotPinned')})` : s.state}
+                  </Table.Td>
+                  <Table.Td>
+                    <TimeText value={s.expiresAt} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </Card>
+  );
 }
 
 /** One update task (seed 000): its steps with progress and ETA, and its log to read or download. */
@@ -91,6 +136,11 @@ export default function TaskPage() {
               </Anchor>
             </Fact>
             <Fact label={t('tasks.versions')}>{`${data.fromVersion} → ${data.targetVersion}`}</Fact>
+            <Fact label={t('tasks.path')}>
+              {data.kind === 'rollback'
+                ? `${t('tasks.kindRollback')}: ${data.path.join(' → ')}`
+                : data.path.join(' → ')}
+            </Fact>
             <Fact label={t('tasks.mode')}>{t(`update.modesShort.${data.mode}`)}</Fact>
             <Fact label={t('tasks.runAt')}>
               <TimeText value={data.runAt} />
@@ -124,6 +174,11 @@ export default function TaskPage() {
           {data.error ? (
             <ProblemAlert error={{ statusCode: 0, message: data.error }} title={t('tasks.error')} />
           ) : null}
+          {data.rolledBack ? (
+            <Text size="sm" fw={600}>
+              {t('tasks.rolledBack')}
+            </Text>
+          ) : null}
           {data.cancelReason ? (
             <Text size="sm">
               {t('tasks.cancelReason')}: {data.cancelReason}
@@ -131,6 +186,7 @@ export default function TaskPage() {
           ) : null}
         </Stack>
       </Card>
+      <Snapshots snapshots={data.snapshots ?? []} />
       <Group justify="space-between">
         <Title order={3} size="h4">
           {t('tasks.log')}
