@@ -182,6 +182,16 @@ describe('the web console in a browser', () => {
     expect(text).toMatch(/precheck/);
     expect(text).toMatch(/apply/);
     expect(text).toMatch(/verify/);
+
+    // The snapshot its backup step took, and a rollback to it.
+    await p.getByRole('cell', { name: /^sim-/ }).waitFor(SHOWN);
+    await p.getByRole('button', { name: 'Roll back' }).click();
+    const back = p.getByRole('dialog', {
+      name: 'Roll Gelateria Dolce back to the snapshot taken before the update',
+    });
+    await back.getByRole('radio', { name: 'Immediately' }).check();
+    await back.getByRole('button', { name: 'Roll back' }).click();
+    await p.getByText('The rollback is scheduled: a new task restores the snapshot').waitFor(SHOWN);
   });
 
   it("a partner admin cannot reach another partner's tenant by URL", async () => {
