@@ -9,6 +9,7 @@ import { TenantTags1795410100000 } from './1795410100000-tenant-tags';
 import { NoticeReferences1795414000000 } from './1795414000000-notice-references';
 import { TenantVersionOrder1796009100001 } from './1796009100001-tenant-version-order';
 import { StepPlans1796012000001 } from './1796012000001-step-plans';
+import { BatchCounts1796014000001 } from './1796014000001-batch-counts';
 import { HotUpdates1796014100001 } from './1796014100001-hot-updates';
 
 export const MIGRATIONS = [
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   NoticeReferences1795414000000,
   TenantVersionOrder1796009100001,
   StepPlans1796012000001,
+  BatchCounts1796014000001,
   HotUpdates1796014100001,
 ];

@@ -33,6 +33,9 @@ export interface UpdateBatch {
 
 export type StatusCounts = Record<TaskStatus, number>;
 
+/** The advisory lock of folding the batch counts: one process at a time. */
+const BATCH_COUNT_FOLD_LOCK = 727_140_400;
+
 /** An update_batch row as COLUMNS reads it. */
 interface BatchRow {
   id: string;
@@ -126,14 +129,56 @@ export class UpdateBatchesRepository {
     return rows.map(toBatch);
   }
 
-  /** Tasks of the batch by status, counting only the tasks the caller may see. */
+  /**
+   * Tasks of the batch by status, counting only the tasks the caller may see: the sum of the
+   * batch's rows of `update_batch_count`, which triggers keep as tasks change (migration
+   * 1796014000001) and `foldCounts` keeps short.
+   */
   async counts(scope: Scope, batchId: string): Promise<StatusCounts> {
     const f = new SqlFilter().add('batch_id = ?', batchId).addIf(scope.partnerId, 'partner_id = ?');
     const rows: { status: TaskStatus; n: number }[] = await this.ds.query(
-      `SELECT status, count(*)::int AS n FROM update_task ${f.where} GROUP BY status`,
+      `SELECT status, sum(n)::int AS n FROM update_batch_count ${f.where} GROUP BY status`,
       f.params,
     );
     return countByStatus(rows);
+  }
+
+  /** False when another process is folding the counts now (it holds the lock until it commits). */
+  async tryFoldLock(tx: EntityManager): Promise<boolean> {
+    const rows: { ok: boolean }[] = await tx.query('SELECT pg_try_advisory_xact_lock($1) AS ok', [
+      BATCH_COUNT_FOLD_LOCK,
+    ]);
+    return rows[0].ok;
+  }
+
+  /**
+   * Folds the count rows of the batches that got rows after `afterId` into one row per (partner,
+   * status), dropping those that sum to zero; returns the highest id it saw or wrote (the next
+   * call's `afterId`). Safe beside the triggers: rows they insert meanwhile are not seen, so not
+   * deleted, and the sums stay right (at worst such a batch is folded at its next change).
+   */
+  async foldCounts(
+    tx: EntityManager,
+    afterId: string,
+  ): Promise<{ lastId: string; batches: number }> {
+    const rows: { last_id: string | null; batches: number }[] = await tx.query(
+      `WITH fresh AS (
+         SELECT id, batch_id FROM update_batch_count WHERE id > $1::bigint
+       ), touched AS (
+         SELECT DISTINCT batch_id FROM fresh
+       ), gone AS (
+         DELETE FROM update_batch_count c USING touched t WHERE c.batch_id = t.batch_id
+         RETURNING c.batch_id, c.partner_id, c.status, c.n
+       ), folded AS (
+         INSERT INTO update_batch_count (batch_id, partner_id, status, n)
+         SELECT batch_id, partner_id, status, sum(n) FROM gone GROUP BY 1, 2, 3 HAVING sum(n) <> 0
+         RETURNING id
+       )
+       SELECT greatest((SELECT max(id) FROM fresh), (SELECT max(id) FROM folded))::text AS last_id,
+              (SELECT count(*) FROM touched)::int AS batches`,
+      [afterId],
+    );
+    return { lastId: rows[0].last_id ?? afterId, batches: rows[0].batches };
   }
 
   /**

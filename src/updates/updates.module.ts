@@ -7,6 +7,7 @@ import { PlacementModule } from '../placement/placement.module';
 import { SnapshotsModule } from '../snapshots/snapshots.module';
 import { TenantsModule } from '../tenants/tenants.module';
 import { VersionsModule } from '../versions/versions.module';
+import { BatchCountsService } from './batch-counts.service';
 import { BatchesService } from './batches.service';
 import { ExpiredTasksService } from './expired-tasks.service';
 import { PlanContextLoader } from './plan-inputs';
@@ -51,6 +52,7 @@ import { WindowChangeService } from './window-change.service';
     TaskActionsService,
     RollbacksService,
     BatchesService,
+    BatchCountsService,
     ExpiredTasksService,
     WindowChangeService,
     SchedulingMetrics,
