@@ -11,6 +11,8 @@
 // The last column compares the largest size with the one before: a linear figure grows at most by
 // the ratio of the sizes; a list page should not grow at all.
 import { Client } from 'pg';
+import type { Tx } from '../src/database/transactions';
+import { FIRST_UUID, RetentionRepository } from '../src/retention/retention.repository';
 import {
   api,
   BENCH_ADMIN_KEY,
@@ -265,7 +267,13 @@ async function measureScale(
 }
 
 /** With every task of the earlier sizes finished: a dispatcher runs CLAIM_TASKS immediate tasks. */
-async function claimWithHistory(url: string, pg: Client, admin: Api, platformId: string) {
+async function claimWithHistory(
+  url: string,
+  pg: Client,
+  admin: Api,
+  platformId: string,
+  pruneBefore?: Date,
+) {
   const finished = (
     await pg.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM update_task WHERE status NOT IN ('scheduled', 'running')`,
@@ -273,13 +281,14 @@ async function claimWithHistory(url: string, pg: Client, admin: Api, platformId:
   ).rows[0].n;
   const partner = await admin<{ id: string }>('POST', '/partners', {
     platformId,
-    name: 'claim partner',
+    name: `claim partner ${Date.now()}`,
   });
   for (let offset = 0; offset < CLAIM_TASKS; offset += CHUNK) {
     const tenants = Array.from({ length: Math.min(CHUNK, CLAIM_TASKS - offset) }, (_, i) => ({
       partnerId: partner.id,
       name: `claim-${offset + i}`,
       softwareVersion: '1.0.0',
+      customerEmail: `it@claim-${offset + i}.example`,
     }));
     await admin('POST', '/tenants/bulk', { tenants });
   }
@@ -287,6 +296,8 @@ async function claimWithHistory(url: string, pg: Client, admin: Api, platformId:
     partnerId: partner.id,
     targetVersion: '2.0.0',
     mode: 'immediate',
+    notifyCustomer: true,
+    notifyPartner: true,
   });
   const dispatcher = await startService(url, {
     SCHEDULER_ENABLED: 'true',
@@ -294,7 +305,9 @@ async function claimWithHistory(url: string, pg: Client, admin: Api, platformId:
     SCHEDULER_CONCURRENCY: '200',
     SCHEDULER_PLATFORM_CONCURRENCY: '100000',
     MAIL_SENDER_ENABLED: 'false',
+    RETENTION_ENABLED: 'false',
   });
+  const pruning = pruneBefore ? prune(url, pruneBefore) : null;
   try {
     for (;;) {
       const { rows } = await pg.query<{ n: number }>(
@@ -307,12 +320,101 @@ async function claimWithHistory(url: string, pg: Client, admin: Api, platformId:
   } finally {
     await dispatcher.stop();
   }
+  const pruned = pruning ? await pruning.stop() : null;
   const { rows } = await pg.query<{ seconds: number }>(
     `SELECT extract(epoch FROM max(finished_at) - min(started_at))::float8 AS seconds
      FROM update_task WHERE batch_id = $1`,
     [batchId],
   );
-  return `${Math.round(CLAIM_TASKS / rows[0].seconds)} tasks/s (${CLAIM_TASKS} tasks, ${finished} finished tasks present)`;
+  const rate = `${Math.round(CLAIM_TASKS / rows[0].seconds)} tasks/s (${CLAIM_TASKS} tasks, ${finished} finished tasks present${pruned ? `; retention deleted ${pruned.deleted} of them meanwhile, ${pruned.statements} statements` : ''})`;
+  return { rate, batchId };
+}
+
+/**
+ * The retention job's task deletes (its own statements, RetentionRepository), run back to back on
+ * their own connection against the tasks finished before `cutoff`, until stopped.
+ */
+function prune(url: string, cutoff: Date) {
+  const client = new Client({ connectionString: url });
+  const tx = {
+    query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows,
+  } as unknown as Tx;
+  const rows = new RetentionRepository();
+  let stopping = false;
+  const work = (async () => {
+    await client.connect();
+    let after = FIRST_UUID;
+    let deleted = 0;
+    let statements = 0;
+    while (!stopping) {
+      await client.query('BEGIN');
+      const step = await rows.pruneTasks(tx, after, cutoff, 1000);
+      await client.query('COMMIT');
+      statements++;
+      deleted += step.deleted;
+      if (step.last === null || step.scanned < 1000) break;
+      after = step.last;
+    }
+    await client.end();
+    return { deleted, statements };
+  })();
+  return {
+    stop: () => {
+      stopping = true;
+      return work;
+    },
+  };
+}
+
+/**
+ * What one update leaves behind, from the batch the dispatcher ran (every task with its step log,
+ * customer and partner notices): bytes per task of the task row, its step log, its e-mails, with
+ * their indexes, measured as the growth of each table. The customers' "scheduled" notices are
+ * written by the sender from the batch's fan-out row (the sender is off here), so one more e-mail
+ * per task is added at the measured size of the others. Then a year of a 100,000-tenant platform
+ * updated weekly: 52 batches, and with the default retention (tasks 180 days, sent e-mails 30).
+ */
+async function historyPerTask(pg: Client, batchId: string, before: Map<string, number>) {
+  const after = await tableBytes(pg);
+  const grown = (table: string) => (after.get(table) ?? 0) - (before.get(table) ?? 0);
+  const { rows } = await pg.query<{ tasks: number; events: number; emails: number }>(
+    `SELECT (SELECT count(*) FROM update_task WHERE batch_id = $1)::int AS tasks,
+            (SELECT count(*) FROM task_event e JOIN update_task t ON t.id = e.task_id
+             WHERE t.batch_id = $1)::int AS events,
+            (SELECT count(*) FROM outbox_email WHERE batch_id = $1)::int AS emails`,
+    [batchId],
+  );
+  const { tasks, events, emails } = rows[0];
+  const taskBytes = grown('update_task') / tasks;
+  const logBytes = grown('task_event') / tasks;
+  const emailBytes = grown('outbox_email') / Math.max(emails, 1);
+  const emailsPerTask = emails / tasks + 1;
+  const perUpdate = taskBytes + logBytes + emailBytes * emailsPerTask;
+  const tenants = 100_000;
+  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
+  const gb = (bytes: number) => `${(bytes / 1e9).toFixed(1)} GB`;
+  record(
+    'history per update (task row, step log, e-mails; with indexes)',
+    SCALES[SCALES.length - 1],
+    `${(perUpdate / 1000).toFixed(1)} kB: task ${(taskBytes / 1000).toFixed(2)} kB, log ${(logBytes / 1000).toFixed(2)} kB (${(events / tasks).toFixed(1)} lines), e-mails ${emailsPerTask.toFixed(1)} × ${(emailBytes / 1000).toFixed(2)} kB`,
+  );
+  const weekly = tenants * perUpdate;
+  const kept =
+    tenants * (taskBytes + logBytes) * Math.ceil(180 / 7) +
+    tenants * emailBytes * emailsPerTask * Math.ceil(30 / 7);
+  record(
+    'a year of 100,000 tenants updated weekly',
+    SCALES[SCALES.length - 1],
+    `${gb(52 * weekly)} kept forever; ${gb(kept)} with the default retention (${mb(weekly)} a week)`,
+  );
+}
+
+async function tableBytes(pg: Client): Promise<Map<string, number>> {
+  const { rows } = await pg.query<{ t: string; b: string }>(
+    `SELECT t, pg_total_relation_size(t::regclass)::text AS b
+     FROM unnest(ARRAY['update_task', 'task_event', 'outbox_email']) AS t`,
+  );
+  return new Map(rows.map((r) => [r.t, Number(r.b)]));
 }
 
 function printTable(): void {
@@ -371,11 +473,12 @@ async function main(): Promise<void> {
       record('service peak RSS', scale, `${service.peakRssMiB().toFixed(0)} MiB`);
     }
     const last = SCALES[SCALES.length - 1];
-    record(
-      'dispatcher claim → completed',
-      last,
-      await claimWithHistory(db.url, pg, admin, platform.id),
-    );
+    const before = await tableBytes(pg);
+    const claim = await claimWithHistory(db.url, pg, admin, platform.id);
+    record('dispatcher claim → completed', last, claim.rate);
+    await historyPerTask(pg, claim.batchId, before);
+    const whilePruning = await claimWithHistory(db.url, pg, admin, platform.id, new Date());
+    record('dispatcher claim → completed, retention deleting meanwhile', last, whilePruning.rate);
     printTable();
   } finally {
     await pg.end();
