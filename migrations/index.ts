@@ -10,6 +10,7 @@ import { NoticeReferences1795414000000 } from './1795414000000-notice-references
 import { TenantVersionOrder1796009100001 } from './1796009100001-tenant-version-order';
 import { StepPlans1796012000001 } from './1796012000001-step-plans';
 import { BatchCounts1796014000001 } from './1796014000001-batch-counts';
+import { RollbackOfIndex1796014000002 } from './1796014000002-rollback-of-index';
 import { HotUpdates1796014100001 } from './1796014100001-hot-updates';
 
 export const MIGRATIONS = [
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   TenantVersionOrder1796009100001,
   StepPlans1796012000001,
   BatchCounts1796014000001,
+  RollbackOfIndex1796014000002,
   HotUpdates1796014100001,
 ];
