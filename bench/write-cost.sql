@@ -41,6 +41,8 @@ BEGIN; DROP INDEX update_task_one_open_per_tenant; :insert; ROLLBACK;
 BEGIN; DROP INDEX update_task_partner; :insert; ROLLBACK;
 \echo '== without update_task_tenant (tenant_id, id)'
 BEGIN; DROP INDEX update_task_tenant; :insert; ROLLBACK;
+\echo '== without the rollback_of foreign key (a per-row check trigger queued for every inserted row)'
+BEGIN; ALTER TABLE update_task DROP CONSTRAINT update_task_rollback_of_fkey; :insert; ROLLBACK;
 \echo '== primary key only'
 BEGIN; DROP INDEX update_task_batch, update_task_due, update_task_one_open_per_tenant,
   update_task_partner, update_task_tenant, update_task_running; :insert; ROLLBACK;
