@@ -10,7 +10,8 @@
   \set n 100000
 \endif
 BEGIN;
-INSERT INTO platform (id, name, timezone) VALUES ('00000000-0000-4000-8000-000000000001', 'cost', 'UTC')
+INSERT INTO platform (id, name, timezone, default_window_cron, default_window_duration_minutes)
+VALUES ('00000000-0000-4000-8000-000000000001', 'cost', 'UTC', '0 2 * * SUN', 240)
   ON CONFLICT DO NOTHING;
 INSERT INTO partner (id, platform_id, name) VALUES
   ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', 'cost')
