@@ -8,6 +8,11 @@ export function isPermanent(error: unknown): boolean {
   return typeof code === 'string' && PERMANENT.test(code);
 }
 
+/** The wait before the next try of a write that failed `failures` times in a row. */
+export function backoff(failures: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.min(2_000, 25 * 2 ** failures)));
+}
+
 /**
  * Collects writes from many concurrent runs and commits them together: one flush at a time, each
  * taking everything queued since the last (so the busier the process, the bigger the batches).
@@ -66,7 +71,7 @@ export class GroupCommit<I, R> {
           failures = 0;
           continue;
         }
-        await new Promise((resolve) => setTimeout(resolve, Math.min(2_000, 25 * 2 ** failures)));
+        await backoff(failures);
       }
     }
     this.flushing = false;

@@ -4,7 +4,8 @@ import { AppConfig } from '../config/app-config';
 import { type Executor, RunStopped, type StepRequest, type StepResult } from './executors/executor';
 import { Executors } from './executors/executors';
 import { precheckProblem, rollbackPrecheckProblem } from './prechecks';
-import { SnapshotsRepository } from '../snapshots/snapshots.repository';
+import { SnapshotsRepository, type TakenSnapshot } from '../snapshots/snapshots.repository';
+import { backoff, isPermanent } from './group-commit';
 import { idempotencyKey } from './executors/http.executor';
 import { RunControlRepository } from './run-control.repository';
 import { RunJournal, type JournalEntry } from './run-journal';
@@ -225,17 +226,15 @@ export class TaskRunner {
     const ms = Math.round(performance.now() - startedAt);
     if (result.ok && step.name === 'backup') {
       // Recorded before the step counts as done: a resumed run finds it.
-      const snapshot = await run.unlessHalted(
-        this.snapshots.record({
-          externalId: result.snapshotId ?? idempotencyKey(request),
-          taskId: t.id,
-          run: t.run,
-          stepKey: step.key,
-          node: step.node,
-          version: t.installedVersion,
-          retentionDays: t.snapshotRetentionDays,
-        }),
-      );
+      const snapshot = await this.recordSnapshot(run, {
+        externalId: result.snapshotId ?? idempotencyKey(request),
+        taskId: t.id,
+        run: t.run,
+        stepKey: step.key,
+        node: step.node,
+        version: t.installedVersion,
+        retentionDays: t.snapshotRetentionDays,
+      });
       t.snapshots.push(snapshot);
     }
     if (result.ok) {
@@ -319,6 +318,26 @@ export class TaskRunner {
     );
     if (!ended)
       this.logger.warn({ taskId: t.id }, 'the lease was lost before the result was written');
+  }
+
+  /**
+   * Records the snapshot a backup step took. The insert is idempotent (one row per task, run and
+   * step), so a lost connection or a busy server is retried with the journal's backoff until it
+   * commits or the run halts: a cut connection must not fail an update whose backup succeeded.
+   */
+  private async recordSnapshot(run: TaskRun, taken: TakenSnapshot) {
+    for (let failures = 1; ; failures++) {
+      try {
+        return await run.unlessHalted(this.snapshots.record(taken));
+      } catch (error) {
+        if (error instanceof RunStopped || isPermanent(error)) throw error;
+        this.logger.warn(
+          { taskId: run.id, err: error, failures },
+          'recording the snapshot failed; retrying',
+        );
+        await run.unlessHalted(backoff(failures));
+      }
+    }
   }
 
   private write(run: TaskRun, entry: Omit<JournalEntry, 'taskId' | 'attempt'>): void {
