@@ -8,6 +8,7 @@ import { ConsoleSessions1795410000000 } from './1795410000000-console-sessions';
 import { TenantTags1795410100000 } from './1795410100000-tenant-tags';
 import { NoticeReferences1795414000000 } from './1795414000000-notice-references';
 import { TenantVersionOrder1796009100001 } from './1796009100001-tenant-version-order';
+import { Blackouts1796011000001 } from './1796011000001-blackouts';
 import { StepPlans1796012000001 } from './1796012000001-step-plans';
 import { BatchCounts1796014000001 } from './1796014000001-batch-counts';
 import { RollbackOfIndex1796014000002 } from './1796014000002-rollback-of-index';
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   TenantTags1795410100000,
   NoticeReferences1795414000000,
   TenantVersionOrder1796009100001,
+  Blackouts1796011000001,
   StepPlans1796012000001,
   BatchCounts1796014000001,
   RollbackOfIndex1796014000002,

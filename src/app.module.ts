@@ -5,6 +5,7 @@ import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditModule } from './audit/audit.module';
 import { loggable } from './common/loggable';
 import { AuthModule } from './auth/auth.module';
+import { BlackoutsModule } from './blackouts/blackouts.module';
 import { RateLimitModule } from './auth/rate-limit.module';
 import { CommonModule } from './common/common.module';
 import { AppConfig } from './config/app-config';
@@ -75,6 +76,7 @@ export class AppModule {
         NotificationsModule,
         UpdatesModule,
         MaintenanceModule,
+        BlackoutsModule,
         SchedulerModule,
         SnapshotsModule,
         HealthModule,

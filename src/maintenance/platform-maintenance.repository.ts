@@ -4,8 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { PageRequest } from '../common/pagination';
 import { SqlFilter } from '../database/sql';
 
-export const CONFLICT_POLICIES = ['cancel', 'reschedule'] as const;
-export type ConflictPolicy = (typeof CONFLICT_POLICIES)[number];
+import type { ConflictPolicy } from '../placement/conflicts';
+
+export { CONFLICT_POLICIES, type ConflictPolicy } from '../placement/conflicts';
 
 export interface PlatformMaintenance {
   id: string;

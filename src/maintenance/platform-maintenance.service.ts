@@ -17,7 +17,7 @@ import {
   CreateMaintenanceDto,
   MaintenanceResponse,
 } from './dto/maintenance.dto';
-import { resolveConflicts } from './maintenance-conflicts';
+import { resolveConflicts } from '../placement/conflicts';
 import {
   PlatformMaintenance,
   PlatformMaintenanceRepository,
@@ -113,7 +113,7 @@ export class PlatformMaintenanceService {
 
   /**
    * The scheduled tasks that overlap the new period are cancelled or moved to the first window
-   * after it that nothing blocks (see maintenance-conflicts.ts), in the announcing transaction.
+   * after it that nothing blocks (see placement/conflicts.ts), in the announcing transaction.
    */
   private async resolve(tx: Tx, period: PlatformMaintenance) {
     const { tasks: conflicting } = await lockInOrder(tx, {

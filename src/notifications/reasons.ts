@@ -14,7 +14,8 @@ export type DefaultReason =
   | { code: 'window_changed_by'; actor: string }
   | { code: 'window_expired_moved' }
   | { code: 'window_expired_cancelled' }
-  | { code: 'platform_maintenance'; startsAt: string; endsAt: string; message: string };
+  | { code: 'platform_maintenance'; startsAt: string; endsAt: string; message: string }
+  | { code: 'blackout'; startsAt: string; endsAt: string; reason: string };
 
 type Code = DefaultReason['code'];
 type Phrase<C extends Code> = (
@@ -36,6 +37,7 @@ const PHRASES: Record<Locale, Phrases> = {
       'the update could not start within its maintenance window and no free window follows',
     platform_maintenance: (r, when) =>
       `platform maintenance ${when(r.startsAt)} – ${when(r.endsAt)}: ${r.message}`,
+    blackout: (r, when) => `no updates ${when(r.startsAt)} – ${when(r.endsAt)}: ${r.reason}`,
   },
   de: {
     cancelled_by: (r) => `abgesagt von ${r.actor}`,
@@ -48,6 +50,8 @@ const PHRASES: Record<Locale, Phrases> = {
       'das Update konnte nicht innerhalb seines Wartungsfensters beginnen, und es folgt kein freies Wartungsfenster',
     platform_maintenance: (r, when) =>
       `Plattform-Wartung ${when(r.startsAt)} – ${when(r.endsAt)}: ${r.message}`,
+    blackout: (r, when) =>
+      `Sperrzeit für Updates ${when(r.startsAt)} – ${when(r.endsAt)}: ${r.reason}`,
   },
   it: {
     cancelled_by: (r) => `annullato da ${r.actor}`,
@@ -61,6 +65,8 @@ const PHRASES: Record<Locale, Phrases> = {
       "l'aggiornamento non è potuto iniziare entro la sua finestra di manutenzione e non segue alcuna finestra libera",
     platform_maintenance: (r, when) =>
       `manutenzione della piattaforma ${when(r.startsAt)} – ${when(r.endsAt)}: ${r.message}`,
+    blackout: (r, when) =>
+      `periodo senza aggiornamenti ${when(r.startsAt)} – ${when(r.endsAt)}: ${r.reason}`,
   },
 };
 

@@ -30,6 +30,10 @@ export const API_TAGS: { name: string; description: string }[] = [
     name: 'maintenance',
     description: 'Platform maintenance periods and their public announcements',
   },
+  {
+    name: 'blackouts',
+    description: 'Periods in which no update starts on a tenant or on a partner’s tenants',
+  },
   { name: 'notifications', description: 'The e-mail outbox: sent, pending and dead e-mails' },
   { name: 'api-keys', description: 'API keys of platform and partner admins' },
   { name: 'session', description: 'Signing in to the web console with an API key, and out' },

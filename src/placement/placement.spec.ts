@@ -1,14 +1,19 @@
 import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { nextWindow, slotsOverlap, windowContaining } from '../common/maintenance-window';
 import {
   type Blocker,
   type BlockingPeriod,
   combineBlockers,
+  FREE_WINDOW_LOOKAHEAD,
   firstFreeWindow,
+  MAX_REPEATING_DAYS,
   NOTHING_BLOCKS,
+  occurrencesOverlapping,
   periodsBlocker,
   place,
   type PlacementAsk,
+  type Recurrence,
   updateSlot,
   windowSlot,
 } from './placement';
@@ -290,6 +295,120 @@ describe('placement properties', () => {
         expect(combined.firstOverlap(slot)?.startsAt ?? null).toEqual(
           single.firstOverlap(slot)?.startsAt ?? null,
         );
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+// ---- repeating periods (blackouts): the shortcut to the right occurrence against a full walk ----
+
+const REPEAT_ZONES = ['Europe/Rome', 'America/New_York', 'Australia/Lord_Howe', 'UTC'];
+const arbRepeating = fc.record({
+  every: fc.constantFrom('weekly', 'monthly', 'yearly') as fc.Arbitrary<Recurrence['every']>,
+  timezone: fc.constantFrom(...REPEAT_ZONES),
+  startOffset: fc.integer({ min: 0, max: 400 * 24 }),
+  // A share of the longest allowed length, in thousandths.
+  share: fc.integer({ min: 1, max: 1000 }),
+});
+type RepeatingCase = {
+  every: Recurrence['every'];
+  timezone: string;
+  startOffset: number;
+  share: number;
+};
+
+function repeating(c: RepeatingCase): BlockingPeriod {
+  const startsAt = new Date(START + c.startOffset * HOUR);
+  const length = Math.max(
+    HOUR,
+    Math.floor((MAX_REPEATING_DAYS[c.every] * 24 * HOUR * c.share) / 1000),
+  );
+  return {
+    code: 'blackout_overlap',
+    id: 'b',
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + length),
+    recurrence: { every: c.every, timezone: c.timezone },
+    description: 'blackout b',
+  };
+}
+
+/** Every occurrence from the first on, walked one by one (no shortcut), as long as they start before `until`. */
+function walkOccurrences(p: BlockingPeriod, until: Date) {
+  const r = p.recurrence as Recurrence;
+  const unit = { weekly: 'weeks', monthly: 'months', yearly: 'years' }[r.every];
+  const at = (d: Date, k: number) =>
+    DateTime.fromJSDate(d, { zone: r.timezone })
+      .plus({ [unit]: k })
+      .toJSDate();
+  const all: { start: Date; end: Date }[] = [];
+  for (let k = 0; ; k++) {
+    const o = { start: at(p.startsAt, k), end: at(p.endsAt, k) };
+    if (o.start >= until) return all;
+    all.push(o);
+  }
+}
+
+describe('repeating periods', () => {
+  it('finds exactly the occurrences that overlap a slot, and the blocker answers the earliest', () => {
+    fc.assert(
+      fc.property(
+        arbRepeating,
+        fc.integer({ min: 0, max: 5 * 365 * 24 }),
+        fc.integer({ min: 1, max: 30 * 24 }),
+        (c, slotOffset, slotHours) => {
+          const p = repeating(c);
+          const slot = {
+            start: new Date(START + slotOffset * HOUR),
+            end: new Date(START + (slotOffset + slotHours) * HOUR),
+          };
+          const expected = walkOccurrences(p, slot.end).filter((o) => slotsOverlap(o, slot));
+          expect(occurrencesOverlapping(p, slot)).toEqual(expected);
+          const hit = periodsBlocker([p]).firstOverlap(slot);
+          expect(hit ? { start: hit.startsAt, end: hit.endsAt } : null).toEqual(
+            expected[0] ?? null,
+          );
+          // Ignored codes do not block.
+          expect(periodsBlocker([p]).firstOverlap(slot, ['blackout_overlap'])).toBeNull();
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a maintenance-window task lands on the earliest window outside every occurrence', () => {
+    fc.assert(
+      fc.property(arbCase, arbRepeating, (c, r) => {
+        const { now, blocker: maintenance, periods } = setUp(c);
+        const blackout = repeating({ ...r, share: Math.min(r.share, 300) });
+        const blocker = combineBlockers([maintenance, periodsBlocker([blackout])]);
+        const result = place(
+          ask({
+            window: c.window,
+            expectedDurationMinutes: c.expected,
+            ifBlocked: 'next_free_window',
+          }),
+          blocker,
+          now,
+        );
+        // Far enough for a year of weekly windows.
+        const horizon = new Date(now.getTime() + 3000 * 24 * HOUR);
+        const occurrences = walkOccurrences(blackout, horizon);
+        const free = (start: Date) =>
+          isFree(periods, start, c.expected) &&
+          !occurrences.some((o) => slotsOverlap(o, updateSlot(start, c.expected)));
+        let slot = windowSlot(c.window, now, c.expected);
+        let i = 0;
+        for (; i < FREE_WINDOW_LOOKAHEAD && !free(slot.start); i++)
+          slot = nextWindow(c.window, slot.start);
+        if (!result.placed) {
+          // Nothing free within the look-ahead (a blackout that covers a weekly window every week).
+          expect(i).toBe(FREE_WINDOW_LOOKAHEAD);
+          return;
+        }
+        expect(result.runAt).toEqual(slot.start);
+        expect(free(result.runAt)).toBe(true);
       }),
       { numRuns: 200 },
     );

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import {
   MaintenanceWindow,
   nextWindow,
@@ -13,35 +14,107 @@ import {
  */
 
 /** The refusal code of each kind of blocking period (a new source adds its code here). */
-export type BlockCode = 'maintenance_overlap';
+export type BlockCode = 'maintenance_overlap' | 'blackout_overlap';
 
-/** A period during which no update may run. Half-open: [startsAt, endsAt). */
+/**
+ * Blocking periods that a maintenance-window task steps over instead of being refused: a blackout
+ * is a standing rule of the tenant or partner, so such a task takes the first window outside it.
+ */
+const STEPPED_OVER_BY_WINDOW_TASKS: readonly BlockCode[] = ['blackout_overlap'];
+
+export const REPEATS = ['none', 'weekly', 'monthly', 'yearly'] as const;
+export type Repeat = (typeof REPEATS)[number];
+
+/** How a period repeats: every week, month or year at the same wall-clock time in `timezone`. */
+export interface Recurrence {
+  every: Exclude<Repeat, 'none'>;
+  timezone: string;
+}
+
+/**
+ * A period during which no update may run. Half-open: [startsAt, endsAt). With `recurrence`, the
+ * period is the first occurrence and repeats from there on (blackouts); a blocker answers with the
+ * occurrence a slot overlaps.
+ */
 export interface BlockingPeriod {
   code: BlockCode;
   id: string;
   startsAt: Date;
   endsAt: Date;
+  recurrence?: Recurrence;
   /** How refusals and notices name it, e.g. "platform maintenance <id> (<start> – <end>)". */
   description: string;
 }
 
 /** What blocks one tenant's time: answers whether a slot is free. */
 export interface Blocker {
-  /** The earliest-starting period that the slot [start, end) overlaps, or null when it is free. */
-  firstOverlap(slot: TimeSlot): BlockingPeriod | null;
+  /**
+   * The earliest-starting period that the slot [start, end) overlaps, or null when it is free;
+   * periods whose code is in `ignore` do not count (a platform admin's forced update).
+   */
+  firstOverlap(slot: TimeSlot, ignore?: readonly BlockCode[]): BlockingPeriod | null;
 }
 
 export const NOTHING_BLOCKS: Blocker = { firstOverlap: () => null };
 
-/** A blocker made of fixed periods (platform maintenance, one-off blackouts). */
+/** The longest a repeating period may last: shorter than the repeat (31 days for a month is not). */
+export const MAX_REPEATING_DAYS: Record<Recurrence['every'], number> = {
+  weekly: 7,
+  monthly: 28,
+  yearly: 365,
+};
+const UNIT = { weekly: 'weeks', monthly: 'months', yearly: 'years' } as const;
+
+/** The k-th occurrence (k ≥ 0) of a repeating period: both ends moved by k units, wall-clock kept. */
+function occurrence(p: BlockingPeriod, r: Recurrence, k: number): TimeSlot {
+  const unit = UNIT[r.every];
+  const at = (d: Date) =>
+    DateTime.fromJSDate(d, { zone: r.timezone })
+      .plus({ [unit]: k })
+      .toJSDate();
+  return { start: at(p.startsAt), end: at(p.endsAt) };
+}
+
+/**
+ * The occurrences of a period that overlap [from, to), earliest first (one for a one-off period
+ * that overlaps it). A repeating period must be shorter than its repeat (MAX_REPEATING_DAYS).
+ */
+export function occurrencesOverlapping(p: BlockingPeriod, slot: TimeSlot): TimeSlot[] {
+  const r = p.recurrence;
+  if (!r)
+    return slotsOverlap(slot, { start: p.startsAt, end: p.endsAt })
+      ? [{ start: p.startsAt, end: p.endsAt }]
+      : [];
+  if (slot.end <= p.startsAt) return [];
+  const unit = UNIT[r.every];
+  const elapsed = DateTime.fromJSDate(slot.start, { zone: r.timezone })
+    .diff(DateTime.fromJSDate(p.startsAt, { zone: r.timezone }), unit)
+    .get(unit);
+  // Two units back covers rounding and an occurrence still running at slot.start.
+  let k = Math.max(0, Math.floor(elapsed) - 2);
+  const found: TimeSlot[] = [];
+  for (;;) {
+    const o = occurrence(p, r, k);
+    if (o.start >= slot.end) return found;
+    if (o.end > slot.start) found.push(o);
+    k++;
+  }
+}
+
+/**
+ * A blocker made of periods: platform maintenance, one-off and repeating blackouts. The one piece
+ * of code that says whether a slot is free of them (windows are walked by firstFreeWindow).
+ */
 export function periodsBlocker(periods: BlockingPeriod[]): Blocker {
   if (periods.length === 0) return NOTHING_BLOCKS;
   return {
-    firstOverlap: (slot) => {
+    firstOverlap: (slot, ignore) => {
       let first: BlockingPeriod | null = null;
       for (const p of periods) {
-        if (!slotsOverlap(slot, { start: p.startsAt, end: p.endsAt })) continue;
-        if (!first || p.startsAt < first.startsAt) first = p;
+        if (ignore?.includes(p.code)) continue;
+        const [o] = occurrencesOverlapping(p, slot);
+        if (!o || (first && o.start >= first.startsAt)) continue;
+        first = p.recurrence ? { ...p, startsAt: o.start, endsAt: o.end } : p;
       }
       return first;
     },
@@ -54,10 +127,10 @@ export function combineBlockers(blockers: Blocker[]): Blocker {
   if (active.length === 0) return NOTHING_BLOCKS;
   if (active.length === 1) return active[0];
   return {
-    firstOverlap: (slot) => {
+    firstOverlap: (slot, ignore) => {
       let first: BlockingPeriod | null = null;
       for (const b of active) {
-        const p = b.firstOverlap(slot);
+        const p = b.firstOverlap(slot, ignore);
         if (p && (!first || p.startsAt < first.startsAt)) first = p;
       }
       return first;
@@ -130,9 +203,14 @@ export interface PlacementAsk {
    * `refuse`: a blocked slot is a refusal (a task being scheduled, rescheduled or retried: the
    * caller asked for that time). `next_free_window`: the task moves on to the first window after
    * the blocked slot that nothing blocks (a task the service moves: its window changed or closed,
-   * maintenance was announced over it).
+   * maintenance was announced over it). Either way a maintenance-window task steps over blackouts.
    */
   ifBlocked: 'refuse' | 'next_free_window';
+  /**
+   * Immediate and custom mode: kinds of period that do not block this task (a platform admin's
+   * forced update may run inside a blackout; see updates/task-policy.ts).
+   */
+  overrides?: readonly BlockCode[];
 }
 
 export type PlacementRefusalCode = 'window_too_short' | BlockCode | 'no_free_window';
@@ -151,7 +229,7 @@ export function place(ask: PlacementAsk, blocker: Blocker, now: Date): Placement
   const expected = ask.expectedDurationMinutes;
   if (ask.mode !== 'maintenance_window') {
     const runAt = ask.mode === 'custom' && ask.runAt ? ask.runAt : now;
-    const blocking = blocker.firstOverlap(updateSlot(runAt, expected));
+    const blocking = blocker.firstOverlap(updateSlot(runAt, expected), ask.overrides);
     if (blocking) return blocked(blocking);
     return { placed: true, runAt, expiresAt: null };
   }
@@ -167,7 +245,8 @@ export function place(ask: PlacementAsk, blocker: Blocker, now: Date): Placement
     : windowSlot(ask.window, now, expected);
   const blocking = blocker.firstOverlap(updateSlot(slot.start, expected));
   if (!blocking) return { placed: true, runAt: slot.start, expiresAt: slot.end };
-  if (ask.ifBlocked === 'refuse') return blocked(blocking);
+  if (ask.ifBlocked === 'refuse' && !STEPPED_OVER_BY_WINDOW_TASKS.includes(blocking.code))
+    return blocked(blocking);
   const free = firstFreeWindow(ask.window, ask.startsFrom ?? slot.end, expected, blocker);
   if (!free) {
     return {

@@ -68,6 +68,7 @@ export function toFacts(r: TenantFactsRow): TenantFacts {
       timezone: r.window_timezone,
     },
     openTaskId: r.open_task_id,
+    blackoutsOf: { partnerId: r.partner_id, tenantId: r.id },
   };
 }
 

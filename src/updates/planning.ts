@@ -9,7 +9,7 @@ import {
 import type { TenantState } from '../tenants/tenant.entity';
 import type { VersionChannel } from '../versions/software-version.entity';
 import { type PathVersion, upgradePath } from '../versions/upgrade-path';
-import { overridesAutoUpdateOptOut } from './task-policy';
+import { overriddenBlocks, overridesAutoUpdateOptOut } from './task-policy';
 
 export const UPDATE_MODES = ['immediate', 'maintenance_window', 'custom'] as const;
 export type UpdateMode = (typeof UPDATE_MODES)[number];
@@ -36,6 +36,11 @@ export interface TenantFacts {
   autoUpdateAllowed: boolean;
   window: MaintenanceWindow;
   openTaskId: string | null;
+  /**
+   * Whose blackouts apply (see placement/): the partner and the tenant, set only when they have
+   * blackouts, so that tenants without any still share one placement.
+   */
+  blackoutsOf?: { partnerId?: string; tenantId?: string };
 }
 
 export interface PlanContext {
@@ -141,6 +146,8 @@ function memoize<T>(compute: (key: string) => T): (key: string) => T {
   };
 }
 
+const target = (tenant: TenantFacts) => ({ platformId: tenant.platformId, ...tenant.blackoutsOf });
+
 export type Planner = (tenant: TenantFacts) => TaskPlan | Refusal;
 
 /**
@@ -164,8 +171,9 @@ export function createPlanner(request: PlanRequest, ctx: PlanContext): Planner {
         expectedDurationMinutes: request.expectedDurationMinutes,
         window: tenant.window,
         ifBlocked: 'refuse',
+        overrides: overriddenBlocks(request),
       },
-      ctx.blockers.for({ platformId: tenant.platformId }),
+      ctx.blockers.for(target(tenant)),
       ctx.now,
     );
     if (!placed.placed) return refusal(placed.code, 422, placed.reason);
@@ -193,7 +201,7 @@ export function createPlanner(request: PlanRequest, ctx: PlanContext): Planner {
       );
     }
     const w = tenant.window;
-    const blockerKey = ctx.blockers.key({ platformId: tenant.platformId });
+    const blockerKey = ctx.blockers.key(target(tenant));
     const slotKey = `${tenant.platformId}|${blockerKey}|${w.cron}|${w.durationMinutes}|${w.timezone}`;
     if (!tenantsByKey.has(slotKey)) tenantsByKey.set(slotKey, tenant);
     const plan = placement(slotKey);

@@ -71,6 +71,10 @@ const groupFacts = (g: TenantGroup): TenantFacts => ({
     timezone: g.windowTimezone,
   },
   openTaskId: g.hasOpenTask ? 'open' : null,
+  blackoutsOf: {
+    partnerId: g.blackoutPartnerId ?? undefined,
+    tenantId: g.blackoutTenantId ?? undefined,
+  },
 });
 
 /**

@@ -1,3 +1,4 @@
+import type { BlockCode } from '../placement/placement';
 import type { Role } from '../auth/api-key.entity';
 import { type ErrorDetail, ForbiddenError, NotFoundError } from '../common/errors';
 import type { TaskStatus } from './task-status';
@@ -174,6 +175,17 @@ export function overridesAutoUpdateOptOut(update: {
   byPlatformAdmin: boolean;
 }): boolean {
   return update.forced && update.byPlatformAdmin;
+}
+
+/**
+ * Immediate and custom mode: a forced update scheduled (or rescheduled) by a platform admin may run
+ * inside a tenant's or partner's blackout; platform maintenance blocks everyone.
+ */
+export function overriddenBlocks(update: {
+  forced: boolean;
+  byPlatformAdmin: boolean;
+}): readonly BlockCode[] {
+  return update.forced && update.byPlatformAdmin ? ['blackout_overlap'] : [];
 }
 
 function pastTense(action: TaskAction): string {

@@ -21,6 +21,10 @@ export interface TenantGroup {
   windowCron: string;
   windowDurationMinutes: number;
   windowTimezone: string;
+  /** The tenant's partner when it has blackouts, else null. */
+  blackoutPartnerId: string | null;
+  /** The tenant when it has blackouts of its own (a group of one), else null. */
+  blackoutTenantId: string | null;
   hasOpenTask: boolean;
   tenants: number;
   customized: number;
@@ -49,32 +53,43 @@ interface GroupRow {
   window_cron: string;
   window_duration_minutes: number;
   window_timezone: string;
+  blackout_partner_id: string | null;
+  blackout_tenant_id: string | null;
   has_open_task: boolean;
   tenants: number;
   customized: number;
 }
 
 const OPEN = `LEFT JOIN update_task o ON o.tenant_id = t.id AND o.is_open`;
+// Tenants with blackouts (their own or their partner's) are grouped by whose blackouts apply.
+const BLACKOUT_PARTNER = `CASE WHEN EXISTS (SELECT 1 FROM blackout b WHERE b.partner_id = t.partner_id)
+  THEN t.partner_id END`;
+const BLACKOUT_TENANT = `CASE WHEN EXISTS (SELECT 1 FROM blackout b WHERE b.tenant_id = t.id) THEN t.id END`;
 const ATTRIBUTES = `t.platform_id, t.software_version, t.state, t.auto_update_allowed, t.window_cron,
-  t.window_duration_minutes, t.window_timezone`;
+  t.window_duration_minutes, t.window_timezone, ${BLACKOUT_PARTNER} AS blackout_partner_id,
+  ${BLACKOUT_TENANT} AS blackout_tenant_id`;
 
-/** The groups as a relation `g` (key, the seven attributes, has_open_task, run_at, expires_at). */
+/** The groups as a relation `g` (key, the nine attributes, has_open_task, run_at, expires_at). */
 function groupsRelation(f: SqlFilter, groups: (TenantGroup & Partial<PlacedGroup>)[]): string {
   const col = <T>(pick: (g: TenantGroup & Partial<PlacedGroup>) => T) => f.param(groups.map(pick));
   return `unnest(${col((g) => g.key)}::int[], ${col((g) => g.platformId)}::uuid[],
     ${col((g) => g.softwareVersion)}::text[], ${col((g) => g.state)}::text[],
     ${col((g) => g.autoUpdateAllowed)}::boolean[], ${col((g) => g.windowCron)}::text[],
     ${col((g) => g.windowDurationMinutes)}::int[], ${col((g) => g.windowTimezone)}::text[],
+    ${col((g) => g.blackoutPartnerId)}::uuid[], ${col((g) => g.blackoutTenantId)}::uuid[],
     ${col((g) => g.hasOpenTask)}::boolean[], ${col((g) => g.runAt?.toISOString() ?? null)}::timestamptz[],
     ${col((g) => g.expiresAt?.toISOString() ?? null)}::timestamptz[],
     ${col((g) => g.path?.join(',') ?? null)}::text[])
     AS g (key, platform_id, software_version, state, auto_update_allowed, window_cron,
-          window_duration_minutes, window_timezone, has_open_task, run_at, expires_at, path)`;
+          window_duration_minutes, window_timezone, blackout_partner_id, blackout_tenant_id,
+          has_open_task, run_at, expires_at, path)`;
 }
 
 const JOIN_GROUP = `g.platform_id = t.platform_id AND g.software_version = t.software_version
   AND g.state = t.state AND g.auto_update_allowed = t.auto_update_allowed AND g.window_cron = t.window_cron
-  AND g.window_duration_minutes = t.window_duration_minutes AND g.window_timezone = t.window_timezone`;
+  AND g.window_duration_minutes = t.window_duration_minutes AND g.window_timezone = t.window_timezone
+  AND g.blackout_partner_id IS NOT DISTINCT FROM (${BLACKOUT_PARTNER})
+  AND g.blackout_tenant_id IS NOT DISTINCT FROM (${BLACKOUT_TENANT})`;
 
 /** The partner or platform a scope (or its filter) names, if any. */
 export function scopeOwner(scope: TaskScope): { table: 'partner' | 'platform'; id: string } | null {
@@ -95,7 +110,7 @@ export class TenantGroupsRepository {
       `SELECT ${ATTRIBUTES}, o.id IS NOT NULL AS has_open_task, count(*)::int AS tenants,
               count(*) FILTER (WHERE t.customizations)::int AS customized
        FROM tenant t ${OPEN} ${f.where}
-       GROUP BY ${ATTRIBUTES}, o.id IS NOT NULL`,
+       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, o.id IS NOT NULL`,
       f.params,
     );
     return rows.map((r, key) => ({
@@ -107,6 +122,8 @@ export class TenantGroupsRepository {
       windowCron: r.window_cron,
       windowDurationMinutes: r.window_duration_minutes,
       windowTimezone: r.window_timezone,
+      blackoutPartnerId: r.blackout_partner_id,
+      blackoutTenantId: r.blackout_tenant_id,
       hasOpenTask: r.has_open_task,
       tenants: r.tenants,
       customized: r.customized,

@@ -161,6 +161,7 @@ export interface MovableTask {
   partnerId: string;
   platformId: string;
   forced: boolean;
+  runAt: Date;
   expectedDurationMinutes: number;
   window: MaintenanceWindow;
 }
@@ -171,13 +172,14 @@ interface MovableTaskRow {
   partner_id: string;
   platform_id: string;
   forced: boolean;
+  run_at: Date;
   expected_duration_minutes: number;
   window_cron: string;
   window_duration_minutes: number;
   window_timezone: string;
 }
 
-const MOVABLE = `t.id, t.tenant_id, t.partner_id, t.platform_id, t.forced, t.expected_duration_minutes,
+const MOVABLE = `t.id, t.tenant_id, t.partner_id, t.platform_id, t.forced, t.run_at, t.expected_duration_minutes,
   tn.window_cron, tn.window_duration_minutes, tn.window_timezone`;
 const MOVABLE_FROM = `FROM update_task t JOIN tenant tn ON tn.id = t.tenant_id`;
 
@@ -188,6 +190,7 @@ function toMovable(r: MovableTaskRow): MovableTask {
     partnerId: r.partner_id,
     platformId: r.platform_id,
     forced: r.forced,
+    runAt: r.run_at,
     expectedDurationMinutes: r.expected_duration_minutes,
     window: {
       cron: r.window_cron,
@@ -317,6 +320,22 @@ export class UpdateTasksRepository {
          AND t.run_at + t.expected_duration_minutes * interval '1 minute' > $2
        ORDER BY t.id FOR UPDATE OF t`,
       [platformId, startsAt, endsAt],
+    );
+    return rows.map(toMovable);
+  }
+
+  /** Locks the scheduled tasks of one tenant or of every tenant of one partner, in id order. */
+  async lockScheduledOf(
+    tx: EntityManager,
+    owner: { tenantId: string } | { partnerId: string },
+  ): Promise<MovableTask[]> {
+    const [column, id] =
+      'tenantId' in owner ? ['t.tenant_id', owner.tenantId] : ['t.partner_id', owner.partnerId];
+    const rows: MovableTaskRow[] = await tx.query(
+      `SELECT ${MOVABLE} ${MOVABLE_FROM}
+       WHERE ${column} = $1 AND t.status = 'scheduled'
+       ORDER BY t.id FOR UPDATE OF t`,
+      [id],
     );
     return rows.map(toMovable);
   }

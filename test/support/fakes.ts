@@ -118,6 +118,7 @@ const movable = (t: StoredTask): MovableTask => ({
   partnerId: t.partnerId,
   platformId: t.platformId,
   forced: t.forced,
+  runAt: t.runAt,
   expectedDurationMinutes: t.expectedDurationMinutes,
   window: t.window,
 });

@@ -1,6 +1,8 @@
-import type { ConflictPolicy } from './platform-maintenance.repository';
+/** What happens to scheduled tasks that a new blocking period (maintenance, blackout) overlaps. */
+export const CONFLICT_POLICIES = ['cancel', 'reschedule'] as const;
+export type ConflictPolicy = (typeof CONFLICT_POLICIES)[number];
 
-/** A scheduled task whose [runAt, runAt + expected) overlaps a new maintenance period. */
+/** A scheduled task whose [runAt, runAt + expected) overlaps a new maintenance period or blackout. */
 export interface ConflictingTask {
   id: string;
   forced: boolean;

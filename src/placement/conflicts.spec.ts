@@ -1,4 +1,4 @@
-import { resolveConflicts } from './maintenance-conflicts';
+import { resolveConflicts } from './conflicts';
 
 const task = (id: string, forced = false) => ({ id, forced });
 
