@@ -201,6 +201,50 @@ export interface paths {
         patch: operations["PartnersController_update"];
         trace?: never;
     };
+    "/api/v1/partners/{partnerId}/blackouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a partner’s blackouts
+         * @description Blackouts that apply to every tenant of the partner, oldest first.
+         */
+        get: operations["PartnerBlackoutsController_list"];
+        put?: never;
+        /**
+         * Add a blackout to a partner (all its tenants)
+         * @description No update starts inside a blackout: maintenance-window updates take the first window outside it; an immediate or custom update inside it is refused with 422 `blackout_overlap`, unless a platform admin forces it (`forced: true`). Scheduled updates inside the new blackout are moved to the first free window after it or cancelled (`conflictPolicy`; forced ones are always moved), and whoever was told about them is told again. Partner admins set blackouts for their own partner and tenants; platform admins for all.
+         */
+        post: operations["PartnerBlackoutsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners/{partnerId}/blackouts/{blackoutId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a partner’s blackout
+         * @description Updates it moved or cancelled stay where they are.
+         */
+        delete: operations["PartnerBlackoutsController_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/platforms": {
         parameters: {
             query?: never;
@@ -464,6 +508,50 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/blackouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a tenant’s blackouts
+         * @description The tenant’s own blackouts, oldest first; its partner’s are listed on the partner.
+         */
+        get: operations["TenantBlackoutsController_list"];
+        put?: never;
+        /**
+         * Add a blackout to a tenant
+         * @description No update starts inside a blackout: maintenance-window updates take the first window outside it; an immediate or custom update inside it is refused with 422 `blackout_overlap`, unless a platform admin forces it (`forced: true`). Scheduled updates inside the new blackout are moved to the first free window after it or cancelled (`conflictPolicy`; forced ones are always moved), and whoever was told about them is told again. Partner admins set blackouts for their own partner and tenants; platform admins for all.
+         */
+        post: operations["TenantBlackoutsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/blackouts/{blackoutId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a tenant’s blackout
+         * @description Updates it moved or cancelled stay where they are.
+         */
+        delete: operations["TenantBlackoutsController_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -911,6 +999,34 @@ export interface components {
             /** @description Tasks created (for a partner admin: its own tasks in the batch) */
             total: number;
         };
+        BlackoutAffected: {
+            cancelled: number;
+            rescheduled: number;
+        };
+        BlackoutList: {
+            items: components["schemas"]["BlackoutResponse"][];
+        };
+        BlackoutResponse: {
+            /** @enum {string} */
+            conflictPolicy: "cancel" | "reschedule";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            partnerId: string | null;
+            reason: string;
+            /** @enum {string} */
+            repeat: "none" | "weekly" | "monthly" | "yearly";
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: uuid */
+            tenantId: string | null;
+            /** @example Europe/Rome */
+            timezone: string;
+        };
         BulkCreatedResponse: {
             created: number;
             /** @description Ids in the order of the request */
@@ -934,6 +1050,35 @@ export interface components {
             /** @enum {string} */
             role: "platform_admin" | "partner_admin";
         };
+        CreateBlackoutDto: {
+            /**
+             * @description What happens to scheduled updates inside the blackout: moved to the first free window after it, or cancelled (forced ones are always moved). Default: `"reschedule"`.
+             * @enum {string}
+             */
+            conflictPolicy?: "cancel" | "reschedule";
+            /**
+             * @description The (first) end, exclusive
+             * @example 2027-01-07T00:00:00+01:00
+             */
+            endsAt: string;
+            /** @example Christmas sales: no updates */
+            reason: string;
+            /**
+             * @description Repeats every week, month or year at the same wall-clock time in `timezone` (a repeating blackout lasts at most 7, 28 or 365 days). Default: `"none"`.
+             * @enum {string}
+             */
+            repeat?: "none" | "weekly" | "monthly" | "yearly";
+            /**
+             * @description The (first) start
+             * @example 2026-12-20T00:00:00+01:00
+             */
+            startsAt: string;
+            /**
+             * @description The zone a repeating blackout keeps its wall-clock times in; defaults to the tenant's time zone (a partner's: its platform's)
+             * @example Europe/Rome
+             */
+            timezone?: string;
+        };
         CreatedApiKeyResponse: {
             /** Format: date-time */
             createdAt: string;
@@ -952,6 +1097,30 @@ export interface components {
             revokedAt: string | null;
             /** @enum {string} */
             role: "platform_admin" | "partner_admin";
+        };
+        CreatedBlackoutResponse: {
+            /** @description Scheduled updates inside the blackout */
+            affected: components["schemas"]["BlackoutAffected"];
+            /** @enum {string} */
+            conflictPolicy: "cancel" | "reschedule";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            partnerId: string | null;
+            reason: string;
+            /** @enum {string} */
+            repeat: "none" | "weekly" | "monthly" | "yearly";
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: uuid */
+            tenantId: string | null;
+            /** @example Europe/Rome */
+            timezone: string;
+            warnings: string[];
         };
         CreatedMaintenanceResponse: {
             /** @description Scheduled updates that overlapped the period */
@@ -2870,6 +3039,240 @@ export interface operations {
             };
             /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PartnerBlackoutsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The blackouts, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlackoutList"];
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PartnerBlackoutsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBlackoutDto"];
+            };
+        };
+        responses: {
+            /** @description The blackout, with how many scheduled updates it moved or cancelled */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedBlackoutResponse"];
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PartnerBlackoutsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                blackoutId: string;
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The partner or the blackout is unknown */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4832,6 +5235,240 @@ export interface operations {
                 };
             };
             /** @description The tenant is unknown or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TenantBlackoutsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The blackouts, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlackoutList"];
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TenantBlackoutsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBlackoutDto"];
+            };
+        };
+        responses: {
+            /** @description The blackout, with how many scheduled updates it moved or cancelled */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedBlackoutResponse"];
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TenantBlackoutsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                blackoutId: string;
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The tenant or the blackout is unknown */
             404: {
                 headers: {
                     [name: string]: unknown;
