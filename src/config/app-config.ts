@@ -118,6 +118,7 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(36500) RETENTION_AUDIT_DAYS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(100000) RETENTION_BATCH_SIZE?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400) RETENTION_INTERVAL_SECONDS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(60000) RETENTION_PAUSE_MS?: number;
 }
 
 /** console/dist of the checkout or image this code runs from (src/ under ts, dist/src/ when built). */
@@ -227,6 +228,8 @@ export class AppConfig {
   retentionBatchSize!: number;
   /** The retention job runs this often. */
   retentionIntervalSeconds!: number;
+  /** The retention job waits this long between two delete statements (leaves the database to others). */
+  retentionPauseMs!: number;
 }
 
 export class ConfigError extends Error {
@@ -295,5 +298,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retentionAuditDays: parsed.RETENTION_AUDIT_DAYS ?? 400,
     retentionBatchSize: parsed.RETENTION_BATCH_SIZE ?? 1000,
     retentionIntervalSeconds: parsed.RETENTION_INTERVAL_SECONDS ?? 600,
+    retentionPauseMs: parsed.RETENTION_PAUSE_MS ?? 100,
   });
 }

@@ -154,7 +154,7 @@ export class RetentionService {
         // Audit rows are in time order: the first one kept ends the walk.
         if (kind === 'audit' && done.deleted < done.scanned) break;
         after = done.last;
-        await new Promise((resolve) => setImmediate(resolve));
+        await new Promise((resolve) => setTimeout(resolve, c.retentionPauseMs));
       }
     }
     await this.db.refreshStatistics([

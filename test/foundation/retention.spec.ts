@@ -24,7 +24,7 @@ describe('retention', () => {
   const prune = () => t.app.get(RetentionService).prune();
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { RETENTION_BATCH_SIZE: '10' } });
+    t = await startTestApp({ env: { RETENTION_BATCH_SIZE: '10', RETENTION_PAUSE_MS: '0' } });
     w = await newWorld(t.admin);
     await w.partnerApi
       .post('/tenants/bulk', {
