@@ -256,6 +256,34 @@ describe('the web console in a browser', () => {
     await dialog.waitFor({ state: 'detached', ...SHOWN });
   });
 
+  it('a partner admin filters by a version range and tags every matching tenant at once; a bad range is named', async () => {
+    const partnerApi = env.admin.as(world.partnerKey);
+    const below = await partnerApi.get('/tenants/count?softwareVersion=%3C14.0.0').expect(200);
+    const n: number = below.body.count;
+    const tenants = (k: number) => `${k} ${k === 1 ? 'tenant' : 'tenants'}`;
+    const p = await page();
+    await signIn(p, env.baseUrl, world.partnerKey);
+    await p.getByRole('cell', { name: 'Pizzeria Da Mario', exact: true }).waitFor(SHOWN);
+
+    const version = p.getByRole('textbox', { name: 'Version', exact: true });
+    await version.fill('<<14');
+    await p.getByText('must be a version or a semver range').waitFor(SHOWN);
+    await version.fill('<14.0.0');
+    await p.getByText(`1–${n} of ${n}`).waitFor(SHOWN);
+    expect(new URL(p.url()).searchParams.get('version')).toBe('<14.0.0');
+
+    await p.getByRole('checkbox', { name: 'Select every tenant on this page' }).check();
+    await p.getByRole('button', { name: `Tag ${tenants(n)}…` }).click();
+    const dialog = p.getByRole('dialog', { name: `Tags of ${tenants(n)}` });
+    const add = dialog.getByRole('combobox', { name: 'Add these tags' });
+    await add.fill('Wave:1');
+    await add.press('Enter');
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await p.getByText(`Tags changed on ${n} of ${tenants(n)}`).waitFor(SHOWN);
+    const tagged = await partnerApi.get('/tenants/count?tags=wave:1').expect(200);
+    expect(tagged.body.count).toBe(n);
+  });
+
   it("speaks the browser's language, and the viewer's choice after that", async () => {
     const p = await page({ locale: 'de-DE' });
     await p.goto(`${env.baseUrl}/`);

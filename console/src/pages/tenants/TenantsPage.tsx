@@ -19,6 +19,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, type Schemas } from '../../api/client';
+import { fieldErrors, toProblem } from '../../api/problem';
 import { CursorPager, useCursorPaging } from '../../components/CursorPager';
 import { ProblemAlert } from '../../components/feedback';
 import { TenantStateBadge } from '../../components/status';
@@ -32,6 +33,7 @@ import {
 } from '../../lib/tenant-filters';
 import type { UpdateScope } from '../../lib/update-request';
 import { useIsPlatformAdmin, useSession } from '../../session/useSession';
+import { TagsDialog } from './TagsDialog';
 import { UpdateDialog } from './UpdateDialog';
 import { TABLE } from '../../components/table';
 
@@ -70,20 +72,31 @@ function Filters({
   filters,
   onChange,
   partners,
+  versionError,
 }: {
   filters: TenantFilters;
   onChange(next: TenantFilters): void;
   partners: { value: string; label: string }[] | null;
+  /** Why the API refused the version range, if it did. */
+  versionError?: string;
 }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState(filters.search ?? '');
   const [debounced] = useDebouncedValue(search, 300);
+  const [version, setVersion] = useState(filters.softwareVersion ?? '');
+  const [debouncedVersion] = useDebouncedValue(version, 400);
   useEffect(() => {
     if ((debounced.trim() || undefined) !== filters.search)
       onChange({ ...filters, search: debounced.trim() || undefined });
     // Only a change of the typed text triggers a new search.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
+  useEffect(() => {
+    if ((debouncedVersion.trim() || undefined) !== filters.softwareVersion)
+      onChange({ ...filters, softwareVersion: debouncedVersion.trim() || undefined });
+    // Only a change of the typed range triggers a new query (a half-typed one would be refused).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debouncedVersion]);
   return (
     <SimpleGrid
       cols={{ base: 1, sm: 2, lg: 3 }}
@@ -112,11 +125,11 @@ function Filters({
       ) : null}
       <TextInput
         label={t('tenants.version')}
-        value={filters.softwareVersion ?? ''}
-        onChange={(e) =>
-          onChange({ ...filters, softwareVersion: e.currentTarget.value.trim() || undefined })
-        }
+        description={t('tenants.versionHelp')}
+        value={version}
+        onChange={(e) => setVersion(e.currentTarget.value)}
         placeholder={t('tenants.versionPlaceholder')}
+        error={versionError}
       />
       <Select
         label={t('tenants.state')}
@@ -165,6 +178,7 @@ export default function TenantsPage() {
   const [selected, setSelected] = useState<Tenant[]>([]);
   const [allMatching, setAllMatching] = useState(false);
   const [dialog, setDialog] = useState(false);
+  const [tagsDialog, setTagsDialog] = useState(false);
 
   const setFilters = (next: TenantFilters) => {
     setParams(tenantFiltersToParams(next), { replace: true });
@@ -193,6 +207,9 @@ export default function TenantsPage() {
   );
 
   const rows = list.data?.items ?? [];
+  const versionError = list.error
+    ? fieldErrors(toProblem(list.error), ['softwareVersion']).softwareVersion
+    : undefined;
   const total = count.data?.count;
   const n = (x: number) => x.toLocaleString(i18n.language);
 
@@ -220,6 +237,11 @@ export default function TenantsPage() {
           >
             {t('common.refresh')}
           </Button>
+          <Button variant="default" disabled={chosen === 0} onClick={() => setTagsDialog(true)}>
+            {chosen === 0
+              ? t('tenants.tagsNone')
+              : t('tenants.tagsSelected', { count: chosen, n: n(chosen) })}
+          </Button>
           <Button disabled={chosen === 0} onClick={() => setDialog(true)}>
             {chosen === 0
               ? t('tenants.updateOne')
@@ -230,13 +252,14 @@ export default function TenantsPage() {
       <Filters
         filters={filters}
         onChange={setFilters}
+        versionError={versionError}
         partners={
           platformAdmin
             ? (partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))
             : null
         }
       />
-      <ProblemAlert error={list.error} />
+      {versionError ? null : <ProblemAlert error={list.error} />}
       {wholePageSelected && total !== undefined && total > rows.length ? (
         <Alert variant="light" color="indigo" p="xs">
           <Group gap="xs">
@@ -323,6 +346,12 @@ export default function TenantsPage() {
           setSelected([]);
           setAllMatching(false);
         }}
+      />
+      <TagsDialog
+        opened={tagsDialog}
+        onClose={() => setTagsDialog(false)}
+        scope={scope}
+        title={t('tenants.tagsTitle', { count: chosen, n: n(chosen) })}
       />
       <UpdateDialog
         opened={dialog}
