@@ -7,6 +7,7 @@ import { OpenTasks1795408000000 } from './1795408000000-open-tasks';
 import { ConsoleSessions1795410000000 } from './1795410000000-console-sessions';
 import { TenantTags1795410100000 } from './1795410100000-tenant-tags';
 import { NoticeReferences1795414000000 } from './1795414000000-notice-references';
+import { Rollouts1796009000001 } from './1796009000001-rollouts';
 import { TenantVersionOrder1796009100001 } from './1796009100001-tenant-version-order';
 import { Blackouts1796011000001 } from './1796011000001-blackouts';
 import { StepPlans1796012000001 } from './1796012000001-step-plans';
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   ConsoleSessions1795410000000,
   TenantTags1795410100000,
   NoticeReferences1795414000000,
+  Rollouts1796009000001,
   TenantVersionOrder1796009100001,
   Blackouts1796011000001,
   StepPlans1796012000001,

@@ -13,6 +13,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
+import { RolloutsModule } from './rollouts/rollouts.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PartnersModule } from './partners/partners.module';
@@ -77,6 +78,7 @@ export class AppModule {
         UpdatesModule,
         MaintenanceModule,
         BlackoutsModule,
+        RolloutsModule,
         SchedulerModule,
         SnapshotsModule,
         HealthModule,

@@ -8,9 +8,16 @@ import type { Tx } from './transactions';
  * 2. `platforms` — the platforms' scheduling locks, in platform id order (also across several
  *                  calls in one transaction): shared to create or move tasks, exclusive to announce
  *                  or withdraw platform maintenance;
- * 3. `tasks`     — update_task rows (FOR UPDATE / SKIP LOCKED), several of them in id order (the
+ * 3. `rollouts`  — rollout rows, in id order (a rollout's state: its gates, pause, resume, stop;
+ *                  a completion that records failures of a rollout's tasks takes it before the
+ *                  task rows, after the claim lock, so that no claim runs past a tripped gate);
+ * 4. `tasks`     — update_task rows (FOR UPDATE / SKIP LOCKED), several of them in id order (the
  *                  runner's writes: LOCK_OWN_RUNNING in scheduler/run-writes.repository.ts);
- * 4. `tenants`   — tenant rows.
+ * 5. `tenants`   — tenant rows.
+ *
+ * The counts of a rollout's waves (`rollout_wave`) are written by a trigger at the end of each
+ * statement that changes its tasks' statuses: after the task rows of that statement, and held to the
+ * end of the transaction; no transaction locks a wave row otherwise.
  *
  * A single statement that writes tasks and then their tenants (a run's completion, a shutdown's
  * hand-back) keeps the order within itself.
@@ -22,7 +29,7 @@ import type { Tx } from './transactions';
  * recorded per transaction, and taking a level after a later one throws (a programming error that
  * could deadlock under load), so a wrong order fails in the tests, not in production.
  */
-export const LOCK_LEVELS = ['claims', 'platforms', 'tasks', 'tenants'] as const;
+export const LOCK_LEVELS = ['claims', 'platforms', 'rollouts', 'tasks', 'tenants'] as const;
 export type LockLevel = (typeof LOCK_LEVELS)[number];
 
 export class LockOrderError extends Error {}
@@ -67,21 +74,23 @@ function enterPlatforms(tx: Tx, sortedIds: string[]): void {
 
 export type PlatformLockMode = 'shared' | 'exclusive';
 
-export interface LockPlan<A, B> {
+export interface LockPlan<A, B, R = undefined> {
   /** The dispatchers' claim lock. */
   claims?: boolean;
   platforms?: { ids: string[]; mode: PlatformLockMode };
+  /** Locks rollout rows (a repository's FOR UPDATE query, in id order) and returns what it read. */
+  rollouts?: () => Promise<R>;
   /** Locks task rows (a repository's FOR UPDATE query) and returns what it read. */
   tasks?: () => Promise<A>;
   /** Locks tenant rows and returns what it read. */
   tenants?: () => Promise<B>;
 }
 
-/** Takes the locks of `plan` in the one order (claims → platforms → tasks → tenants). */
-export async function lockInOrder<A = undefined, B = undefined>(
+/** Takes the locks of `plan` in the one order (claims → platforms → rollouts → tasks → tenants). */
+export async function lockInOrder<A = undefined, B = undefined, R = undefined>(
   tx: Tx,
-  plan: LockPlan<A, B>,
-): Promise<{ tasks: A; tenants: B }> {
+  plan: LockPlan<A, B, R>,
+): Promise<{ tasks: A; tenants: B; rollouts: R }> {
   if (plan.claims) {
     enterLockLevel(tx, 'claims');
     await tx.query('SELECT pg_advisory_xact_lock($1)', [CLAIM_LOCK]);
@@ -98,6 +107,11 @@ export async function lockInOrder<A = undefined, B = undefined>(
       await tx.query(`SELECT ${fn}(${PLATFORM_LOCK}, hashtext($1))`, [id]);
     }
   }
+  let rollouts: R | undefined;
+  if (plan.rollouts) {
+    enterLockLevel(tx, 'rollouts');
+    rollouts = await plan.rollouts();
+  }
   let tasks: A | undefined;
   if (plan.tasks) {
     enterLockLevel(tx, 'tasks');
@@ -108,5 +122,5 @@ export async function lockInOrder<A = undefined, B = undefined>(
     enterLockLevel(tx, 'tenants');
     tenants = await plan.tenants();
   }
-  return { tasks: tasks as A, tenants: tenants as B };
+  return { tasks: tasks as A, tenants: tenants as B, rollouts: rollouts as R };
 }

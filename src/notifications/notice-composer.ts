@@ -16,6 +16,7 @@ import {
   eventDigestView,
   maintenanceView,
   Reader,
+  rolloutView,
   taskRow,
   taskView,
 } from './views';
@@ -65,6 +66,11 @@ export class NoticeComposer {
     let seed = `${row.dedupeKey}#${row.resends}`;
     if (row.event.startsWith('maintenance.')) {
       content = this.maintenance(row, reader);
+    } else if (row.event.startsWith('rollout.')) {
+      const view = rolloutView(row.payload ?? {}, reader);
+      content = {
+        rendered: this.templates.render(this.template(row.template), reader.locale, view),
+      };
     } else if (row.taskId === null && row.batchId && row.partnerId) {
       content = await this.batchDigest(row, row.batchId, row.partnerId, reader);
     } else if (message.ids.length > 1) {

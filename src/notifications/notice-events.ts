@@ -8,11 +8,15 @@ export const NOTICE_EVENTS = [
   'task.failed',
   'maintenance.announced',
   'maintenance.withdrawn',
+  'rollout.paused',
+  'rollout.stopped',
+  'rollout.completed',
 ] as const;
 export type NoticeEvent = (typeof NOTICE_EVENTS)[number];
 
 export type TaskNoticeEvent = Extract<NoticeEvent, `task.${string}`>;
 export type MaintenanceNoticeEvent = Extract<NoticeEvent, `maintenance.${string}`>;
+export type RolloutNoticeEvent = Extract<NoticeEvent, `rollout.${string}`>;
 
 export function isTaskNoticeEvent(event: NoticeEvent): event is TaskNoticeEvent {
   return event.startsWith('task.');

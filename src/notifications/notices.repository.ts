@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { MaintenanceNoticeEvent, TaskNoticeEvent } from './notice-events';
+import type { MaintenanceNoticeEvent, RolloutNoticeEvent, TaskNoticeEvent } from './notice-events';
 
 /** Which tasks a notice is about: every task of a batch, or a list of tasks. */
 export type TaskSelection = { batchId: string } | { taskIds: string[] };
@@ -162,6 +162,48 @@ export class NoticesRepository {
        WHERE ${where} AND t.notify_partner
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1`,
       params,
+    );
+    if (result.length > 0) await wakeSenders(em);
+    return result.length;
+  }
+
+  /**
+   * A rollout's change: the contacts of every partner with tasks in it. The payload holds the
+   * rollout's counts at the change; `facts.key` makes each change its own notice (a second pause
+   * after a resume is a new e-mail).
+   */
+  async insertForRollout(
+    em: EntityManager,
+    event: RolloutNoticeEvent,
+    rolloutId: string,
+    facts: { state: string; reason: string | null; key: string },
+    now: Date,
+  ): Promise<number> {
+    const result: unknown[] = await em.query(
+      `WITH counts AS (
+         SELECT sum(held + scheduled + running + succeeded + failed + cancelled)::int AS total,
+                sum(succeeded)::int AS succeeded, sum(failed)::int AS failed,
+                sum(cancelled)::int AS cancelled
+         FROM rollout_wave WHERE rollout_id = $1
+       ), partners AS (
+         SELECT DISTINCT t.partner_id FROM update_task t
+         WHERE t.rollout_id = $1 AND t.batch_id = (SELECT batch_id FROM rollout WHERE id = $1)
+       )
+       INSERT INTO outbox_email (event, template, recipient, recipient_kind, locale, timezone, payload,
+         dedupe_key, batch_id, partner_id, platform_id, next_attempt_at)
+       SELECT $2, $2, c.email, 'partner', c.locale, c.timezone,
+         jsonb_build_object('rolloutId', r.id, 'state', $3::text, 'reason', $4::text,
+           'targetVersion', r.target_version, 'partnerName', p.name, 'total', n.total,
+           'succeeded', n.succeeded, 'failed', n.failed, 'cancelled', n.cancelled),
+         $2 || ':' || r.id || ':' || $5::text || ':' || p.id || ':' || c.email,
+         NULL, p.id, p.platform_id, $6::timestamptz
+       FROM rollout r CROSS JOIN counts n
+       JOIN partners ON true
+       JOIN partner p ON p.id = partners.partner_id
+       CROSS JOIN LATERAL jsonb_to_recordset(p.contacts) AS c (email text, locale text, timezone text)
+       WHERE r.id = $1
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1`,
+      [rolloutId, event, facts.state, facts.reason, facts.key, now],
     );
     if (result.length > 0) await wakeSenders(em);
     return result.length;

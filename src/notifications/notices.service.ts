@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import type { Tx } from '../database/transactions';
-import type { MaintenanceNoticeEvent, TaskNoticeEvent } from './notice-events';
+import type { MaintenanceNoticeEvent, RolloutNoticeEvent, TaskNoticeEvent } from './notice-events';
 import {
   type DedupeBy,
   type NoticeContext,
@@ -73,6 +73,19 @@ export class Notices {
     // expansion of the batch's customers waits until this transaction ends.
     await this.notices.holdExpansion(tx, selection);
     return this.notices.insertFollowUps(tx, insert);
+  }
+
+  /**
+   * A rollout paused, stopped or ended: the contacts of every partner whose tenants it updates
+   * (whatever its notifyPartner says), in the language of each.
+   */
+  async forRollout(
+    tx: Tx,
+    event: RolloutNoticeEvent,
+    rolloutId: string,
+    facts: { state: string; reason: string | null; key: string },
+  ): Promise<number> {
+    return this.notices.insertForRollout(tx, event, rolloutId, facts, this.clock.now());
   }
 
   /** Platform maintenance announced or withdrawn: every partner contact of the platform. */

@@ -15,7 +15,11 @@ export type DefaultReason =
   | { code: 'window_expired_moved' }
   | { code: 'window_expired_cancelled' }
   | { code: 'platform_maintenance'; startsAt: string; endsAt: string; message: string }
-  | { code: 'blackout'; startsAt: string; endsAt: string; reason: string };
+  | { code: 'blackout'; startsAt: string; endsAt: string; reason: string }
+  | { code: 'rollout_stopped'; why: string }
+  | { code: 'rollout_cancelled_by'; actor: string }
+  | { code: 'rollout_wave_opened'; wave: number }
+  | { code: 'rollout_no_window' };
 
 type Code = DefaultReason['code'];
 type Phrase<C extends Code> = (
@@ -38,6 +42,11 @@ const PHRASES: Record<Locale, Phrases> = {
     platform_maintenance: (r, when) =>
       `platform maintenance ${when(r.startsAt)} – ${when(r.endsAt)}: ${r.message}`,
     blackout: (r, when) => `no updates ${when(r.startsAt)} – ${when(r.endsAt)}: ${r.reason}`,
+    rollout_stopped: (r) => `the rollout was stopped: ${r.why}`,
+    rollout_cancelled_by: (r) => `the rollout was cancelled by ${r.actor}`,
+    rollout_wave_opened: (r) => `wave ${r.wave} of the rollout opened`,
+    rollout_no_window: () =>
+      'the rollout reached this tenant and no free maintenance window follows',
   },
   de: {
     cancelled_by: (r) => `abgesagt von ${r.actor}`,
@@ -52,6 +61,11 @@ const PHRASES: Record<Locale, Phrases> = {
       `Plattform-Wartung ${when(r.startsAt)} – ${when(r.endsAt)}: ${r.message}`,
     blackout: (r, when) =>
       `Sperrzeit für Updates ${when(r.startsAt)} – ${when(r.endsAt)}: ${r.reason}`,
+    rollout_stopped: (r) => `das Rollout wurde gestoppt: ${r.why}`,
+    rollout_cancelled_by: (r) => `das Rollout wurde von ${r.actor} abgesagt`,
+    rollout_wave_opened: (r) => `Welle ${r.wave} des Rollouts wurde geöffnet`,
+    rollout_no_window: () =>
+      'das Rollout hat dieses System erreicht, und es folgt kein freies Wartungsfenster',
   },
   it: {
     cancelled_by: (r) => `annullato da ${r.actor}`,
@@ -67,6 +81,11 @@ const PHRASES: Record<Locale, Phrases> = {
       `manutenzione della piattaforma ${when(r.startsAt)} – ${when(r.endsAt)}: ${r.message}`,
     blackout: (r, when) =>
       `periodo senza aggiornamenti ${when(r.startsAt)} – ${when(r.endsAt)}: ${r.reason}`,
+    rollout_stopped: (r) => `il rollout è stato interrotto: ${r.why}`,
+    rollout_cancelled_by: (r) => `il rollout è stato annullato da ${r.actor}`,
+    rollout_wave_opened: (r) => `si è aperta l'ondata ${r.wave} del rollout`,
+    rollout_no_window: () =>
+      'il rollout ha raggiunto questo sistema e non segue alcuna finestra di manutenzione libera',
   },
 };
 

@@ -16,6 +16,7 @@ import {
   eventDigestView,
   maintenanceView,
   Reader,
+  rolloutView,
   taskRow,
   taskView,
 } from './views';
@@ -58,6 +59,17 @@ const TASK_PAYLOAD = {
   error: null,
   reason: 'platform maintenance',
 };
+const ROLLOUT_PAYLOAD = {
+  rolloutId: '0192f0c4-0000-7000-8000-0000000000f1',
+  state: 'paused',
+  reason: '3 tasks failed, reaching the error threshold of 3',
+  targetVersion: '14.0.0',
+  partnerName: 'ACME <Cloud>',
+  total: 200,
+  succeeded: 20,
+  failed: 3,
+  cancelled: 0,
+};
 const SAMPLES: Record<NoticeEvent, Record<string, unknown>> = {
   'task.scheduled': TASK_PAYLOAD,
   'task.rescheduled': { ...TASK_PAYLOAD, sequence: 2 },
@@ -83,6 +95,9 @@ const SAMPLES: Record<NoticeEvent, Record<string, unknown>> = {
     endsAt: '2027-10-31T03:00:00+00:00',
     message: 'Storage upgrade',
   },
+  'rollout.paused': ROLLOUT_PAYLOAD,
+  'rollout.stopped': { ...ROLLOUT_PAYLOAD, state: 'stopped' },
+  'rollout.completed': { ...ROLLOUT_PAYLOAD, state: 'succeeded', reason: null },
 };
 const BATCH_PAYLOAD = {
   batchId: TASK_PAYLOAD.batchId,
@@ -117,6 +132,15 @@ function viewsFor(name: TemplateName, reader: Reader): object[] {
   }
   if (name.startsWith('maintenance.'))
     return [maintenanceView(SAMPLES[name as NoticeEvent], reader)];
+  if (name.startsWith('rollout.')) {
+    const sample = SAMPLES[name as NoticeEvent];
+    return ['succeeded', 'failed', 'cancelled'].map((state) =>
+      rolloutView(
+        { ...sample, state: name === 'rollout.completed' ? state : sample.state },
+        reader,
+      ),
+    );
+  }
   const event = name as TaskNoticeEvent;
   return [taskView(event, factsOf(SAMPLES[event]), reader)];
 }

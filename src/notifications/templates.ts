@@ -17,6 +17,9 @@ export const TEMPLATE_NAMES = [
   'task.digest',
   'maintenance.announced',
   'maintenance.withdrawn',
+  'rollout.paused',
+  'rollout.stopped',
+  'rollout.completed',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

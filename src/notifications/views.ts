@@ -125,6 +125,28 @@ export function eventDigestView(
   };
 }
 
+const OUTCOMES: Record<string, Record<string, string>> = {
+  en: { succeeded: 'succeeded', failed: 'failed', cancelled: 'cancelled' },
+  de: { succeeded: 'erfolgreich', failed: 'fehlgeschlagen', cancelled: 'abgesagt' },
+  it: { succeeded: 'riuscito', failed: 'fallito', cancelled: 'annullato' },
+};
+
+/** A rollout paused, stopped or ended (the payload written with the change). */
+export function rolloutView(payload: Record<string, unknown>, r: Reader): object {
+  const state = String(payload.state ?? '');
+  return {
+    rolloutId: String(payload.rolloutId ?? ''),
+    targetVersion: String(payload.targetVersion ?? ''),
+    partnerName: String(payload.partnerName ?? ''),
+    outcome: (OUTCOMES[r.locale] ?? OUTCOMES.en)[state] ?? state,
+    reason: typeof payload.reason === 'string' && payload.reason ? payload.reason : null,
+    total: Number(payload.total ?? 0),
+    succeeded: Number(payload.succeeded ?? 0),
+    failed: Number(payload.failed ?? 0),
+    cancelled: Number(payload.cancelled ?? 0),
+  };
+}
+
 export function maintenanceView(payload: Record<string, unknown>, r: Reader): object {
   return {
     platformName: String(payload.platformName ?? ''),

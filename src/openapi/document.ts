@@ -27,6 +27,10 @@ export const API_TAGS: { name: string; description: string }[] = [
   },
   { name: 'update-batches', description: 'The tasks one scheduling request created, as a whole' },
   {
+    name: 'rollouts',
+    description: 'Updates in waves behind success and error gates: canary first, then the rest',
+  },
+  {
     name: 'maintenance',
     description: 'Platform maintenance periods and their public announcements',
   },

@@ -25,20 +25,35 @@ export interface ClaimRequest {
  * (`= ANY (ARRAY(…))`): the rows are then found by their primary key, never by a scan of the table
  * and a hash join, whatever the planner guesses of the candidates' count (a scan of every task per
  * claim made claims slower as the table grew).
+ *
+ * Rollouts (docs/rollouts.md): no task of a paused, stopped or cancelled rollout is claimed (its
+ * tasks are held or cancelled soon after; until then they are skipped here), and no more of a
+ * rollout's tasks run at once than its maxConcurrency (`max_running`), counted from its waves'
+ * running counts; a rollout at its limit is skipped like a full platform. Claims run one at a time
+ * (the claim lock), so the counts each sees are exact.
  */
 const CLAIM_DUE = `
   WITH running AS (
     SELECT platform_id, count(*)::int AS n FROM update_task WHERE status = 'running' GROUP BY platform_id
+  ), rollouts AS (
+    SELECT r.id, r.state IN ('scheduled', 'running') AS active,
+           r.max_running - (SELECT COALESCE(sum(w.running), 0) FROM rollout_wave w WHERE w.rollout_id = r.id)
+             AS free
+    FROM rollout r WHERE r.state IN ('paused', 'stopped', 'cancelled') OR r.max_running IS NOT NULL
   ), candidates AS (
     SELECT c.id FROM (
       SELECT d.id, row_number() OVER (PARTITION BY d.platform_id ORDER BY d.run_at, d.id) AS rank,
-             $5 - COALESCE((SELECT r.n FROM running r WHERE r.platform_id = d.platform_id), 0) AS free
-      FROM (SELECT u.id, u.platform_id, u.run_at FROM update_task u
+             $5 - COALESCE((SELECT r.n FROM running r WHERE r.platform_id = d.platform_id), 0) AS free,
+             row_number() OVER (PARTITION BY d.rollout_id ORDER BY d.run_at, d.id) AS rollout_rank,
+             (SELECT ro.free FROM rollouts ro WHERE ro.id = d.rollout_id) AS rollout_free
+      FROM (SELECT u.id, u.platform_id, u.run_at, u.rollout_id FROM update_task u
             WHERE u.status = 'scheduled' AND u.run_at <= $3
               AND (u.expires_at IS NULL OR u.expires_at > $3)
               AND u.platform_id NOT IN (SELECT platform_id FROM running WHERE n >= $5)
+              AND (u.rollout_id IS NULL OR u.rollout_id NOT IN (
+                     SELECT id FROM rollouts WHERE NOT active OR free <= 0))
             ORDER BY u.run_at LIMIT $6) d
-    ) c WHERE c.rank <= c.free
+    ) c WHERE c.rank <= c.free AND (c.rollout_free IS NULL OR c.rollout_rank <= c.rollout_free)
   )
   UPDATE update_task t
   SET status = 'running', lease_owner = $1, lease_expires_at = now() + $2 * interval '1 second',

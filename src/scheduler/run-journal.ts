@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { lockInOrder } from '../database/lock-order';
 import { type Tx, Transactions } from '../database/transactions';
 import { Notices } from '../notifications/notices.service';
+import { RolloutGates } from '../rollouts/rollout-gates.service';
 import { GroupCommit, isPermanent } from './group-commit';
 import { LeaseOwner } from './lease-owner';
 import {
@@ -47,6 +48,7 @@ export class RunJournal {
     private readonly repo: RunWritesRepository,
     private readonly notices: Notices,
     private readonly owner: LeaseOwner,
+    private readonly gates: RolloutGates,
   ) {
     this.queue = new GroupCommit(
       (items) => this.flush(items),
@@ -139,13 +141,25 @@ export class RunJournal {
   ): Promise<WriteResult> {
     const owner = this.owner.id;
     const work = async (tx: Tx): Promise<WriteResult> => {
+      let rollouts: string[] = [];
       if (completions.length > 0) {
+        // Failures of a rollout's tasks: the claim lock and the rollouts first, so that the error
+        // gate decides before any claim starts another of their tasks (docs/rollouts.md).
+        rollouts = await this.gates.rolloutsOf(
+          tx,
+          completions.filter((c) => c.status === 'failed').map((c) => c.taskId),
+        );
         // Task rows first (in id order), then the completions write their tenants.
         const ids = [...changes.map((c) => c.taskId), ...completions.map((c) => c.taskId)];
-        await lockInOrder(tx, { tasks: () => this.repo.lockOwnRunning(tx, owner, ids) });
+        await lockInOrder(tx, {
+          claims: rollouts.length > 0,
+          rollouts: rollouts.length > 0 ? () => this.gates.lock(tx, rollouts) : undefined,
+          tasks: () => this.repo.lockOwnRunning(tx, owner, ids),
+        });
       }
       const held = await this.repo.journal(tx, owner, changes, events);
       const ended = await this.repo.complete(tx, owner, completions);
+      await this.gates.afterFailures(tx, rollouts);
       await this.tellEnded(
         tx,
         ended.filter((r) => r.notify),

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CommonModule } from '../common/common.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { RolloutsModule } from '../rollouts/rollouts.module';
 import { ExecutorCallbacksController } from './callbacks/executor-callbacks.controller';
 import { ExecutorSignatureGuard } from './callbacks/executor-signature.guard';
 import { Claimer } from './claimer.service';
@@ -28,7 +29,7 @@ import { TaskRunner } from './task-runner';
  * SCHEDULER_ENABLED=false the dispatcher stays idle (API-only replica); callbacks still work.
  */
 @Module({
-  imports: [CommonModule, MetricsModule, NotificationsModule, SnapshotsModule],
+  imports: [CommonModule, MetricsModule, NotificationsModule, RolloutsModule, SnapshotsModule],
   controllers: [ExecutorCallbacksController],
   providers: [
     LeaseOwner,

@@ -32,8 +32,10 @@ import {
   TenantFacts,
 } from './planning';
 import {
+  GroupedTenant,
   PlacedGroup,
   scopeOwner,
+  StagedTasks,
   TenantGroup,
   TenantGroupsRepository,
 } from './tenant-groups.repository';
@@ -78,6 +80,41 @@ const groupFacts = (g: TenantGroup): TenantFacts => ({
 });
 
 /**
+ * What a rollout (src/rollouts) adds to scheduling: every task is created with the request, in
+ * waves; the tasks of the first wave are scheduled, those of later waves held until their wave
+ * opens. Every scheduling rule applies to every task as it does for POST /update-tasks.
+ */
+export interface Staging {
+  /**
+   * The wave of each tenant that gets a task (given in creation order, with its tags): one index
+   * per tenant. Throws a 400 naming the wave when the waves do not fit the tenants.
+   */
+  assign(tenants: Pick<GroupedTenant, 'id' | 'tags'>[]): number[];
+  /** Writes the rollout before its tasks (in the scheduling transaction); returns its id. */
+  create(
+    tx: Tx,
+    rollout: { batchId: string; platformIds: string[]; waveSizes: number[] },
+  ): Promise<string>;
+}
+
+/** The tenants per wave: how many each wave holds. */
+export function waveSizes(waves: number[]): number[] {
+  const sizes: number[] = [];
+  for (const w of waves) {
+    while (sizes.length <= w) sizes.push(0);
+    sizes[w] += 1;
+  }
+  return sizes;
+}
+
+export interface StagedSchedule extends ScheduleResponse {
+  /** How many tasks each wave holds (a dry run: would hold). */
+  waveSizes: number[];
+  /** null for a dry run. */
+  rolloutId: string | null;
+}
+
+/**
  * POST /update-tasks: schedules one tenant or a whole platform in one transaction. Tenants are read
  * as groups that the rules treat alike, the rules run per group, and one INSERT … SELECT writes the
  * tasks; only refused tenants are listed one by one.
@@ -98,6 +135,23 @@ export class SchedulingService {
   ) {}
 
   async schedule(caller: Caller, dto: ScheduleUpdatesDto): Promise<ScheduleResponse> {
+    const r = await this.scheduleStaged(caller, dto);
+    return {
+      batchId: r.batchId,
+      matched: r.matched,
+      created: r.created,
+      skipped: r.skipped,
+      warnings: r.warnings,
+      slots: r.slots,
+    };
+  }
+
+  /** Schedules as `schedule` does; with `staging`, the tasks of a rollout in its waves. */
+  async scheduleStaged(
+    caller: Caller,
+    dto: ScheduleUpdatesDto,
+    staging?: Staging,
+  ): Promise<StagedSchedule> {
     const scope = this.taskScope(caller, dto);
     const request = buildPlanRequest(caller, dto, this.clock.now());
     const onConflict = dto.onConflict ?? 'reject';
@@ -113,9 +167,23 @@ export class SchedulingService {
       }
       const skipped = plan.refused.map(skippedEntry);
       const slots = plannedSlots(plan.placed);
+      let staged: Omit<StagedTasks, 'rolloutId'> | undefined;
+      if (staging) {
+        const members = await this.groups.members(tx, scope, scopeOf(caller), plan.placed);
+        staged = { tenantIds: members.map((m) => m.id), waves: staging.assign(members) };
+      }
+      const sizes = staged ? waveSizes(staged.waves) : [plan.planned];
       if (dto.dryRun) {
-        const { planned: created, warnings } = plan;
-        return { batchId: null, matched: total, created, skipped, warnings, slots };
+        return {
+          batchId: null,
+          matched: total,
+          created: plan.planned,
+          skipped,
+          warnings: plan.warnings,
+          slots,
+          waveSizes: sizes,
+          rolloutId: null,
+        };
       }
       const options = taskOptions(caller, dto, request);
       const batchId = await this.batches.insert(tx, {
@@ -128,6 +196,14 @@ export class SchedulingService {
         options: { ...options, runAt: dto.runAt ?? null, onConflict, createdBy: undefined },
         total: plan.planned,
       });
+      const rolloutId =
+        staging && staged
+          ? await staging.create(tx, {
+              batchId,
+              platformIds: [...new Set(plan.placed.map((g) => g.platformId))],
+              waveSizes: sizes,
+            })
+          : null;
       const created = await this.insert(
         tx,
         caller,
@@ -137,6 +213,7 @@ export class SchedulingService {
         plan,
         onConflict,
         skipped,
+        rolloutId && staged ? { rolloutId, ...staged } : undefined,
       );
       await this.notices.scheduled(tx, batchId);
       await this.audit.record(tx, caller, {
@@ -148,7 +225,16 @@ export class SchedulingService {
       if (request.mode === 'immediate') await this.tasks.wakeDispatchers(tx, batchId);
       this.logger.log({ batchId, created, skipped: skipped.length }, 'scheduled updates');
       const matched = created + skipped.length;
-      return { batchId, matched, created, skipped, warnings: plan.warnings, slots };
+      return {
+        batchId,
+        matched,
+        created,
+        skipped,
+        warnings: plan.warnings,
+        slots,
+        waveSizes: sizes,
+        rolloutId,
+      };
     });
     await this.db.refreshStatistics([
       { table: 'update_task', rows: response.batchId ? response.created : 0 },
@@ -282,10 +368,11 @@ export class SchedulingService {
     plan: Plan,
     onConflict: 'reject' | 'skip',
     skipped: SkippedTenant[],
+    staged?: StagedTasks,
   ): Promise<number> {
     const callerScope = scopeOf(caller);
     const insert = (mode: 'plain' | 'skip-open' | 'on-conflict') =>
-      this.groups.insertTasks(tx, batchId, options, scope, callerScope, plan.placed, mode);
+      this.groups.insertTasks(tx, batchId, options, scope, callerScope, plan.placed, mode, staged);
     const anyOpen = plan.refused.some((r) => r.refusal.code === 'open_task');
     let created: number;
     try {

@@ -70,9 +70,9 @@ export class TaskActionsService {
         await this.audited(tx, caller, 'update_task.cancel_running', task);
         return null;
       }
-      if (task.status !== 'scheduled') {
+      if (task.status !== 'scheduled' && task.status !== 'held') {
         throw new ConflictError(
-          `Task ${id} is ${task.status}: only a scheduled or running task can be cancelled`,
+          `Task ${id} is ${task.status}: only a held, scheduled or running task can be cancelled`,
         );
       }
       await this.changes.cancel(tx, [id], { reason });

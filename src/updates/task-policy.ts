@@ -21,7 +21,7 @@ export type TaskAction = (typeof TASK_ACTIONS)[number];
 
 /** The statuses in which each action applies (in any other, the API answers 409). */
 export const ACTION_APPLIES_TO: Record<TaskAction, readonly TaskStatus[]> = {
-  cancel: ['scheduled', 'running'],
+  cancel: ['held', 'scheduled', 'running'],
   reschedule: ['scheduled'],
   retry: ['failed'],
   resume: ['running'],

@@ -200,7 +200,14 @@ describe('cancelling (TaskActionsService, BatchesService): one policy for one ta
                 t.status === 'scheduled' && (!scope.partnerId || t.partnerId === scope.partnerId),
             )
             .map((t) => ({ partnerId: t.partnerId, forced: t.forced, count: 1, ids: [t.id] })),
-        counts: async () => ({ scheduled: 0, running: 0, succeeded: 0, failed: 0, cancelled: 0 }),
+        counts: async () => ({
+          held: 0,
+          scheduled: 0,
+          running: 0,
+          succeeded: 0,
+          failed: 0,
+          cancelled: 0,
+        }),
       }),
       w.changes,
       w.audit,

@@ -13,7 +13,14 @@
  * TASK_STATUSES (plus the migration that lets the column's CHECK constraint accept it); a new
  * status is open unless it is a finished one.
  */
-export const TASK_STATUSES = ['scheduled', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+export const TASK_STATUSES = [
+  'held',
+  'scheduled',
+  'running',
+  'succeeded',
+  'failed',
+  'cancelled',
+] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export const FINISHED_STATUSES = ['succeeded', 'failed', 'cancelled'] as const;

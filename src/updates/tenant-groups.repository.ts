@@ -42,6 +42,14 @@ export interface GroupedTenant {
   id: string;
   key: number;
   openTaskId: string | null;
+  tags: string[];
+}
+
+/** Tasks of a rollout (src/rollouts): each tenant's wave; tasks of waves after the first are held. */
+export interface StagedTasks {
+  rolloutId: string;
+  tenantIds: string[];
+  waves: number[];
 }
 
 /** A row of `groups`. */
@@ -141,7 +149,7 @@ export class TenantGroupsRepository {
     const f = tenantScopeFilter(scope, caller);
     const relation = groupsRelation(f, groups);
     return em.query(
-      `SELECT t.id, g.key, o.id AS "openTaskId"
+      `SELECT t.id, g.key, o.id AS "openTaskId", t.tags
        FROM tenant t ${OPEN}
        JOIN ${relation} ON ${JOIN_GROUP} AND g.has_open_task = (o.id IS NOT NULL)
        ${f.where} ORDER BY t.seq`,
@@ -181,6 +189,7 @@ export class TenantGroupsRepository {
     caller: Scope,
     placed: PlacedGroup[],
     mode: 'plain' | 'skip-open' | 'on-conflict',
+    staged?: StagedTasks,
   ): Promise<number> {
     const f = tenantScopeFilter(scope, caller);
     if (mode === 'skip-open') {
@@ -188,17 +197,24 @@ export class TenantGroupsRepository {
     }
     const relation = groupsRelation(f, placed);
     const v = (value: unknown) => f.param(value);
+    const waves = staged
+      ? `JOIN unnest(${v(staged.tenantIds)}::uuid[], ${v(staged.waves)}::int[]) AS w (tenant_id, wave)
+           ON w.tenant_id = t.id`
+      : '';
+    const rollout = staged ? `${v(staged.rolloutId)}::uuid` : 'NULL::uuid';
     const rows: { n: number }[] = await em.query(
       `WITH inserted AS (
          INSERT INTO update_task (batch_id, tenant_id, partner_id, platform_id, from_version, run_at, expires_at,
            target_version, mode, expected_duration_minutes, forced, redeploy, notify_partner, notify_customer,
-           allow_downgrade, created_by, path, rollback_on_failure)
+           allow_downgrade, created_by, path, rollback_on_failure, rollout_id, wave, status)
          SELECT ${v(batchId)}::uuid, t.id, t.partner_id, t.platform_id, t.software_version, g.run_at, g.expires_at,
            ${v(options.targetVersion)}, ${v(options.mode)}, ${v(options.expectedDurationMinutes)}::int,
            ${v(options.forced)}::boolean, ${v(options.redeploy)}::boolean, ${v(options.notifyPartner)}::boolean,
            ${v(options.notifyCustomer)}::boolean, ${v(options.allowDowngrade)}::boolean, ${v(options.createdBy)}::uuid,
-           string_to_array(g.path, ','), ${v(options.rollbackOnFailure)}::boolean
-         FROM tenant t JOIN ${relation} ON ${JOIN_GROUP}
+           string_to_array(g.path, ','), ${v(options.rollbackOnFailure)}::boolean,
+           ${rollout}, ${staged ? 'w.wave' : 'NULL::int'},
+           ${staged ? `CASE WHEN w.wave = 0 THEN 'scheduled' ELSE 'held' END` : `'scheduled'`}
+         FROM tenant t JOIN ${relation} ON ${JOIN_GROUP} ${waves}
          ${f.where}
          ${mode === 'on-conflict' ? `ON CONFLICT (tenant_id) WHERE is_open DO NOTHING` : ''}
          RETURNING 1

@@ -193,7 +193,7 @@ export class UpdateBatchesRepository {
   ): Promise<ActedOnKind[]> {
     const f = new SqlFilter()
       .add('batch_id = ?', batchId)
-      .add(`status = 'scheduled'`)
+      .add(`status IN ('held', 'scheduled')`)
       .addIf(scope.partnerId, 'partner_id = ?');
     const rows: { partner_id: string; forced: boolean; count: number; ids: string[] }[] =
       await tx.query(

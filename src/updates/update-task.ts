@@ -42,6 +42,9 @@ export interface UpdateTask {
   updatedAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
+  /** The rollout the task belongs to, and its wave (0 = the first); null for a plain batch. */
+  rolloutId: string | null;
+  wave: number | null;
 }
 
 /** The options shared by every task of one request. */

@@ -71,7 +71,7 @@ const COLUMNS = `t.id, t.batch_id, t.tenant_id, t.partner_id, t.platform_id,
   t.redeploy, t.notify_partner, t.notify_customer, t.allow_downgrade, t.status, t.attempts,
   t.progress_step, t.progress_percent, t.progress_eta, t.error, t.cancel_reason, t.notice_sequence,
   t.created_by, t.created_at, t.updated_at, t.started_at, t.finished_at, t.kind, t.path, t.rollback_of,
-  t.rollback_on_failure, t.rolled_back,
+  t.rollback_on_failure, t.rolled_back, t.rollout_id, t.wave,
   (SELECT tn.name FROM tenant tn WHERE tn.id = t.tenant_id) AS tenant_name`;
 
 /** An update_task row as `COLUMNS` reads it (pg: timestamptz → Date, int → number). */
@@ -110,6 +110,8 @@ export interface TaskRow {
   rollback_of: string | null;
   rollback_on_failure: boolean;
   rolled_back: boolean;
+  rollout_id?: string | null;
+  wave?: number | null;
   /** Read by the queries of this file; absent where another query maps its rows to tasks. */
   tenant_name?: string | null;
 }
@@ -151,6 +153,8 @@ export function toTask(r: TaskRow): UpdateTask {
     updatedAt: r.updated_at,
     startedAt: r.started_at,
     finishedAt: r.finished_at,
+    rolloutId: r.rollout_id ?? null,
+    wave: r.wave ?? null,
   };
 }
 
@@ -402,7 +406,7 @@ export class UpdateTasksRepository {
     await tx.query(`SELECT pg_notify($1, $2)`, [TASKS_DUE_CHANNEL, payload]);
   }
 
-  /** Cancels those of the tasks that have not started; returns the ids it cancelled. */
+  /** Cancels those of the tasks that have not started (held or scheduled); returns the ids it cancelled. */
   async cancelScheduled(
     em: EntityManager,
     tasks: string[] | BatchTasks,
@@ -415,7 +419,7 @@ export class UpdateTasksRepository {
       em,
       `UPDATE update_task
        SET status = 'cancelled', cancel_reason = ${f.param(reason)}, finished_at = now(), updated_at = now()
-       ${f.where} AND status = 'scheduled'
+       ${f.where} AND status IN ('held', 'scheduled')
        RETURNING id`,
       f.params,
     );

@@ -57,6 +57,6 @@ import { WindowChangeService } from './window-change.service';
     WindowChangeService,
     SchedulingMetrics,
   ],
-  exports: [UpdateTasksRepository, TaskChanges],
+  exports: [UpdateTasksRepository, TaskChanges, SchedulingService],
 })
 export class UpdatesModule {}

@@ -107,6 +107,8 @@ export function storedTask(overrides: Partial<StoredTask> = {}): StoredTask {
     updatedAt: at,
     startedAt: null,
     finishedAt: null,
+    rolloutId: null,
+    wave: null,
     window: WINDOW,
     ...overrides,
   };

@@ -162,6 +162,19 @@ export class TaskResponse {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) startedAt!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) finishedAt!: string | null;
   @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The rollout the task belongs to (null for a plain batch)',
+  })
+  rolloutId!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Its wave in the rollout, 0 for the first (null for a plain batch)',
+  })
+  wave!: number | null;
+  @ApiProperty({
     enum: TASK_ACTIONS,
     isArray: true,
     description: "The actions the caller's role may take on the task in its current status",
@@ -208,6 +221,8 @@ export class TaskResponse {
       updatedAt: t.updatedAt.toISOString(),
       startedAt: iso(t.startedAt),
       finishedAt: iso(t.finishedAt),
+      rolloutId: t.rolloutId,
+      wave: t.wave,
       actions,
     };
   }

@@ -1,0 +1,260 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { type Caller, isPlatformAdmin, type Scope, scopeOf } from '../auth/caller';
+import { Clock } from '../common/clock';
+import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
+import { type Page, type PageRequest, toPage } from '../common/pagination';
+import { lockInOrder } from '../database/lock-order';
+import { type Tx, Transactions } from '../database/transactions';
+import { defaultReason } from '../notifications/reasons';
+import { Notices } from '../notifications/notices.service';
+import { SchedulingService, type Staging } from '../updates/scheduling.service';
+import type { CreateRolloutDto } from './dto/create-rollout.dto';
+import { type RolloutResponse, rolloutResponse } from './dto/rollout.dto';
+import { amount, amountOf, assignWaves, ENDED_STATES, type RolloutState, waveSpecs } from './gates';
+import { type RolloutActor, RolloutGates } from './rollout-gates.service';
+import { type Rollout, type RolloutFilter, RolloutsRepository } from './rollouts.repository';
+
+export type RolloutAction = 'pause' | 'resume' | 'cancel';
+
+/** The states each action applies to (otherwise 409). */
+const ACTION_FROM: Record<RolloutAction, readonly RolloutState[]> = {
+  pause: ['scheduled', 'running'],
+  resume: ['paused'],
+  cancel: ['awaiting_confirmation', 'scheduled', 'running', 'paused'],
+};
+
+/** POST /rollouts and the actions on rollouts. */
+@Injectable()
+export class RolloutsService {
+  constructor(
+    private readonly db: Transactions,
+    private readonly scheduling: SchedulingService,
+    private readonly rollouts: RolloutsRepository,
+    private readonly gates: RolloutGates,
+    private readonly notices: Notices,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Creates the rollout and every task of every wave in one transaction (the scheduling rules of
+   * POST /update-tasks apply to each); the first wave's tasks are scheduled, the others held.
+   */
+  async create(
+    caller: Caller,
+    dto: CreateRolloutDto,
+  ): Promise<{ dryRun: true; body: DryRunResponse } | { dryRun: false; body: RolloutResponse }> {
+    const specs = waveSpecs(dto.waves);
+    const errorThreshold = amount('errorThreshold', dto.errorThreshold);
+    const maxConcurrency = amount('maxConcurrency', dto.maxConcurrency);
+    const {
+      waves: _w,
+      successThreshold: _s,
+      errorThreshold: _e,
+      onError: _o,
+      soakMinutes: _k,
+      maxConcurrency: _m,
+      ...schedule
+    } = dto;
+    const now = this.clock.now();
+    const staging: Staging = {
+      assign: (tenants) => assignWaves(specs, tenants),
+      create: (tx, plan) =>
+        this.rollouts.insert(tx, {
+          batchId: plan.batchId,
+          state: 'scheduled',
+          targetVersion: dto.targetVersion,
+          mode: dto.mode,
+          runAt: dto.runAt ? new Date(dto.runAt) : null,
+          forced: dto.forced ?? false,
+          partnerId: caller.partnerId ?? dto.partnerId ?? dto.filter?.partnerId ?? null,
+          platformIds: plan.platformIds,
+          successThreshold: dto.successThreshold ?? 100,
+          errorThreshold,
+          onError: dto.onError ?? 'pause',
+          soakMinutes: dto.soakMinutes ?? 0,
+          maxConcurrency,
+          maxRunning: maxConcurrency
+            ? amountOf(
+                maxConcurrency,
+                plan.waveSizes.reduce((n, s) => n + s, 0),
+              )
+            : null,
+          createdBy: caller.keyId,
+          createdByRole: caller.role,
+          waves: specs.map((spec, i) => ({
+            name: spec.name ?? `wave ${i + 1}`,
+            selector: spec.tags
+              ? { tags: spec.tags }
+              : spec.count !== undefined
+                ? { count: spec.count }
+                : { percent: spec.percent },
+            open: i === 0,
+          })),
+          now,
+        }),
+    };
+    const result = await this.scheduling.scheduleStaged(caller, schedule, staging);
+    if (result.rolloutId === null) {
+      return {
+        dryRun: true,
+        body: {
+          created: result.created,
+          skipped: result.skipped,
+          warnings: result.warnings,
+          waves: result.waveSizes.map((tenants, index) => ({
+            index,
+            name: specs[index]?.name ?? `wave ${index + 1}`,
+            tenants,
+          })),
+        },
+      };
+    }
+    const rolloutId = result.rolloutId;
+    await this.db.run((tx) =>
+      this.audit.record(tx, caller, {
+        action: 'rollout.create',
+        entityType: 'rollout',
+        entityId: rolloutId,
+        after: {
+          batchId: result.batchId,
+          waves: result.waveSizes,
+          successThreshold: dto.successThreshold ?? 100,
+          errorThreshold,
+          onError: dto.onError ?? 'pause',
+          soakMinutes: dto.soakMinutes ?? 0,
+          maxConcurrency,
+        },
+      }),
+    );
+    return { dryRun: false, body: await this.get(scopeOf(caller), rolloutId) };
+  }
+
+  async get(scope: Scope, id: string): Promise<RolloutResponse> {
+    const r = await this.rollouts.find(scope, id);
+    if (!r) throw new NotFoundError('Rollout', id);
+    const waves = (await this.rollouts.waves(this.db.pool, [id])).get(id) ?? [];
+    return rolloutResponse(r, waves, this.clock.now());
+  }
+
+  async list(
+    scope: Scope,
+    filter: RolloutFilter,
+    page: PageRequest,
+  ): Promise<Page<RolloutResponse>> {
+    const rows = await this.rollouts.list(scope, filter, page);
+    const shown = rows.slice(0, page.limit);
+    const waves = await this.rollouts.waves(
+      this.db.pool,
+      shown.map((r) => r.id),
+    );
+    const now = this.clock.now();
+    return toPage(
+      rows,
+      page.limit,
+      (r) => rolloutResponse(r, waves.get(r.id) ?? [], now),
+      (r) => r.id,
+    );
+  }
+
+  /** Pause, resume or cancel, under the rules of the tasks' policy for forced rollouts. */
+  async act(caller: Caller, id: string, action: RolloutAction): Promise<RolloutResponse> {
+    await this.db.run(async (tx) => {
+      const r = await this.lockFor(tx, caller, id, action);
+      const actor: RolloutActor = { ...caller, name: caller.name };
+      const now = this.clock.now();
+      if (action === 'pause') {
+        await this.gates.pauseIn(tx, r, `paused by ${caller.name}`, actor);
+        await this.gates.settleIn(tx, { ...r, state: 'paused' });
+      } else if (action === 'resume') {
+        await this.resumeIn(tx, r, actor, now);
+      } else {
+        const reason = defaultReason({ code: 'rollout_cancelled_by', actor: caller.name });
+        await this.rollouts.setState(tx, r.id, 'cancelled', {
+          pausedReason: reason,
+          finished: true,
+        });
+        await this.gates.settleIn(tx, { ...r, state: 'cancelled', pausedReason: reason });
+        await this.notices.forRollout(tx, 'rollout.completed', r.id, {
+          state: 'cancelled',
+          reason: `cancelled by ${caller.name}`,
+          key: 'cancelled',
+        });
+        await this.audit.record(tx, caller, {
+          action: 'rollout.cancel',
+          entityType: 'rollout',
+          entityId: r.id,
+          before: { state: r.state },
+          after: { state: 'cancelled' },
+        });
+      }
+    });
+    return this.get(scopeOf(caller), id);
+  }
+
+  /**
+   * Resumes: failures so far are not counted again by the error gate, a tripped wave is open
+   * again, and the held tasks of open waves are scheduled from now.
+   */
+  private async resumeIn(tx: Tx, r: Rollout, actor: RolloutActor, now: Date): Promise<void> {
+    const waves = (await this.rollouts.waves(tx, [r.id])).get(r.id) ?? [];
+    const started = waves.some((w) => w.counts.running + w.counts.succeeded + w.counts.failed > 0);
+    await this.rollouts.setState(tx, r.id, started ? 'running' : 'scheduled', {
+      pausedReason: null,
+      failedBase: true,
+    });
+    const open: number[] = [];
+    for (const w of waves) {
+      if (w.state === 'tripped') await this.rollouts.setWave(tx, r.id, w.index, 'open', now);
+      if (w.state === 'tripped' || w.state === 'open') open.push(w.index);
+    }
+    await this.gates.releaseHeld(tx, r, open, now);
+    await this.audit.record(tx, actor, {
+      action: 'rollout.resume',
+      entityType: 'rollout',
+      entityId: r.id,
+      before: { state: r.state },
+      after: { state: started ? 'running' : 'scheduled' },
+    });
+  }
+
+  /**
+   * Locks the rollout for an action: a partner admin acts on its own rollouts only (others' are
+   * not found) and not on forced ones (the forced rule of tasks: a forced update is the platform
+   * admins' to change).
+   */
+  private async lockFor(
+    tx: Tx,
+    caller: Caller,
+    id: string,
+    action: RolloutAction,
+  ): Promise<Rollout> {
+    const seen = await this.rollouts.find(scopeOf(caller), id, tx);
+    if (!seen) throw new NotFoundError('Rollout', id);
+    const { rollouts } = await lockInOrder(tx, {
+      platforms: { ids: seen.platformIds, mode: 'shared' },
+      rollouts: () => this.rollouts.lock(tx, [id]),
+    });
+    const r = rollouts[0];
+    if (r.forced && !isPlatformAdmin(caller)) {
+      throw new ForbiddenError(`Rollout ${id} is forced: only platform admins can ${action} it`, [
+        { field: 'id', reason: 'is a forced rollout' },
+      ]);
+    }
+    if (!ACTION_FROM[action].includes(r.state)) {
+      const over = ENDED_STATES.includes(r.state) ? ' (it is over)' : '';
+      throw new ConflictError(
+        `Rollout ${id} is ${r.state}${over}: only a rollout that is ${ACTION_FROM[action].join(', ')} can be ${action === 'cancel' ? 'cancelled' : `${action}d`}`,
+      );
+    }
+    return r;
+  }
+}
+
+export interface DryRunResponse {
+  created: number;
+  skipped: { tenantId: string; index?: number; code: string; reason: string }[];
+  warnings: string[];
+  waves: { index: number; name: string; tenants: number }[];
+}

@@ -1,0 +1,169 @@
+import { RolloutGates } from '../../src/rollouts/rollout-gates.service';
+import { expandCustomerNotices, startTestApp, TestApp } from '../support/app';
+import { newPartner, newSchedulingWorld, newTenant } from '../support/factories';
+import { schedulerEnv, until } from '../scheduler/support';
+
+type World = Awaited<ReturnType<typeof newSchedulingWorld>>;
+type Rollout = {
+  id: string;
+  state: string;
+  pausedReason: string | null;
+  counts: Record<string, number>;
+  waves: { state: string; gate: string; counts: Record<string, number> }[];
+};
+
+/**
+ * The gates with a running dispatcher and the simulated executor (failures injected per tenant).
+ * The gates' job is driven by hand (`advanceAll`) with the test clock: no test waits for time.
+ */
+describe('rollout gates', () => {
+  let t: TestApp;
+  let w: World;
+  let gates: RolloutGates;
+
+  const tenants = async (partnerId: string, n: number, extra: object = {}) => {
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) ids.push((await newTenant(t.admin, partnerId, extra)).id);
+    return ids;
+  };
+  const get = async (id: string): Promise<Rollout> =>
+    (await t.admin.get(`/rollouts/${id}`).expect(200)).body;
+  /** Waits until no task of the rollout is scheduled or running (what the dispatcher could do). */
+  const settled = (id: string) =>
+    until(async () => {
+      const r = await get(id);
+      return r.counts.scheduled + r.counts.running === 0 && r;
+    }, `rollout ${id} to have nothing scheduled or running`);
+  const create = async (body: object): Promise<Rollout> =>
+    (
+      await t.admin
+        .post('/rollouts', { targetVersion: '2.0.0', mode: 'immediate', ...body })
+        .expect(201)
+    ).body;
+  const mails = async (partnerId: string) =>
+    (
+      (await t.ds.query(
+        `SELECT event FROM outbox_email WHERE partner_id = $1 AND event LIKE 'rollout.%' ORDER BY id`,
+        [partnerId],
+      )) as { event: string }[]
+    ).map((m) => m.event);
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: schedulerEnv() });
+    w = await newSchedulingWorld(t.admin, 0);
+    gates = t.app.get(RolloutGates);
+  });
+  afterAll(() => t.close());
+
+  it('opens the next wave when the success gate passed and the soak time is over', async () => {
+    const partner = await newPartner(t.admin, w.platformId);
+    await tenants(partner.id, 3);
+    const r = await create({
+      partnerId: partner.id,
+      waves: [{ count: 1 }, { percent: 100 }],
+      soakMinutes: 30,
+    });
+    await until(async () => (await get(r.id)).waves[0].counts.succeeded === 1, 'wave 1 done');
+    await gates.advanceAll();
+    let now = await get(r.id);
+    expect(now.state).toBe('running');
+    expect(now.waves.map((x) => x.state)).toEqual(['passed', 'held']);
+    expect(now.waves[1].gate).toMatch(/^wave 1 passed; opens after 30 minutes of soak, at /);
+    t.clock.advance(30 * 60_000 - 1000);
+    await gates.advanceAll();
+    expect((await get(r.id)).waves[1].state).toBe('held');
+    t.clock.advance(1000);
+    await gates.advanceAll();
+    now = await get(r.id);
+    expect(now.waves[1].state).toBe('open');
+    await until(async () => (await get(r.id)).counts.succeeded === 3, 'every task done');
+    await gates.advanceAll();
+    now = await get(r.id);
+    expect(now.state).toBe('succeeded');
+    expect(now.waves.map((x) => x.state)).toEqual(['passed', 'passed']);
+    expect(await mails(partner.id)).toEqual(['rollout.completed']);
+  });
+
+  it('passes a wave at its success threshold while a failure stays below the error gate', async () => {
+    const partner = await newPartner(t.admin, w.platformId);
+    await tenants(partner.id, 3);
+    await tenants(partner.id, 1, { simulate: { failStep: 'precheck' } });
+    await tenants(partner.id, 2);
+    const r = await create({
+      partnerId: partner.id,
+      waves: [{ count: 4 }, { percent: 100 }],
+      successThreshold: 75,
+      errorThreshold: { count: 2 },
+    });
+    await settled(r.id);
+    await gates.advanceAll();
+    const now = await get(r.id);
+    expect(now.waves[0]).toMatchObject({ state: 'passed', counts: { succeeded: 3, failed: 1 } });
+    expect(now.waves[1].state).toBe('open');
+  });
+
+  it('pauses at the error threshold: no further task starts; resume counts failures anew', async () => {
+    const partner = await newPartner(t.admin, w.platformId);
+    await tenants(partner.id, 6, { simulate: { failStep: 'precheck' } });
+    // One task at a time: the third task of wave 1 could only start after the second failure.
+    const r = await create({
+      partnerId: partner.id,
+      waves: [{ count: 3 }, { percent: 100 }],
+      errorThreshold: { count: 2 },
+      onError: 'pause',
+      maxConcurrency: { count: 1 },
+    });
+    await until(async () => (await get(r.id)).state === 'paused', 'the rollout to pause');
+    await gates.advanceAll(); // its scheduled task is held again
+    let now = await get(r.id);
+    expect(now.counts).toMatchObject({ failed: 2, held: 4, running: 0, scheduled: 0 });
+    expect(now.pausedReason).toBe('2 tasks failed, reaching the error threshold of 2');
+    expect(now.waves[0].state).toBe('tripped');
+    const started: { n: number }[] = await t.ds.query(
+      `SELECT count(*)::int AS n FROM update_task WHERE rollout_id = $1 AND started_at IS NOT NULL`,
+      [r.id],
+    );
+    expect(started[0].n).toBe(2);
+    expect(await mails(partner.id)).toEqual(['rollout.paused']);
+
+    // Resumed: the last task of wave 1 runs (and fails: 1 since the resume, below the gate); the
+    // wave then ends below its success threshold of 100%, which pauses the rollout again.
+    await t.admin.post(`/rollouts/${r.id}/resume`).expect(200);
+    await settled(r.id);
+    await gates.advanceAll();
+    now = await get(r.id);
+    expect(now.state).toBe('paused');
+    expect(now.counts).toMatchObject({ failed: 3, held: 3 });
+    expect(now.pausedReason).toBe(
+      'wave 1 finished with 0% succeeded, below the success threshold of 100%',
+    );
+    expect(await mails(partner.id)).toEqual(['rollout.paused', 'rollout.paused']);
+  });
+
+  it('stops at the error threshold: held and scheduled tasks are cancelled and their recipients told', async () => {
+    const partner = await newPartner(t.admin, w.platformId);
+    await tenants(partner.id, 4, { simulate: { failStep: 'precheck' } });
+    const r = await create({
+      partnerId: partner.id,
+      waves: [{ count: 2 }, { percent: 100 }],
+      errorThreshold: { count: 1 },
+      onError: 'stop',
+      maxConcurrency: { count: 1 },
+      notifyCustomer: true,
+    });
+    await expandCustomerNotices(t);
+    await until(async () => (await get(r.id)).state === 'stopped', 'the rollout to stop');
+    await gates.advanceAll();
+    const now = await get(r.id);
+    expect(now.counts).toMatchObject({ failed: 1, cancelled: 3, held: 0, scheduled: 0 });
+    const told: { n: number }[] = await t.ds.query(
+      `SELECT count(DISTINCT task_id)::int AS n FROM outbox_email
+       WHERE batch_id = (SELECT batch_id FROM rollout WHERE id = $1)
+         AND event = 'task.cancelled' AND recipient_kind = 'customer'`,
+      [r.id],
+    );
+    expect(told[0].n).toBe(3);
+    expect(await mails(partner.id)).toEqual(['rollout.stopped']);
+    await t.admin.post(`/rollouts/${r.id}/resume`).expect(409);
+  });
+});
