@@ -21,7 +21,7 @@ describe('rollout gates', () => {
   let w: World;
   let gates: RolloutGates;
 
-  const tenants = async (partnerId: string, n: number, extra: object = {}) => {
+  const tenants = async (partnerId: string, n: number, extra: Record<string, unknown> = {}) => {
     const ids: string[] = [];
     for (let i = 0; i < n; i++) ids.push((await newTenant(t.admin, partnerId, extra)).id);
     return ids;
