@@ -7,6 +7,7 @@ type Task = Schemas['TaskResponse'];
 
 /** Filled badges at shades where white text reaches 4.5:1. */
 const TASK_COLORS: Record<Task['status'], string> = {
+  held: 'gray.9',
   scheduled: 'blue.9',
   running: 'indigo.9',
   succeeded: 'teal.9',

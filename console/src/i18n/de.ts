@@ -75,6 +75,7 @@ export const de: Messages = {
     next: 'Weiter',
   },
   taskStatus: {
+    held: 'Zurückgehalten (Welle nicht offen)',
     scheduled: 'Geplant',
     running: 'Läuft',
     succeeded: 'Erfolgreich',

@@ -74,6 +74,7 @@ export const en = {
     next: 'Next',
   },
   taskStatus: {
+    held: 'Held (wave not open)',
     scheduled: 'Scheduled',
     running: 'Running',
     succeeded: 'Succeeded',

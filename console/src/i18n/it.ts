@@ -75,6 +75,7 @@ export const it: Messages = {
     next: 'Successiva',
   },
   taskStatus: {
+    held: 'In attesa (ondata non aperta)',
     scheduled: 'Pianificata',
     running: 'In corso',
     succeeded: 'Riuscita',

@@ -15,6 +15,7 @@ const SEGMENTS = [
   ['failed', 'red'],
   ['running', 'indigo'],
   ['scheduled', 'blue'],
+  ['held', 'gray.5'],
   ['cancelled', 'gray'],
 ] as const;
 
