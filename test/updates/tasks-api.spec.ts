@@ -345,6 +345,7 @@ describe('update tasks and batches', () => {
         .post(`/update-batches/${res.body.batchId}/cancel`)
         .expect(200);
       expect(after.body.counts).toEqual({
+        held: 0,
         scheduled: 0,
         running: 1,
         succeeded: 0,
