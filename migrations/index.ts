@@ -14,6 +14,7 @@ import { StepPlans1796012000001 } from './1796012000001-step-plans';
 import { BatchCounts1796014000001 } from './1796014000001-batch-counts';
 import { RollbackOfIndex1796014000002 } from './1796014000002-rollback-of-index';
 import { HotUpdates1796014100001 } from './1796014100001-hot-updates';
+import { Webhooks1796011100001 } from './1796011100001-webhooks';
 
 export const MIGRATIONS = [
   Foundation1795392000000,
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   Rollouts1796009000001,
   TenantVersionOrder1796009100001,
   Blackouts1796011000001,
+  Webhooks1796011100001,
   StepPlans1796012000001,
   BatchCounts1796014000001,
   RollbackOfIndex1796014000002,

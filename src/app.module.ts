@@ -25,6 +25,7 @@ import { SessionsModule } from './sessions/sessions.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { UpdatesModule } from './updates/updates.module';
 import { VersionsModule } from './versions/versions.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 function loggerModule(config: AppConfig): DynamicModule {
   return LoggerModule.forRoot({
@@ -81,6 +82,7 @@ export class AppModule {
         RolloutsModule,
         SchedulerModule,
         SnapshotsModule,
+        WebhooksModule,
         HealthModule,
       ],
     };

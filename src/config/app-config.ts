@@ -119,6 +119,17 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(100000) RETENTION_BATCH_SIZE?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400) RETENTION_INTERVAL_SECONDS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(60000) RETENTION_PAUSE_MS?: number;
+  @IsOptional() @Transform(toBool) @IsBoolean() WEBHOOK_SENDER_ENABLED?: boolean;
+  @IsOptional() @Transform(toBool) @IsBoolean() WEBHOOK_ALLOW_PRIVATE?: boolean;
+  @IsOptional()
+  @Matches(/^\s*\d+\s*(,\s*\d+\s*)*$/, {
+    message: 'must be seconds between attempts, comma-separated (e.g. 5,300,1800)',
+  })
+  WEBHOOK_RETRY_SCHEDULE?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(8760) WEBHOOK_DISABLE_AFTER_HOURS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(120000) WEBHOOK_TIMEOUT_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) WEBHOOK_CONCURRENCY?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100) WEBHOOK_ENDPOINT_CONCURRENCY?: number;
 }
 
 /** console/dist of the checkout or image this code runs from (src/ under ts, dist/src/ when built). */
@@ -230,7 +241,24 @@ export class AppConfig {
   retentionIntervalSeconds!: number;
   /** The retention job waits this long between two delete statements (leaves the database to others). */
   retentionPauseMs!: number;
+  /** Run the webhook sender in this process (default: wherever the scheduler runs). */
+  webhookSenderEnabled!: boolean;
+  /** Webhook URLs may be plain http and reach loopback, private and link-local addresses (tests). */
+  webhookAllowPrivate!: boolean;
+  /** Seconds between a webhook delivery's attempts; one more attempt than entries. */
+  webhookRetrySchedule!: number[];
+  /** An endpoint whose deliveries have failed for this long is disabled. */
+  webhookDisableAfterHours!: number;
+  /** One webhook request's timeout (connect to last byte of the response). */
+  webhookTimeoutMs!: number;
+  /** Webhook requests in flight at once per process. */
+  webhookConcurrency!: number;
+  /** Webhook requests in flight at once per process to one endpoint: a slow receiver holds no more. */
+  webhookEndpointConcurrency!: number;
 }
+
+/** The Standard Webhooks retry schedule: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
+export const DEFAULT_WEBHOOK_RETRY_SCHEDULE = '5,300,1800,7200,18000,36000,36000';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -299,5 +327,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retentionBatchSize: parsed.RETENTION_BATCH_SIZE ?? 1000,
     retentionIntervalSeconds: parsed.RETENTION_INTERVAL_SECONDS ?? 600,
     retentionPauseMs: parsed.RETENTION_PAUSE_MS ?? 100,
+    webhookSenderEnabled: parsed.WEBHOOK_SENDER_ENABLED ?? parsed.SCHEDULER_ENABLED ?? true,
+    webhookAllowPrivate: parsed.WEBHOOK_ALLOW_PRIVATE ?? false,
+    webhookRetrySchedule: (parsed.WEBHOOK_RETRY_SCHEDULE ?? DEFAULT_WEBHOOK_RETRY_SCHEDULE)
+      .split(',')
+      .map((s) => Number(s.trim())),
+    webhookDisableAfterHours: parsed.WEBHOOK_DISABLE_AFTER_HOURS ?? 72,
+    webhookTimeoutMs: parsed.WEBHOOK_TIMEOUT_MS ?? 10_000,
+    webhookConcurrency: parsed.WEBHOOK_CONCURRENCY ?? 32,
+    webhookEndpointConcurrency: parsed.WEBHOOK_ENDPOINT_CONCURRENCY ?? 4,
   });
 }

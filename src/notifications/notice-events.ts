@@ -27,3 +27,16 @@ export function taskEventOf(event: NoticeEvent): TaskNoticeEvent {
   if (!isTaskNoticeEvent(event)) throw new Error(`${event} is not about a task`);
   return event;
 }
+
+/**
+ * The events a webhook endpoint may subscribe to (docs/webhooks.md): every event that e-mails
+ * someone, sent whether or not anyone is e-mailed about it.
+ */
+export const WEBHOOK_EVENTS = NOTICE_EVENTS;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/** The event of a test delivery (`POST /webhooks/{id}/ping`); not subscribed to, always sent. */
+export const WEBHOOK_PING = 'webhook.ping';
+
+/** The version of the webhook bodies (`version` in every body); raised when a field changes meaning. */
+export const WEBHOOK_PAYLOAD_VERSION = 1;

@@ -9,6 +9,7 @@ import {
   NoticesRepository,
   type TaskSelection,
 } from './notices.repository';
+import { WebhookOutboxRepository } from './webhook-outbox.repository';
 
 /**
  * What makes two notices of one event for one recipient the same notice (the dedupe key): a
@@ -29,13 +30,15 @@ const TRICKLING: TaskNoticeEvent[] = ['task.started', 'task.succeeded', 'task.fa
 const FOLLOW_UPS: TaskNoticeEvent[] = ['task.rescheduled', 'task.cancelled'];
 
 /**
- * Who is told about what (docs/notifications.md): the outbox rows of every event, written in the
- * caller's transaction — the transaction of the change they report.
+ * Who is told about what (docs/notifications.md, docs/webhooks.md): the e-mail outbox rows and the
+ * webhook deliveries of every event, written in the caller's transaction — the transaction of the
+ * change they report.
  */
 @Injectable()
 export class Notices {
   constructor(
     private readonly notices: NoticesRepository,
+    private readonly webhooks: WebhookOutboxRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -45,13 +48,16 @@ export class Notices {
    * customer, and ONE digest per partner contact.
    */
   async scheduled(tx: Tx, batchId: string): Promise<void> {
-    await this.notices.insertScheduled(tx, batchId, this.clock.now());
+    const now = this.clock.now();
+    await this.notices.insertScheduled(tx, batchId, now);
+    await this.webhooks.insertForTasks(tx, 'task.scheduled', { batchId }, null, now);
   }
 
   /**
    * A later event of tasks: rescheduled and cancelled go to whoever received the tasks' earlier
    * notices (even if the tenant's address changed since); started, succeeded and failed to today's
-   * addresses, partner ones merged over MAIL_DIGEST_WINDOW_SECONDS.
+   * addresses, partner ones merged over MAIL_DIGEST_WINDOW_SECONDS. Webhooks: every subscribed
+   * endpoint, whether or not the tasks notify anyone by e-mail.
    */
   async forTasks(
     tx: Tx,
@@ -68,6 +74,7 @@ export class Notices {
       partnerDelaySeconds: TRICKLING.includes(event) ? this.config.mailDigestWindowSeconds : 0,
       now: this.clock.now(),
     };
+    await this.webhooks.insertForTasks(tx, event, selection, insert.reason, insert.now);
     if (!FOLLOW_UPS.includes(event)) return this.notices.insertForCurrentRecipients(tx, insert);
     // Customers of a batch are told of a change only if they were told of the task: the
     // expansion of the batch's customers waits until this transaction ends.
@@ -90,6 +97,8 @@ export class Notices {
 
   /** Platform maintenance announced or withdrawn: every partner contact of the platform. */
   async forMaintenance(tx: Tx, event: MaintenanceNoticeEvent, maintenanceId: string) {
-    return this.notices.insertForMaintenance(tx, event, maintenanceId, this.clock.now());
+    const now = this.clock.now();
+    await this.webhooks.insertForMaintenance(tx, event, maintenanceId, now);
+    return this.notices.insertForMaintenance(tx, event, maintenanceId, now);
   }
 }

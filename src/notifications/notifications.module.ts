@@ -16,6 +16,7 @@ import { NotificationsService } from './notifications.service';
 import { OutboxListener } from './outbox-listener';
 import { OutboxRepository } from './outbox.repository';
 import { MailTemplates } from './templates';
+import { WebhookOutboxRepository } from './webhook-outbox.repository';
 
 /**
  * E-mail notifications: the outbox writers that other features call inside their transactions
@@ -26,6 +27,7 @@ import { MailTemplates } from './templates';
   controllers: [NotificationsController],
   providers: [
     NoticesRepository,
+    WebhookOutboxRepository,
     Notices,
     OutboxRepository,
     DigestRepository,

@@ -6,7 +6,7 @@ import { OUTBOX_CHANNEL } from './notices.repository';
 const RECONNECT_MS = 5_000;
 
 /**
- * LISTEN on the outbox channel (one connection of its own): writers notify at commit, so a new
+ * LISTEN on an outbox's channel (the e-mail outbox's unless told) (one connection of its own): writers notify at commit, so a new
  * e-mail is picked up at once instead of at the next poll. Polling stays as the fallback; a lost
  * connection is reopened.
  */
@@ -19,7 +19,7 @@ export class OutboxListener {
 
   constructor(private readonly config: AppConfig) {}
 
-  async start(onNotify: () => void): Promise<void> {
+  async start(onNotify: () => void, channel: string = OUTBOX_CHANNEL): Promise<void> {
     this.stopped = false;
     const client = new Client({
       connectionString: this.config.databaseUrl,
@@ -28,27 +28,27 @@ export class OutboxListener {
     client.on('notification', onNotify);
     client.on('error', (err) => {
       this.logger.warn({ err }, 'outbox listener connection lost; polling until it is back');
-      this.reconnect(client, onNotify);
+      this.reconnect(client, onNotify, channel);
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      await client.query(`LISTEN ${channel}`);
       this.client = client;
       if (this.stopped) await this.stop();
     } catch (err) {
       this.logger.warn({ err }, 'could not listen for new e-mails; polling instead');
-      this.reconnect(client, onNotify);
+      this.reconnect(client, onNotify, channel);
     }
   }
 
-  private reconnect(client: Client, onNotify: () => void): void {
+  private reconnect(client: Client, onNotify: () => void, channel: string): void {
     client.removeAllListeners('notification');
     void client.end().catch(() => undefined);
     if (this.client === client) this.client = null;
     if (this.stopped || this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      if (!this.stopped) void this.start(onNotify);
+      if (!this.stopped) void this.start(onNotify, channel);
     }, RECONNECT_MS);
   }
 

@@ -41,7 +41,7 @@ export class Claimer {
       if (due.length > 0) {
         await lockInOrder(tx, { tenants: () => this.claims.markTenantsUpdating(tx, due) });
       }
-      const starting = due.filter((c) => c.fresh && c.notify).map((c) => c.id);
+      const starting = due.filter((c) => c.fresh).map((c) => c.id);
       if (starting.length > 0)
         await this.notices.forTasks(tx, 'task.started', { taskIds: starting });
       const at = new Date();

@@ -160,16 +160,13 @@ export class RunJournal {
       const held = await this.repo.journal(tx, owner, changes, events);
       const ended = await this.repo.complete(tx, owner, completions);
       await this.gates.afterFailures(tx, rollouts);
-      await this.tellEnded(
-        tx,
-        ended.filter((r) => r.notify),
-      );
+      await this.tellEnded(tx, ended);
       return { held, ended: new Set(ended.map((r) => r.id)) };
     };
     return completions.length > 0 ? this.db.run(work) : work(this.db.pool);
   }
 
-  /** The succeeded / failed / cancelled notices, for ended runs that have someone to tell. */
+  /** The succeeded / failed / cancelled notices (e-mails where wanted, webhooks to subscribers). */
   private async tellEnded(tx: Tx, rows: Ended[]): Promise<void> {
     if (rows.length === 0) return;
     const succeeded = rows.filter((r) => r.status === 'succeeded').map((r) => r.id);

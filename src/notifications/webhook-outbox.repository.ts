@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import {
+  type MaintenanceNoticeEvent,
+  type TaskNoticeEvent,
+  WEBHOOK_PAYLOAD_VERSION,
+} from './notice-events';
+import type { TaskSelection } from './notices.repository';
+
+/** The channel the webhook senders listen on; a notification is delivered at commit. */
+export const WEBHOOK_CHANNEL = 'webhook_delivery';
+
+/** A timestamptz as the API writes it: ISO 8601 in UTC with milliseconds. */
+const iso = (column: string) =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * The body of a task event (docs/webhooks.md, `WebhookTaskData` in the OpenAPI document): the task
+ * as it is in the transaction of the change, so a receiver sees each state it went through.
+ */
+const TASK_DATA = `jsonb_build_object(
+  'taskId', t.id, 'batchId', t.batch_id, 'tenantId', t.tenant_id, 'tenantName', tn.name,
+  'partnerId', t.partner_id, 'platformId', t.platform_id, 'status', t.status,
+  'fromVersion', t.from_version, 'targetVersion', t.target_version, 'mode', t.mode,
+  'forced', t.forced, 'runAt', ${iso('t.run_at')}, 'expiresAt', ${iso('t.expires_at')},
+  'attempts', t.attempts, 'sequence', t.notice_sequence, 'reason', $3::text)`;
+
+/** `{type, timestamp, version, data}`: the event is $2, the time of the change `timestamp`. */
+const body = (data: string, timestamp: string) =>
+  `jsonb_build_object('type', $2::text, 'timestamp', ${timestamp}::text,
+     'version', ${WEBHOOK_PAYLOAD_VERSION}, 'data', ${data})`;
+
+/** Endpoints that receive an event of a partner: its own and the platform-wide ones. */
+const SUBSCRIBED = (partner: string) =>
+  `e.enabled AND $2::text = ANY (e.events) AND (e.partner_id IS NULL OR e.partner_id = ${partner})`;
+
+const INSERT = `INSERT INTO webhook_delivery (endpoint_id, message_id, event, order_key, payload,
+  next_attempt_at, created_at)`;
+
+/**
+ * The webhook outbox: one delivery per event and subscribed endpoint, set-based, in the caller's
+ * transaction (the transaction of the change). Called by Notices beside the e-mail inserts; sent by
+ * the webhook sender (webhooks/webhook-sender.ts).
+ */
+@Injectable()
+export class WebhookOutboxRepository {
+  async insertForTasks(
+    em: EntityManager,
+    event: TaskNoticeEvent,
+    selection: TaskSelection,
+    reason: string | null,
+    now: Date,
+  ): Promise<number> {
+    const where = 'batchId' in selection ? 't.batch_id = $1::uuid' : 't.id = ANY($1::uuid[])';
+    const result: unknown[] = await em.query(
+      `${INSERT}
+       SELECT e.id, 'msg_' || replace(uuid_v7()::text, '-', ''), $2, t.id, ${body(TASK_DATA, '$4')},
+         $5::timestamptz, $5::timestamptz
+       FROM update_task t
+       JOIN tenant tn ON tn.id = t.tenant_id
+       JOIN webhook_endpoint e ON ${SUBSCRIBED('t.partner_id')}
+       WHERE ${where}
+       ORDER BY t.id, e.id
+       RETURNING 1`,
+      [
+        'batchId' in selection ? selection.batchId : selection.taskIds,
+        event,
+        reason,
+        now.toISOString(),
+        now,
+      ],
+    );
+    if (result.length > 0) await wakeWebhookSenders(em);
+    return result.length;
+  }
+
+  /** Maintenance announced or withdrawn: endpoints of the platform's partners and platform-wide ones. */
+  async insertForMaintenance(
+    em: EntityManager,
+    event: MaintenanceNoticeEvent,
+    maintenanceId: string,
+    now: Date,
+  ): Promise<number> {
+    const data = `jsonb_build_object('maintenanceId', m.id, 'platformId', m.platform_id,
+      'startsAt', ${iso('m.starts_at')}, 'endsAt', ${iso('m.ends_at')}, 'message', m.message,
+      'conflictPolicy', m.conflict_policy)`;
+    const result: unknown[] = await em.query(
+      `${INSERT}
+       SELECT e.id, 'msg_' || replace(uuid_v7()::text, '-', ''), $2, NULL, ${body(data, '$3')},
+         $4::timestamptz, $4::timestamptz
+       FROM platform_maintenance m
+       JOIN webhook_endpoint e ON e.enabled AND $2::text = ANY (e.events)
+         AND (e.partner_id IS NULL
+              OR e.partner_id IN (SELECT p.id FROM partner p WHERE p.platform_id = m.platform_id))
+       WHERE m.id = $1
+       ORDER BY e.id
+       RETURNING 1`,
+      [maintenanceId, event, now.toISOString(), now],
+    );
+    if (result.length > 0) await wakeWebhookSenders(em);
+    return result.length;
+  }
+}
+
+/** Wakes the webhook senders when the caller's transaction commits. */
+export async function wakeWebhookSenders(em: EntityManager): Promise<void> {
+  await em.query(`SELECT pg_notify('${WEBHOOK_CHANNEL}', '')`);
+}

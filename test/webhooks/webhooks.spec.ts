@@ -1,0 +1,488 @@
+import { startTestApp, TestApp } from '../support/app';
+import { newKey, newPartner, newTenant, newWorld } from '../support/factories';
+import type { Api } from '../support/http';
+import { WebhookSender } from '../../src/webhooks/webhook-sender';
+import { verifyByLibrary, verifyBySpec, WebhookReceiver } from './receiver';
+
+/**
+ * Signed webhooks against real HTTP receivers on a real PostgreSQL: what is sent, signed how, to
+ * whom, retried when, in which order, and nothing lost or doubled when a receiver or a sender goes
+ * away (docs/webhooks.md).
+ */
+describe('webhooks', () => {
+  let t: TestApp;
+  let sender: WebhookSender;
+  let platformId: string;
+  let partnerA: { id: string };
+  let partnerApi: Api;
+  let tenantA: { id: string };
+  let partnerB: { id: string };
+  let tenantB: { id: string };
+  const receivers: WebhookReceiver[] = [];
+
+  const receiver = async () => {
+    const r = new WebhookReceiver();
+    await r.start();
+    receivers.push(r);
+    return r;
+  };
+  const schedule = async (tenantId: string) =>
+    (
+      await t.admin
+        .post('/update-tasks', {
+          tenantIds: [tenantId],
+          targetVersion: '2.0.0',
+          mode: 'custom',
+          runAt: '2027-04-01T10:00:00Z',
+        })
+        .expect(201)
+    ).body;
+  const taskOf = async (tenantId: string) =>
+    (await t.admin.get(`/update-tasks?tenantId=${tenantId}`).expect(200)).body.items.at(-1) as {
+      id: string;
+    };
+  const cancel = (taskId: string) =>
+    t.admin.post(`/update-tasks/${taskId}/cancel`, { reason: 'customer asked' }).expect(200);
+  const register = async (api: Api, url: string, events: string[], extra = {}) =>
+    (await api.post('/webhooks', { url, events, ...extra }).expect(201)).body as {
+      id: string;
+      secret: string;
+    };
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      env: { WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_SENDER_ENABLED: 'false' },
+    });
+    t.clock.set('2027-03-20T10:00:00Z');
+    sender = t.app.get(WebhookSender);
+    const world = await newWorld(t.admin);
+    platformId = world.platform.id;
+    partnerA = world.partner;
+    partnerApi = world.partnerApi;
+    tenantA = await newTenant(t.admin, partnerA.id);
+    partnerB = await newPartner(t.admin, platformId);
+    tenantB = await newTenant(t.admin, partnerB.id);
+  });
+  afterAll(async () => {
+    await t.close();
+    for (const r of receivers) await r.stop();
+  });
+
+  it('registers an endpoint and shows its secret once', async () => {
+    const r = await receiver();
+    const created = await register(partnerApi, r.url, ['task.scheduled'], {
+      description: 'PSA',
+    });
+    expect(created).toMatchObject({
+      partnerId: partnerA.id,
+      url: r.url,
+      events: ['task.scheduled'],
+      description: 'PSA',
+      enabled: true,
+      failingSince: null,
+    });
+    expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    const read = (await partnerApi.get(`/webhooks/${created.id}`).expect(200)).body;
+    expect(read).not.toHaveProperty('secret');
+    const audit = await t.ds.query(
+      `SELECT after::text FROM audit_log WHERE entity_id = $1 AND action = 'webhook.create'`,
+      [created.id],
+    );
+    expect(audit[0].after).not.toContain(created.secret);
+    await partnerApi.delete(`/webhooks/${created.id}`).expect(204);
+  });
+
+  it('refuses bad input with 400 naming the field, and writes nothing', async () => {
+    const before = await t.ds.query(`SELECT count(*)::int AS n FROM webhook_endpoint`);
+    const cases: [unknown, string][] = [
+      [{ events: ['task.scheduled'] }, 'url'],
+      [{ url: 'http://127.0.0.1:1/x', events: [] }, 'events'],
+      [{ url: 'http://127.0.0.1:1/x', events: ['task.exploded'] }, 'events'],
+      [{ url: 'http://127.0.0.1:1/x', events: ['task.failed', 'task.failed'] }, 'events'],
+      [{ url: 'ftp://127.0.0.1/x', events: ['task.failed'] }, 'url'],
+      [{ url: 'not a url', events: ['task.failed'] }, 'url'],
+      [{ url: 'http://127.0.0.1:1/x', events: ['task.failed'], partnerId: 'nope' }, 'partnerId'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await partnerApi.post('/webhooks', body).expect(400);
+      expect(JSON.stringify(res.body)).toContain(field);
+    }
+    await t.admin
+      .patch('/webhooks/00000000-0000-4000-8000-000000000000', { enabled: 'yes' })
+      .expect(400);
+    expect(await t.ds.query(`SELECT count(*)::int AS n FROM webhook_endpoint`)).toEqual(before);
+  });
+
+  it('delivers signed events that an independent implementation of the specification verifies; partner A never receives B’s', async () => {
+    const a = await receiver();
+    const b = await receiver();
+    const all = await receiver();
+    const hookA = await register(partnerApi, a.url, ['task.scheduled', 'task.cancelled']);
+    const partnerBApi = t.admin.as(await newKey(t.admin, 'partner_admin', partnerB.id));
+    const hookB = await register(partnerBApi, b.url, ['task.scheduled']);
+    const hookAll = await register(t.admin, all.url, ['task.scheduled']);
+
+    await schedule(tenantA.id);
+    await schedule(tenantB.id);
+    await sender.drain();
+
+    expect(a.received.map((r) => r.json.type)).toEqual(['task.scheduled']);
+    expect(a.received[0].json.data).toMatchObject({
+      tenantId: tenantA.id,
+      partnerId: partnerA.id,
+      status: 'scheduled',
+      targetVersion: '2.0.0',
+      runAt: '2027-04-01T10:00:00.000Z',
+      sequence: 0,
+    });
+    expect(a.received[0].json).toMatchObject({ version: 1, timestamp: '2027-03-20T10:00:00.000Z' });
+    expect(b.received.map((r) => r.json.data.tenantId)).toEqual([tenantB.id]);
+    expect(all.received.map((r) => r.json.data.tenantId).sort()).toEqual(
+      [tenantA.id, tenantB.id].sort(),
+    );
+    for (const [r, hook] of [
+      [a, hookA],
+      [b, hookB],
+      [all, hookAll],
+    ] as const) {
+      for (const got of r.received) {
+        expect(got.signature).toMatch(/^v1,/);
+        expect(verifyBySpec(hook.secret, got)).toBe(true);
+        expect(verifyByLibrary(hook.secret, got)).toBe(true);
+        expect(verifyBySpec(hookB === hook ? hookA.secret : hookB.secret, got)).toBe(false);
+      }
+    }
+    // Each receives only its own endpoints' deliveries in the log; B cannot see A's endpoint.
+    await partnerBApi.get(`/webhooks/${hookA.id}`).expect(404);
+    await partnerBApi.get(`/webhooks/${hookA.id}/deliveries`).expect(404);
+    const listB = (await partnerBApi.get('/webhooks').expect(200)).body.items;
+    expect(listB.map((h: { id: string }) => h.id)).toEqual([hookB.id]);
+
+    for (const hook of [hookA, hookB, hookAll])
+      await t.admin.delete(`/webhooks/${hook.id}`).expect(204);
+  });
+
+  it('retries after receiver errors on the schedule and shows every attempt', async () => {
+    const r = await receiver();
+    const hook = await register(partnerApi, r.url, ['task.scheduled']);
+    r.answers.push(500, 503);
+    const tenant = await newTenant(t.admin, partnerA.id);
+    await schedule(tenant.id);
+
+    await sender.drain();
+    expect(r.received).toHaveLength(1);
+    t.clock.advance(4_000);
+    await sender.drain();
+    expect(r.received).toHaveLength(1); // the first retry is due 5 s after the first attempt
+    t.clock.advance(1_000);
+    await sender.drain();
+    expect(r.received).toHaveLength(2);
+    t.clock.advance(300_000);
+    await sender.drain();
+    expect(r.received).toHaveLength(3);
+    expect(new Set(r.received.map((x) => x.id)).size).toBe(1); // one message, one webhook-id
+    expect(r.received.every((x) => verifyBySpec(hook.secret, x))).toBe(true);
+
+    const log = (await partnerApi.get(`/webhooks/${hook.id}/deliveries`).expect(200)).body.items;
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({
+      event: 'task.scheduled',
+      status: 'succeeded',
+      attempts: 3,
+      responseCode: 200,
+      error: null,
+      messageId: r.received[0].id,
+    });
+    expect(log[0].attemptLog.map((a: { responseCode: number }) => a.responseCode)).toEqual([
+      500, 503, 200,
+    ]);
+    expect(log[0].attemptLog[0].error).toMatch(/^HTTP 500/);
+    expect(log[0].latencyMs).toEqual(expect.any(Number));
+    const endpoint = (await partnerApi.get(`/webhooks/${hook.id}`).expect(200)).body;
+    expect(endpoint.failingSince).toBeNull();
+    await cancel((await taskOf(tenant.id)).id);
+    await partnerApi.delete(`/webhooks/${hook.id}`).expect(204);
+  });
+
+  it('keeps the order per task: a later event waits for an earlier one that is being retried', async () => {
+    const r = await receiver();
+    const hook = await register(partnerApi, r.url, ['task.scheduled', 'task.cancelled']);
+    r.answers.push(500);
+    const tenant = await newTenant(t.admin, partnerA.id);
+    await schedule(tenant.id);
+    const task = await taskOf(tenant.id);
+    await sender.drain(); // scheduled: 500
+    await cancel(task.id);
+    await sender.drain(); // cancelled waits behind scheduled
+    expect(r.received.map((x) => x.json.type)).toEqual(['task.scheduled']);
+    t.clock.advance(5_000);
+    await sender.drain();
+    expect(r.received.map((x) => `${x.json.type}:${x.answered}`)).toEqual([
+      'task.scheduled:500',
+      'task.scheduled:200',
+      'task.cancelled:200',
+    ]);
+    expect(r.received[2].json.data).toMatchObject({
+      taskId: task.id,
+      status: 'cancelled',
+      reason: 'customer asked',
+    });
+    await partnerApi.delete(`/webhooks/${hook.id}`).expect(204);
+  });
+
+  it('after a receiver outage every event arrives exactly once', async () => {
+    const r = await receiver();
+    const hook = await register(partnerApi, r.url, ['task.scheduled', 'task.cancelled']);
+    await r.stop();
+    const outageStart = t.clock.now().toISOString();
+    const tenants = [
+      await newTenant(t.admin, partnerA.id),
+      await newTenant(t.admin, partnerA.id),
+      await newTenant(t.admin, partnerA.id),
+    ];
+    await t.admin
+      .post('/update-tasks', {
+        tenantIds: tenants.map((x) => x.id),
+        targetVersion: '2.0.0',
+        mode: 'custom',
+        runAt: '2027-04-01T10:00:00Z',
+      })
+      .expect(201);
+    for (const x of tenants) await cancel((await taskOf(x.id)).id);
+    await sender.drain();
+    await sender.drain();
+    let log = (await partnerApi.get(`/webhooks/${hook.id}/deliveries`).expect(200)).body.items;
+    expect(log).toHaveLength(6);
+    expect(log.filter((d: { attempts: number }) => d.attempts === 1)).toHaveLength(3); // the scheduled ones
+    expect(log.find((d: { error: string | null }) => d.error)?.error).toMatch(/ECONNREFUSED/);
+    const failing = (await partnerApi.get(`/webhooks/${hook.id}`).expect(200)).body;
+    expect(failing.failingSince).toBe(outageStart);
+
+    t.clock.advance(6_000);
+    await sender.drain(); // still down: second attempts fail
+    await r.restart();
+    t.clock.advance(301_000);
+    await sender.drain();
+    await sender.drain();
+    expect(r.accepted).toHaveLength(6);
+    expect(new Set(r.accepted.map((x) => x.id)).size).toBe(6);
+    for (const x of tenants) {
+      const types = r.accepted.filter((m) => m.json.data.tenantId === x.id).map((m) => m.json.type);
+      expect(types).toEqual(['task.scheduled', 'task.cancelled']);
+    }
+    log = (await partnerApi.get(`/webhooks/${hook.id}/deliveries?status=succeeded`).expect(200))
+      .body.items;
+    expect(log).toHaveLength(6);
+    expect((await partnerApi.get(`/webhooks/${hook.id}`).expect(200)).body.failingSince).toBeNull();
+    await partnerApi.delete(`/webhooks/${hook.id}`).expect(204);
+  });
+
+  it('a delivery whose sender died mid-request is sent again by another sender: nothing is lost', async () => {
+    const r = await receiver();
+    const hook = await register(partnerApi, r.url, ['task.scheduled']);
+    r.answers.push('hang');
+    // A second replica on the same database, with its own sender.
+    const other = await startTestApp({
+      databaseUrl: t.databaseUrl,
+      clock: t.clock,
+      env: {
+        WEBHOOK_ALLOW_PRIVATE: 'true',
+        WEBHOOK_SENDER_ENABLED: 'false',
+        WEBHOOK_TIMEOUT_MS: '60000',
+      },
+    });
+    const tenant = await newTenant(t.admin, partnerA.id);
+    await schedule(tenant.id);
+    const sending = other.app.get(WebhookSender).drain();
+    await r.receivedCount(1); // the request is at the receiver, unanswered
+    await other.app.close(); // the replica goes away mid-delivery; nothing is recorded
+    await sending.catch(() => undefined);
+
+    const [row] = await t.ds.query(
+      `SELECT status, attempts FROM webhook_delivery WHERE endpoint_id = $1`,
+      [hook.id],
+    );
+    expect(row).toEqual({ status: 'delivering', attempts: 1 });
+    await sender.drain();
+    expect(r.received).toHaveLength(1); // the lease has not lapsed: nobody else sends it
+    t.clock.advance(91_000);
+    await sender.drain();
+    expect(r.received).toHaveLength(2);
+    expect(r.accepted).toHaveLength(1);
+    expect(r.received[1].id).toBe(r.received[0].id);
+    const log = (await partnerApi.get(`/webhooks/${hook.id}/deliveries`).expect(200)).body.items;
+    expect(log).toEqual([expect.objectContaining({ status: 'succeeded', attempts: 2 })]);
+    await partnerApi.delete(`/webhooks/${hook.id}`).expect(204);
+  });
+
+  it('test ping, redelivery with the same webhook-id, and secret rotation', async () => {
+    const r = await receiver();
+    const hook = await register(partnerApi, r.url, ['task.failed']);
+    const ping = (await partnerApi.post(`/webhooks/${hook.id}/ping`).expect(202)).body;
+    expect(ping).toMatchObject({ event: 'webhook.ping', status: 'pending', attempts: 0 });
+    await sender.drain();
+    expect(r.received[0].json).toMatchObject({
+      type: 'webhook.ping',
+      data: { endpointId: hook.id },
+    });
+    expect(verifyByLibrary(hook.secret, r.received[0])).toBe(true);
+
+    const again = (
+      await partnerApi.post(`/webhooks/${hook.id}/deliveries/${ping.id}/redeliver`).expect(202)
+    ).body;
+    expect(again.id).not.toBe(ping.id);
+    expect(again.messageId).toBe(ping.messageId);
+
+    const rotated = (
+      await partnerApi.patch(`/webhooks/${hook.id}`, { rotateSecret: true }).expect(200)
+    ).body;
+    expect(rotated.secret).toMatch(/^whsec_/);
+    expect(rotated.secret).not.toBe(hook.secret);
+    expect(Date.parse(rotated.previousSecretExpiresAt)).toBe(t.clock.now().getTime() + 86_400_000);
+    await sender.drain();
+    const second = r.received[1];
+    expect(second.id).toBe(r.received[0].id);
+    expect(second.signature.split(' ')).toHaveLength(2);
+    expect(verifyBySpec(rotated.secret, second)).toBe(true);
+    expect(verifyBySpec(hook.secret, second)).toBe(true);
+    expect(verifyByLibrary(rotated.secret, second)).toBe(true);
+
+    t.clock.advance(25 * 3_600_000);
+    await partnerApi.post(`/webhooks/${hook.id}/ping`).expect(202);
+    await sender.drain();
+    const third = r.received[2];
+    expect(verifyBySpec(rotated.secret, third)).toBe(true);
+    expect(verifyBySpec(hook.secret, third)).toBe(false);
+    await partnerApi
+      .post(`/webhooks/${hook.id}/deliveries/00000000-0000-4000-8000-000000000000/redeliver`)
+      .expect(404);
+    await partnerApi.delete(`/webhooks/${hook.id}`).expect(204);
+  });
+
+  it('an endpoint failing for 72 hours is disabled; enabling it again lets redeliveries through', async () => {
+    const r = await receiver();
+    const hook = await register(partnerApi, r.url, ['task.scheduled', 'task.cancelled']);
+    r.answers.push(...Array<number>(50).fill(500));
+    const tenant = await newTenant(t.admin, partnerA.id);
+    await schedule(tenant.id);
+    await sender.drain();
+    // Retries at 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h: the delivery fails for good after ~28 h.
+    for (const s of [5, 300, 1800, 7200, 18000, 36000, 36000]) {
+      t.clock.advance(s * 1000);
+      await sender.drain();
+    }
+    const [first] = (await partnerApi.get(`/webhooks/${hook.id}/deliveries`).expect(200)).body
+      .items;
+    expect(first).toMatchObject({ status: 'failed', attempts: 8 });
+    expect((await partnerApi.get(`/webhooks/${hook.id}`).expect(200)).body.enabled).toBe(true);
+
+    // 72 hours after the first failure, the next failure disables it.
+    t.clock.advance(72 * 3_600_000);
+    await cancel((await taskOf(tenant.id)).id);
+    await sender.drain();
+    const disabled = (await partnerApi.get(`/webhooks/${hook.id}`).expect(200)).body;
+    expect(disabled).toMatchObject({
+      enabled: false,
+      disabledReason: expect.stringContaining('72 h'),
+    });
+    await partnerApi.post(`/webhooks/${hook.id}/ping`).expect(409);
+    await schedule((await newTenant(t.admin, partnerA.id)).id);
+    expect(
+      await t.ds.query(`SELECT count(*)::int AS n FROM webhook_delivery WHERE endpoint_id = $1`, [
+        hook.id,
+      ]),
+    ).toEqual([{ n: 2 }]); // a disabled endpoint gets no new deliveries
+
+    r.answers.length = 0;
+    const enabled = (await partnerApi.patch(`/webhooks/${hook.id}`, { enabled: true }).expect(200))
+      .body;
+    expect(enabled).toMatchObject({ enabled: true, disabledReason: null, failingSince: null });
+    await partnerApi.post(`/webhooks/${hook.id}/deliveries/${first.id}/redeliver`).expect(202);
+    await sender.drain();
+    expect(r.accepted.map((x) => x.json.type)).toEqual(['task.scheduled']);
+    await partnerApi.delete(`/webhooks/${hook.id}`).expect(204);
+  });
+
+  it('maintenance announced and withdrawn reach the platform’s partners', async () => {
+    const r = await receiver();
+    const hook = await register(partnerApi, r.url, [
+      'maintenance.announced',
+      'maintenance.withdrawn',
+    ]);
+    const period = (
+      await t.admin
+        .post(`/platforms/${platformId}/maintenance`, {
+          startsAt: '2027-05-01T22:00:00Z',
+          endsAt: '2027-05-02T02:00:00Z',
+          message: 'Database upgrade',
+        })
+        .expect(201)
+    ).body;
+    await t.admin.delete(`/platforms/${platformId}/maintenance/${period.id}`).expect(204);
+    await sender.drain();
+    expect(r.received.map((x) => x.json.type)).toEqual([
+      'maintenance.announced',
+      'maintenance.withdrawn',
+    ]);
+    expect(r.received[0].json.data).toMatchObject({
+      maintenanceId: period.id,
+      platformId,
+      startsAt: '2027-05-01T22:00:00.000Z',
+      message: 'Database upgrade',
+    });
+    await partnerApi.delete(`/webhooks/${hook.id}`).expect(204);
+  });
+});
+
+describe('webhooks without WEBHOOK_ALLOW_PRIVATE', () => {
+  let t: TestApp;
+  const r = new WebhookReceiver();
+
+  beforeAll(async () => {
+    await r.start();
+    t = await startTestApp({ env: { WEBHOOK_SENDER_ENABLED: 'false' } });
+  });
+  afterAll(async () => {
+    await t.close();
+    await r.stop();
+  });
+
+  it('refuses plain http and loopback, private and link-local addresses', async () => {
+    for (const url of [
+      r.url,
+      'https://127.0.0.1/hooks',
+      'https://localhost/hooks',
+      'https://10.0.0.8/hooks',
+      'https://[::1]/hooks',
+      'https://169.254.169.254/latest/meta-data',
+    ]) {
+      const res = await t.admin.post('/webhooks', { url, events: ['task.scheduled'] }).expect(400);
+      expect(res.body.details[0]).toMatchObject({ field: 'url' });
+    }
+    expect(await t.ds.query(`SELECT count(*)::int AS n FROM webhook_endpoint`)).toEqual([{ n: 0 }]);
+  });
+
+  it('refuses to connect to a private address even when the stored URL points there', async () => {
+    const world = await newWorld(t.admin);
+    const tenant = await newTenant(t.admin, world.partner.id);
+    // As if the name had resolved elsewhere when it was registered.
+    const [{ id }] = await t.ds.query(
+      `INSERT INTO webhook_endpoint (partner_id, url, events, secret)
+       VALUES ($1, $2, '{task.scheduled}', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw') RETURNING id`,
+      [world.partner.id, r.url.replace('http:', 'https:')],
+    );
+    await t.admin
+      .post('/update-tasks', {
+        tenantIds: [tenant.id],
+        targetVersion: '2.0.0',
+        mode: 'custom',
+        runAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      })
+      .expect(201);
+    await t.app.get(WebhookSender).drain();
+    expect(r.received).toHaveLength(0);
+    const log = (await t.admin.get(`/webhooks/${id}/deliveries`).expect(200)).body.items;
+    expect(log[0]).toMatchObject({ status: 'pending', responseCode: null });
+    expect(log[0].error).toMatch(/private|not allowed|127\.0\.0\.1/i);
+  });
+});
