@@ -38,6 +38,12 @@ export const API_TAGS: { name: string; description: string }[] = [
     name: 'blackouts',
     description: 'Periods in which no update starts on a tenant or on a partner’s tenants',
   },
+  {
+    name: 'webhooks',
+    description:
+      'Signed webhooks (Standard Webhooks): endpoints, their delivery logs, test pings and ' +
+      'redeliveries. How to verify a delivery: docs/webhooks.md.',
+  },
   { name: 'notifications', description: 'The e-mail outbox: sent, pending and dead e-mails' },
   { name: 'api-keys', description: 'API keys of platform and partner admins' },
   { name: 'session', description: 'Signing in to the web console with an API key, and out' },

@@ -8,7 +8,6 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  getSchemaPath,
 } from '@nestjs/swagger';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/decorators';
@@ -19,6 +18,7 @@ import {
   CreateWebhookDto,
   ListDeliveriesQuery,
   ListWebhooksQuery,
+  UpdatedWebhookResponse,
   UpdateWebhookDto,
   WebhookBody,
   WebhookDeliveryResponse,
@@ -85,7 +85,10 @@ export class WebhooksController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Get a webhook endpoint' })
+  @ApiOperation({
+    summary: 'Get a webhook endpoint',
+    description: 'Its settings and health (`enabled`, `failingSince`); never its secret.',
+  })
   @ApiOkResponse({ type: WebhookResponse, description: 'The endpoint (without its secret)' })
   @ApiErrors(404)
   get(@CurrentCaller() caller: Caller, @UuidParam('id') id: string): Promise<WebhookResponse> {
@@ -100,21 +103,15 @@ export class WebhooksController {
       'it for 24 hours. `enabled: true` enables an endpoint that was disabled after failing.',
   })
   @ApiOkResponse({
-    schema: {
-      oneOf: [
-        { $ref: getSchemaPath(WebhookResponse) },
-        { $ref: getSchemaPath(WebhookWithSecretResponse) },
-      ],
-    },
+    type: UpdatedWebhookResponse,
     description: 'The endpoint; with `secret` after a rotation',
   })
-  @ApiExtraModels(WebhookResponse, WebhookWithSecretResponse)
   @ApiErrors(404)
   update(
     @CurrentCaller() caller: Caller,
     @UuidParam('id') id: string,
     @Body() dto: UpdateWebhookDto,
-  ): Promise<WebhookResponse | WebhookWithSecretResponse> {
+  ): Promise<UpdatedWebhookResponse> {
     return this.webhooks.update(caller, id, dto);
   }
 

@@ -9,6 +9,7 @@ import { type Tx, Transactions } from '../database/transactions';
 import { WEBHOOK_PAYLOAD_VERSION, WEBHOOK_PING } from '../notifications/notice-events';
 import {
   type CreateWebhookDto,
+  type UpdatedWebhookResponse,
   type UpdateWebhookDto,
   WebhookDeliveryResponse,
   WebhookResponse,
@@ -78,11 +79,7 @@ export class WebhooksService {
     return WebhookResponse.from(await this.endpoint(this.db.pool, caller, id));
   }
 
-  async update(
-    caller: Caller,
-    id: string,
-    dto: UpdateWebhookDto,
-  ): Promise<WebhookResponse | WebhookWithSecretResponse> {
+  async update(caller: Caller, id: string, dto: UpdateWebhookDto): Promise<UpdatedWebhookResponse> {
     const url =
       dto.url === undefined
         ? undefined

@@ -251,6 +251,15 @@ export class WebhookBody {
   data!: WebhookTaskData | WebhookMaintenanceData | WebhookPingData;
 }
 
+/** PATCH's answer: the endpoint, with its new secret after `rotateSecret`. */
+export class UpdatedWebhookResponse extends WebhookResponse {
+  @ApiPropertyOptional({
+    example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    description: 'Only after `rotateSecret: true`: the new secret, shown only in this answer',
+  })
+  secret?: string;
+}
+
 export class DeliveryAttemptResponse {
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ nullable: true, type: Number, description: 'null: no response' })
@@ -291,10 +300,7 @@ export class WebhookDeliveryResponse {
     description: 'The latest attempts, oldest first',
   })
   attemptLog!: DeliveryAttemptResponse[];
-  @ApiProperty({
-    description: 'The body sent',
-    oneOf: [{ $ref: getSchemaPath('WebhookBody') }],
-  })
+  @ApiProperty({ type: WebhookBody, description: 'The body sent' })
   payload!: WebhookBody;
 
   static from(d: WebhookDelivery): WebhookDeliveryResponse {
