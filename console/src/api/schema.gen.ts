@@ -385,110 +385,6 @@ export interface paths {
         patch: operations["VersionsController_update"];
         trace?: never;
     };
-    "/api/v1/rollouts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List rollouts
-         * @description Oldest first, filtered by state, partner or target version. A partner admin sees its own.
-         */
-        get: operations["RolloutsController_list"];
-        put?: never;
-        /**
-         * Create a rollout: an update in waves behind success and error gates
-         * @description The scope and options of POST /update-tasks, plus `waves` (each a `percent` or `count` of the tenants not placed in an earlier wave, or the tenants having `tags`; leftovers join the last wave; default one wave), `successThreshold`, `errorThreshold` with `onError`, `soakMinutes` and `maxConcurrency`. Every task of every wave is created now, in one transaction, under every scheduling rule; the tasks of waves that have not opened are `held`. With `dryRun`: 200 and how the tenants split into waves. docs/rollouts.md has the gate arithmetic.
-         */
-        post: operations["RolloutsController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rollouts/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get a rollout
-         * @description Its state, its counts per task status, and each wave with its counts and its gate in words.
-         */
-        get: operations["RolloutsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rollouts/{id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Cancel a rollout
-         * @description Its held and scheduled tasks are cancelled and their recipients told; running tasks finish. The partner contacts are e-mailed.
-         */
-        post: operations["RolloutsController_cancel"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rollouts/{id}/pause": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Pause a rollout
-         * @description No further task of it starts (its scheduled tasks are held again); running tasks finish. The partner contacts are e-mailed.
-         */
-        post: operations["RolloutsController_pause"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rollouts/{id}/resume": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Resume a paused rollout
-         * @description The held tasks of its open waves are scheduled from now; the error gate counts the failures after the resume.
-         */
-        post: operations["RolloutsController_resume"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/session": {
         parameters: {
             query?: never;
@@ -945,6 +841,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook endpoints
+         * @description A partner admin sees its partner’s; a platform admin every one.
+         */
+        get: operations["WebhooksController_list"];
+        put?: never;
+        /**
+         * Register a webhook endpoint
+         * @description Events are POSTed to `url` as the Standard Webhooks specification describes (headers `webhook-id`, `webhook-timestamp`, `webhook-signature`; body `WebhookBody`), written in the same transaction as the change they report, retried on WEBHOOK_RETRY_SCHEDULE, in order per task. A partner admin’s endpoint receives its partner’s events; a platform admin’s, the events of `partnerId`, or of every partner without it. The secret is answered once.
+         */
+        post: operations["WebhooksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook endpoint
+         * @description Its settings and health (`enabled`, `failingSince`); never its secret.
+         */
+        get: operations["WebhooksController_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint
+         * @description With its delivery log.
+         */
+        delete: operations["WebhooksController_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change, enable, disable a webhook endpoint or rotate its secret
+         * @description `rotateSecret: true` answers the new secret once (`secret`); the previous one signs beside it for 24 hours. `enabled: true` enables an endpoint that was disabled after failing.
+         */
+        patch: operations["WebhooksController_update"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An endpoint’s delivery log
+         * @description Each delivery with its status, last response code, latency and error, and its attempts. `order=desc`: newest first.
+         */
+        get: operations["WebhooksController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again
+         * @description A new delivery of the same message (same `webhook-id`, body and signature scheme), due now.
+         */
+        post: operations["WebhooksController_redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event
+         * @description Queues a `webhook.ping` delivery, signed and retried like any other; its outcome shows in the delivery log.
+         */
+        post: operations["WebhooksController_ping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -992,10 +1000,6 @@ export interface components {
         AffectedTasks: {
             cancelled: number;
             rescheduled: number;
-        };
-        AmountDto: {
-            count?: number;
-            percent?: number;
         };
         AnnouncementList: {
             items: components["schemas"]["AnnouncementResponse"][];
@@ -1294,64 +1298,6 @@ export interface components {
              */
             updateSteps?: ("precheck" | "backup" | "apply" | "migrate" | "reboot" | "verify")[];
         };
-        CreateRolloutDto: {
-            /** @description Confirms that an older version may be installed */
-            allowDowngrade?: boolean;
-            /** @description Answer as if scheduling, write nothing */
-            dryRun?: boolean;
-            /** @description Failures that trip the error gate: a count (over the whole rollout), or a percent (of a wave, and of the whole rollout). Default: none. */
-            errorThreshold?: components["schemas"]["AmountDto"];
-            /** @description Default: `60`. */
-            expectedDurationMinutes?: number;
-            /** @description Scope: every tenant matching the filter (the filters of GET /tenants); a partner admin's filter covers its own tenants only */
-            filter?: components["schemas"]["TenantFilterDto"];
-            /** @description Only platform admins can cancel a forced task */
-            forced?: boolean;
-            /** @description How many of the rollout's tasks may run at once: a count, or a percent of its tasks (rounded up) */
-            maxConcurrency?: components["schemas"]["AmountDto"];
-            /** @enum {string} */
-            mode: "immediate" | "maintenance_window" | "custom";
-            /** @description E-mail the tenant's customer contact */
-            notifyCustomer?: boolean;
-            /** @description E-mail the partner's contacts */
-            notifyPartner?: boolean;
-            /**
-             * @description Default: `"reject"`.
-             * @enum {string}
-             */
-            onConflict?: "reject" | "skip";
-            /**
-             * @description Default: `"pause"`.
-             * @enum {string}
-             */
-            onError?: "pause" | "stop";
-            /**
-             * Format: uuid
-             * @description Scope: all of a partner's tenants
-             */
-            partnerId?: string;
-            /**
-             * Format: uuid
-             * @description Scope: all of a platform's tenants (platform admins)
-             */
-            platformId?: string;
-            /** @description Redeploy the tenant (also allows installing the current version again) */
-            redeploy?: boolean;
-            /** @description When a step fails after the update was applied (e.g. verify), restore the snapshots taken before it at once, in the same run; the task then ends failed with rolledBack: true. Default: `false`. */
-            rollbackOnFailure?: boolean;
-            /** @description Custom mode: when the update runs (ISO 8601 with offset) */
-            runAt?: string;
-            /** @description Minutes to wait after a wave passed before the next opens. Default: `0`. */
-            soakMinutes?: number;
-            /** @description Percent of a wave that must succeed before the next wave opens (cancelled tasks left out). Default: `100`. */
-            successThreshold?: number;
-            /** @example 14.0.0 */
-            targetVersion: string;
-            /** @description Scope: these tenants */
-            tenantIds?: string[];
-            /** @description In order; tenants left over after the last wave join it. Default: one wave of every tenant. */
-            waves?: components["schemas"]["WaveDto"][];
-        };
         CreateSessionDto: {
             /** @description The API key to sign in with; it is not kept by the browser */
             apiKey: string;
@@ -1411,6 +1357,30 @@ export interface components {
             releaseNotes?: string;
             /** @example 14.2.0 */
             version: string;
+        };
+        CreateWebhookDto: {
+            /** @example Tickets in our PSA */
+            description?: string;
+            /** @description The events sent to the endpoint. Task events carry `WebhookTaskData`, maintenance events `WebhookMaintenanceData` (see `WebhookBody`). */
+            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn")[];
+            /**
+             * Format: uuid
+             * @description Platform admins: the partner whose events the endpoint receives; omitted: every partner’s. Partner admins: their own partner (the default).
+             */
+            partnerId?: string;
+            /**
+             * @description Where deliveries are POSTed: https only, not resolving to a loopback, private or link-local address (unless the service runs with WEBHOOK_ALLOW_PRIVATE=true)
+             * @example https://psa.partner.example/hooks/updates
+             */
+            url: string;
+        };
+        DeliveryAttemptResponse: {
+            /** Format: date-time */
+            at: string;
+            error: string | null;
+            latencyMs: number;
+            /** @description null: no response */
+            responseCode: number | null;
         };
         EditTenantTagsDto: {
             /**
@@ -1581,7 +1551,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /** @enum {string} */
-            event: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed";
+            event: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn";
             /** @description Partner e-mails with the same key that are due together go out as one digest */
             groupKey: string | null;
             /** Format: uuid */
@@ -1724,69 +1694,6 @@ export interface components {
             /** @description Custom mode: when (ISO 8601 with offset) */
             runAt?: string;
         };
-        RolloutDryRunResponse: {
-            /** @description Tasks that would be created */
-            created: number;
-            /** @description Tenants that would be skipped (onConflict: skip), with why */
-            skipped: string[];
-            warnings: string[];
-            waves: components["schemas"]["WaveSplit"][];
-        };
-        RolloutPage: {
-            /** @description This page, in list order */
-            items: components["schemas"]["RolloutResponse"][];
-            /**
-             * @description Pass as `cursor` for the next page; null on the last page
-             * @example null
-             */
-            nextCursor: string | null;
-        };
-        RolloutResponse: {
-            /**
-             * Format: uuid
-             * @description The update batch holding its tasks
-             */
-            batchId: string;
-            counts: components["schemas"]["StatusCountsResponse"];
-            /** Format: date-time */
-            createdAt: string;
-            /** @description The API key that created it */
-            createdBy: string | null;
-            /** @description The error gate in words */
-            errorGate: string;
-            errorThreshold: components["schemas"]["AmountDto"] | null;
-            /** Format: date-time */
-            finishedAt: string | null;
-            forced: boolean;
-            /** Format: uuid */
-            id: string;
-            maxConcurrency: components["schemas"]["AmountDto"] | null;
-            /** @description maxConcurrency as a count */
-            maxRunning: number | null;
-            /** @enum {string} */
-            mode: "immediate" | "maintenance_window" | "custom";
-            /** @enum {string} */
-            onError: "pause" | "stop";
-            /**
-             * Format: uuid
-             * @description The partner it belongs to (null: a platform admin’s rollout across partners)
-             */
-            partnerId: string | null;
-            /** @description Why it paused, stopped, failed or was cancelled */
-            pausedReason: string | null;
-            /** Format: date-time */
-            runAt: string | null;
-            soakMinutes: number;
-            /** @enum {string} */
-            state: "awaiting_confirmation" | "scheduled" | "running" | "paused" | "succeeded" | "failed" | "stopped" | "cancelled";
-            successThreshold: number;
-            targetVersion: string;
-            /** @description Its tasks */
-            total: number;
-            /** Format: date-time */
-            updatedAt: string;
-            waves: components["schemas"]["WaveResponse"][];
-        };
         ScheduleResponse: {
             /** Format: uuid */
             batchId: string | null;
@@ -1924,7 +1831,6 @@ export interface components {
         StatusCountsResponse: {
             cancelled: number;
             failed: number;
-            held: number;
             running: number;
             scheduled: number;
             succeeded: number;
@@ -2005,11 +1911,6 @@ export interface components {
             rollbackOnFailure: boolean;
             /** @description The run failed and its automatic rollback restored the tenant (status: failed) */
             rolledBack: boolean;
-            /**
-             * Format: uuid
-             * @description The rollout the task belongs to (null for a plain batch)
-             */
-            rolloutId: string | null;
             /** Format: date-time */
             runAt: string;
             /** @description GET /update-tasks/{id} only: the snapshots its backup steps took (its latest run that took any) */
@@ -2017,7 +1918,7 @@ export interface components {
             /** Format: date-time */
             startedAt: string | null;
             /** @enum {string} */
-            status: "held" | "scheduled" | "running" | "succeeded" | "failed" | "cancelled";
+            status: "scheduled" | "running" | "succeeded" | "failed" | "cancelled";
             targetVersion: string;
             /** Format: uuid */
             tenantId: string;
@@ -2025,8 +1926,6 @@ export interface components {
             tenantName: string | null;
             /** Format: date-time */
             updatedAt: string;
-            /** @description Its wave in the rollout, 0 for the first (null for a plain batch) */
-            wave: number | null;
         };
         TenantCountResponse: {
             /** @description How many tenants match the filters */
@@ -2121,6 +2020,43 @@ export interface components {
             /** Format: date-time */
             start: string;
         };
+        UpdatedWebhookResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            /** Format: date-time */
+            disabledAt: string | null;
+            /** @description Why it was disabled automatically */
+            disabledReason: string | null;
+            /** @description false: nothing is sent (disabled by an admin or after failing) */
+            enabled: boolean;
+            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn")[];
+            /**
+             * Format: date-time
+             * @description Every attempt has failed since then; null when the last one succeeded
+             */
+            failingSince: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description null: a platform admin’s endpoint for every partner’s events
+             */
+            partnerId: string | null;
+            /**
+             * Format: date-time
+             * @description After a rotation: until then deliveries are also signed with the previous secret
+             */
+            previousSecretExpiresAt: string | null;
+            /**
+             * @description Only after `rotateSecret: true`: the new secret, shown only in this answer
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret?: string;
+            /** Format: date-time */
+            updatedAt: string;
+            url: string;
+        };
         UpdatePartnerDto: {
             contacts?: components["schemas"]["PartnerContactDto"][];
             name?: string;
@@ -2181,6 +2117,17 @@ export interface components {
             minimumFrom?: string | null;
             releaseNotes?: string;
         };
+        UpdateWebhookDto: {
+            /** @description null clears it */
+            description?: Record<string, never> | null;
+            /** @description `true` enables a disabled endpoint again (it receives new events; failed deliveries can be redelivered); `false` stops deliveries to it */
+            enabled?: boolean;
+            events?: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn")[];
+            /** @description A new secret, answered once as `secret`; the previous one keeps signing beside it for 24 hours, so receivers can switch without losing a delivery */
+            rotateSecret?: boolean;
+            /** @description As for creating */
+            url?: string;
+        };
         VersionPage: {
             /** @description This page, in list order */
             items: components["schemas"]["VersionResponse"][];
@@ -2207,43 +2154,189 @@ export interface components {
             updatedAt: string;
             version: string;
         };
-        WaveDto: {
-            /** @description This many of the tenants not placed yet */
-            count?: number;
-            /** @description Shown in views and e-mails (default "wave N") */
-            name?: string;
-            /** @description This percent of the tenants not placed in an earlier wave, rounded up (at least one tenant) */
-            percent?: number;
+        WebhookBody: {
+            data: components["schemas"]["WebhookTaskData"] | components["schemas"]["WebhookMaintenanceData"] | components["schemas"]["WebhookPingData"];
             /**
-             * @description Every tenant not placed yet that has all of these tags
-             * @example [
-             *       "ring:canary"
-             *     ]
+             * Format: date-time
+             * @description When the change happened
              */
-            tags?: string[];
-        };
-        WaveResponse: {
-            counts: components["schemas"]["StatusCountsResponse"];
-            /** @description Its gate in words, e.g. "opens when 95% of wave 1 succeeded: 91% so far" */
-            gate: string;
-            /** @description 0 for the first wave */
-            index: number;
-            name: string;
-            /** Format: date-time */
-            openedAt: string | null;
-            /** Format: date-time */
-            passedAt: string | null;
-            /** @description How the wave picked its tenants: {percent}, {count} or {tags} */
-            selector: Record<string, never>;
+            timestamp: string;
             /** @enum {string} */
-            state: "held" | "open" | "passed" | "tripped";
-            /** @description Its tasks */
-            total: number;
+            type: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "webhook.ping";
+            /**
+             * @description The version of the body; raised if a field changes meaning (new fields may appear)
+             * @enum {number}
+             */
+            version: 1;
         };
-        WaveSplit: {
-            index: number;
-            name: string;
-            tenants: number;
+        WebhookDeliveryPage: {
+            /** @description This page, in list order */
+            items: components["schemas"]["WebhookDeliveryResponse"][];
+            /**
+             * @description Pass as `cursor` for the next page; null on the last page
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        WebhookDeliveryResponse: {
+            /** @description The latest attempts, oldest first */
+            attemptLog: components["schemas"]["DeliveryAttemptResponse"][];
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: uuid */
+            endpointId: string;
+            /** @description Of the last attempt */
+            error: string | null;
+            /** @enum {string} */
+            event: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "webhook.ping";
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastAttemptAt: string | null;
+            /** @description Of the last attempt */
+            latencyMs: number | null;
+            /** @description The `webhook-id` header: the same for every attempt and redelivery of one message */
+            messageId: string;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            /** @description The body sent */
+            payload: components["schemas"]["WebhookBody"];
+            /** @description Of the last attempt */
+            responseCode: number | null;
+            /**
+             * @description `pending` (waiting for its first attempt or a retry), `delivering`, `succeeded` (a 2xx answer), `failed` (the retry schedule is used up, or the endpoint was disabled)
+             * @enum {string}
+             */
+            status: "pending" | "delivering" | "succeeded" | "failed";
+        };
+        WebhookMaintenanceData: {
+            /** @enum {string} */
+            conflictPolicy: "cancel" | "reschedule";
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            maintenanceId: string;
+            message: string;
+            /** Format: uuid */
+            platformId: string;
+            /** Format: date-time */
+            startsAt: string;
+        };
+        WebhookPage: {
+            /** @description This page, in list order */
+            items: components["schemas"]["WebhookResponse"][];
+            /**
+             * @description Pass as `cursor` for the next page; null on the last page
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        WebhookPingData: {
+            /** Format: uuid */
+            endpointId: string;
+            /** @example ping */
+            message: string;
+        };
+        WebhookResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            /** Format: date-time */
+            disabledAt: string | null;
+            /** @description Why it was disabled automatically */
+            disabledReason: string | null;
+            /** @description false: nothing is sent (disabled by an admin or after failing) */
+            enabled: boolean;
+            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn")[];
+            /**
+             * Format: date-time
+             * @description Every attempt has failed since then; null when the last one succeeded
+             */
+            failingSince: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description null: a platform admin’s endpoint for every partner’s events
+             */
+            partnerId: string | null;
+            /**
+             * Format: date-time
+             * @description After a rotation: until then deliveries are also signed with the previous secret
+             */
+            previousSecretExpiresAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            url: string;
+        };
+        WebhookTaskData: {
+            attempts: number;
+            /** Format: uuid */
+            batchId: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            forced: boolean;
+            fromVersion: string;
+            /** @enum {string} */
+            mode: "immediate" | "maintenance_window" | "custom";
+            /** Format: uuid */
+            partnerId: string;
+            /** Format: uuid */
+            platformId: string;
+            /** @description Why: a cancellation’s reason, a failure’s error, why a task moved */
+            reason: string | null;
+            /** Format: date-time */
+            runAt: string;
+            /** @description Raised with every move (the calendar SEQUENCE) */
+            sequence: number;
+            /** @description The task’s status after the change */
+            status: string;
+            targetVersion: string;
+            /** Format: uuid */
+            taskId: string;
+            /** Format: uuid */
+            tenantId: string;
+            tenantName: string;
+        };
+        WebhookWithSecretResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            /** Format: date-time */
+            disabledAt: string | null;
+            /** @description Why it was disabled automatically */
+            disabledReason: string | null;
+            /** @description false: nothing is sent (disabled by an admin or after failing) */
+            enabled: boolean;
+            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn")[];
+            /**
+             * Format: date-time
+             * @description Every attempt has failed since then; null when the last one succeeded
+             */
+            failingSince: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description null: a platform admin’s endpoint for every partner’s events
+             */
+            partnerId: string | null;
+            /**
+             * Format: date-time
+             * @description After a rotation: until then deliveries are also signed with the previous secret
+             */
+            previousSecretExpiresAt: string | null;
+            /**
+             * @description The signing secret (Standard Webhooks: `whsec_` + base64 of the key). Shown only in this answer; keep it.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+            /** Format: date-time */
+            updatedAt: string;
+            url: string;
         };
         WindowScheduleDto: {
             /**
@@ -2738,7 +2831,7 @@ export interface operations {
                 batchId?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                event?: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed";
+                event?: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn";
                 limit?: number;
                 /** @description E-mail address (any letter case) */
                 recipient?: string;
@@ -4554,538 +4647,6 @@ export interface operations {
             };
         };
     };
-    RolloutsController_list: {
-        parameters: {
-            query?: {
-                /** @description nextCursor of the previous page */
-                cursor?: string;
-                limit?: number;
-                partnerId?: string;
-                state?: "awaiting_confirmation" | "scheduled" | "running" | "paused" | "succeeded" | "failed" | "stopped" | "cancelled";
-                targetVersion?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One page of the list */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RolloutPage"];
-                };
-            };
-            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    /** @description Bearer */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds until the key may send requests again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request line or headers are larger than the service reads (16 KB) */
-            431: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    RolloutsController_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateRolloutDto"];
-            };
-        };
-        responses: {
-            /** @description dryRun: how many tasks and how they split into waves */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RolloutDryRunResponse"];
-                };
-            };
-            /** @description The rollout */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RolloutResponse"];
-                };
-            };
-            /** @description Bad input, named per field: a wave with none or several of percent, count, tags; a wave that takes no tenant; thresholds out of range */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    /** @description Bearer */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description A partner admin asked for a test version or a whole platform */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The partner, platform or tenants are unknown or outside your scope */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description With onConflict "reject": tenants already have an open task or are locked */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request body is larger than the service accepts */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description With onConflict "reject": tenants were refused by a rule, or the scope holds no tenants */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds until the key may send requests again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request line or headers are larger than the service reads (16 KB) */
-            431: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    RolloutsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The rollout */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RolloutResponse"];
-                };
-            };
-            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    /** @description Bearer */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Unknown, or outside the caller’s scope (never revealed) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds until the key may send requests again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request line or headers are larger than the service reads (16 KB) */
-            431: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    RolloutsController_cancel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The cancelled rollout */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RolloutResponse"];
-                };
-            };
-            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    /** @description Bearer */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description A partner admin acting on a forced rollout */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Unknown, or outside the caller’s scope (never revealed) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The rollout is over */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds until the key may send requests again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request line or headers are larger than the service reads (16 KB) */
-            431: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    RolloutsController_pause: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The paused rollout */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RolloutResponse"];
-                };
-            };
-            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    /** @description Bearer */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description A partner admin acting on a forced rollout */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Unknown, or outside the caller’s scope (never revealed) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The rollout is not scheduled or running */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds until the key may send requests again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request line or headers are larger than the service reads (16 KB) */
-            431: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    RolloutsController_resume: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The resumed rollout */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RolloutResponse"];
-                };
-            };
-            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    /** @description Bearer */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description A partner admin acting on a forced rollout */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Unknown, or outside the caller’s scope (never revealed) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The rollout is not paused */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds until the key may send requests again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request line or headers are larger than the service reads (16 KB) */
-            431: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
     SessionController_current: {
         parameters: {
             query?: never;
@@ -6816,7 +6377,7 @@ export interface operations {
                 order?: "asc" | "desc";
                 partnerId?: string;
                 platformId?: string;
-                status?: "held" | "scheduled" | "running" | "succeeded" | "failed" | "cancelled";
+                status?: "scheduled" | "running" | "succeeded" | "failed" | "cancelled";
                 tenantId?: string;
                 /** @description runAt before (ISO 8601) */
                 to?: string;
@@ -7656,6 +7217,638 @@ export interface operations {
             };
             /** @description The new time breaks a rule: overlaps platform maintenance, the version is no longer allowed … */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    WebhooksController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description `desc`: newest first. Default: `asc` (oldest first). */
+                order?: "asc" | "desc";
+                /** @description Only this partner’s endpoints */
+                partnerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookPage"];
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    WebhooksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            /** @description The endpoint and its secret */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecretResponse"];
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The partner is unknown (or not the caller’s) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    WebhooksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint (without its secret) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    WebhooksController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    WebhooksController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookDto"];
+            };
+        };
+        responses: {
+            /** @description The endpoint; with `secret` after a rotation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdatedWebhookResponse"];
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    WebhooksController_deliveries: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                event?: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "webhook.ping";
+                limit?: number;
+                /** @description `desc`: newest first. Default: `asc` (oldest first). */
+                order?: "asc" | "desc";
+                status?: "pending" | "delivering" | "succeeded" | "failed";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    WebhooksController_redeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deliveryId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new delivery */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryResponse"];
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The endpoint is disabled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    WebhooksController_ping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The queued delivery */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryResponse"];
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The endpoint is disabled */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
