@@ -385,6 +385,110 @@ export interface paths {
         patch: operations["VersionsController_update"];
         trace?: never;
     };
+    "/api/v1/rollouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List rollouts
+         * @description Oldest first, filtered by state, partner or target version. A partner admin sees its own.
+         */
+        get: operations["RolloutsController_list"];
+        put?: never;
+        /**
+         * Create a rollout: an update in waves behind success and error gates
+         * @description The scope and options of POST /update-tasks, plus `waves` (each a `percent` or `count` of the tenants not placed in an earlier wave, or the tenants having `tags`; leftovers join the last wave; default one wave), `successThreshold`, `errorThreshold` with `onError`, `soakMinutes` and `maxConcurrency`. Every task of every wave is created now, in one transaction, under every scheduling rule; the tasks of waves that have not opened are `held`. With `dryRun`: 200 and how the tenants split into waves. docs/rollouts.md has the gate arithmetic.
+         */
+        post: operations["RolloutsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rollouts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a rollout
+         * @description Its state, its counts per task status, and each wave with its counts and its gate in words.
+         */
+        get: operations["RolloutsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rollouts/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a rollout
+         * @description Its held and scheduled tasks are cancelled and their recipients told; running tasks finish. The partner contacts are e-mailed.
+         */
+        post: operations["RolloutsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rollouts/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause a rollout
+         * @description No further task of it starts (its scheduled tasks are held again); running tasks finish. The partner contacts are e-mailed.
+         */
+        post: operations["RolloutsController_pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rollouts/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a paused rollout
+         * @description The held tasks of its open waves are scheduled from now; the error gate counts the failures after the resume.
+         */
+        post: operations["RolloutsController_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/session": {
         parameters: {
             query?: never;
@@ -1001,6 +1105,10 @@ export interface components {
             cancelled: number;
             rescheduled: number;
         };
+        AmountDto: {
+            count?: number;
+            percent?: number;
+        };
         AnnouncementList: {
             items: components["schemas"]["AnnouncementResponse"][];
         };
@@ -1298,6 +1406,64 @@ export interface components {
              */
             updateSteps?: ("precheck" | "backup" | "apply" | "migrate" | "reboot" | "verify")[];
         };
+        CreateRolloutDto: {
+            /** @description Confirms that an older version may be installed */
+            allowDowngrade?: boolean;
+            /** @description Answer as if scheduling, write nothing */
+            dryRun?: boolean;
+            /** @description Failures that trip the error gate: a count (over the whole rollout), or a percent (of a wave, and of the whole rollout). Default: none. */
+            errorThreshold?: components["schemas"]["AmountDto"];
+            /** @description Default: `60`. */
+            expectedDurationMinutes?: number;
+            /** @description Scope: every tenant matching the filter (the filters of GET /tenants); a partner admin's filter covers its own tenants only */
+            filter?: components["schemas"]["TenantFilterDto"];
+            /** @description Only platform admins can cancel a forced task */
+            forced?: boolean;
+            /** @description How many of the rollout's tasks may run at once: a count, or a percent of its tasks (rounded up) */
+            maxConcurrency?: components["schemas"]["AmountDto"];
+            /** @enum {string} */
+            mode: "immediate" | "maintenance_window" | "custom";
+            /** @description E-mail the tenant's customer contact */
+            notifyCustomer?: boolean;
+            /** @description E-mail the partner's contacts */
+            notifyPartner?: boolean;
+            /**
+             * @description Default: `"reject"`.
+             * @enum {string}
+             */
+            onConflict?: "reject" | "skip";
+            /**
+             * @description Default: `"pause"`.
+             * @enum {string}
+             */
+            onError?: "pause" | "stop";
+            /**
+             * Format: uuid
+             * @description Scope: all of a partner's tenants
+             */
+            partnerId?: string;
+            /**
+             * Format: uuid
+             * @description Scope: all of a platform's tenants (platform admins)
+             */
+            platformId?: string;
+            /** @description Redeploy the tenant (also allows installing the current version again) */
+            redeploy?: boolean;
+            /** @description When a step fails after the update was applied (e.g. verify), restore the snapshots taken before it at once, in the same run; the task then ends failed with rolledBack: true. Default: `false`. */
+            rollbackOnFailure?: boolean;
+            /** @description Custom mode: when the update runs (ISO 8601 with offset) */
+            runAt?: string;
+            /** @description Minutes to wait after a wave passed before the next opens. Default: `0`. */
+            soakMinutes?: number;
+            /** @description Percent of a wave that must succeed before the next wave opens (cancelled tasks left out). Default: `100`. */
+            successThreshold?: number;
+            /** @example 14.0.0 */
+            targetVersion: string;
+            /** @description Scope: these tenants */
+            tenantIds?: string[];
+            /** @description In order; tenants left over after the last wave join it. Default: one wave of every tenant. */
+            waves?: components["schemas"]["WaveDto"][];
+        };
         CreateSessionDto: {
             /** @description The API key to sign in with; it is not kept by the browser */
             apiKey: string;
@@ -1362,7 +1528,7 @@ export interface components {
             /** @example Tickets in our PSA */
             description?: string;
             /** @description The events sent to the endpoint. Task events carry `WebhookTaskData`, maintenance events `WebhookMaintenanceData` (see `WebhookBody`). */
-            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn")[];
+            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed")[];
             /**
              * Format: uuid
              * @description Platform admins: the partner whose events the endpoint receives; omitted: every partner’s. Partner admins: their own partner (the default).
@@ -1551,7 +1717,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /** @enum {string} */
-            event: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn";
+            event: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed";
             /** @description Partner e-mails with the same key that are due together go out as one digest */
             groupKey: string | null;
             /** Format: uuid */
@@ -1694,6 +1860,69 @@ export interface components {
             /** @description Custom mode: when (ISO 8601 with offset) */
             runAt?: string;
         };
+        RolloutDryRunResponse: {
+            /** @description Tasks that would be created */
+            created: number;
+            /** @description Tenants that would be skipped (onConflict: skip), with why */
+            skipped: string[];
+            warnings: string[];
+            waves: components["schemas"]["WaveSplit"][];
+        };
+        RolloutPage: {
+            /** @description This page, in list order */
+            items: components["schemas"]["RolloutResponse"][];
+            /**
+             * @description Pass as `cursor` for the next page; null on the last page
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        RolloutResponse: {
+            /**
+             * Format: uuid
+             * @description The update batch holding its tasks
+             */
+            batchId: string;
+            counts: components["schemas"]["StatusCountsResponse"];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The API key that created it */
+            createdBy: string | null;
+            /** @description The error gate in words */
+            errorGate: string;
+            errorThreshold: components["schemas"]["AmountDto"] | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            forced: boolean;
+            /** Format: uuid */
+            id: string;
+            maxConcurrency: components["schemas"]["AmountDto"] | null;
+            /** @description maxConcurrency as a count */
+            maxRunning: number | null;
+            /** @enum {string} */
+            mode: "immediate" | "maintenance_window" | "custom";
+            /** @enum {string} */
+            onError: "pause" | "stop";
+            /**
+             * Format: uuid
+             * @description The partner it belongs to (null: a platform admin’s rollout across partners)
+             */
+            partnerId: string | null;
+            /** @description Why it paused, stopped, failed or was cancelled */
+            pausedReason: string | null;
+            /** Format: date-time */
+            runAt: string | null;
+            soakMinutes: number;
+            /** @enum {string} */
+            state: "awaiting_confirmation" | "scheduled" | "running" | "paused" | "succeeded" | "failed" | "stopped" | "cancelled";
+            successThreshold: number;
+            targetVersion: string;
+            /** @description Its tasks */
+            total: number;
+            /** Format: date-time */
+            updatedAt: string;
+            waves: components["schemas"]["WaveResponse"][];
+        };
         ScheduleResponse: {
             /** Format: uuid */
             batchId: string | null;
@@ -1831,6 +2060,7 @@ export interface components {
         StatusCountsResponse: {
             cancelled: number;
             failed: number;
+            held: number;
             running: number;
             scheduled: number;
             succeeded: number;
@@ -1911,6 +2141,11 @@ export interface components {
             rollbackOnFailure: boolean;
             /** @description The run failed and its automatic rollback restored the tenant (status: failed) */
             rolledBack: boolean;
+            /**
+             * Format: uuid
+             * @description The rollout the task belongs to (null for a plain batch)
+             */
+            rolloutId: string | null;
             /** Format: date-time */
             runAt: string;
             /** @description GET /update-tasks/{id} only: the snapshots its backup steps took (its latest run that took any) */
@@ -1918,7 +2153,7 @@ export interface components {
             /** Format: date-time */
             startedAt: string | null;
             /** @enum {string} */
-            status: "scheduled" | "running" | "succeeded" | "failed" | "cancelled";
+            status: "held" | "scheduled" | "running" | "succeeded" | "failed" | "cancelled";
             targetVersion: string;
             /** Format: uuid */
             tenantId: string;
@@ -1926,6 +2161,8 @@ export interface components {
             tenantName: string | null;
             /** Format: date-time */
             updatedAt: string;
+            /** @description Its wave in the rollout, 0 for the first (null for a plain batch) */
+            wave: number | null;
         };
         TenantCountResponse: {
             /** @description How many tenants match the filters */
@@ -2030,7 +2267,7 @@ export interface components {
             disabledReason: string | null;
             /** @description false: nothing is sent (disabled by an admin or after failing) */
             enabled: boolean;
-            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn")[];
+            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed")[];
             /**
              * Format: date-time
              * @description Every attempt has failed since then; null when the last one succeeded
@@ -2122,7 +2359,7 @@ export interface components {
             description?: Record<string, never> | null;
             /** @description `true` enables a disabled endpoint again (it receives new events; failed deliveries can be redelivered); `false` stops deliveries to it */
             enabled?: boolean;
-            events?: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn")[];
+            events?: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed")[];
             /** @description A new secret, answered once as `secret`; the previous one keeps signing beside it for 24 hours, so receivers can switch without losing a delivery */
             rotateSecret?: boolean;
             /** @description As for creating */
@@ -2154,6 +2391,44 @@ export interface components {
             updatedAt: string;
             version: string;
         };
+        WaveDto: {
+            /** @description This many of the tenants not placed yet */
+            count?: number;
+            /** @description Shown in views and e-mails (default "wave N") */
+            name?: string;
+            /** @description This percent of the tenants not placed in an earlier wave, rounded up (at least one tenant) */
+            percent?: number;
+            /**
+             * @description Every tenant not placed yet that has all of these tags
+             * @example [
+             *       "ring:canary"
+             *     ]
+             */
+            tags?: string[];
+        };
+        WaveResponse: {
+            counts: components["schemas"]["StatusCountsResponse"];
+            /** @description Its gate in words, e.g. "opens when 95% of wave 1 succeeded: 91% so far" */
+            gate: string;
+            /** @description 0 for the first wave */
+            index: number;
+            name: string;
+            /** Format: date-time */
+            openedAt: string | null;
+            /** Format: date-time */
+            passedAt: string | null;
+            /** @description How the wave picked its tenants: {percent}, {count} or {tags} */
+            selector: Record<string, never>;
+            /** @enum {string} */
+            state: "held" | "open" | "passed" | "tripped";
+            /** @description Its tasks */
+            total: number;
+        };
+        WaveSplit: {
+            index: number;
+            name: string;
+            tenants: number;
+        };
         WebhookBody: {
             data: components["schemas"]["WebhookTaskData"] | components["schemas"]["WebhookMaintenanceData"] | components["schemas"]["WebhookPingData"];
             /**
@@ -2162,7 +2437,7 @@ export interface components {
              */
             timestamp: string;
             /** @enum {string} */
-            type: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "webhook.ping";
+            type: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "webhook.ping";
             /**
              * @description The version of the body; raised if a field changes meaning (new fields may appear)
              * @enum {number}
@@ -2191,7 +2466,7 @@ export interface components {
             /** @description Of the last attempt */
             error: string | null;
             /** @enum {string} */
-            event: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "webhook.ping";
+            event: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "webhook.ping";
             /** Format: uuid */
             id: string;
             /** Format: date-time */
@@ -2250,7 +2525,7 @@ export interface components {
             disabledReason: string | null;
             /** @description false: nothing is sent (disabled by an admin or after failing) */
             enabled: boolean;
-            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn")[];
+            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed")[];
             /**
              * Format: date-time
              * @description Every attempt has failed since then; null when the last one succeeded
@@ -2311,7 +2586,7 @@ export interface components {
             disabledReason: string | null;
             /** @description false: nothing is sent (disabled by an admin or after failing) */
             enabled: boolean;
-            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn")[];
+            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed")[];
             /**
              * Format: date-time
              * @description Every attempt has failed since then; null when the last one succeeded
@@ -2831,7 +3106,7 @@ export interface operations {
                 batchId?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                event?: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn";
+                event?: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed";
                 limit?: number;
                 /** @description E-mail address (any letter case) */
                 recipient?: string;
@@ -4647,6 +4922,538 @@ export interface operations {
             };
         };
     };
+    RolloutsController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                partnerId?: string;
+                state?: "awaiting_confirmation" | "scheduled" | "running" | "paused" | "succeeded" | "failed" | "stopped" | "cancelled";
+                targetVersion?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RolloutPage"];
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RolloutsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRolloutDto"];
+            };
+        };
+        responses: {
+            /** @description dryRun: how many tasks and how they split into waves */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RolloutDryRunResponse"];
+                };
+            };
+            /** @description The rollout */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RolloutResponse"];
+                };
+            };
+            /** @description Bad input, named per field: a wave with none or several of percent, count, tags; a wave that takes no tenant; thresholds out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A partner admin asked for a test version or a whole platform */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The partner, platform or tenants are unknown or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description With onConflict "reject": tenants already have an open task or are locked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description With onConflict "reject": tenants were refused by a rule, or the scope holds no tenants */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RolloutsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rollout */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RolloutResponse"];
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RolloutsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancelled rollout */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RolloutResponse"];
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A partner admin acting on a forced rollout */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The rollout is over */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RolloutsController_pause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The paused rollout */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RolloutResponse"];
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A partner admin acting on a forced rollout */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The rollout is not scheduled or running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RolloutsController_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resumed rollout */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RolloutResponse"];
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A partner admin acting on a forced rollout */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The rollout is not paused */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     SessionController_current: {
         parameters: {
             query?: never;
@@ -6377,7 +7184,7 @@ export interface operations {
                 order?: "asc" | "desc";
                 partnerId?: string;
                 platformId?: string;
-                status?: "scheduled" | "running" | "succeeded" | "failed" | "cancelled";
+                status?: "held" | "scheduled" | "running" | "succeeded" | "failed" | "cancelled";
                 tenantId?: string;
                 /** @description runAt before (ISO 8601) */
                 to?: string;
@@ -7643,7 +8450,7 @@ export interface operations {
             query?: {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                event?: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "webhook.ping";
+                event?: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "webhook.ping";
                 limit?: number;
                 /** @description `desc`: newest first. Default: `asc` (oldest first). */
                 order?: "asc" | "desc";
