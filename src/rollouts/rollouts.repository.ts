@@ -146,26 +146,29 @@ function toWave(r: WaveRow): Wave {
   };
 }
 
-export interface NewRollout {
-  batchId: string;
-  state: RolloutState;
-  targetVersion: string;
-  mode: UpdateMode;
-  runAt: Date | null;
-  forced: boolean;
-  partnerId: string | null;
-  platformIds: string[];
-  successThreshold: number;
-  errorThreshold: Amount | null;
-  onError: OnError;
-  soakMinutes: number;
-  maxConcurrency: Amount | null;
-  maxRunning: number | null;
+/** What creating a rollout writes: its settings, who created it, its waves. */
+export type NewRollout = Pick<
+  Rollout,
+  | 'batchId'
+  | 'state'
+  | 'targetVersion'
+  | 'mode'
+  | 'runAt'
+  | 'forced'
+  | 'partnerId'
+  | 'platformIds'
+  | 'successThreshold'
+  | 'errorThreshold'
+  | 'onError'
+  | 'soakMinutes'
+  | 'maxConcurrency'
+  | 'maxRunning'
+> & {
   createdBy: string;
   createdByRole: string;
   waves: { name: string; selector: Record<string, unknown>; open: boolean }[];
   now: Date;
-}
+};
 
 export interface RolloutFilter {
   state?: RolloutState;
