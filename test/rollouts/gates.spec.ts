@@ -1,3 +1,4 @@
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { RolloutGates } from '../../src/rollouts/rollout-gates.service';
 import { expandCustomerNotices, startTestApp, TestApp } from '../support/app';
 import { newPartner, newSchedulingWorld, newTenant } from '../support/factories';
@@ -52,6 +53,10 @@ describe('rollout gates', () => {
     t = await startTestApp({ env: schedulerEnv() });
     w = await newSchedulingWorld(t.admin, 0);
     gates = t.app.get(RolloutGates);
+    // The tests move the gates themselves (advanceAll, on the test clock). The job that does it
+    // every 2 s in a running service is stopped, or it could open or pass a wave between a test's
+    // wait and its assertion (a wave seen 'passed' where the test looks for 'open').
+    t.app.get(SchedulerRegistry).deleteInterval('rollout-gates');
   });
   afterAll(() => t.close());
 
