@@ -24,6 +24,7 @@ describe('accessibility of the console (axe-core)', () => {
   let world: Awaited<ReturnType<typeof consoleWorld>>;
   let taskId: string;
   let batchId: string;
+  let rolloutId: string;
 
   beforeAll(async () => {
     env = await startConsoleEnv();
@@ -39,6 +40,16 @@ describe('accessibility of the console (axe-core)', () => {
     batchId = scheduled.body.batchId;
     const tasks = await env.admin.get(`/update-tasks?batchId=${batchId}`).expect(200);
     taskId = tasks.body.items[0].id;
+    // The other four tenants in a rollout of two waves (in their windows: nothing starts).
+    const rollout = await env.admin
+      .post('/rollouts', {
+        tenantIds: world.tenantIds.slice(2),
+        targetVersion: '14.0.0',
+        mode: 'maintenance_window',
+        waves: [{ count: 1 }, { percent: 100 }],
+      })
+      .expect(201);
+    rolloutId = rollout.body.id;
     await env.admin
       .post(`/platforms/${world.platformId}/maintenance`, {
         startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
@@ -92,6 +103,8 @@ describe('accessibility of the console (axe-core)', () => {
       [`/tasks/${taskId}`, /→ 14\.0\.0/],
       ['/batches', 'Batches'],
       [`/batches/${batchId}`, /Batch: update to 14\.0\.0/],
+      ['/rollouts', 'Rollouts'],
+      [`/rollouts/${rolloutId}`, /Rollout: update to 14\.0\.0/],
       ['/platforms', 'Platforms'],
       [`/platforms/${world.platformId}`, 'EU cloud'],
       ['/maintenance', 'Platform maintenance'],
@@ -148,6 +161,7 @@ describe('accessibility of the console (axe-core)', () => {
       ['/tenants', 'Tenants'],
       ['/tasks', 'Aufgaben'],
       ['/batches', 'Aufträge'],
+      ['/rollouts', 'Rollouts'],
       ['/partner', /ACME Telecom/],
       ['/platforms', 'Plattformen'],
       [`/platforms/${world.platformId}`, 'EU cloud'],

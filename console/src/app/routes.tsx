@@ -6,6 +6,7 @@ import {
   IconKey,
   IconMail,
   IconPackages,
+  IconStairsUp,
   IconServer2,
   IconStack2,
   IconUsersGroup,
@@ -51,6 +52,12 @@ export const ROUTES: ConsoleRoute[] = [
     nav: { label: 'nav.batches', icon: IconStack2, section: 'operations' },
   },
   { path: '/batches/:id', page: page(() => import('../pages/tasks/BatchPage')) },
+  {
+    path: '/rollouts',
+    page: page(() => import('../pages/rollouts/RolloutsPage')),
+    nav: { label: 'nav.rollouts', icon: IconStairsUp, section: 'operations' },
+  },
+  { path: '/rollouts/:id', page: page(() => import('../pages/rollouts/RolloutPage')) },
   {
     path: '/partner',
     roles: ['partner_admin'],

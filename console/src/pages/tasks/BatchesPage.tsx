@@ -8,7 +8,8 @@ import { ProblemAlert } from '../../components/feedback';
 import { TimeText } from '../../components/TimeText';
 import { TABLE } from '../../components/table';
 
-type Batch = Schemas['BatchResponse'];
+/** Anything counted by task status: a batch, a rollout, a wave. */
+type Counted = Pick<Schemas['BatchResponse'], 'total' | 'counts'>;
 
 const SEGMENTS = [
   ['succeeded', 'teal'],
@@ -19,8 +20,8 @@ const SEGMENTS = [
   ['cancelled', 'gray'],
 ] as const;
 
-/** A batch's tasks by status, as one bar with a segment per status. */
-export function BatchCounts({ batch }: { batch: Batch }) {
+/** A batch's (or rollout's, or wave's) tasks by status, as one bar with a segment per status. */
+export function BatchCounts({ batch }: { batch: Counted }) {
   const { t } = useTranslation();
   const total = Math.max(batch.total, 1);
   const summary = SEGMENTS.map(([s]) => `${t(`taskStatus.${s}`)}: ${batch.counts[s]}`).join(', ');
