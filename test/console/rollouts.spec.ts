@@ -33,7 +33,10 @@ describe('the rollouts pages of the console', () => {
         partnerId: world.partnerId,
         targetVersion: '14.0.0',
         mode: 'maintenance_window',
-        waves: [{ name: 'canary', tags: ['ring:canary'] }, { name: 'rest', percent: 100 }],
+        waves: [
+          { name: 'canary', tags: ['ring:canary'] },
+          { name: 'rest', percent: 100 },
+        ],
         successThreshold: 95,
       })
       .expect(201);
@@ -43,7 +46,10 @@ describe('the rollouts pages of the console', () => {
     await signIn(p, env.baseUrl, ADMIN_KEY);
     await p.goto(`${env.baseUrl}/rollouts`);
     await p.getByRole('heading', { name: 'Rollouts', level: 2 }).waitFor(SHOWN);
-    await p.getByRole('row', { name: /14\.0\.0.*Scheduled/ }).getByRole('link').click();
+    await p
+      .getByRole('row', { name: /14\.0\.0.*Scheduled/ })
+      .getByRole('link')
+      .click();
 
     await p.getByRole('heading', { name: 'Rollout: update to 14.0.0' }).waitFor(SHOWN);
     await p.getByRole('heading', { name: /canary · open/ }).waitFor(SHOWN);

@@ -345,7 +345,12 @@ export const de: Messages = {
       stopped: 'Gestoppt',
       cancelled: 'Abgebrochen',
     },
-    waveStates: { held: 'zurückgehalten', open: 'offen', passed: 'bestanden', tripped: 'ausgelöst' },
+    waveStates: {
+      held: 'zurückgehalten',
+      open: 'offen',
+      passed: 'bestanden',
+      tripped: 'ausgelöst',
+    },
   },
   platforms: {
     title: 'Plattformen',

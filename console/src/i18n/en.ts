@@ -313,7 +313,8 @@ export const en = {
     errorGate: 'Error gate',
     reason: 'Reason',
     pause: 'Pause',
-    pauseConfirm: 'No further task of the rollout starts until it is resumed. Running tasks finish.',
+    pauseConfirm:
+      'No further task of the rollout starts until it is resumed. Running tasks finish.',
     pauseDone: 'The rollout is paused (state: {{state}})',
     pauseFailed: 'The rollout could not be paused',
     resume: 'Resume',
