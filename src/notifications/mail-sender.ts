@@ -12,6 +12,7 @@ import { OutboxListener } from './outbox-listener';
 import { FanoutRepository } from './fanout.repository';
 import { Lease, OutboxRepository } from './outbox.repository';
 import { classifySendError, invalidAddress, retryDelayMs, SendFailure } from './retry-policy';
+import { Idle } from '../common/idle';
 
 /** A claim is someone else's to take over only after this: far longer than one send may take. */
 export const LEASE_MS = 5 * 60_000;
@@ -37,8 +38,7 @@ export class MailSender implements OnApplicationBootstrap, OnModuleDestroy {
   private claims = 0;
   private running: Promise<void> | null = null;
   private stopping = false;
-  private woken = false;
-  private wake: (() => void) | null = null;
+  private readonly idle = new Idle();
   private lastRecovery = Number.NEGATIVE_INFINITY;
   private accepted: { message: ClaimedMessage; messageId: string }[] = [];
 
@@ -166,8 +166,7 @@ export class MailSender implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   wakeUp(): void {
-    this.woken = true;
-    this.wake?.();
+    this.idle.wakeUp();
   }
 
   private async loop(): Promise<void> {
@@ -178,25 +177,8 @@ export class MailSender implements OnApplicationBootstrap, OnModuleDestroy {
       } catch (err) {
         this.logger.error({ err }, 'sending e-mails failed; trying again shortly');
       }
-      if (handled === 0 && !this.stopping) await this.idle(IDLE_POLL_MS);
+      if (handled === 0 && !this.stopping) await this.idle.for(IDLE_POLL_MS);
     }
-  }
-
-  private idle(ms: number): Promise<void> {
-    if (this.woken) {
-      this.woken = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wake = null;
-        this.woken = false;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wake = done;
-    });
   }
 
   private lease(now: Date): Lease {

@@ -14,6 +14,7 @@ import {
 import { WebhookClient } from './webhook-client';
 import { WebhookFailures } from './webhook-failures.service';
 import { signedHeaders } from './signing';
+import { Idle } from '../common/idle';
 
 const IDLE_POLL_MS = 1_000;
 /** A claim's lease outlasts the request's timeout by this much. */
@@ -46,8 +47,7 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly abort = new AbortController();
   private running: Promise<void> | null = null;
   private stopping = false;
-  private woken = false;
-  private wake: (() => void) | null = null;
+  private readonly idle = new Idle();
 
   constructor(
     private readonly config: AppConfig,
@@ -91,8 +91,7 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   wakeUp(): void {
-    this.woken = true;
-    this.wake?.();
+    this.idle.wakeUp();
   }
 
   private async loop(): Promise<void> {
@@ -104,7 +103,7 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
         this.logger.error({ err }, 'claiming webhook deliveries failed; trying again shortly');
       }
       if (!this.stopping && (started === 0 || this.inFlight.size >= this.config.webhookConcurrency))
-        await this.idle(IDLE_POLL_MS);
+        await this.idle.for(IDLE_POLL_MS);
     }
   }
 
@@ -165,23 +164,6 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
       const retryAt = nextAttemptAt(d.attempts, this.config.webhookRetrySchedule, attempt.at);
       if (await this.deliveries.failed(tx, d, this.instance, attempt, retryAt))
         await this.failures.failing(tx, d.endpointId, attempt.at);
-    });
-  }
-
-  private idle(ms: number): Promise<void> {
-    if (this.woken) {
-      this.woken = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wake = null;
-        this.woken = false;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wake = done;
     });
   }
 }
