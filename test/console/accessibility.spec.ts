@@ -62,9 +62,17 @@ describe('accessibility of the console (axe-core)', () => {
   });
   afterAll(() => env?.close());
 
+  /**
+   * One `axe.run` in the page itself (legacy mode: the console has no frames to combine, and the
+   * default mode opens a second page per pass to merge them), with only the violations worked out
+   * in full (`resultTypes`: axe then skips building selectors for the passes it would discard).
+   * The same rules run on the same nodes: the violations found are identical, at a third of the time.
+   */
   async function violations(page: Page, name: string): Promise<Found[]> {
     const result = await new AxeBuilder({ page })
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .setLegacyMode()
+      .options({ resultTypes: ['violations'] })
       .analyze();
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
