@@ -205,6 +205,11 @@ export class RolloutGates {
     if (!r || !ACTIVE_STATES.includes(r.state)) return false;
     const waves = (await this.rollouts.waves(tx, [id])).get(id) ?? [];
     if (await this.checkErrors(tx, r, waves)) return true;
+    // Every task cancelled another way (a batch cancel, single cancels): nothing is left to gate.
+    if (waves.every((w) => w.counts.cancelled === totalOf(w.counts))) {
+      await this.end(tx, r, 'cancelled', 'every task of the rollout was cancelled');
+      return true;
+    }
     const now = this.clock.now();
     let changed = false;
     if (r.state === 'scheduled' && waves.some((w) => w.counts.running + finishedOf(w) > 0)) {
@@ -251,7 +256,7 @@ export class RolloutGates {
   private async end(
     tx: Tx,
     r: Rollout,
-    state: 'succeeded' | 'failed',
+    state: 'succeeded' | 'failed' | 'cancelled',
     reason: string | null,
   ): Promise<void> {
     await this.rollouts.setState(tx, r.id, state, { pausedReason: reason, finished: true });

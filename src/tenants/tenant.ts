@@ -2,10 +2,16 @@ import type { Locale } from '../common/locale';
 import type { MaintenanceWindow } from '../common/maintenance-window';
 import type { TenantNode, TenantSimulation, TenantState } from './tenant.entity';
 
-/** The tenant's open (scheduled or running) update task, as tenant lists show it. */
+/**
+ * The statuses of an open update task: OPEN_STATUSES of updates/task-status.ts, repeated here
+ * because tenants sit below updates (src/updates/task-status.spec.ts checks that both agree).
+ */
+export const PENDING_TASK_STATUSES = ['held', 'scheduled', 'running'] as const;
+
+/** The tenant's open (held, scheduled or running) update task, as tenant lists show it. */
 export interface PendingTask {
   id: string;
-  status: 'scheduled' | 'running';
+  status: (typeof PENDING_TASK_STATUSES)[number];
   runAt: Date;
   targetVersion: string;
   mode: string;

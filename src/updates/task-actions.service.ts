@@ -13,6 +13,7 @@ import { createPlanner } from './planning';
 import { TaskChanges } from './task-changes.service';
 import { assertMayAct, offeredActions, type TaskAction } from './task-policy';
 import { type LogLine, TaskRunsRepository } from './task-runs.repository';
+import { isNotStarted } from './task-status';
 import type { UpdateTask } from './update-task';
 import { TaskFilter, UpdateTasksRepository } from './update-tasks.repository';
 import { defaultReason } from '../notifications/reasons';
@@ -70,7 +71,7 @@ export class TaskActionsService {
         await this.audited(tx, caller, 'update_task.cancel_running', task);
         return null;
       }
-      if (task.status !== 'scheduled' && task.status !== 'held') {
+      if (!isNotStarted(task.status)) {
         throw new ConflictError(
           `Task ${id} is ${task.status}: only a held, scheduled or running task can be cancelled`,
         );

@@ -1,7 +1,7 @@
 import type { BlockCode } from '../placement/placement';
 import type { Role } from '../auth/api-key.entity';
 import { type ErrorDetail, ForbiddenError, NotFoundError } from '../common/errors';
-import type { TaskStatus } from './task-status';
+import { NOT_STARTED_STATUSES, type TaskStatus } from './task-status';
 
 /**
  * Who may do what to an update task — the one home of these rules (docs/scheduling.md, "Who may
@@ -21,7 +21,7 @@ export type TaskAction = (typeof TASK_ACTIONS)[number];
 
 /** The statuses in which each action applies (in any other, the API answers 409). */
 export const ACTION_APPLIES_TO: Record<TaskAction, readonly TaskStatus[]> = {
-  cancel: ['held', 'scheduled', 'running'],
+  cancel: [...NOT_STARTED_STATUSES, 'running'],
   reschedule: ['scheduled'],
   retry: ['failed'],
   resume: ['running'],

@@ -35,6 +35,23 @@ export function isOpen(status: TaskStatus): boolean {
 }
 
 export const OPEN_STATUSES: readonly TaskStatus[] = TASK_STATUSES.filter(isOpen);
+export type OpenStatus = Exclude<TaskStatus, FinishedStatus>;
+
+/**
+ * Not started: the task has not run yet. `held` (its rollout wave has not opened, or its rollout
+ * is paused) and `scheduled` alike: a cancel (one task, a batch, a stopped rollout) takes both.
+ * Where only `scheduled` is meant, the query says so: the claim, and the moves that give a task a
+ * new time (a held task gets its time when its wave opens).
+ */
+export const NOT_STARTED_STATUSES = ['held', 'scheduled'] as const satisfies readonly TaskStatus[];
+export type NotStartedStatus = (typeof NOT_STARTED_STATUSES)[number];
+
+export function isNotStarted(status: TaskStatus): status is NotStartedStatus {
+  return (NOT_STARTED_STATUSES as readonly TaskStatus[]).includes(status);
+}
+
+/** The not-started statuses as an SQL list: `status IN (${NOT_STARTED_SQL})`. */
+export const NOT_STARTED_SQL = NOT_STARTED_STATUSES.map((s) => `'${s}'`).join(', ');
 
 /** A count per status, every status present (0 when none). */
 export function countByStatus(

@@ -6,7 +6,7 @@ import type { PageRequest } from '../common/pagination';
 import { SqlFilter } from '../database/sql';
 import type { UpdateMode } from './planning';
 import type { ActedOnKind } from './task-policy';
-import { countByStatus, type TaskStatus } from './task-status';
+import { countByStatus, NOT_STARTED_SQL, type TaskStatus } from './task-status';
 
 export interface NewBatch {
   createdBy: string;
@@ -193,7 +193,7 @@ export class UpdateBatchesRepository {
   ): Promise<ActedOnKind[]> {
     const f = new SqlFilter()
       .add('batch_id = ?', batchId)
-      .add(`status IN ('held', 'scheduled')`)
+      .add(`status IN (${NOT_STARTED_SQL})`)
       .addIf(scope.partnerId, 'partner_id = ?');
     const rows: { partner_id: string; forced: boolean; count: number; ids: string[] }[] =
       await tx.query(

@@ -9,7 +9,7 @@ import type { MaintenanceWindow } from '../common/maintenance-window';
 import type { TenantState } from '../tenants/tenant.entity';
 import { addTenantFilter, type TenantFilter } from '../tenants/tenant-filter';
 import { TASKS_DUE_CHANNEL } from './task-channels';
-import type { TaskStatus } from './task-status';
+import { NOT_STARTED_SQL, type TaskStatus } from './task-status';
 import type { UpdateMode } from './planning';
 import type { TaskKind, TaskMove, UpdateTask } from './update-task';
 
@@ -419,7 +419,7 @@ export class UpdateTasksRepository {
       em,
       `UPDATE update_task
        SET status = 'cancelled', cancel_reason = ${f.param(reason)}, finished_at = now(), updated_at = now()
-       ${f.where} AND status IN ('held', 'scheduled')
+       ${f.where} AND status IN (${NOT_STARTED_SQL})
        RETURNING id`,
       f.params,
     );

@@ -1,3 +1,4 @@
+import { RolloutGates } from '../../src/rollouts/rollout-gates.service';
 import { startTestApp, TestApp } from '../support/app';
 import { newKey, newPartner, newSchedulingWorld, newTenant } from '../support/factories';
 
@@ -60,6 +61,7 @@ describe('POST /rollouts', () => {
     // every tenant shows its pending update, and the one-open-task rule holds for held tasks
     const tenant = await t.admin.get(`/tenants/${ids[1]}`).expect(200);
     expect(tenant.body.pendingUpdate).toBe(true);
+    expect(tenant.body.pendingTask).toMatchObject({ status: 'held' });
     await t.admin
       .post('/update-tasks', { tenantIds: [ids[1]], targetVersion: '2.0.0', mode: 'immediate' })
       .expect(409);
@@ -211,5 +213,41 @@ describe('POST /rollouts', () => {
       'rollout.resume',
       'rollout.cancel',
     ]);
+  });
+
+  it("cancels a rollout's held tasks with its batch, for a partner admin its own only", async () => {
+    const partner = await newPartner(t.admin, w.platformId);
+    const ids = await bulk(partner.id, 5);
+    const r = (
+      await t.admin
+        .post('/rollouts', {
+          partnerId: partner.id,
+          targetVersion: '2.0.0',
+          mode: 'immediate',
+          waves: [{ count: 1 }, { count: 2 }, { percent: 100 }],
+        })
+        .expect(201)
+    ).body;
+    expect(r.counts).toMatchObject({ scheduled: 1, held: 4 });
+    const api = t.admin.as(await newKey(t.admin, 'partner_admin', partner.id));
+    const batch = await api.post(`/update-batches/${r.batchId}/cancel`).expect(200);
+    expect(batch.body.counts).toMatchObject({ held: 0, scheduled: 0, cancelled: 5 });
+    const after = await t.admin.get(`/rollouts/${r.id}`).expect(200);
+    expect(after.body.counts).toMatchObject({ held: 0, scheduled: 0, cancelled: 5 });
+    // With nothing left to gate, the gates end the rollout cancelled (and e-mail it).
+    await t.app.get(RolloutGates).advanceAll();
+    const ended = await t.admin.get(`/rollouts/${r.id}`).expect(200);
+    expect(ended.body).toMatchObject({
+      state: 'cancelled',
+      pausedReason: 'every task of the rollout was cancelled',
+    });
+    // No task is left open: every tenant is free for a new update.
+    expect(
+      await count(`FROM update_task WHERE tenant_id = ANY($1::uuid[]) AND is_open`, [ids]),
+    ).toBe(0);
+    const single = await t.admin
+      .post('/rollouts', { partnerId: partner.id, targetVersion: '2.0.0', mode: 'immediate' })
+      .expect(201);
+    expect(single.body.total).toBe(5);
   });
 });

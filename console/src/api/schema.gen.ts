@@ -1798,7 +1798,7 @@ export interface components {
             /** @description When it is planned to run (or started) */
             runAt: string;
             /** @enum {string} */
-            status: "scheduled" | "running";
+            status: "held" | "scheduled" | "running";
             targetVersion: string;
         };
         PlannedSlot: {

@@ -3,7 +3,7 @@ import { LOCALES } from '../../common/locale';
 import { MaintenanceWindowDto } from '../../common/maintenance-window.dto';
 import { nextWindow } from '../../common/maintenance-window';
 import { TENANT_STATES } from '../tenant.entity';
-import type { Tenant } from '../tenant';
+import { PENDING_TASK_STATUSES, type PendingTask, type Tenant } from '../tenant';
 import { TenantNodeDto, TenantSimulationDto } from './tenant.dto';
 
 export class TimeSlotResponse {
@@ -13,7 +13,7 @@ export class TimeSlotResponse {
 
 export class PendingTaskResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: ['scheduled', 'running'] }) status!: 'scheduled' | 'running';
+  @ApiProperty({ enum: PENDING_TASK_STATUSES }) status!: PendingTask['status'];
   @ApiProperty({ description: 'When it is planned to run (or started)' }) runAt!: string;
   @ApiProperty() targetVersion!: string;
   @ApiProperty() mode!: string;
