@@ -12,7 +12,7 @@ import type { Response } from 'express';
 import { type Caller, scopeOf } from '../auth/caller';
 import { CurrentCaller } from '../auth/decorators';
 import { Page, pageRequest } from '../common/pagination';
-import { UuidParam } from '../common/params';
+import { IntParam, UuidParam } from '../common/params';
 import { ApiErrors, ApiPage } from '../openapi/decorators';
 import { CreateRolloutDto } from './dto/create-rollout.dto';
 import { RolloutDryRunResponse, RolloutListQuery, RolloutResponse } from './dto/rollout.dto';
@@ -154,5 +154,34 @@ export class RolloutsController {
   })
   cancel(@CurrentCaller() caller: Caller, @UuidParam() id: string): Promise<RolloutResponse> {
     return this.rollouts.act(caller, id, 'cancel');
+  }
+
+  @Post(':id/waves/:index/retry')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Retry a wave's failed tasks",
+    description:
+      'Every failed task of the wave (`index` as in `waves[].index`, 0 for the first) gets a new ' +
+      'run, under the rules of POST /update-tasks/{id}/retry, all or nothing: if any of them ' +
+      'cannot be retried, the answer lists each with its reason and nothing is retried. They run ' +
+      'now in a scheduled or running rollout; in a paused one they are held until it resumes. ' +
+      'Their earlier failures no longer count for the error gate.',
+  })
+  @ApiOkResponse({ type: RolloutResponse, description: 'The rollout after the retry' })
+  @ApiErrors(
+    { 400: 'The index is not a whole number' },
+    { 403: 'A partner admin acting on a forced rollout' },
+    { 404: 'The rollout or the wave is unknown or outside your scope' },
+    {
+      409: 'The rollout is not scheduled, running or paused, or the wave has no failed task, or a task cannot be retried now (another open task)',
+    },
+    { 422: 'Tasks cannot be retried, for different reasons (each listed)' },
+  )
+  retryWave(
+    @CurrentCaller() caller: Caller,
+    @UuidParam() id: string,
+    @IntParam('index') index: number,
+  ): Promise<RolloutResponse> {
+    return this.rollouts.retryWave(caller, id, index);
   }
 }

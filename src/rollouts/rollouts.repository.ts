@@ -404,6 +404,35 @@ export class RolloutsRepository {
     }));
   }
 
+  /** Locks the failed tasks of a wave (in id order); returns their ids. */
+  async lockFailed(em: EntityManager, rolloutId: string, wave: number): Promise<string[]> {
+    const rows: { id: string }[] = await em.query(
+      `SELECT id FROM update_task WHERE rollout_id = $1 AND wave = $2 AND status = 'failed'
+       ORDER BY id FOR UPDATE`,
+      [rolloutId, wave],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * The failures of a wave whose failed tasks were all retried are no longer failures: the part of
+   * them the error gate had set aside at the last resume (`failed_base`) is taken off the wave and
+   * the rollout, so that the gate counts every later failure (rollout.failed_base is the sum of its
+   * waves').
+   */
+  async forgetFailures(em: EntityManager, rolloutId: string, wave: number): Promise<void> {
+    await em.query(
+      `WITH w AS (
+         UPDATE rollout_wave n SET failed_base = 0
+         FROM rollout_wave o WHERE n.rollout_id = $1 AND n.index = $2
+           AND o.rollout_id = n.rollout_id AND o.index = n.index
+         RETURNING o.failed_base AS before)
+       UPDATE rollout SET failed_base = GREATEST(0, failed_base - (SELECT before FROM w)), updated_at = now()
+       WHERE id = $1`,
+      [rolloutId, wave],
+    );
+  }
+
   /** Held tasks become scheduled (their times are set by the caller, through TaskChanges). */
   async release(em: EntityManager, ids: string[]): Promise<void> {
     if (ids.length === 0) return;

@@ -9,6 +9,7 @@ import { type Tx, Transactions } from '../database/transactions';
 import { defaultReason } from '../notifications/reasons';
 import { Notices } from '../notifications/notices.service';
 import { SchedulingService, type Staging } from '../updates/scheduling.service';
+import { TaskActionsService } from '../updates/task-actions.service';
 import type { CreateRolloutDto } from './dto/create-rollout.dto';
 import { type RolloutResponse, rolloutResponse } from './dto/rollout.dto';
 import { amount, amountOf, assignWaves, ENDED_STATES, type RolloutState, waveSpecs } from './gates';
@@ -18,10 +19,17 @@ import { type Rollout, type RolloutFilter, RolloutsRepository } from './rollouts
 export type RolloutAction = 'pause' | 'resume' | 'cancel';
 
 /** The states each action applies to (otherwise 409). */
-const ACTION_FROM: Record<RolloutAction, readonly RolloutState[]> = {
+const ACTION_FROM: Record<RolloutAction | 'retry', readonly RolloutState[]> = {
   pause: ['scheduled', 'running'],
   resume: ['paused'],
   cancel: ['awaiting_confirmation', 'scheduled', 'running', 'paused'],
+  retry: ['scheduled', 'running', 'paused'],
+};
+const DONE: Record<RolloutAction | 'retry', string> = {
+  pause: 'paused',
+  resume: 'resumed',
+  cancel: 'cancelled',
+  retry: 'retried',
 };
 
 /** POST /rollouts and the actions on rollouts. */
@@ -30,6 +38,7 @@ export class RolloutsService {
   constructor(
     private readonly db: Transactions,
     private readonly scheduling: SchedulingService,
+    private readonly taskActions: TaskActionsService,
     private readonly rollouts: RolloutsRepository,
     private readonly gates: RolloutGates,
     private readonly notices: Notices,
@@ -194,8 +203,42 @@ export class RolloutsService {
   }
 
   /**
+   * Retries the failed tasks of a wave (POST /rollouts/{id}/waves/{index}/retry), all or nothing,
+   * under the rules of a single retry (TaskActionsService.retryLocked). They run now if the rollout
+   * is scheduled or running; in a paused rollout they are held and run when it resumes. Their
+   * failures no longer count for the error gate; a new failure counts again.
+   */
+  async retryWave(caller: Caller, id: string, index: number): Promise<RolloutResponse> {
+    await this.db.run(async (tx) => {
+      const r = await this.lockFor(tx, caller, id, 'retry');
+      const waves = (await this.rollouts.waves(tx, [id])).get(id) ?? [];
+      if (!waves.some((w) => w.index === index)) {
+        throw new NotFoundError(`Wave ${index} of rollout ${id}`);
+      }
+      const { tasks: failed } = await lockInOrder(tx, {
+        tasks: () => this.rollouts.lockFailed(tx, id, index),
+      });
+      if (failed.length === 0) {
+        throw new ConflictError(`Wave ${index} of rollout ${id} has no failed task to retry`);
+      }
+      const what = `Wave ${index} of rollout ${id}`;
+      const retried = await this.taskActions.retryLocked(tx, caller, failed, what);
+      await this.rollouts.forgetFailures(tx, id, index);
+      if (r.state === 'paused') await this.rollouts.holdScheduled(tx, id);
+      await this.audit.record(tx, caller, {
+        action: 'rollout.retry_wave',
+        entityType: 'rollout',
+        entityId: id,
+        after: { wave: index, retried, state: r.state },
+      });
+    });
+    return this.get(scopeOf(caller), id);
+  }
+
+  /**
    * Resumes: failures so far are not counted again by the error gate, a tripped wave is open
-   * again, and the held tasks of open waves are scheduled from now.
+   * again, and the held tasks of every wave that opened (a paused rollout's scheduled tasks, and
+   * retried ones) are scheduled from now.
    */
   private async resumeIn(tx: Tx, r: Rollout, actor: RolloutActor, now: Date): Promise<void> {
     const waves = (await this.rollouts.waves(tx, [r.id])).get(r.id) ?? [];
@@ -207,7 +250,7 @@ export class RolloutsService {
     const open: number[] = [];
     for (const w of waves) {
       if (w.state === 'tripped') await this.rollouts.setWave(tx, r.id, w.index, 'open', now);
-      if (w.state === 'tripped' || w.state === 'open') open.push(w.index);
+      if (w.state !== 'held') open.push(w.index);
     }
     await this.gates.releaseHeld(tx, r, open, now);
     await this.audit.record(tx, actor, {
@@ -228,7 +271,7 @@ export class RolloutsService {
     tx: Tx,
     caller: Caller,
     id: string,
-    action: RolloutAction,
+    action: RolloutAction | 'retry',
   ): Promise<Rollout> {
     const seen = await this.rollouts.find(scopeOf(caller), id, tx);
     if (!seen) throw new NotFoundError('Rollout', id);
@@ -245,7 +288,7 @@ export class RolloutsService {
     if (!ACTION_FROM[action].includes(r.state)) {
       const over = ENDED_STATES.includes(r.state) ? ' (it is over)' : '';
       throw new ConflictError(
-        `Rollout ${id} is ${r.state}${over}: only a rollout that is ${ACTION_FROM[action].join(', ')} can be ${action === 'cancel' ? 'cancelled' : `${action}d`}`,
+        `Rollout ${id} is ${r.state}${over}: only a rollout that is ${ACTION_FROM[action].join(', ')} can be ${DONE[action]}`,
       );
     }
     return r;

@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { type Caller, type Scope, scopeOf } from '../auth/caller';
 import { Clock } from '../common/clock';
 import { ApiError, ConflictError, NotFoundError } from '../common/errors';
+import { bulkRefusal, type RowProblem } from '../common/row-errors';
 import { Page, PageRequest, toPage } from '../common/pagination';
 import { lockInOrder } from '../database/lock-order';
 import { type Tx, Transactions } from '../database/transactions';
@@ -11,7 +12,13 @@ import { CancelTaskDto, RescheduleTaskDto, TaskResponse } from './dto/task.dto';
 import { buildPlanRequest, PlanContextLoader, RequestedUpdate, toFacts } from './plan-inputs';
 import { createPlanner } from './planning';
 import { TaskChanges } from './task-changes.service';
-import { assertMayAct, offeredActions, type TaskAction } from './task-policy';
+import {
+  type ActedOnKind,
+  assertMayAct,
+  assertMayActOnAll,
+  offeredActions,
+  type TaskAction,
+} from './task-policy';
 import { type LogLine, TaskRunsRepository } from './task-runs.repository';
 import { isNotStarted } from './task-status';
 import type { UpdateTask } from './update-task';
@@ -96,6 +103,48 @@ export class TaskActionsService {
       await this.runs.retry(tx, id, now, caller.name);
       return this.audited(tx, caller, 'update_task.retry', task);
     });
+  }
+
+  /**
+   * Retries several failed tasks (a rollout wave's) under the rules of a single retry, all or
+   * nothing: the caller holds the platforms' shared scheduling locks and the task rows. If the
+   * policy refuses any task, the answer is 403 listing them; if any cannot be retried (no longer
+   * failed, or scheduling refuses it now: another open task, a withdrawn version...), the answer
+   * lists every one of them with its reason. Nothing is retried then.
+   */
+  async retryLocked(tx: Tx, caller: Caller, ids: string[], what: string): Promise<number> {
+    const now = this.clock.now();
+    const tasks: UpdateTask[] = [];
+    for (const id of ids) tasks.push(await this.mustFind(tx, scopeOf(caller), id));
+    assertMayActOnAll(caller, 'retry', kindsOf(tasks), what);
+    const problems: RowProblem[] = [];
+    for (const task of tasks) {
+      if (task.status !== 'failed') {
+        problems.push({
+          status: 409,
+          detail: { taskId: task.id, code: 'not_failed', reason: `is ${task.status}` },
+        });
+        continue;
+      }
+      try {
+        await this.planAgain(tx, caller, task, { mode: 'immediate' }, now, 'retried', null);
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        const detail = error.details[0];
+        problems.push({
+          status: error.status,
+          detail: { taskId: task.id, code: detail?.code, reason: detail?.reason ?? error.message },
+        });
+      }
+    }
+    if (problems.length > 0) {
+      throw bulkRefusal(
+        `${what}: ${problems.length} of ${tasks.length} task(s) cannot be retried; nothing was retried`,
+        problems,
+      );
+    }
+    for (const task of tasks) await this.runs.retry(tx, task.id, now, caller.name);
+    return tasks.length;
   }
 
   /** A running task whose lease is gone (its replica stopped): any dispatcher resumes it now. */
@@ -278,4 +327,17 @@ function formatLine(l: LogLine): string {
   const step = l.step ? (l.node ? `${l.step} (${l.node})` : l.step) : '-';
   const mark = l.kind === 'warning' || l.kind === 'step_failed' ? '!' : ' ';
   return `${new Date(l.at).toISOString()} ${mark} attempt ${l.attempt}  ${step.padEnd(24)} ${l.message}`;
+}
+
+/** Tasks grouped as the policy treats them alike (one partner, forced or not). */
+function kindsOf(tasks: UpdateTask[]): ActedOnKind[] {
+  const kinds = new Map<string, ActedOnKind>();
+  for (const t of tasks) {
+    const key = `${t.partnerId}:${t.forced}`;
+    const kind = kinds.get(key) ?? { partnerId: t.partnerId, forced: t.forced, count: 0, ids: [] };
+    kind.count++;
+    kind.ids.push(t.id);
+    kinds.set(key, kind);
+  }
+  return [...kinds.values()];
 }

@@ -57,6 +57,6 @@ import { WindowChangeService } from './window-change.service';
     WindowChangeService,
     SchedulingMetrics,
   ],
-  exports: [UpdateTasksRepository, TaskChanges, SchedulingService],
+  exports: [UpdateTasksRepository, TaskChanges, SchedulingService, TaskActionsService],
 })
 export class UpdatesModule {}

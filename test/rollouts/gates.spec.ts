@@ -1,7 +1,7 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { RolloutGates } from '../../src/rollouts/rollout-gates.service';
 import { expandCustomerNotices, startTestApp, TestApp } from '../support/app';
-import { newPartner, newSchedulingWorld, newTenant } from '../support/factories';
+import { newKey, newPartner, newSchedulingWorld, newTenant } from '../support/factories';
 import { schedulerEnv, until } from '../scheduler/support';
 
 type World = Awaited<ReturnType<typeof newSchedulingWorld>>;
@@ -170,5 +170,67 @@ describe('rollout gates', () => {
     expect(told[0].n).toBe(3);
     expect(await mails(partner.id)).toEqual(['rollout.stopped']);
     await t.admin.post(`/rollouts/${r.id}/resume`).expect(409);
+  });
+
+  it("retries a wave's failed tasks: all or nothing, partner-scoped, held while paused", async () => {
+    const partner = await newPartner(t.admin, w.platformId);
+    const good = await tenants(partner.id, 2);
+    const bad = await tenants(partner.id, 2, { simulate: { failStep: 'precheck' } });
+    await tenants(partner.id, 2);
+    const r = await create({
+      partnerId: partner.id,
+      waves: [{ count: 4 }, { percent: 100 }],
+      errorThreshold: { count: 2 },
+    });
+    await until(async () => (await get(r.id)).state === 'paused', 'the rollout to pause');
+    await settled(r.id);
+    let now = await get(r.id);
+    expect(now.waves[0]).toMatchObject({ state: 'tripped', counts: { failed: 2, succeeded: 2 } });
+
+    const own = t.admin.as(await newKey(t.admin, 'partner_admin', partner.id));
+    const other = w.partnerApi;
+    await other.post(`/rollouts/${r.id}/waves/0/retry`).expect(404);
+    const bad400 = await own.post(`/rollouts/${r.id}/waves/x/retry`).expect(400);
+    expect(bad400.body.details[0]).toMatchObject({ field: 'index' });
+    await own.post(`/rollouts/${r.id}/waves/7/retry`).expect(404);
+    await own.post(`/rollouts/${r.id}/waves/1/retry`).expect(409); // no failed task
+
+    // All or nothing: one tenant now has another open task, so neither task is retried.
+    await t.admin.patch(`/tenants/${bad[0]}`, { simulate: null }).expect(200);
+    await t.admin.patch(`/tenants/${bad[1]}`, { simulate: null }).expect(200);
+    const blocker = await t.admin
+      .post('/update-tasks', {
+        tenantIds: [bad[1]],
+        targetVersion: '2.0.0',
+        mode: 'custom',
+        runAt: new Date(t.clock.now().getTime() + 86_400_000).toISOString(),
+      })
+      .expect(201);
+    const refused = await own.post(`/rollouts/${r.id}/waves/0/retry`).expect(409);
+    expect(refused.body.details).toEqual([
+      expect.objectContaining({ taskId: expect.any(String), reason: expect.any(String) }),
+    ]);
+    expect((await get(r.id)).counts).toMatchObject({ failed: 2 });
+    await t.admin.post(`/update-batches/${blocker.body.batchId}/cancel`).expect(200);
+
+    // Paused: the retried tasks are held, and run when the rollout resumes.
+    const retried = (await own.post(`/rollouts/${r.id}/waves/0/retry`).expect(200)).body;
+    expect(retried.counts).toMatchObject({ failed: 0, held: 4, succeeded: 2 });
+    expect(retried.errorGate).toBe('pauses at 2 failures: 0 failed so far');
+    await own.post(`/rollouts/${r.id}/resume`).expect(200);
+    await until(async () => (await get(r.id)).waves[0].counts.succeeded === 4, 'wave 1 retried');
+    await gates.advanceAll();
+    await until(async () => (await get(r.id)).counts.succeeded === 6, 'every task done');
+    await gates.advanceAll();
+    now = await get(r.id);
+    expect(now.state).toBe('succeeded');
+    const audit: { action: string; after: Record<string, unknown> }[] = await t.ds.query(
+      `SELECT action, after FROM audit_log WHERE entity_id = $1 AND action = 'rollout.retry_wave'`,
+      [r.id],
+    );
+    expect(audit).toEqual([
+      { action: 'rollout.retry_wave', after: { wave: 0, retried: 2, state: 'paused' } },
+    ]);
+    expect(good).toHaveLength(2);
   });
 });
