@@ -1,0 +1,139 @@
+// npm run bench:rollouts
+// What rollouts cost, each figure next to the figure it is held against, measured in the same run:
+//
+// 1. Creating: a rollout of 100,000 tenants in 4 waves ({percent: 1}, {percent: 10}, {percent: 50},
+//    {percent: 100}: 1,000 scheduled, 99,000 held) in ONE `POST /rollouts`, against ONE
+//    `POST /update-tasks` of 100,000 other tenants with the same options (maintenance_window,
+//    notifyPartner, notifyCustomer): the bulk-schedule request of bench/bulk-schedule.ts. Target:
+//    the rollout request takes at most 1.3× the bulk request.
+// 2. Dispatching with held tasks present: the tasks/s of bench/dispatch.ts (BENCH_TASKS immediate
+//    tasks, claimed → completed, one dispatcher process) before the rollout exists, and again with
+//    its 99,000 held tasks (and 1,000 not yet due) in the table. Target: at most 10% slower.
+import { Client } from 'pg';
+import { throughput } from './dispatch';
+import { api, BENCH_ADMIN_KEY, benchDatabase, machine, ms, startService } from './support';
+
+const TENANTS = Number(process.env.BENCH_TENANTS ?? 100_000);
+const CHUNK = 10_000;
+const OPTIONS = { mode: 'maintenance_window', notifyPartner: true, notifyCustomer: true };
+
+type Admin = ReturnType<typeof api>;
+
+/** A partner with `n` tenants as bench/bulk-schedule.ts imports them (windows on Sundays). */
+async function partnerWithTenants(admin: Admin, platformId: string, n: number): Promise<string> {
+  const partner = await admin<{ id: string }>('POST', '/partners', {
+    platformId,
+    name: `bench-${Date.now()}`,
+    contacts: [{ email: 'ops@partner.example', locale: 'de', timezone: 'Europe/Berlin' }],
+  });
+  for (let offset = 0; offset < n; offset += CHUNK) {
+    const tenants = Array.from({ length: Math.min(CHUNK, n - offset) }, (_, i) => ({
+      partnerId: partner.id,
+      name: `tenant-${offset + i}`,
+      softwareVersion: '1.0.0',
+      customerEmail: `it@tenant-${offset + i}.example`,
+      locale: (['en', 'de', 'it'] as const)[(offset + i) % 3],
+      timezone: 'Europe/Rome',
+      maintenanceWindow: { cron: `0 ${1 + ((offset + i) % 4)} * * SUN`, durationMinutes: 240 },
+    }));
+    await admin('POST', '/tenants/bulk', { tenants });
+  }
+  return partner.id;
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const start = process.hrtime.bigint();
+  const result = await work();
+  return { ms: ms(start), result };
+}
+
+async function main(): Promise<void> {
+  const db = await benchDatabase();
+  const setup = await startService(db.url); // API only: creates the work, runs none of it
+  const pg = new Client({ connectionString: db.url });
+  await pg.connect();
+  try {
+    const admin = api(setup.baseUrl, BENCH_ADMIN_KEY);
+    const platform = await admin<{ id: string }>('POST', '/platforms', {
+      name: 'bench',
+      timezone: 'Europe/Rome',
+    });
+    await admin('POST', `/platforms/${platform.id}/versions`, { version: '1.0.0' });
+    await admin('POST', `/platforms/${platform.id}/versions`, {
+      version: '2.0.0',
+      channel: 'recommended',
+    });
+    const bulkPartner = await partnerWithTenants(admin, platform.id, TENANTS);
+    const rolloutPartner = await partnerWithTenants(admin, platform.id, TENANTS);
+    await pg.query('VACUUM ANALYZE');
+
+    const bulk = await timed(() =>
+      admin<{ created: number }>('POST', '/update-tasks', {
+        partnerId: bulkPartner,
+        targetVersion: '2.0.0',
+        ...OPTIONS,
+      }),
+    );
+    await pg.query('VACUUM ANALYZE');
+
+    // Dispatching before any held task exists (the bulk request's tasks are not due: windows).
+    const without = await throughput(admin, pg, db.url, platform.id, 1);
+    await pg.query('VACUUM ANALYZE');
+
+    const rollout = await timed(() =>
+      admin<{ total: number; counts: Record<string, number>; waves: { total: number }[] }>(
+        'POST',
+        '/rollouts',
+        {
+          partnerId: rolloutPartner,
+          targetVersion: '2.0.0',
+          ...OPTIONS,
+          waves: [{ percent: 1 }, { percent: 10 }, { percent: 50 }, { percent: 100 }],
+          successThreshold: 95,
+          errorThreshold: { percent: 2 },
+          maxConcurrency: { percent: 5 },
+        },
+      ),
+    );
+    await pg.query('VACUUM ANALYZE');
+    const held = (
+      await pg.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM update_task WHERE status = 'held'`,
+      )
+    ).rows[0].n;
+    const withHeld = await throughput(admin, pg, db.url, platform.id, 1);
+
+    const ratio = rollout.ms / bulk.ms;
+    const change = (withHeld.rate - without.rate) / without.rate;
+    console.log(
+      `rollouts on ${machine()}, database: ${process.env.DATABASE_URL ? 'DATABASE_URL server' : 'embedded PostgreSQL'}`,
+    );
+    console.log(
+      `  bulk-schedule request     ${(bulk.ms / 1000).toFixed(2)} s for ${bulk.result.created} tasks (POST /update-tasks, ${OPTIONS.mode}, notifications on)`,
+    );
+    console.log(
+      `  rollout request           ${(rollout.ms / 1000).toFixed(2)} s for ${rollout.result.total} tasks in ${rollout.result.waves.length} waves (${rollout.result.waves.map((w) => w.total).join(' / ')}; ${rollout.result.counts.held} held)`,
+    );
+    console.log(
+      `  → rollout / bulk          ${ratio.toFixed(2)}×  (target ≤ 1.30×: ${ratio <= 1.3 ? 'met' : 'NOT met'})`,
+    );
+    console.log(
+      `  dispatch, no held task    ${Math.round(without.rate)} tasks/s claimed → completed (1 process, ${without.seconds.toFixed(1)} s)`,
+    );
+    console.log(
+      `  dispatch, ${held} held   ${Math.round(withHeld.rate)} tasks/s (${withHeld.seconds.toFixed(1)} s)`,
+    );
+    console.log(
+      `  → change                  ${(change * 100).toFixed(1)}%  (target: at most 10% slower: ${change >= -0.1 ? 'met' : 'NOT met'})`,
+    );
+  } finally {
+    await pg.end();
+    await setup.stop();
+    await db.dispose();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
