@@ -52,7 +52,7 @@ export interface ClaimedTask {
   snapshots: RunSnapshot[];
 }
 
-/** The row ClaimsRepository.load reads (task, tenant, platform, version, batch). */
+/** The row ClaimsRepository.load reads (task, tenant, platform, version, batch); its snapshots apart. */
 export interface ClaimedTaskRow {
   id: string;
   tenant_id: string;
@@ -87,10 +87,9 @@ export interface ClaimedTaskRow {
   snapshot_retention_days: number;
   rollback_of: string | null;
   rollback_on_failure: boolean;
-  snapshots: RunSnapshot[] | null;
 }
 
-export function toClaimedTask(r: ClaimedTaskRow): ClaimedTask {
+export function toClaimedTask(r: ClaimedTaskRow, snapshots: RunSnapshot[]): ClaimedTask {
   return {
     id: r.id,
     tenantId: r.tenant_id,
@@ -127,6 +126,6 @@ export function toClaimedTask(r: ClaimedTaskRow): ClaimedTask {
     snapshotRetentionDays: r.snapshot_retention_days,
     rollbackOf: r.rollback_of,
     rollbackOnFailure: r.rollback_on_failure,
-    snapshots: r.snapshots ?? [],
+    snapshots,
   };
 }

@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { updateReturning } from '../database/sql';
-import { type ClaimedTask, type ClaimedTaskRow, toClaimedTask } from './claimed-task';
+import {
+  type ClaimedTask,
+  type ClaimedTaskRow,
+  type RunSnapshot,
+  toClaimedTask,
+} from './claimed-task';
 import { LOCK_OWN_RUNNING } from './run-writes.repository';
 
 export type { ClaimedTask };
@@ -137,7 +142,12 @@ export class ClaimsRepository {
     );
   }
 
-  /** Everything a run needs, read once when it is claimed. */
+  /**
+   * Everything a run needs, read once when it is claimed. The snapshots a run may restore are read
+   * in a second, set-based query, and only for the runs that can have any: rollbacks (the snapshots
+   * of the task they roll back) and runs that resume with completed steps (their own backups). A
+   * run that starts afresh takes its snapshots itself.
+   */
   async load(ids: string[]): Promise<ClaimedTask[]> {
     const rows: ClaimedTaskRow[] = await this.ds.query(
       `SELECT t.id, t.tenant_id, t.platform_id, t.from_version, t.target_version, t.redeploy, t.forced,
@@ -147,12 +157,7 @@ export class ClaimsRepository {
               tn.auto_update_allowed, tn.nodes, tn.simulate, v.channel,
               COALESCE(b.created_by_role = 'platform_admin', false) AS by_platform_admin,
               p.executor_driver, p.executor_url, p.executor_secret, t.kind, t.path, p.update_steps,
-              p.snapshot_retention_days, t.rollback_of, t.rollback_on_failure,
-              (SELECT json_agg(json_build_object('id', s.id, 'externalId', s.external_id,
-                        'node', s.node, 'version', s.version, 'state', s.state) ORDER BY s.seq)
-               FROM snapshot s
-               WHERE s.task_id = COALESCE(t.rollback_of, t.id)
-                 AND (t.rollback_of IS NOT NULL OR s.run = t.run)) AS snapshots
+              p.snapshot_retention_days, t.rollback_of, t.rollback_on_failure
        FROM update_task t
        JOIN tenant tn ON tn.id = t.tenant_id
        JOIN platform p ON p.id = t.platform_id
@@ -161,7 +166,23 @@ export class ClaimsRepository {
        WHERE t.id = ANY($1::uuid[]) AND t.status = 'running'`,
       [ids],
     );
-    return rows.map(toClaimedTask);
+    const restoring = rows.filter((r) => r.rollback_of !== null || r.done_steps.length > 0);
+    const snapshots = new Map<string, RunSnapshot[]>();
+    if (restoring.length > 0) {
+      const found: (RunSnapshot & { task_id: string })[] = await this.ds.query(
+        `SELECT t.id AS task_id, s.id, s.external_id AS "externalId", s.node, s.version, s.state
+         FROM update_task t
+         JOIN snapshot s ON s.task_id = COALESCE(t.rollback_of, t.id)
+                        AND (t.rollback_of IS NOT NULL OR s.run = t.run)
+         WHERE t.id = ANY($1::uuid[])
+         ORDER BY s.seq`,
+        [restoring.map((r) => r.id)],
+      );
+      for (const { task_id: taskId, ...snapshot } of found) {
+        snapshots.set(taskId, [...(snapshots.get(taskId) ?? []), snapshot]);
+      }
+    }
+    return rows.map((r) => toClaimedTask(r, snapshots.get(r.id) ?? []));
   }
 
   /**

@@ -3,6 +3,7 @@ import { lockInOrder } from '../database/lock-order';
 import { type Tx, Transactions } from '../database/transactions';
 import { Notices } from '../notifications/notices.service';
 import { RolloutGates } from '../rollouts/rollout-gates.service';
+import { SnapshotsRepository, type TakenSnapshot } from '../snapshots/snapshots.repository';
 import { GroupCommit, isPermanent } from './group-commit';
 import { LeaseOwner } from './lease-owner';
 import {
@@ -22,6 +23,8 @@ export interface JournalEntry {
     Partial<Pick<TaskEvent, 'step' | 'node' | 'durationMs' | 'at'>>;
   progress?: Omit<ProgressChange, 'taskId' | 'done'>;
   done?: string;
+  /** The snapshot a backup step took: recorded in the transaction that marks the step done. */
+  snapshot?: TakenSnapshot;
 }
 
 export interface JournalResult {
@@ -49,6 +52,7 @@ export class RunJournal {
     private readonly notices: Notices,
     private readonly owner: LeaseOwner,
     private readonly gates: RolloutGates,
+    private readonly snapshots: SnapshotsRepository,
   ) {
     this.queue = new GroupCommit(
       (items) => this.flush(items),
@@ -81,6 +85,7 @@ export class RunJournal {
     const changes = new Map<string, ProgressChange>();
     const completions = new Map<string, Completion>();
     const events: TaskEvent[] = [];
+    const taken: TakenSnapshot[] = [];
     const now = new Date();
     for (const item of items) {
       if ('completion' in item) {
@@ -103,6 +108,7 @@ export class RunJournal {
         if (e.progress.eta !== undefined) change.eta = e.progress.eta;
       }
       if (e.done) change.done.push(e.done);
+      if (e.snapshot) taken.push(e.snapshot);
       changes.set(e.taskId, change);
       if (e.event) {
         events.push({
@@ -117,9 +123,12 @@ export class RunJournal {
         });
       }
     }
-    const { held, ended } = await this.commit([...changes.values()], events, [
-      ...completions.values(),
-    ]);
+    const { held, ended } = await this.commit(
+      [...changes.values()],
+      events,
+      [...completions.values()],
+      taken,
+    );
     return items.map((item) => {
       if ('completion' in item) return ended.has(item.completion.taskId);
       const id = item.entry.taskId;
@@ -131,13 +140,15 @@ export class RunJournal {
   }
 
   /**
-   * One transaction when runs end (their tenants and notices with them); progress alone is one
-   * statement outside a transaction.
+   * One transaction when runs end (their tenants and notices with them) or backups took snapshots
+   * (recorded with the step that took them, for the runs whose lease the writes before found
+   * held); progress alone is one statement outside a transaction.
    */
   private async commit(
     changes: ProgressChange[],
     events: TaskEvent[],
     completions: Completion[],
+    taken: TakenSnapshot[],
   ): Promise<WriteResult> {
     const owner = this.owner.id;
     const work = async (tx: Tx): Promise<WriteResult> => {
@@ -159,11 +170,17 @@ export class RunJournal {
       }
       const held = await this.repo.journal(tx, owner, changes, events);
       const ended = await this.repo.complete(tx, owner, completions);
+      const endedIds = new Set(ended.map((r) => r.id));
+      // The rows of these tasks are locked by now (above, or by the journal statement).
+      await this.snapshots.recordMany(
+        tx,
+        taken.filter((s) => held.has(s.taskId) || endedIds.has(s.taskId)),
+      );
       await this.gates.afterFailures(tx, rollouts);
       await this.tellEnded(tx, ended);
-      return { held, ended: new Set(ended.map((r) => r.id)) };
+      return { held, ended: endedIds };
     };
-    return completions.length > 0 ? this.db.run(work) : work(this.db.pool);
+    return completions.length > 0 || taken.length > 0 ? this.db.run(work) : work(this.db.pool);
   }
 
   /** The succeeded / failed / cancelled notices (e-mails where wanted, webhooks to subscribers). */

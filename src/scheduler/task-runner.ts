@@ -1,11 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { AppConfig } from '../config/app-config';
 import { type Executor, RunStopped, type StepRequest, type StepResult } from './executors/executor';
 import { Executors } from './executors/executors';
 import { precheckProblem, rollbackPrecheckProblem } from './prechecks';
-import { SnapshotsRepository, type TakenSnapshot } from '../snapshots/snapshots.repository';
-import { backoff, isPermanent } from './group-commit';
 import { idempotencyKey } from './executors/http.executor';
 import { RunControlRepository } from './run-control.repository';
 import { RunJournal, type JournalEntry } from './run-journal';
@@ -46,7 +45,6 @@ export class TaskRunner {
     private readonly durations: StepDurations,
     private readonly contexts: StepContexts,
     private readonly control: RunControlRepository,
-    private readonly snapshots: SnapshotsRepository,
   ) {}
 
   async run(run: TaskRun): Promise<void> {
@@ -224,19 +222,22 @@ export class TaskRunner {
     });
     const result = await this.perform(run, step, request);
     const ms = Math.round(performance.now() - startedAt);
-    if (result.ok && step.name === 'backup') {
-      // Recorded before the step counts as done: a resumed run finds it.
-      const snapshot = await this.recordSnapshot(run, {
-        externalId: result.snapshotId ?? idempotencyKey(request),
-        taskId: t.id,
-        run: t.run,
-        stepKey: step.key,
-        node: step.node,
-        version: t.installedVersion,
-        retentionDays: t.snapshotRetentionDays,
-      });
-      t.snapshots.push(snapshot);
-    }
+    // Recorded with the step's completion, in one transaction: a resumed run that finds the step
+    // done finds its snapshot.
+    const snapshot =
+      result.ok && step.name === 'backup'
+        ? {
+            id: randomUUID(),
+            externalId: result.snapshotId ?? idempotencyKey(request),
+            taskId: t.id,
+            run: t.run,
+            stepKey: step.key,
+            node: step.node,
+            version: t.installedVersion,
+            retentionDays: t.snapshotRetentionDays,
+          }
+        : undefined;
+    if (snapshot) t.snapshots.push({ ...snapshot, state: 'available' });
     if (result.ok) {
       run.done.add(step.key);
       this.durations.observe(t.platformId, step.name, ms);
@@ -256,6 +257,7 @@ export class TaskRunner {
         ? { percent: progressPercent(run.plan, run.done), eta: this.eta(run) }
         : undefined,
       done: result.ok ? step.key : undefined,
+      snapshot,
     });
     return result;
   }
@@ -318,26 +320,6 @@ export class TaskRunner {
     );
     if (!ended)
       this.logger.warn({ taskId: t.id }, 'the lease was lost before the result was written');
-  }
-
-  /**
-   * Records the snapshot a backup step took. The insert is idempotent (one row per task, run and
-   * step), so a lost connection or a busy server is retried with the journal's backoff until it
-   * commits or the run halts: a cut connection must not fail an update whose backup succeeded.
-   */
-  private async recordSnapshot(run: TaskRun, taken: TakenSnapshot) {
-    for (let failures = 1; ; failures++) {
-      try {
-        return await run.unlessHalted(this.snapshots.record(taken));
-      } catch (error) {
-        if (error instanceof RunStopped || isPermanent(error)) throw error;
-        this.logger.warn(
-          { taskId: run.id, err: error, failures },
-          'recording the snapshot failed; retrying',
-        );
-        await run.unlessHalted(backoff(failures));
-      }
-    }
   }
 
   private write(run: TaskRun, entry: Omit<JournalEntry, 'taskId' | 'attempt'>): void {

@@ -7,6 +7,8 @@ import { SNAPSHOT_COLUMNS, type Snapshot, type SnapshotRow, toSnapshot } from '.
 
 /** A snapshot taken by a backup step, as the run records it. */
 export interface TakenSnapshot {
+  /** Chosen by the run, so that it knows the row without waiting for the write. */
+  id: string;
   externalId: string;
   taskId: string;
   run: number;
@@ -39,37 +41,32 @@ export class SnapshotsRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   /**
-   * Records the snapshot a backup step took (once per task, run and step: a step run again by a
-   * resumed run records nothing new). Expires after the platform's retention.
+   * Records the snapshots backup steps took, for many runs at once (the run journal writes them in
+   * the transaction that marks their steps done, after it checked the runs' leases). Once per task,
+   * run and step: a step run again by a resumed run records nothing new. Each expires after its
+   * platform's retention.
    */
-  async record(s: TakenSnapshot): Promise<{
-    id: string;
-    externalId: string;
-    node: string | null;
-    version: string;
-    state: string;
-  }> {
-    const rows: { id: string; external_id: string; state: string }[] = await this.ds.query(
-      `WITH inserted AS (
-         INSERT INTO snapshot (external_id, platform_id, tenant_id, task_id, run, step_key, node, version, expires_at)
-         SELECT $1, t.platform_id, t.tenant_id, t.id, $3, $4, $5, $6, now() + $7 * interval '1 day'
-         FROM update_task t WHERE t.id = $2
-         ON CONFLICT (task_id, run, step_key) DO NOTHING
-         RETURNING id, external_id, state
-       )
-       SELECT id, external_id, state FROM inserted
-       UNION ALL
-       SELECT id, external_id, state FROM snapshot WHERE task_id = $2 AND run = $3 AND step_key = $4`,
-      [s.externalId, s.taskId, s.run, s.stepKey, s.node, s.version, s.retentionDays],
+  async recordMany(em: EntityManager, taken: TakenSnapshot[]): Promise<void> {
+    if (taken.length === 0) return;
+    await em.query(
+      `INSERT INTO snapshot (id, external_id, platform_id, tenant_id, task_id, run, step_key, node, version, expires_at)
+       SELECT s.id, s.external_id, t.platform_id, t.tenant_id, t.id, s.run, s.step_key, s.node, s.version,
+              now() + s.retention_days * interval '1 day'
+       FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::int[], $5::text[], $6::text[], $7::text[],
+                   $8::int[]) AS s (id, external_id, task_id, run, step_key, node, version, retention_days)
+       JOIN update_task t ON t.id = s.task_id
+       ON CONFLICT (task_id, run, step_key) DO NOTHING`,
+      [
+        taken.map((s) => s.id),
+        taken.map((s) => s.externalId),
+        taken.map((s) => s.taskId),
+        taken.map((s) => s.run),
+        taken.map((s) => s.stepKey),
+        taken.map((s) => s.node),
+        taken.map((s) => s.version),
+        taken.map((s) => s.retentionDays),
+      ],
     );
-    const row = rows[0];
-    return {
-      id: row.id,
-      externalId: row.external_id,
-      node: s.node,
-      version: s.version,
-      state: row.state,
-    };
   }
 
   async listForTenant(tenantId: string, page: PageRequest): Promise<Snapshot[]> {
