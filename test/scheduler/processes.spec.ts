@@ -11,6 +11,10 @@ import { until } from './support';
 
 const SECRET = 'executor-secret-for-tests-0123456789';
 const READY = /Tenant update scheduler is running/;
+/**
+ * The platform's steps: the proofs are about leases and idempotency keys, not about which steps
+ * run, and without the default reboot they make a fifth fewer executor calls.
+ */
 const STEPS = ['precheck', 'backup', 'apply', 'verify'];
 /** Updates each process runs at once. */
 const CONCURRENCY = 20;
@@ -159,10 +163,11 @@ describe('three service processes on one database', () => {
         SCHEDULER_ENABLED: 'true',
         SCHEDULER_CONCURRENCY: String(CONCURRENCY),
         SCHEDULER_TICK_MS: '200',
-        // Renewed every 2 s: a process or a pool that stalls under load for less than 4 s keeps
-        // its leases (with 3 s, 2 s of stall handed a run to another process and the proofs
-        // counted a repeated step that the kill did not cause).
-        LEASE_SECONDS: '6',
+        // Renewed every 5 s: a process or a pool that stalls under load for less than 10 s keeps
+        // its leases. With 6 s (renewed every 2 s), the suite running three files at once on two
+        // cores stalled a process long enough to hand a run to another one, and the proofs counted
+        // two executions at once that the kill did not cause (with 3 s, 2 s of stall did so).
+        LEASE_SECONDS: '15',
         SHUTDOWN_TIMEOUT_MS: '400',
         EXECUTOR_POLL_MS: '200',
         // Held apply steps are answered when the test releases them, not retried meanwhile.
@@ -179,6 +184,7 @@ describe('three service processes on one database', () => {
         name: 'proof',
         timezone: 'UTC',
         executor: { driver: 'http', url: fake.url, secret: SECRET },
+        updateSteps: STEPS,
       })
       .expect(201);
     platformId = platform.body.id;
@@ -205,7 +211,7 @@ describe('three service processes on one database', () => {
     await untilParkedAtApply(pid);
     victim.child.kill('SIGKILL');
     await victim.exited;
-    // What it held when it died stays as it was until the leases expire (6 s).
+    // What it held when it died stays as it was until the leases expire (15 s).
     const held = await leasedBy(pid);
     release();
     await start(1);
