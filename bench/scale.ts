@@ -4,7 +4,8 @@
 //   import (POST /tenants/bulk, 10,000 a request), the tenant and task lists with each filter
 //   (p50/p99 of the first page and of pages deeper in), the dry run, ONE request scheduling every
 //   tenant of the partner (with customer and partner notices), the batch's counts, GET /metrics,
-//   and the batch's cancel.
+//   platform maintenance announced over every task (all moved), the expired-window job moving every
+//   task, and the batch's cancel.
 // At the largest size, with every task of the earlier sizes finished, it starts a dispatcher and
 // measures claim → completion and commit → first step for a small batch of immediate tasks.
 // Floors: bare INSERT … SELECT of the tenant rows and of the task rows, measured at each size.
@@ -27,6 +28,8 @@ const SCALES = (process.env.BENCH_SCALES ?? '10000,100000,1000000').split(',').m
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 20);
 const CANCEL_TIMEOUT_MS = Number(process.env.BENCH_CANCEL_TIMEOUT_S ?? 600) * 1000;
 const CLAIM_TASKS = Number(process.env.BENCH_CLAIM_TASKS ?? 5000);
+/** The largest size at which maintenance and expired-window moves are measured. */
+const MOVES_UP_TO = Number(process.env.BENCH_MOVES_UP_TO ?? Infinity);
 const CHUNK = 10_000;
 
 type Api = ReturnType<typeof api>;
@@ -172,6 +175,72 @@ async function cancelBatch(base: string, key: string, pg: Client, batchId: strin
   }
 }
 
+/**
+ * Platform maintenance announced over every scheduled task of the batch (conflictPolicy
+ * reschedule): one request moves them all to their next free window and tells their recipients.
+ */
+async function announceMaintenance(admin: Api, pg: Client, platformId: string, batchId: string) {
+  const { rows } = await pg.query<{ from: Date; to: Date }>(
+    `SELECT min(run_at) AS from,
+            max(run_at + expected_duration_minutes * interval '1 minute') AS to
+     FROM update_task WHERE batch_id = $1 AND status = 'scheduled'`,
+    [batchId],
+  );
+  const [result, took] = await timed(() =>
+    admin<{ affected: { rescheduled: number; cancelled: number } }>(
+      'POST',
+      `/platforms/${platformId}/maintenance`,
+      {
+        startsAt: rows[0].from.toISOString(),
+        endsAt: rows[0].to.toISOString(),
+        message: 'bench maintenance',
+        conflictPolicy: 'reschedule',
+      },
+    ),
+  );
+  const { rescheduled, cancelled } = result.affected;
+  return `${secs(took)} (${rescheduled} moved, ${cancelled} cancelled)`;
+}
+
+/**
+ * Every task of the batch made expired by bare SQL (its window closed an hour ago, unstarted),
+ * then a scheduler process (dispatcher idle: nothing is due) moves them to their next windows;
+ * measured from the first move to the last.
+ */
+async function expiredMoves(url: string, pg: Client, batchId: string): Promise<string> {
+  const { rowCount } = await pg.query(
+    `UPDATE update_task SET run_at = now() - interval '5 hours', expires_at = now() - interval '1 hour'
+     WHERE batch_id = $1 AND status = 'scheduled'`,
+    [batchId],
+  );
+  const total = rowCount ?? 0;
+  const remaining = async () =>
+    (
+      await pg.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM update_task
+         WHERE batch_id = $1 AND status = 'scheduled' AND expires_at <= now()`,
+        [batchId],
+      )
+    ).rows[0].n;
+  const mover = await startService(url, {
+    SCHEDULER_ENABLED: 'true',
+    MAIL_SENDER_ENABLED: 'false',
+    RETENTION_ENABLED: 'false',
+  });
+  try {
+    let start: bigint | null = null;
+    for (;;) {
+      const left = await remaining();
+      if (start === null && left < total) start = process.hrtime.bigint();
+      if (left === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return `${secs(start ? ms(start) : 0)} for ${total} tasks (first move → last)`;
+  } finally {
+    await mover.stop();
+  }
+}
+
 async function measureScale(
   service: BenchService,
   pg: Client,
@@ -179,6 +248,7 @@ async function measureScale(
   partnerKey: string,
   ids: { platformId: string; partnerId: string },
   scale: number,
+  url: string,
 ): Promise<void> {
   const base = service.baseUrl;
   const partnerApi = api(base, partnerKey);
@@ -252,6 +322,14 @@ async function measureScale(
     `p50 ${pct(countSamples, 50).toFixed(1)} ms, p99 ${pct(countSamples, 99).toFixed(1)} ms`,
   );
   record(`GET /metrics with ${scheduled.created} open tasks`, scale, await metricsLatency(base));
+  if (scale <= MOVES_UP_TO) {
+    record(
+      'maintenance announced over every task (reschedule), one request',
+      scale,
+      await announceMaintenance(admin, pg, ids.platformId, scheduled.batchId),
+    );
+    record('expired-window moves', scale, await expiredMoves(url, pg, scheduled.batchId));
+  }
   record(
     'batch cancel (with notices)',
     scale,
@@ -263,7 +341,6 @@ async function measureScale(
             pg_size_pretty(pg_total_relation_size('update_task')) AS tasks`,
   );
   record('database size (tasks, outbox)', scale, Object.values(size.rows[0]).join(', '));
-  void admin;
 }
 
 /** With every task of the earlier sizes finished: a dispatcher runs CLAIM_TASKS immediate tasks. */
@@ -469,7 +546,7 @@ async function main(): Promise<void> {
         `${secs(importMs)} for ${scale - have} (${Math.round(((scale - have) / importMs) * 1000)}/s)`,
       );
       have = scale;
-      await measureScale(service, pg, admin, key, ids, scale);
+      await measureScale(service, pg, admin, key, ids, scale, db.url);
       record('service peak RSS', scale, `${service.peakRssMiB().toFixed(0)} MiB`);
     }
     const last = SCALES[SCALES.length - 1];

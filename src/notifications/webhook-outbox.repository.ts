@@ -60,6 +60,8 @@ export class WebhookOutboxRepository {
        JOIN tenant tn ON tn.id = t.tenant_id
        JOIN webhook_endpoint e ON ${SUBSCRIBED('t.partner_id')}
        WHERE ${where}
+         -- Checked once before the tasks are read: a batch of 100,000 with no endpoint reads none.
+         AND EXISTS (SELECT 1 FROM webhook_endpoint x WHERE x.enabled AND $2::text = ANY (x.events))
        ORDER BY t.id, e.id
        RETURNING 1`,
       [

@@ -44,6 +44,16 @@ export function checkFilterOwner(caller: Scope, filter: TenantFilter, field = 'f
 /** The tenant (alias `t`) has an open update task (update_task.is_open: src/updates/task-status.ts). */
 export const HAS_OPEN_TASK = `EXISTS (SELECT 1 FROM update_task u WHERE u.tenant_id = t.id AND u.is_open)`;
 
+/**
+ * Every task of one tenant (alias `t`, the tenant id as parameter `param`): its open task is found
+ * by the one-open-task index, its finished ones by `update_task_tenant_finished`; written as two
+ * arms so the planner reads both indexes (migration 1796020500001).
+ */
+export function tenantTasks(param: string, alias = 't'): string {
+  return `((${alias}.tenant_id = ${param} AND ${alias}.is_open)
+    OR (${alias}.tenant_id = ${param} AND NOT ${alias}.is_open))`;
+}
+
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Adds the conditions of `filter` on tenants aliased `t`. */

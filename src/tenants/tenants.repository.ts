@@ -6,7 +6,7 @@ import type { PageRequest } from '../common/pagination';
 import { SqlFilter } from '../database/sql';
 import type { TenantState } from './tenant.entity';
 import type { NewTenant, PendingTask, Tenant, TenantChanges } from './tenant';
-import { addTenantFilter, type TenantFilter } from './tenant-filter';
+import { addTenantFilter, type TenantFilter, tenantTasks } from './tenant-filter';
 
 export type { TenantFilter } from './tenant-filter';
 
@@ -224,7 +224,7 @@ export class TenantsRepository {
 
   /** The tenant and its task history (update_task carries no foreign key, see its migration). */
   async delete(em: EntityManager, id: string): Promise<void> {
-    await em.query('DELETE FROM update_task WHERE tenant_id = $1', [id]);
+    await em.query(`DELETE FROM update_task t WHERE ${tenantTasks('$1')}`, [id]);
     await em.query('DELETE FROM tenant WHERE id = $1', [id]);
   }
 

@@ -69,13 +69,15 @@ interface GroupRow {
 }
 
 const OPEN = `LEFT JOIN update_task o ON o.tenant_id = t.id AND o.is_open`;
-// Tenants with blackouts (their own or their partner's) are grouped by whose blackouts apply.
-const BLACKOUT_PARTNER = `CASE WHEN EXISTS (SELECT 1 FROM blackout b WHERE b.partner_id = t.partner_id)
-  THEN t.partner_id END`;
-const BLACKOUT_TENANT = `CASE WHEN EXISTS (SELECT 1 FROM blackout b WHERE b.tenant_id = t.id) THEN t.id END`;
+// Tenants with blackouts (their own or their partner's) are grouped by whose blackouts apply. Joined
+// (hashed once) rather than looked up per tenant: two probes per tenant cost more than the scan.
+const BLACKOUTS = `LEFT JOIN (SELECT DISTINCT partner_id FROM blackout WHERE partner_id IS NOT NULL) bp
+    ON bp.partner_id = t.partner_id
+  LEFT JOIN (SELECT DISTINCT tenant_id FROM blackout WHERE tenant_id IS NOT NULL) bt
+    ON bt.tenant_id = t.id`;
 const ATTRIBUTES = `t.platform_id, t.software_version, t.state, t.auto_update_allowed, t.window_cron,
-  t.window_duration_minutes, t.window_timezone, ${BLACKOUT_PARTNER} AS blackout_partner_id,
-  ${BLACKOUT_TENANT} AS blackout_tenant_id`;
+  t.window_duration_minutes, t.window_timezone, bp.partner_id AS blackout_partner_id,
+  bt.tenant_id AS blackout_tenant_id`;
 
 /** The groups as a relation `g` (key, the nine attributes, has_open_task, run_at, expires_at). */
 function groupsRelation(f: SqlFilter, groups: (TenantGroup & Partial<PlacedGroup>)[]): string {
@@ -96,8 +98,8 @@ function groupsRelation(f: SqlFilter, groups: (TenantGroup & Partial<PlacedGroup
 const JOIN_GROUP = `g.platform_id = t.platform_id AND g.software_version = t.software_version
   AND g.state = t.state AND g.auto_update_allowed = t.auto_update_allowed AND g.window_cron = t.window_cron
   AND g.window_duration_minutes = t.window_duration_minutes AND g.window_timezone = t.window_timezone
-  AND g.blackout_partner_id IS NOT DISTINCT FROM (${BLACKOUT_PARTNER})
-  AND g.blackout_tenant_id IS NOT DISTINCT FROM (${BLACKOUT_TENANT})`;
+  AND g.blackout_partner_id IS NOT DISTINCT FROM bp.partner_id
+  AND g.blackout_tenant_id IS NOT DISTINCT FROM bt.tenant_id`;
 
 /** The partner or platform a scope (or its filter) names, if any. */
 export function scopeOwner(scope: TaskScope): { table: 'partner' | 'platform'; id: string } | null {
@@ -117,7 +119,7 @@ export class TenantGroupsRepository {
     const rows: GroupRow[] = await em.query(
       `SELECT ${ATTRIBUTES}, o.id IS NOT NULL AS has_open_task, count(*)::int AS tenants,
               count(*) FILTER (WHERE t.customizations)::int AS customized
-       FROM tenant t ${OPEN} ${f.where}
+       FROM tenant t ${BLACKOUTS} ${OPEN} ${f.where}
        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, o.id IS NOT NULL`,
       f.params,
     );
@@ -150,7 +152,7 @@ export class TenantGroupsRepository {
     const relation = groupsRelation(f, groups);
     return em.query(
       `SELECT t.id, g.key, o.id AS "openTaskId", t.tags
-       FROM tenant t ${OPEN}
+       FROM tenant t ${BLACKOUTS} ${OPEN}
        JOIN ${relation} ON ${JOIN_GROUP} AND g.has_open_task = (o.id IS NOT NULL)
        ${f.where} ORDER BY t.seq`,
       f.params,
@@ -214,8 +216,11 @@ export class TenantGroupsRepository {
            string_to_array(g.path, ','), ${v(options.rollbackOnFailure)}::boolean,
            ${rollout}, ${staged ? 'w.wave' : 'NULL::int'},
            ${staged ? `CASE WHEN w.wave = 0 THEN 'scheduled' ELSE 'held' END` : `'scheduled'`}
-         FROM tenant t JOIN ${relation} ON ${JOIN_GROUP} ${waves}
+         FROM tenant t ${BLACKOUTS} JOIN ${relation} ON ${JOIN_GROUP} ${waves}
          ${f.where}
+         -- In tenant order: the two indexes on tenant_id then take their entries page by page
+         -- instead of at random places (at 1,000,000 tasks they no longer fit in shared buffers).
+         ORDER BY t.id
          ${mode === 'on-conflict' ? `ON CONFLICT (tenant_id) WHERE is_open DO NOTHING` : ''}
          RETURNING 1
        )
@@ -240,7 +245,7 @@ export class TenantGroupsRepository {
       batchId,
     );
     const rows: { id: string }[] = await em.query(
-      `SELECT t.id FROM tenant t JOIN ${relation} ON ${JOIN_GROUP} ${f.where}`,
+      `SELECT t.id FROM tenant t ${BLACKOUTS} JOIN ${relation} ON ${JOIN_GROUP} ${f.where}`,
       f.params,
     );
     return rows.map((r) => r.id);

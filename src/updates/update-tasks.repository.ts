@@ -7,7 +7,7 @@ import type { PageRequest } from '../common/pagination';
 import { SqlFilter, updateReturning } from '../database/sql';
 import type { MaintenanceWindow } from '../common/maintenance-window';
 import type { TenantState } from '../tenants/tenant.entity';
-import { addTenantFilter, type TenantFilter } from '../tenants/tenant-filter';
+import { addTenantFilter, type TenantFilter, tenantTasks } from '../tenants/tenant-filter';
 import { TASKS_DUE_CHANNEL } from './task-channels';
 import { NOT_STARTED_SQL, type TaskStatus } from './task-status';
 import type { UpdateMode } from './planning';
@@ -266,13 +266,13 @@ export class UpdateTasksRepository {
     const f = new SqlFilter()
       .addIf(scope.partnerId, 't.partner_id = ?')
       .addIf(filter.status, 't.status = ?')
-      .addIf(filter.tenantId, 't.tenant_id = ?')
       .addIf(filter.partnerId, 't.partner_id = ?')
       .addIf(filter.platformId, 't.platform_id = ?')
       .addIf(filter.batchId, 't.batch_id = ?')
       .addIf(filter.from, 't.run_at >= ?')
       .addIf(filter.to, 't.run_at < ?')
       .addIf(page.after, order === 'asc' ? 't.id > ?' : 't.id < ?');
+    if (filter.tenantId) f.add(tenantTasks(f.param(filter.tenantId)));
     const rows: TaskRow[] = await this.ds.query(
       `SELECT ${COLUMNS} FROM update_task t ${f.where}
        ORDER BY t.id ${order === 'asc' ? 'ASC' : 'DESC'} LIMIT ${f.param(page.limit + 1)}`,
@@ -337,7 +337,7 @@ export class UpdateTasksRepository {
       'tenantId' in owner ? ['t.tenant_id', owner.tenantId] : ['t.partner_id', owner.partnerId];
     const rows: MovableTaskRow[] = await tx.query(
       `SELECT ${MOVABLE} ${MOVABLE_FROM}
-       WHERE ${column} = $1 AND t.status = 'scheduled'
+       WHERE ${column} = $1 AND t.status = 'scheduled' AND t.is_open
        ORDER BY t.id FOR UPDATE OF t`,
       [id],
     );
@@ -348,7 +348,7 @@ export class UpdateTasksRepository {
   async lockWindowTask(tx: EntityManager, tenantId: string): Promise<MovableTask | null> {
     const rows: MovableTaskRow[] = await tx.query(
       `SELECT ${MOVABLE} ${MOVABLE_FROM}
-       WHERE t.tenant_id = $1 AND t.status = 'scheduled' AND t.mode = 'maintenance_window'
+       WHERE t.tenant_id = $1 AND t.is_open AND t.status = 'scheduled' AND t.mode = 'maintenance_window'
        FOR UPDATE OF t`,
       [tenantId],
     );
