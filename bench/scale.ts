@@ -187,7 +187,7 @@ async function announceMaintenance(admin: Api, pg: Client, platformId: string, b
     [batchId],
   );
   const [result, took] = await timed(() =>
-    admin<{ affected: { rescheduled: number; cancelled: number } }>(
+    admin<{ id: string; affected: { rescheduled: number; cancelled: number } }>(
       'POST',
       `/platforms/${platformId}/maintenance`,
       {
@@ -199,6 +199,8 @@ async function announceMaintenance(admin: Api, pg: Client, platformId: string, b
     ),
   );
   const { rescheduled, cancelled } = result.affected;
+  // Withdrawn again, so that the next size can schedule into the same windows.
+  await admin('DELETE', `/platforms/${platformId}/maintenance/${result.id}`);
   return `${secs(took)} (${rescheduled} moved, ${cancelled} cancelled)`;
 }
 
