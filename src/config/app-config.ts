@@ -111,6 +111,7 @@ class Environment {
   @IsOptional() @Transform(toBool) @IsBoolean() TRUST_PROXY?: boolean;
   @IsOptional() @Transform(emptyToUndefined) @IsString() CONSOLE_DIR?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600) METRICS_COUNTS_SECONDS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3600) DRY_RUN_COUNTS_SECONDS?: number;
   @IsOptional() @Transform(toBool) @IsBoolean() RETENTION_ENABLED?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(36500) RETENTION_TASK_DAYS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(36500) RETENTION_SENT_EMAIL_DAYS?: number;
@@ -225,6 +226,8 @@ export class AppConfig {
   consoleDir!: string;
   /** `/metrics` counts open tasks at most this often (every scrape in between gets the last count). */
   metricsCountsSeconds!: number;
+  /** A dry run over 50,000 tenants or more may answer from a count this old (0: always counts). */
+  dryRunCountsSeconds!: number;
   /** Run the retention job in this process (default: wherever the scheduler runs). */
   retentionEnabled!: boolean;
   /** Days a finished task (with its step log) is kept; its batch goes with its last task. 0: forever. */
@@ -319,6 +322,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: parsed.TRUST_PROXY ?? false,
     consoleDir: path.resolve(parsed.CONSOLE_DIR ?? defaultConsoleDir()),
     metricsCountsSeconds: parsed.METRICS_COUNTS_SECONDS ?? 30,
+    dryRunCountsSeconds: parsed.DRY_RUN_COUNTS_SECONDS ?? 30,
     retentionEnabled: parsed.RETENTION_ENABLED ?? parsed.SCHEDULER_ENABLED ?? true,
     retentionTaskDays: parsed.RETENTION_TASK_DAYS ?? 180,
     retentionSentEmailDays: parsed.RETENTION_SENT_EMAIL_DAYS ?? 30,

@@ -11,6 +11,7 @@ import {
   RuleViolationError,
 } from '../common/errors';
 import { bulkRefusal } from '../common/row-errors';
+import { AppConfig } from '../config/app-config';
 import { lockInOrder } from '../database/lock-order';
 import { type Tx, Transactions } from '../database/transactions';
 import { Notices } from '../notifications/notices.service';
@@ -23,6 +24,7 @@ import {
   SkippedTenant,
 } from './dto/schedule-updates.dto';
 import { buildPlanRequest, PlanContextLoader } from './plan-inputs';
+import { RecentGroups } from './recent-groups';
 import {
   createPlanner,
   openTaskRefusal,
@@ -122,6 +124,8 @@ export interface StagedSchedule extends ScheduleResponse {
 @Injectable()
 export class SchedulingService {
   private readonly logger = new Logger(SchedulingService.name);
+  /** What dry runs over large scopes last counted (bounded staleness, see RecentGroups). */
+  private readonly recentGroups: RecentGroups<TenantGroup>;
 
   constructor(
     private readonly db: Transactions,
@@ -132,7 +136,10 @@ export class SchedulingService {
     private readonly notices: Notices,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.recentGroups = new RecentGroups(clock, config.dryRunCountsSeconds * 1000);
+  }
 
   async schedule(caller: Caller, dto: ScheduleUpdatesDto): Promise<ScheduleResponse> {
     const r = await this.scheduleStaged(caller, dto);
@@ -157,7 +164,7 @@ export class SchedulingService {
     const onConflict = dto.onConflict ?? 'reject';
 
     const response = await this.db.run(async (tx) => {
-      const plan = await this.plan(tx, caller, scope, request);
+      const plan = await this.plan(tx, caller, scope, request, dto.dryRun ?? false);
       const total = plan.planned + plan.refused.length;
       if (plan.refused.length > 0 && onConflict === 'reject') {
         throw bulkRefusal(
@@ -236,6 +243,7 @@ export class SchedulingService {
         rolloutId,
       };
     });
+    if (response.batchId) this.recentGroups.clear();
     await this.db.refreshStatistics([
       { table: 'update_task', rows: response.batchId ? response.created : 0 },
     ]);
@@ -247,9 +255,13 @@ export class SchedulingService {
     caller: Caller,
     scope: TaskScope,
     request: PlanRequest,
+    dryRun: boolean,
   ): Promise<Plan> {
     const callerScope = scopeOf(caller);
-    const groups = await this.groups.groups(tx, scope, callerScope);
+    const count = () => this.groups.groups(tx, scope, callerScope);
+    const groups = dryRun
+      ? await this.recentGroups.read(JSON.stringify([scope, callerScope]), count)
+      : await count();
     const missing =
       'tenantIds' in scope
         ? await this.groups.missing(tx, scope.tenantIds, callerScope)
