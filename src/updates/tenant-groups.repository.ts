@@ -218,8 +218,8 @@ export class TenantGroupsRepository {
            ${staged ? `CASE WHEN w.wave = 0 THEN 'scheduled' ELSE 'held' END` : `'scheduled'`}
          FROM tenant t ${BLACKOUTS} JOIN ${relation} ON ${JOIN_GROUP} ${waves}
          ${f.where}
-         -- In tenant order: the two indexes on tenant_id then take their entries page by page
-         -- instead of at random places (at 1,000,000 tasks they no longer fit in shared buffers).
+         -- In tenant order: the one-open-task index (tenant_id) then takes its entries page by page
+         -- instead of at random places (at 1,000,000 tasks it no longer stays in shared buffers).
          ORDER BY t.id
          ${mode === 'on-conflict' ? `ON CONFLICT (tenant_id) WHERE is_open DO NOTHING` : ''}
          RETURNING 1
