@@ -57,7 +57,7 @@ export class ExpiredTasksService {
 
   private async moveSome(tx: Tx): Promise<number> {
     const now = this.clock.now();
-    const platformIds = await this.tasks.platformsWithExpired(tx, now);
+    const platformIds = await this.tasks.platformsWithExpired(tx, now, BATCH);
     if (platformIds.length === 0) return 0;
     const { tasks: expired } = await lockInOrder(tx, {
       platforms: { ids: platformIds, mode: 'shared' },
