@@ -15,6 +15,7 @@ import { BatchCounts1796014000001 } from './1796014000001-batch-counts';
 import { RollbackOfIndex1796014000002 } from './1796014000002-rollback-of-index';
 import { HotUpdates1796014100001 } from './1796014100001-hot-updates';
 import { Webhooks1796011100001 } from './1796011100001-webhooks';
+import { RolloutConfirmation1796020000001 } from './1796020000001-rollout-confirmation';
 import { FinishedTasksByTenant1796020500001 } from './1796020500001-finished-tasks-by-tenant';
 
 export const MIGRATIONS = [
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   BatchCounts1796014000001,
   RollbackOfIndex1796014000002,
   HotUpdates1796014100001,
+  RolloutConfirmation1796020000001,
   FinishedTasksByTenant1796020500001,
 ];

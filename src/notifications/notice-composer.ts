@@ -13,6 +13,7 @@ import type { ClaimedMessage, OutboxRow } from './outbox-row';
 import { MailTemplates, RenderedMail, TEMPLATE_NAMES, TemplateName } from './templates';
 import {
   batchDigestView,
+  confirmationView,
   eventDigestView,
   maintenanceView,
   Reader,
@@ -66,6 +67,11 @@ export class NoticeComposer {
     let seed = `${row.dedupeKey}#${row.resends}`;
     if (row.event.startsWith('maintenance.')) {
       content = this.maintenance(row, reader);
+    } else if (row.event === 'rollout.confirmation') {
+      const view = confirmationView(row.payload ?? {}, reader);
+      // The code is removed once sent, and voided when a new one is sent: nothing to resend.
+      if (!view) throw new NoticeSubjectGone('the one-time code of this e-mail is void');
+      content = { rendered: this.templates.render('rollout.confirmation', reader.locale, view) };
     } else if (row.event.startsWith('rollout.')) {
       const view = rolloutView(row.payload ?? {}, reader);
       content = {

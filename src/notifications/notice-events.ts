@@ -11,12 +11,17 @@ export const NOTICE_EVENTS = [
   'rollout.paused',
   'rollout.stopped',
   'rollout.completed',
+  'rollout.confirmation',
 ] as const;
 export type NoticeEvent = (typeof NOTICE_EVENTS)[number];
 
 export type TaskNoticeEvent = Extract<NoticeEvent, `task.${string}`>;
 export type MaintenanceNoticeEvent = Extract<NoticeEvent, `maintenance.${string}`>;
-export type RolloutNoticeEvent = Extract<NoticeEvent, `rollout.${string}`>;
+/** A rollout's change, told to its partners' contacts (the one-time code is not one of them). */
+export type RolloutNoticeEvent = Exclude<
+  Extract<NoticeEvent, `rollout.${string}`>,
+  'rollout.confirmation'
+>;
 
 export function isTaskNoticeEvent(event: NoticeEvent): event is TaskNoticeEvent {
   return event.startsWith('task.');
@@ -30,9 +35,12 @@ export function taskEventOf(event: NoticeEvent): TaskNoticeEvent {
 
 /**
  * The events a webhook endpoint may subscribe to (docs/webhooks.md): every event that e-mails
- * someone, sent whether or not anyone is e-mailed about it.
+ * someone, sent whether or not anyone is e-mailed about it — except the one-time code of a
+ * rollout, which only its licence contact may read.
  */
-export const WEBHOOK_EVENTS = NOTICE_EVENTS;
+export const WEBHOOK_EVENTS = NOTICE_EVENTS.filter(
+  (e): e is Exclude<NoticeEvent, 'rollout.confirmation'> => e !== 'rollout.confirmation',
+);
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /** The event of a test delivery (`POST /webhooks/{id}/ping`); not subscribed to, always sent. */

@@ -10,6 +10,11 @@ import {
   type TaskSelection,
 } from './notices.repository';
 import { WebhookOutboxRepository } from './webhook-outbox.repository';
+import {
+  type CodeFacts,
+  type CodeRecipient,
+  ConfirmationOutboxRepository,
+} from './confirmation-outbox.repository';
 
 /**
  * What makes two notices of one event for one recipient the same notice (the dedupe key): a
@@ -39,6 +44,7 @@ export class Notices {
   constructor(
     private readonly notices: NoticesRepository,
     private readonly webhooks: WebhookOutboxRepository,
+    private readonly codes: ConfirmationOutboxRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -93,6 +99,15 @@ export class Notices {
     facts: { state: string; reason: string | null; key: string },
   ): Promise<number> {
     return this.notices.insertForRollout(tx, event, rolloutId, facts, this.clock.now());
+  }
+
+  /**
+   * A rollout's one-time code, to a licence contact only (no webhook: nobody else may read it); a
+   * code not sent yet is voided first. Returns the addresses it goes to (none: no licence e-mail).
+   */
+  async confirmationCode(tx: Tx, to: CodeRecipient, facts: CodeFacts): Promise<string[]> {
+    await this.codes.voidPending(tx, facts.rolloutId);
+    return this.codes.insert(tx, to, facts, this.clock.now());
   }
 
   /** Platform maintenance announced or withdrawn: every partner contact of the platform. */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { CommonModule } from '../common/common.module';
+import { ConfirmationOutboxRepository } from './confirmation-outbox.repository';
 import { MetricsModule } from '../metrics/metrics.module';
 import { DigestRepository } from './digest.repository';
 import { FanoutRepository } from './fanout.repository';
@@ -27,6 +28,7 @@ import { WebhookOutboxRepository } from './webhook-outbox.repository';
   controllers: [NotificationsController],
   providers: [
     NoticesRepository,
+    ConfirmationOutboxRepository,
     WebhookOutboxRepository,
     Notices,
     OutboxRepository,

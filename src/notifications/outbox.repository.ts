@@ -148,7 +148,9 @@ export class OutboxRepository {
       this.ds,
       `UPDATE outbox_email o
        SET status = 'sent', sent_at = $1, message_id = d.message_id,
-           lease_owner = NULL, lease_expires_at = NULL
+           lease_owner = NULL, lease_expires_at = NULL,
+           -- a one-time code is kept only as a hash (rollout_confirmation), not in the sent e-mail's row
+           payload = CASE WHEN o.event = 'rollout.confirmation' THEN o.payload - 'code' ELSE o.payload END
        FROM unnest($2::uuid[], $3::text[], $4::text[]) AS d (id, token, message_id)
        WHERE o.id = d.id AND o.lease_owner = d.token AND o.status = 'sending'
        RETURNING o.id`,

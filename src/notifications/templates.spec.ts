@@ -17,6 +17,7 @@ import {
   maintenanceView,
   Reader,
   rolloutView,
+  confirmationView,
   taskRow,
   taskView,
 } from './views';
@@ -98,6 +99,15 @@ const SAMPLES: Record<NoticeEvent, Record<string, unknown>> = {
   'rollout.paused': ROLLOUT_PAYLOAD,
   'rollout.stopped': { ...ROLLOUT_PAYLOAD, state: 'stopped' },
   'rollout.completed': { ...ROLLOUT_PAYLOAD, state: 'succeeded', reason: null },
+  'rollout.confirmation': {
+    rolloutId: ROLLOUT_PAYLOAD.rolloutId,
+    code: 'K7M2QX9P',
+    expiresAt: '2027-03-28T02:30:00+00:00',
+    targetVersion: '13.0.0',
+    tenants: 1500,
+    reasons: ['downgrade', 'tenants_over'],
+    ownerName: 'ACME <Cloud>',
+  },
 };
 const BATCH_PAYLOAD = {
   batchId: TASK_PAYLOAD.batchId,
@@ -132,6 +142,8 @@ function viewsFor(name: TemplateName, reader: Reader): object[] {
   }
   if (name.startsWith('maintenance.'))
     return [maintenanceView(SAMPLES[name as NoticeEvent], reader)];
+  if (name === 'rollout.confirmation')
+    return [confirmationView(SAMPLES['rollout.confirmation'], reader) as object];
   if (name.startsWith('rollout.')) {
     const sample = SAMPLES[name as NoticeEvent];
     return ['succeeded', 'failed', 'cancelled'].map((state) =>

@@ -20,6 +20,7 @@ export const TEMPLATE_NAMES = [
   'rollout.paused',
   'rollout.stopped',
   'rollout.completed',
+  'rollout.confirmation',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

@@ -147,6 +147,44 @@ export function rolloutView(payload: Record<string, unknown>, r: Reader): object
   };
 }
 
+const CONFIRMATION_REASONS: Record<string, Record<string, string>> = {
+  en: {
+    downgrade: 'it downgrades tenants',
+    forced: 'it is forced',
+    platform_scope: 'it updates a whole platform',
+    tenants_over: 'it updates many tenants',
+  },
+  de: {
+    downgrade: 'es führt Systeme auf eine ältere Version zurück',
+    forced: 'es ist erzwungen',
+    platform_scope: 'es aktualisiert eine ganze Plattform',
+    tenants_over: 'es aktualisiert viele Systeme',
+  },
+  it: {
+    downgrade: 'riporta dei sistemi a una versione precedente',
+    forced: 'è forzato',
+    platform_scope: "aggiorna un'intera piattaforma",
+    tenants_over: 'aggiorna molti sistemi',
+  },
+};
+
+/** The one-time code of a rollout (its payload holds the code until the e-mail is sent). */
+export function confirmationView(payload: Record<string, unknown>, r: Reader): object | null {
+  if (typeof payload.code !== 'string') return null;
+  const words = CONFIRMATION_REASONS[r.locale] ?? CONFIRMATION_REASONS.en;
+  const reasons = Array.isArray(payload.reasons) ? payload.reasons.map(String) : [];
+  return {
+    code: payload.code,
+    rolloutId: String(payload.rolloutId ?? ''),
+    ownerName: String(payload.ownerName ?? ''),
+    targetVersion: String(payload.targetVersion ?? ''),
+    tenants: Number(payload.tenants ?? 0),
+    expiresAt: longDateTime(String(payload.expiresAt), r.timezone, r.locale),
+    timezone: r.timezone,
+    reasons: reasons.map((x) => words[x] ?? x).join('; '),
+  };
+}
+
 export function maintenanceView(payload: Record<string, unknown>, r: Reader): object {
   return {
     platformName: String(payload.platformName ?? ''),

@@ -46,7 +46,7 @@ export class ErrorResponse {
 }
 
 /** The statuses an operation may document with ApiErrors (401, 403 and 429 are added for it). */
-export const ERROR_STATUSES = [400, 401, 403, 404, 409, 413, 415, 422, 429, 431] as const;
+export const ERROR_STATUSES = [400, 401, 403, 404, 409, 413, 415, 422, 423, 429, 431] as const;
 export type ErrorStatus = (typeof ERROR_STATUSES)[number];
 
 /** What each status means in this API, used where an operation does not say more. */
@@ -59,6 +59,7 @@ export const ERROR_MEANINGS: Record<ErrorStatus, string> = {
   413: 'The request body is larger than the service accepts',
   415: 'The request body is not JSON (or uses a content encoding the service does not accept)',
   422: 'Well-formed, but breaks a rule (version unknown or prohibited, downgrade not acknowledged, overlaps platform maintenance …)',
+  423: 'Locked: too many wrong one-time codes for this rollout; a platform admin sends a new code',
   429: 'Too many requests for this API key: wait for `Retry-After` seconds',
   431: 'The request line or headers are larger than the service reads (16 KB)',
 };

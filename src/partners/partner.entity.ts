@@ -14,6 +14,8 @@ export class PartnerEntity {
   @Column({ name: 'platform_id', type: 'uuid' }) platformId!: string;
   @Column({ type: 'text' }) name!: string;
   @Column({ type: 'jsonb' }) contacts!: PartnerContact[];
+  /** Where one-time codes of its risky rollouts go (docs/rollouts.md, "Confirmation"). */
+  @Column({ name: 'licence_email', type: 'text', nullable: true }) licenceEmail!: string | null;
   @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
   createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

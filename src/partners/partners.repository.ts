@@ -21,7 +21,7 @@ export class PartnersRepository {
 
   async insert(
     em: EntityManager,
-    values: Pick<PartnerEntity, 'platformId' | 'name' | 'contacts'>,
+    values: Pick<PartnerEntity, 'platformId' | 'name' | 'contacts' | 'licenceEmail'>,
   ): Promise<PartnerEntity> {
     const id = insertedId(await em.insert(PartnerEntity, values));
     return em.findOneByOrFail(PartnerEntity, { id });
@@ -51,7 +51,7 @@ export class PartnersRepository {
   async update(
     em: EntityManager,
     id: string,
-    values: Partial<Pick<PartnerEntity, 'name' | 'contacts'>>,
+    values: Partial<Pick<PartnerEntity, 'name' | 'contacts' | 'licenceEmail'>>,
   ): Promise<PartnerEntity> {
     await em.update(PartnerEntity, { id }, { ...values, updatedAt: () => 'now()' });
     return em.findOneByOrFail(PartnerEntity, { id });

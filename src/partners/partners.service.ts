@@ -47,6 +47,7 @@ export class PartnersService {
         platformId: dto.platformId,
         name: dto.name,
         contacts: toContacts(dto.contacts ?? [], platform.timezone),
+        licenceEmail: dto.licenceEmail ?? null,
       });
       const response = PartnerResponse.from(partner);
       await this.audit.record(tx, caller, {
@@ -87,6 +88,7 @@ export class PartnersService {
         ...(dto.contacts !== undefined && {
           contacts: toContacts(dto.contacts, platform?.timezone ?? 'UTC'),
         }),
+        ...(dto.licenceEmail !== undefined && { licenceEmail: dto.licenceEmail }),
       });
       const response = PartnerResponse.from(updated);
       await this.audit.record(tx, caller, {

@@ -20,6 +20,14 @@ export class PlatformEntity {
   /** The steps its updates run, in order (update-steps.ts). */
   @Column({ name: 'update_steps', type: 'text', array: true }) updateSteps!: UpdateStep[];
   @Column({ name: 'snapshot_retention_days', type: 'int' }) snapshotRetentionDays!: number;
+  /** Where one-time codes of its platform-wide rollouts go (src/rollouts/confirmation-rule.ts). */
+  @Column({ name: 'licence_email', type: 'text', nullable: true }) licenceEmail!: string | null;
+  @Column({ name: 'confirm_downgrade', type: 'boolean' }) confirmDowngrade!: boolean;
+  @Column({ name: 'confirm_forced', type: 'boolean' }) confirmForced!: boolean;
+  @Column({ name: 'confirm_platform_scope', type: 'boolean' }) confirmPlatformScope!: boolean;
+  /** null: no count rule. */
+  @Column({ name: 'confirm_tenants_over', type: 'int', nullable: true })
+  confirmTenantsOver!: number | null;
   @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
   createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

@@ -4,6 +4,7 @@ import {
   orderedSteps,
 } from './update-steps';
 import { Injectable } from '@nestjs/common';
+import { type ConfirmationPolicy, DEFAULT_CONFIRMATION_POLICY } from './confirmation-policy';
 import { Transactions } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import type { Caller, Scope } from '../auth/caller';
@@ -24,6 +25,7 @@ export class PlatformsService {
   ) {}
 
   async create(caller: Caller, dto: CreatePlatformDto): Promise<PlatformResponse> {
+    const c = dto.rolloutConfirmation;
     const values: NewPlatform = {
       name: dto.name,
       timezone: dto.timezone,
@@ -35,6 +37,12 @@ export class PlatformsService {
         dto.defaultMaintenanceWindow?.durationMinutes ?? DEFAULT_WINDOW.durationMinutes,
       updateSteps: orderedSteps(dto.updateSteps ?? DEFAULT_UPDATE_STEPS),
       snapshotRetentionDays: dto.snapshotRetentionDays ?? DEFAULT_SNAPSHOT_RETENTION_DAYS,
+      licenceEmail: dto.licenceEmail ?? null,
+      confirmDowngrade: c?.downgrade ?? DEFAULT_CONFIRMATION_POLICY.downgrade,
+      confirmForced: c?.forced ?? DEFAULT_CONFIRMATION_POLICY.forced,
+      confirmPlatformScope: c?.platformScope ?? DEFAULT_CONFIRMATION_POLICY.platformScope,
+      confirmTenantsOver:
+        c?.tenantsOver !== undefined ? c.tenantsOver : DEFAULT_CONFIRMATION_POLICY.tenantsOver,
     };
     assertExecutorComplete(values);
     return this.db.run(async (tx) => {
@@ -84,6 +92,8 @@ export class PlatformsService {
         defaultWindowDurationMinutes: dto.defaultMaintenanceWindow?.durationMinutes,
         updateSteps: dto.updateSteps && orderedSteps(dto.updateSteps),
         snapshotRetentionDays: dto.snapshotRetentionDays,
+        licenceEmail: dto.licenceEmail,
+        ...(dto.rolloutConfirmation && confirmationColumns(dto.rolloutConfirmation)),
       };
       const defined = Object.fromEntries(
         Object.entries(changes).filter(([, v]) => v !== undefined),
@@ -101,6 +111,16 @@ export class PlatformsService {
       return response;
     });
   }
+}
+
+/** The confirmation rule's columns (those not given stay undefined: a PATCH keeps them). */
+function confirmationColumns(p: Partial<ConfirmationPolicy>): Partial<NewPlatform> {
+  return {
+    confirmDowngrade: p.downgrade,
+    confirmForced: p.forced,
+    confirmPlatformScope: p.platformScope,
+    confirmTenantsOver: p.tenantsOver,
+  };
 }
 
 function assertExecutorComplete(

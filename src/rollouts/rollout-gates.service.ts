@@ -273,11 +273,18 @@ export class RolloutGates {
   /**
    * Opens waves: their held tasks are scheduled, each taking its time from now (immediate: now;
    * maintenance_window: the tenant's first free window from now; custom: the later of its time and
-   * now) through TaskChanges, which tells the recipients of their earlier notices.
+   * now) through TaskChanges, which tells the recipients of their earlier notices. `quiet`: no
+   * notice of the move (a confirmed rollout, whose tasks nobody was told of yet).
    */
-  async open(tx: Tx, r: Rollout, index: number, now: Date): Promise<void> {
+  async open(
+    tx: Tx,
+    r: Rollout,
+    index: number,
+    now: Date,
+    options: { quiet?: boolean } = {},
+  ): Promise<void> {
     await this.rollouts.setWave(tx, r.id, index, 'open', now);
-    await this.releaseHeld(tx, r, [index], now);
+    await this.releaseHeld(tx, r, [index], now, options);
     this.metrics.opened.inc({ gate: index === 0 ? 'start' : 'wave' });
     await this.audit.record(tx, null, {
       action: 'rollout.wave_open',
@@ -288,7 +295,13 @@ export class RolloutGates {
   }
 
   /** Schedules the held tasks of these waves from `now` (see `open`). */
-  async releaseHeld(tx: Tx, r: Rollout, waves: number[], now: Date): Promise<void> {
+  async releaseHeld(
+    tx: Tx,
+    r: Rollout,
+    waves: number[],
+    now: Date,
+    options: { quiet?: boolean } = {},
+  ): Promise<void> {
     const held = await lockInOrder(tx, {
       tasks: () => this.rollouts.lockHeld(tx, r.id, waves),
     }).then((l) => l.tasks);
@@ -316,9 +329,11 @@ export class RolloutGates {
       tx,
       moves.map((m) => m.id),
     );
-    await this.changes.move(tx, moves, {
-      reason: defaultReason({ code: 'rollout_wave_opened', wave: Math.min(...waves) + 1 }),
-    });
+    if (options.quiet) await this.tasks.move(tx, moves);
+    else
+      await this.changes.move(tx, moves, {
+        reason: defaultReason({ code: 'rollout_wave_opened', wave: Math.min(...waves) + 1 }),
+      });
     await this.changes.cancel(tx, unplaced, {
       reason: defaultReason({ code: 'rollout_no_window' }),
     });

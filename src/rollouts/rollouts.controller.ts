@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBody,
   ApiCreatedResponse,
   ApiExtraModels,
@@ -14,6 +15,7 @@ import { CurrentCaller } from '../auth/decorators';
 import { Page, pageRequest } from '../common/pagination';
 import { IntParam, UuidParam } from '../common/params';
 import { ApiErrors, ApiPage } from '../openapi/decorators';
+import { ConfirmRolloutDto } from './dto/confirm-rollout.dto';
 import { CreateRolloutDto } from './dto/create-rollout.dto';
 import { RolloutDryRunResponse, RolloutListQuery, RolloutResponse } from './dto/rollout.dto';
 import { RolloutsService } from './rollouts.service';
@@ -56,6 +58,13 @@ export class RolloutsController {
     },
   })
   @ApiCreatedResponse({ type: RolloutResponse, description: 'The rollout' })
+  @ApiAcceptedResponse({
+    type: RolloutResponse,
+    description:
+      'The rollout, awaiting confirmation: its platform says it needs a one-time code (a ' +
+      'downgrade, a whole platform, many tenants …); the code was e-mailed to the licence ' +
+      'contact. Nothing runs and nobody is told until POST /rollouts/{id}/confirm.',
+  })
   @ApiOkResponse({
     schema: { $ref: getSchemaPath(RolloutDryRunResponse) },
     description: 'dryRun: how many tasks and how they split into waves',
@@ -68,7 +77,7 @@ export class RolloutsController {
     { 404: 'The partner, platform or tenants are unknown or outside your scope' },
     { 409: 'With onConflict "reject": tenants already have an open task or are locked' },
     {
-      422: 'With onConflict "reject": tenants were refused by a rule, or the scope holds no tenants',
+      422: 'With onConflict "reject": tenants were refused by a rule, or the scope holds no tenants; or the rollout needs confirmation and the partner (or platform) has no licenceEmail (code licence_email_missing)',
     },
   )
   async create(
@@ -77,7 +86,8 @@ export class RolloutsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<RolloutResponse | RolloutDryRunResponse> {
     const result = await this.rollouts.create(caller, dto);
-    res.status(result.dryRun ? 200 : 201);
+    const awaiting = !result.dryRun && result.body.state === 'awaiting_confirmation';
+    res.status(result.dryRun ? 200 : awaiting ? 202 : 201);
     return result.body;
   }
 
@@ -106,6 +116,60 @@ export class RolloutsController {
   @ApiErrors(404)
   get(@CurrentCaller() caller: Caller, @UuidParam() id: string): Promise<RolloutResponse> {
     return this.rollouts.get(scopeOf(caller), id);
+  }
+
+  @Post(':id/confirm')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Confirm a rollout with its one-time code',
+    description:
+      'The code e-mailed to the licence contact starts the rollout: its first wave opens, and ' +
+      'its customers and partners are told now. A code is valid 30 minutes and once; after 5 ' +
+      'wrong codes no try is accepted until a platform admin sends a new code.',
+  })
+  @ApiOkResponse({ type: RolloutResponse, description: 'The confirmed rollout (scheduled)' })
+  @ApiErrors(
+    { 400: 'No code, or not a string of 8 to 32 characters (field code)' },
+    404,
+    { 409: 'The rollout does not await confirmation (code not_awaiting_confirmation)' },
+    {
+      422: 'Wrong code (code confirmation_code_wrong, with the tries left) or expired code (confirmation_code_expired)',
+    },
+    {
+      423: 'Five wrong codes: locked until a platform admin sends a new code (code confirmation_locked)',
+    },
+  )
+  confirm(
+    @CurrentCaller() caller: Caller,
+    @UuidParam() id: string,
+    @Body() dto: ConfirmRolloutDto,
+  ): Promise<RolloutResponse> {
+    return this.rollouts.confirm(caller, id, dto.code);
+  }
+
+  @Post(':id/confirmation-code')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Send a new one-time code for a rollout awaiting confirmation',
+    description:
+      'A new code goes to the licence contact; the old one no longer works (and its e-mail, if ' +
+      'not sent yet, is not sent). After 5 wrong codes only a platform admin may ask, which ' +
+      'lifts the lock.',
+  })
+  @ApiOkResponse({ type: RolloutResponse, description: 'The rollout, with the new code’s expiry' })
+  @ApiErrors(
+    404,
+    { 409: 'The rollout does not await confirmation' },
+    {
+      422: 'The partner (or platform) has no licenceEmail any more (code licence_email_missing)',
+    },
+    { 423: 'Locked after 5 wrong codes: only a platform admin may send a new code' },
+  )
+  confirmationCode(
+    @CurrentCaller() caller: Caller,
+    @UuidParam() id: string,
+  ): Promise<RolloutResponse> {
+    return this.rollouts.resendCode(caller, id);
   }
 
   @Post(':id/pause')

@@ -5,6 +5,8 @@ import { MetricsModule } from '../metrics/metrics.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PlacementModule } from '../placement/placement.module';
 import { UpdatesModule } from '../updates/updates.module';
+import { ConfirmationsRepository } from './confirmations.repository';
+import { RolloutConfirmations } from './confirmations.service';
 import { RolloutGates } from './rollout-gates.service';
 import { RolloutMetrics } from './rollout.metrics';
 import { RolloutsController } from './rollouts.controller';
@@ -26,7 +28,14 @@ import { RolloutsService } from './rollouts.service';
     UpdatesModule,
   ],
   controllers: [RolloutsController],
-  providers: [RolloutsRepository, RolloutGates, RolloutsService, RolloutMetrics],
+  providers: [
+    RolloutsRepository,
+    RolloutGates,
+    RolloutsService,
+    RolloutMetrics,
+    ConfirmationsRepository,
+    RolloutConfirmations,
+  ],
   exports: [RolloutGates],
 })
 export class RolloutsModule {}

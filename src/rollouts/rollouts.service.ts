@@ -13,6 +13,8 @@ import { TaskActionsService } from '../updates/task-actions.service';
 import type { CreateRolloutDto } from './dto/create-rollout.dto';
 import { type RolloutResponse, rolloutResponse } from './dto/rollout.dto';
 import { amount, amountOf, assignWaves, ENDED_STATES, type RolloutState, waveSpecs } from './gates';
+import { ConfirmationsRepository } from './confirmations.repository';
+import { RolloutConfirmations } from './confirmations.service';
 import { type RolloutActor, RolloutGates } from './rollout-gates.service';
 import { type Rollout, type RolloutFilter, RolloutsRepository } from './rollouts.repository';
 
@@ -41,6 +43,8 @@ export class RolloutsService {
     private readonly taskActions: TaskActionsService,
     private readonly rollouts: RolloutsRepository,
     private readonly gates: RolloutGates,
+    private readonly confirmations: RolloutConfirmations,
+    private readonly confirmationRows: ConfirmationsRepository,
     private readonly notices: Notices,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -69,15 +73,24 @@ export class RolloutsService {
     const now = this.clock.now();
     const staging: Staging = {
       assign: (tenants) => assignWaves(specs, tenants),
-      create: (tx, plan) =>
-        this.rollouts.insert(tx, {
+      create: async (tx, plan) => {
+        const tenants = plan.waveSizes.reduce((n, s) => n + s, 0);
+        const partnerId = caller.partnerId ?? dto.partnerId ?? dto.filter?.partnerId ?? null;
+        const reasons = await this.confirmations.reasonsFor(tx, plan.platformIds, {
+          downgrades: plan.downgrades,
+          forced: dto.forced ?? false,
+          platformScope: dto.platformId !== undefined || dto.filter?.platformId !== undefined,
+          tenants,
+        });
+        const awaitingConfirmation = reasons.length > 0;
+        const rolloutId = await this.rollouts.insert(tx, {
           batchId: plan.batchId,
-          state: 'scheduled',
+          state: awaitingConfirmation ? 'awaiting_confirmation' : 'scheduled',
           targetVersion: dto.targetVersion,
           mode: dto.mode,
           runAt: dto.runAt ? new Date(dto.runAt) : null,
           forced: dto.forced ?? false,
-          partnerId: caller.partnerId ?? dto.partnerId ?? dto.filter?.partnerId ?? null,
+          partnerId,
           platformIds: plan.platformIds,
           successThreshold: dto.successThreshold ?? 100,
           errorThreshold,
@@ -99,10 +112,21 @@ export class RolloutsService {
               : spec.count !== undefined
                 ? { count: spec.count }
                 : { percent: spec.percent },
-            open: i === 0,
+            open: i === 0 && !awaitingConfirmation,
           })),
           now,
-        }),
+        });
+        if (awaitingConfirmation) {
+          const subject = {
+            id: rolloutId,
+            partnerId,
+            platformIds: plan.platformIds,
+            targetVersion: dto.targetVersion,
+          };
+          await this.confirmations.issue(tx, subject, reasons, tenants, caller);
+        }
+        return { rolloutId, awaitingConfirmation };
+      },
     };
     const result = await this.scheduling.scheduleStaged(caller, schedule, staging);
     if (result.rolloutId === null) {
@@ -144,7 +168,8 @@ export class RolloutsService {
     const r = await this.rollouts.find(scope, id);
     if (!r) throw new NotFoundError('Rollout', id);
     const waves = (await this.rollouts.waves(this.db.pool, [id])).get(id) ?? [];
-    return rolloutResponse(r, waves, this.clock.now());
+    const confirmation = (await this.confirmationRows.summaries(this.db.pool, [id])).get(id);
+    return rolloutResponse(r, waves, this.clock.now(), confirmation);
   }
 
   async list(
@@ -158,13 +183,29 @@ export class RolloutsService {
       this.db.pool,
       shown.map((r) => r.id),
     );
+    const confirmations = await this.confirmationRows.summaries(
+      this.db.pool,
+      shown.map((r) => r.id),
+    );
     const now = this.clock.now();
     return toPage(
       rows,
       page.limit,
-      (r) => rolloutResponse(r, waves.get(r.id) ?? [], now),
+      (r) => rolloutResponse(r, waves.get(r.id) ?? [], now, confirmations.get(r.id)),
       (r) => r.id,
     );
+  }
+
+  /** POST /rollouts/{id}/confirm: the right code starts the rollout. */
+  async confirm(caller: Caller, id: string, code: string): Promise<RolloutResponse> {
+    await this.confirmations.confirm(caller, id, code);
+    return this.get(scopeOf(caller), id);
+  }
+
+  /** POST /rollouts/{id}/confirmation-code: a new code, the old one void. */
+  async resendCode(caller: Caller, id: string): Promise<RolloutResponse> {
+    await this.confirmations.resend(caller, id);
+    return this.get(scopeOf(caller), id);
   }
 
   /** Pause, resume or cancel, under the rules of the tasks' policy for forced rollouts. */

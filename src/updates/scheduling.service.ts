@@ -59,6 +59,8 @@ interface Plan {
   placed: PlacedGroup[];
   /** How many tasks the placed groups hold. */
   planned: number;
+  /** How many of them downgrade their tenant. */
+  downgrades: number;
   refused: RefusedTenant[];
   warnings: string[];
 }
@@ -92,11 +94,15 @@ export interface Staging {
    * per tenant. Throws a 400 naming the wave when the waves do not fit the tenants.
    */
   assign(tenants: Pick<GroupedTenant, 'id' | 'tags'>[]): number[];
-  /** Writes the rollout before its tasks (in the scheduling transaction); returns its id. */
+  /**
+   * Writes the rollout before its tasks (in the scheduling transaction); returns its id, and
+   * whether it awaits confirmation: then every task is held, and nobody is told of the tasks (no
+   * notice, no webhook) and no dispatcher woken until it is confirmed (RolloutConfirmations).
+   */
   create(
     tx: Tx,
-    rollout: { batchId: string; platformIds: string[]; waveSizes: number[] },
-  ): Promise<string>;
+    rollout: { batchId: string; platformIds: string[]; waveSizes: number[]; downgrades: number },
+  ): Promise<{ rolloutId: string; awaitingConfirmation: boolean }>;
 }
 
 /** The tenants per wave: how many each wave holds. */
@@ -114,6 +120,7 @@ export interface StagedSchedule extends ScheduleResponse {
   waveSizes: number[];
   /** null for a dry run. */
   rolloutId: string | null;
+  awaitingConfirmation: boolean;
 }
 
 /**
@@ -174,7 +181,7 @@ export class SchedulingService {
       }
       const skipped = plan.refused.map(skippedEntry);
       const slots = plannedSlots(plan.placed);
-      let staged: Omit<StagedTasks, 'rolloutId'> | undefined;
+      let staged: Omit<StagedTasks, 'rolloutId' | 'holdAll'> | undefined;
       if (staging) {
         const members = await this.groups.members(tx, scope, scopeOf(caller), plan.placed);
         staged = { tenantIds: members.map((m) => m.id), waves: staging.assign(members) };
@@ -190,6 +197,7 @@ export class SchedulingService {
           slots,
           waveSizes: sizes,
           rolloutId: null,
+          awaitingConfirmation: false,
         };
       }
       const options = taskOptions(caller, dto, request);
@@ -203,14 +211,17 @@ export class SchedulingService {
         options: { ...options, runAt: dto.runAt ?? null, onConflict, createdBy: undefined },
         total: plan.planned,
       });
-      const rolloutId =
+      const rollout =
         staging && staged
           ? await staging.create(tx, {
               batchId,
               platformIds: [...new Set(plan.placed.map((g) => g.platformId))],
               waveSizes: sizes,
+              downgrades: plan.downgrades,
             })
           : null;
+      const rolloutId = rollout?.rolloutId ?? null;
+      const awaitingConfirmation = rollout?.awaitingConfirmation ?? false;
       const created = await this.insert(
         tx,
         caller,
@@ -220,16 +231,17 @@ export class SchedulingService {
         plan,
         onConflict,
         skipped,
-        rolloutId && staged ? { rolloutId, ...staged } : undefined,
+        rolloutId && staged ? { rolloutId, ...staged, holdAll: awaitingConfirmation } : undefined,
       );
-      await this.notices.scheduled(tx, batchId);
+      if (!awaitingConfirmation) await this.notices.scheduled(tx, batchId);
       await this.audit.record(tx, caller, {
         action: 'update_batch.create',
         entityType: 'update_batch',
         entityId: batchId,
         after: { scope: scopeSummary(scope), options, created, skipped: skipped.length },
       });
-      if (request.mode === 'immediate') await this.tasks.wakeDispatchers(tx, batchId);
+      if (request.mode === 'immediate' && !awaitingConfirmation)
+        await this.tasks.wakeDispatchers(tx, batchId);
       this.logger.log({ batchId, created, skipped: skipped.length }, 'scheduled updates');
       const matched = created + skipped.length;
       return {
@@ -241,6 +253,7 @@ export class SchedulingService {
         slots,
         waveSizes: sizes,
         rolloutId,
+        awaitingConfirmation,
       };
     });
     if (response.batchId) this.recentGroups.clear();
@@ -330,7 +343,13 @@ export class SchedulingService {
       );
     }
     if (testChannel) warnings.push(`${request.targetVersion} is a test version`);
-    return { placed, planned: placed.reduce((n, g) => n + g.tenants, 0), refused, warnings };
+    return {
+      placed,
+      planned: placed.reduce((n, g) => n + g.tenants, 0),
+      downgrades,
+      refused,
+      warnings,
+    };
   }
 
   /** Every refused tenant, with its reason; for a tenantIds scope in the order of the request. */

@@ -45,11 +45,15 @@ export interface GroupedTenant {
   tags: string[];
 }
 
-/** Tasks of a rollout (src/rollouts): each tenant's wave; tasks of waves after the first are held. */
+/**
+ * Tasks of a rollout (src/rollouts): each tenant's wave; tasks of waves after the first are held,
+ * and those of the first too while the rollout awaits confirmation (`holdAll`).
+ */
 export interface StagedTasks {
   rolloutId: string;
   tenantIds: string[];
   waves: number[];
+  holdAll: boolean;
 }
 
 /** A row of `groups`. */
@@ -215,7 +219,7 @@ export class TenantGroupsRepository {
            ${v(options.notifyCustomer)}::boolean, ${v(options.allowDowngrade)}::boolean, ${v(options.createdBy)}::uuid,
            string_to_array(g.path, ','), ${v(options.rollbackOnFailure)}::boolean,
            ${rollout}, ${staged ? 'w.wave' : 'NULL::int'},
-           ${staged ? `CASE WHEN w.wave = 0 THEN 'scheduled' ELSE 'held' END` : `'scheduled'`}
+           ${staged ? `CASE WHEN w.wave = 0 AND NOT ${v(staged.holdAll)}::boolean THEN 'scheduled' ELSE 'held' END` : `'scheduled'`}
          FROM tenant t ${BLACKOUTS} JOIN ${relation} ON ${JOIN_GROUP} ${waves}
          ${f.where}
          -- In tenant order: the one-open-task index (tenant_id) then takes its entries page by page

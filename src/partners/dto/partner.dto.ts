@@ -7,6 +7,8 @@ import {
   IsIn,
   IsString,
   Length,
+  MaxLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { Locale, LOCALES } from '../../common/locale';
@@ -52,6 +54,19 @@ export class CreatePartnerDto {
   @ValidateNested({ each: true })
   @Type(() => PartnerContactDto)
   contacts?: PartnerContactDto[];
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'licence@reseller.example',
+    description:
+      'The licence contact: one-time codes that confirm its risky rollouts are e-mailed here ' +
+      '(docs/rollouts.md, "Confirmation"). null clears it.',
+  })
+  @ValidateIf((_, v) => v !== undefined && v !== null)
+  @IsEmail()
+  @MaxLength(254)
+  licenceEmail?: string | null;
 }
 
 export class UpdatePartnerDto {
@@ -64,6 +79,19 @@ export class UpdatePartnerDto {
   @ValidateNested({ each: true })
   @Type(() => PartnerContactDto)
   contacts?: PartnerContactDto[];
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'licence@reseller.example',
+    description:
+      'The licence contact: one-time codes that confirm its risky rollouts are e-mailed here ' +
+      '(docs/rollouts.md, "Confirmation"). null clears it.',
+  })
+  @ValidateIf((_, v) => v !== undefined && v !== null)
+  @IsEmail()
+  @MaxLength(254)
+  licenceEmail?: string | null;
 }
 
 export class ListPartnersQuery extends PageQuery {
@@ -81,6 +109,8 @@ export class PartnerResponse {
   @ApiProperty({ format: 'uuid' }) platformId!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ type: [PartnerContactResponse] }) contacts!: PartnerContact[];
+  @ApiProperty({ type: String, nullable: true, description: 'Where its one-time codes go' })
+  licenceEmail!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 
@@ -90,6 +120,7 @@ export class PartnerResponse {
       platformId: p.platformId,
       name: p.name,
       contacts: p.contacts,
+      licenceEmail: p.licenceEmail,
       createdAt: p.createdAt.toISOString(),
       updatedAt: p.updatedAt.toISOString(),
     };

@@ -5,6 +5,8 @@ import {
   ArrayUnique,
   ArrayContains,
   IsArray,
+  IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsObject,
@@ -13,7 +15,9 @@ import {
   IsString,
   IsUrl,
   Length,
+  MaxLength,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import type { ExecutorDriver } from '../../config/app-config';
@@ -26,6 +30,46 @@ import {
   UPDATE_STEPS,
   type UpdateStep,
 } from '../update-steps';
+
+/** Which rollouts need confirmation with an e-mailed code (any rule that is on and matches). */
+export class RolloutConfirmationDto {
+  @ApiPropertyOptional({ description: 'A rollout that downgrades any tenant (default true)' })
+  @Optional()
+  @IsBoolean()
+  downgrade?: boolean;
+
+  @ApiPropertyOptional({ description: 'A forced rollout (default false)' })
+  @Optional()
+  @IsBoolean()
+  forced?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'A rollout scoped by platformId, or a filter by platformId (default true)',
+  })
+  @Optional()
+  @IsBoolean()
+  platformScope?: boolean;
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 0,
+    maximum: 10_000_000,
+    description: 'A rollout of more than this many tenants (default 1000; null: no count rule)',
+  })
+  @ValidateIf((_, v) => v !== undefined && v !== null)
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  tenantsOver?: number | null;
+}
+
+export class RolloutConfirmationResponse {
+  @ApiProperty() downgrade!: boolean;
+  @ApiProperty() forced!: boolean;
+  @ApiProperty() platformScope!: boolean;
+  @ApiProperty({ type: Number, nullable: true }) tenantsOver!: number | null;
+}
 
 /** The step plan and snapshot retention, the same on create and update. */
 class StepPlanFields {
@@ -58,6 +102,31 @@ class StepPlanFields {
   @Min(1)
   @Max(3650)
   snapshotRetentionDays?: number;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'licence@cloud.example',
+    description:
+      "The platform's licence contact: one-time codes of platform admins' rollouts across " +
+      'partners go here (docs/rollouts.md, "Confirmation"). null clears it.',
+  })
+  @ValidateIf((_, v) => v !== undefined && v !== null)
+  @IsEmail()
+  @MaxLength(254)
+  licenceEmail?: string | null;
+
+  @ApiPropertyOptional({
+    type: RolloutConfirmationDto,
+    description:
+      'Which rollouts need confirmation with an e-mailed one-time code; fields left out keep ' +
+      'their value (default: a downgrade, a whole platform, or more than 1,000 tenants)',
+  })
+  @Optional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => RolloutConfirmationDto)
+  rolloutConfirmation?: RolloutConfirmationDto;
 }
 
 export const EXECUTOR_DRIVERS = ['simulated', 'http'] as const;
@@ -155,6 +224,10 @@ export class PlatformResponse {
   updateSteps!: UpdateStep[];
   @ApiProperty({ description: 'Days a snapshot is kept (unless pinned)' })
   snapshotRetentionDays!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Where its one-time codes go' })
+  licenceEmail!: string | null;
+  @ApiProperty({ type: RolloutConfirmationResponse })
+  rolloutConfirmation!: RolloutConfirmationResponse;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 
@@ -174,6 +247,13 @@ export class PlatformResponse {
       },
       updateSteps: p.updateSteps,
       snapshotRetentionDays: p.snapshotRetentionDays,
+      licenceEmail: p.licenceEmail,
+      rolloutConfirmation: {
+        downgrade: p.confirmDowngrade,
+        forced: p.confirmForced,
+        platformScope: p.confirmPlatformScope,
+        tenantsOver: p.confirmTenantsOver,
+      },
       createdAt: p.createdAt.toISOString(),
       updatedAt: p.updatedAt.toISOString(),
     };

@@ -17,6 +17,8 @@ import {
   WAVE_STATES,
   type WaveState,
 } from '../gates';
+import { CONFIRMATION_REASONS, MAX_WRONG_CODES } from '../confirmation-rule';
+import type { ConfirmationSummary } from '../confirmations.repository';
 import type { Rollout, Wave } from '../rollouts.repository';
 import { AmountDto } from './create-rollout.dto';
 
@@ -51,6 +53,29 @@ export class WaveResponse {
     description: 'Its gate in words, e.g. "opens when 95% of wave 1 succeeded: 91% so far"',
   })
   gate!: string;
+}
+
+export class ConfirmationResponse {
+  @ApiProperty({
+    enum: CONFIRMATION_REASONS,
+    isArray: true,
+    description: 'Why it needs confirmation (the rules of its platform that matched)',
+  })
+  reasons!: string[];
+  @ApiProperty({ type: [String], description: 'The licence e-mail(s) the current code went to' })
+  sentTo!: string[];
+  @ApiProperty({ format: 'date-time' }) sentAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the current code stops working' })
+  expiresAt!: string;
+  @ApiProperty({ description: 'Wrong codes entered since the current code was sent' })
+  wrongCodes!: number;
+  @ApiProperty({
+    description: `Tries left before the rollout is locked (after ${MAX_WRONG_CODES} wrong codes)`,
+  })
+  triesLeft!: number;
+  @ApiProperty({ description: 'No try is accepted until a platform admin sends a new code' })
+  locked!: boolean;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) confirmedAt!: string | null;
 }
 
 export class RolloutResponse {
@@ -91,6 +116,13 @@ export class RolloutResponse {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) finishedAt!: string | null;
+  @ApiProperty({
+    type: ConfirmationResponse,
+    nullable: true,
+    description:
+      'Its confirmation with a one-time code, if it needed one (docs/rollouts.md, "Confirmation")',
+  })
+  confirmation!: ConfirmationResponse | null;
 }
 
 export class WaveSplit {
@@ -153,7 +185,26 @@ function errorWords(r: Rollout, waves: Wave[]): string {
   return `${r.onError === 'pause' ? 'pauses' : 'stops'} at ${what}: ${failed} failed${since} so far`;
 }
 
-export function rolloutResponse(r: Rollout, waves: Wave[], now: Date): RolloutResponse {
+function confirmationOf(c: ConfirmationSummary | undefined): ConfirmationResponse | null {
+  if (!c) return null;
+  return {
+    reasons: c.reasons,
+    sentTo: c.recipients,
+    sentAt: c.sentAt.toISOString(),
+    expiresAt: c.expiresAt.toISOString(),
+    wrongCodes: c.failedAttempts,
+    triesLeft: Math.max(0, MAX_WRONG_CODES - c.failedAttempts),
+    locked: c.failedAttempts >= MAX_WRONG_CODES && c.confirmedAt === null,
+    confirmedAt: iso(c.confirmedAt),
+  };
+}
+
+export function rolloutResponse(
+  r: Rollout,
+  waves: Wave[],
+  now: Date,
+  confirmation?: ConfirmationSummary,
+): RolloutResponse {
   const counts = sum(waves);
   return {
     id: r.id,
@@ -189,5 +240,6 @@ export function rolloutResponse(r: Rollout, waves: Wave[], now: Date): RolloutRe
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     finishedAt: iso(r.finishedAt),
+    confirmation: confirmationOf(confirmation),
   };
 }
