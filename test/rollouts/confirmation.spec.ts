@@ -266,8 +266,9 @@ describe('rollout confirmation with an e-mailed one-time code', () => {
   it('refuses bad input with 400 naming the field', async () => {
     const p = await partnerWith(3);
     const r = await risky(p);
-    const field = async (req: Promise<{ body: { details: { field: string }[] } }>) =>
-      [...new Set((await req).body.details.map((d) => d.field))];
+    const field = async (req: Promise<{ body: { details: { field: string }[] } }>) => [
+      ...new Set((await req).body.details.map((d) => d.field)),
+    ];
     expect(await field(p.api.post(`/rollouts/${r.id}/confirm`, {}).expect(400))).toEqual(['code']);
     expect(
       await field(p.api.post(`/rollouts/${r.id}/confirm`, { code: 12345678 }).expect(400)),
