@@ -6,6 +6,7 @@ import { AuditModule } from './audit/audit.module';
 import { loggable } from './common/loggable';
 import { AuthModule } from './auth/auth.module';
 import { BlackoutsModule } from './blackouts/blackouts.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { RateLimitModule } from './auth/rate-limit.module';
 import { CommonModule } from './common/common.module';
 import { AppConfig } from './config/app-config';
@@ -83,6 +84,7 @@ export class AppModule {
         SchedulerModule,
         SnapshotsModule,
         WebhooksModule,
+        CalendarModule,
         HealthModule,
       ],
     };

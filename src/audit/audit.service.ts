@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { Tx } from '../database/transactions';
 import { AuditLogRepository } from './audit-log.repository';
 
-const REDACTED_KEYS = new Set(['executorSecret', 'secret', 'keyHash', 'key']);
+const REDACTED_KEYS = new Set([
+  'executorSecret',
+  'secret',
+  'keyHash',
+  'key',
+  'calendarToken',
+  'calendarUrl',
+]);
 
 /** Secrets never reach the audit log: they are replaced by a marker saying one was set. */
 export function redact(value: unknown): unknown {

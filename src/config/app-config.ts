@@ -100,6 +100,10 @@ class Environment {
   @Transform(emptyToUndefined)
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http:// or https:// URL' })
   EXECUTOR_CALLBACK_URL?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http:// or https:// URL' })
+  PUBLIC_URL?: string;
   @IsOptional() @Transform(emptyToUndefined) @IsString() METRICS_TOKEN?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000) RATE_LIMIT_PER_MINUTE?: number;
   @IsOptional()
@@ -211,6 +215,8 @@ export class AppConfig {
   executorStepTimeoutMs!: number;
   /** This service's base URL as the executor reaches it; unset: no callbacks, polling only. */
   executorCallbackUrl?: string;
+  /** This service's address as customers reach it (calendar feeds, links in e-mails), no trailing slash. */
+  publicUrl!: string;
   metricsToken?: string;
   /** Requests per minute per API key and process; 0 = no limit. */
   rateLimitPerMinute!: number;
@@ -313,6 +319,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     executorPollMs: parsed.EXECUTOR_POLL_MS ?? 2_000,
     executorStepTimeoutMs: parsed.EXECUTOR_STEP_TIMEOUT_MS ?? 3_600_000,
     executorCallbackUrl: parsed.EXECUTOR_CALLBACK_URL?.replace(/\/+$/, ''),
+    publicUrl: (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT ?? 3000}`).replace(/\/+$/, ''),
     metricsToken: parsed.METRICS_TOKEN,
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE ?? 1200,
     logLevel: parsed.LOG_LEVEL ?? 'info',

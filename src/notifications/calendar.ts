@@ -63,6 +63,48 @@ function fold(line: string): string {
   return out;
 }
 
+/** One entry of a calendar: an invitation's event, or an entry of a tenant's feed. */
+export interface CalendarEvent {
+  uid: string;
+  sequence: number;
+  start: string | Date;
+  end: string | Date;
+  summary: string;
+  description: string;
+  status: 'CONFIRMED' | 'CANCELLED';
+  stamp: Date;
+}
+
+function vevent(event: CalendarEvent, extra: string[] = []): string[] {
+  return [
+    'BEGIN:VEVENT',
+    `UID:${event.uid}`,
+    `SEQUENCE:${event.sequence}`,
+    `DTSTAMP:${utc(event.stamp)}`,
+    `DTSTART:${utc(event.start)}`,
+    `DTEND:${utc(event.end)}`,
+    `SUMMARY:${text(event.summary)}`,
+    `DESCRIPTION:${text(event.description)}`,
+    ...extra,
+    `STATUS:${event.status}`,
+    'TRANSP:OPAQUE',
+    'END:VEVENT',
+  ];
+}
+
+function calendar(head: string[], events: string[][]): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//tenant-update-scheduler//updates//EN',
+    'CALSCALE:GREGORIAN',
+    ...head,
+    ...events.flat(),
+    'END:VCALENDAR',
+  ];
+  return `${lines.map(fold).join('\r\n')}\r\n`;
+}
+
 /**
  * An iCalendar (RFC 5545/5546) invitation for [runAt, windowEnd), in UTC so that every client
  * shows it in its own zone. A reschedule is a REQUEST with the same UID and a higher SEQUENCE; a
@@ -73,26 +115,43 @@ function fold(line: string): string {
  */
 export function taskInvite(invite: TaskInvite): string {
   const cancel = invite.method === 'CANCEL';
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//tenant-update-scheduler//updates//EN',
-    'CALSCALE:GREGORIAN',
-    `METHOD:${invite.method}`,
-    'BEGIN:VEVENT',
-    `UID:${taskUid(invite.taskId, invite.domain)}`,
-    `SEQUENCE:${cancel ? invite.sequence + 1 : invite.sequence}`,
-    `DTSTAMP:${utc(invite.stamp)}`,
-    `DTSTART:${utc(invite.start)}`,
-    `DTEND:${utc(invite.end)}`,
-    `SUMMARY:${text(invite.summary)}`,
-    `DESCRIPTION:${text(invite.description)}`,
-    `ORGANIZER;CN=${param(invite.organizer.name)}:mailto:${invite.organizer.email}`,
-    `ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:${invite.attendee}`,
-    `STATUS:${cancel ? 'CANCELLED' : 'CONFIRMED'}`,
-    'TRANSP:OPAQUE',
-    'END:VEVENT',
-    'END:VCALENDAR',
-  ];
-  return `${lines.map(fold).join('\r\n')}\r\n`;
+  const event = vevent(
+    {
+      uid: taskUid(invite.taskId, invite.domain),
+      sequence: cancel ? invite.sequence + 1 : invite.sequence,
+      start: invite.start,
+      end: invite.end,
+      summary: invite.summary,
+      description: invite.description,
+      status: cancel ? 'CANCELLED' : 'CONFIRMED',
+      stamp: invite.stamp,
+    },
+    [
+      `ORGANIZER;CN=${param(invite.organizer.name)}:mailto:${invite.organizer.email}`,
+      `ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:${invite.attendee}`,
+    ],
+  );
+  return calendar([`METHOD:${invite.method}`], [event]);
+}
+
+/** The UID of a platform maintenance period's entry in the calendar feeds. */
+export function maintenanceUid(maintenanceId: string, domain: string): string {
+  return `maintenance-${maintenanceId}@${domain}`;
+}
+
+/**
+ * A calendar to subscribe to (a tenant's feed): no METHOD (RFC 5545 §3.7.2: not a scheduling
+ * message), the entries with the same UID and SEQUENCE as the invitations sent for them, so a
+ * client holding both sees one event; clients are asked to refresh it hourly (RFC 7986).
+ */
+export function calendarFeed(name: string, events: CalendarEvent[]): string {
+  return calendar(
+    [
+      `NAME:${text(name)}`,
+      `X-WR-CALNAME:${text(name)}`,
+      'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
+      'X-PUBLISHED-TTL:PT1H',
+    ],
+    events.map((e) => vevent(e)),
+  );
 }

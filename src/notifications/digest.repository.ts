@@ -130,6 +130,16 @@ export class DigestRepository {
     return rows.map(toFacts);
   }
 
+  /** A tenant's planned update (its open task: at most one), as its invitations describe it. */
+  async plannedTasks(tenantId: string): Promise<TaskFacts[]> {
+    const rows: TaskFactsRow[] = await this.ds.query(
+      `SELECT ${FACTS} FROM update_task t JOIN tenant tn ON tn.id = t.tenant_id
+       WHERE t.tenant_id = $1 AND t.is_open ORDER BY t.run_at, t.id`,
+      [tenantId],
+    );
+    return rows.map(toFacts);
+  }
+
   /** Every task, a page at a time in id order (keyset on the batch index). */
   async *allTasks(batchId: string, partnerId: string, pageSize = 2000): AsyncGenerator<TaskFacts> {
     let after = '00000000-0000-0000-0000-000000000000';

@@ -43,6 +43,6 @@ import { WebhookOutboxRepository } from './webhook-outbox.repository';
     MailMetrics,
     MailSender,
   ],
-  exports: [Notices, MailSender],
+  exports: [Notices, MailSender, MailTemplates, DigestRepository],
 })
 export class NotificationsModule {}

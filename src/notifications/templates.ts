@@ -30,9 +30,10 @@ type Part = (typeof PARTS)[number];
 /** Shared by every locale, in templates/ itself: the frame around each part. */
 const LAYOUTS = ['layout.html.hbs', 'layout.text.hbs'];
 
-/** Per locale, beside the e-mails: the title of a calendar entry, and the partials they use. */
+/** Per locale, beside the e-mails: the titles of calendar entries, and the partials they use. */
 const LOCALE_FILES = [
   'calendar.summary.hbs',
+  'calendar.maintenance.hbs',
   'partials/footer-html.hbs',
   'partials/footer-text.hbs',
   'partials/task-facts-html.hbs',
@@ -98,6 +99,11 @@ export class TemplateSet {
   /** The title of the calendar entry of a task. */
   calendarSummary(locale: string, view: object): string {
     return this.template(supportedLocale(locale), 'calendar.summary.hbs')(view).trim();
+  }
+
+  /** The title of a platform maintenance period in a tenant's calendar feed. */
+  calendarMaintenanceSummary(locale: string, view: { platformName: string }): string {
+    return this.template(supportedLocale(locale), 'calendar.maintenance.hbs')(view).trim();
   }
 
   private template(locale: Locale, file: string): Compiled {

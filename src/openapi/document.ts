@@ -52,6 +52,10 @@ export const API_TAGS: { name: string; description: string }[] = [
     name: 'executor-callbacks',
     description: 'Signed progress reports of a platform’s deployment API (http executor)',
   },
+  {
+    name: 'calendar',
+    description: 'Each tenant’s calendar feed (iCalendar) for its customer to subscribe to',
+  },
   { name: 'health', description: 'Liveness and database reachability' },
   { name: 'metrics', description: 'Prometheus metrics' },
 ];

@@ -36,6 +36,8 @@ export interface Tenant {
   tags: string[];
   simulate: TenantSimulation | null;
   state: TenantState;
+  /** The secret in the address of the tenant's calendar feed (rotated on request). */
+  calendarToken: string;
   pendingUpdate: boolean;
   pendingTask: PendingTask | null;
   createdAt: Date;
@@ -44,7 +46,7 @@ export interface Tenant {
 
 export type NewTenant = Omit<
   Tenant,
-  'seq' | 'state' | 'pendingUpdate' | 'pendingTask' | 'createdAt' | 'updatedAt'
+  'seq' | 'state' | 'calendarToken' | 'pendingUpdate' | 'pendingTask' | 'createdAt' | 'updatedAt'
 >;
 
 export type TenantChanges = Partial<

@@ -23,7 +23,7 @@ import {
 } from './dto/tenant.dto';
 import { splitTags } from './dto/tags';
 import { EditTenantTagsDto, TenantTagsResponse } from './dto/tenant-tags.dto';
-import { TenantResponse } from './dto/tenant.response';
+import { CalendarTokenResponse, TenantResponse } from './dto/tenant.response';
 import { TenantTagsService } from './tenant-tags.service';
 import type { TenantFilter } from './tenant-filter';
 import { TenantsService } from './tenants.service';
@@ -227,6 +227,23 @@ export class TenantsController {
     @Body() dto: UpdateTenantDto,
   ): Promise<TenantResponse> {
     return this.tenants.update(caller, id, dto);
+  }
+
+  @Post(':id/calendar-token')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Replace a tenant’s calendar feed address',
+    description:
+      'A new secret token for the tenant’s calendar feed (`calendarUrl`); the previous address ' +
+      'answers 404 from now on. For a customer who shared the address by mistake.',
+  })
+  @ApiOkResponse({ type: CalendarTokenResponse, description: 'The new address' })
+  @ApiErrors(404)
+  rotateCalendarToken(
+    @CurrentCaller() caller: Caller,
+    @UuidParam() id: string,
+  ): Promise<CalendarTokenResponse> {
+    return this.tenants.rotateCalendarToken(caller, id);
   }
 
   @Delete(':id')

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Scope } from '../auth/caller';
 import type { PageRequest } from '../common/pagination';
-import { SqlFilter } from '../database/sql';
+import { SqlFilter, updateReturning } from '../database/sql';
 import type { TenantState } from './tenant.entity';
 import type { NewTenant, PendingTask, Tenant, TenantChanges } from './tenant';
 import { addTenantFilter, type TenantFilter, tenantTasks } from './tenant-filter';
@@ -31,8 +31,8 @@ function editedTags(f: SqlFilter, add: string[], remove: string[]): string {
 
 const COLUMNS = `t.id, t.seq::text AS seq, t.partner_id, t.platform_id, t.name, t.software_version,
   t.customer_email, t.locale, t.timezone, t.window_cron, t.window_duration_minutes, t.window_timezone,
-  t.auto_update_allowed, t.customizations, t.nodes, t.tags, t.simulate, t.state, t.created_at,
-  t.updated_at, o.id AS open_task_id, o.status AS open_task_status, o.run_at AS open_task_run_at,
+  t.auto_update_allowed, t.customizations, t.nodes, t.tags, t.simulate, t.state, t.calendar_token,
+  t.created_at, t.updated_at, o.id AS open_task_id, o.status AS open_task_status, o.run_at AS open_task_run_at,
   o.target_version AS open_task_target_version, o.mode AS open_task_mode,
   o.forced AS open_task_forced`;
 
@@ -58,6 +58,7 @@ interface TenantRow {
   tags: string[];
   simulate: Tenant['simulate'];
   state: TenantState;
+  calendar_token: string;
   created_at: Date;
   updated_at: Date;
   open_task_id: string | null;
@@ -102,6 +103,7 @@ function toTenant(r: TenantRow): Tenant {
     tags: r.tags,
     simulate: r.simulate,
     state: r.state,
+    calendarToken: r.calendar_token,
     pendingUpdate: r.open_task_id !== null,
     pendingTask: pendingTask(r),
     createdAt: r.created_at,
@@ -220,6 +222,17 @@ export class TenantsRepository {
       `UPDATE tenant SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1`,
       params,
     );
+  }
+
+  /** Sets a new calendar token (the column's default makes it) and returns it; null: no such tenant in scope. */
+  async rotateCalendarToken(em: EntityManager, scope: Scope, id: string): Promise<string | null> {
+    const f = new SqlFilter().add('t.id = ?', id).addIf(scope.partnerId, 't.partner_id = ?');
+    const rows = await updateReturning<{ calendar_token: string }>(
+      em,
+      `UPDATE tenant t SET calendar_token = DEFAULT ${f.where} RETURNING t.calendar_token`,
+      f.params,
+    );
+    return rows[0]?.calendar_token ?? null;
   }
 
   /** The tenant and its task history (update_task carries no foreign key, see its migration). */

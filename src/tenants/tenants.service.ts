@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { AuditService, idSummary } from '../audit/audit.service';
 import { type Caller, isPlatformAdmin, type Scope, scopeOf } from '../auth/caller';
 import { Clock } from '../common/clock';
+import { AppConfig } from '../config/app-config';
 import { ConflictError, fieldError, ForbiddenError, NotFoundError } from '../common/errors';
 import { DEFAULT_LOCALE } from '../common/locale';
 import { Page, PageRequest, toPage } from '../common/pagination';
@@ -16,7 +17,7 @@ import {
   TenantCountResponse,
   UpdateTenantDto,
 } from './dto/tenant.dto';
-import { TenantResponse } from './dto/tenant.response';
+import { calendarUrl, CalendarTokenResponse, TenantResponse } from './dto/tenant.response';
 import type { NewTenant, Tenant, TenantChanges } from './tenant';
 import { TenantFilter, TenantsRepository } from './tenants.repository';
 import { WindowFollowers } from './window-followers';
@@ -40,7 +41,26 @@ export class TenantsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly windowFollowers: WindowFollowers,
+    private readonly config: AppConfig,
   ) {}
+
+  private response(tenant: Tenant): TenantResponse {
+    return TenantResponse.from(tenant, this.clock.now(), this.config.publicUrl);
+  }
+
+  /** A new calendar token: the feed's old address stops answering at once. */
+  async rotateCalendarToken(caller: Caller, id: string): Promise<CalendarTokenResponse> {
+    return this.db.run(async (tx) => {
+      const token = await this.tenants.rotateCalendarToken(tx, scopeOf(caller), id);
+      if (token === null) throw new NotFoundError('Tenant', id);
+      await this.audit.record(tx, caller, {
+        action: 'tenant.calendar_token.rotate',
+        entityType: 'tenant',
+        entityId: id,
+      });
+      return { calendarUrl: calendarUrl(this.config.publicUrl, token) };
+    });
+  }
 
   async create(caller: Caller, dto: CreateTenantDto): Promise<TenantResponse> {
     const partnerId = this.partnerFor(caller, dto.partnerId, 'partnerId');
@@ -65,7 +85,7 @@ export class TenantsService {
         entityId: tenant.id,
         after: created,
       });
-      return TenantResponse.from(created, this.clock.now());
+      return this.response(created);
     });
   }
 
@@ -130,13 +150,13 @@ export class TenantsService {
   }
 
   async get(scope: Scope, id: string): Promise<TenantResponse> {
-    return TenantResponse.from(await this.mustFind(this.db.pool, scope, id), this.clock.now());
+    return this.response(await this.mustFind(this.db.pool, scope, id));
   }
 
   async list(scope: Scope, filter: TenantFilter, page: PageRequest): Promise<Page<TenantResponse>> {
     const rows = await this.tenants.list(scope, filter, page);
     const now = this.clock.now();
-    return toPage(rows, page.limit, (t) => TenantResponse.from(t, now));
+    return toPage(rows, page.limit, (t) => TenantResponse.from(t, now, this.config.publicUrl));
   }
 
   async count(scope: Scope, filter: TenantFilter): Promise<TenantCountResponse> {
@@ -181,7 +201,7 @@ export class TenantsService {
         before: current,
         after: updated,
       });
-      return TenantResponse.from(updated, this.clock.now());
+      return this.response(updated);
     });
   }
 

@@ -657,6 +657,26 @@ export interface paths {
         patch: operations["TenantsController_update"];
         trace?: never;
     };
+    "/api/v1/tenants/{id}/calendar-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace a tenant’s calendar feed address
+         * @description A new secret token for the tenant’s calendar feed (`calendarUrl`); the previous address answers 404 from now on. For a customer who shared the address by mistake.
+         */
+        post: operations["TenantsController_rotateCalendarToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{id}/snapshots": {
         parameters: {
             query?: never;
@@ -1117,6 +1137,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calendar/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A tenant’s calendar feed (iCalendar)
+         * @description The tenant’s planned update and its platform’s announced maintenance as an RFC 5545 calendar to subscribe to. An update’s entry has the UID and SEQUENCE of the invitation e-mailed for it, so the two show as one event. The address is `calendarUrl` of the tenant; `POST /api/v1/tenants/{id}/calendar-token` replaces it (the old address then answers 404). No API key.
+         */
+        get: operations["CalendarFeedController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1314,6 +1354,14 @@ export interface components {
         };
         BulkCreateTenantsDto: {
             tenants: components["schemas"]["CreateTenantDto"][];
+        };
+        CalendarTokenResponse: {
+            /**
+             * Format: uri
+             * @description The feed’s new address; the previous one now answers 404
+             * @example http://localhost:3000/calendar/0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef.ics
+             */
+            calendarUrl: string;
         };
         CancelTaskDto: {
             /** @description Told to the recipients of the cancellation notice, as given. Without it they are told, in their language, who cancelled it. */
@@ -2325,6 +2373,12 @@ export interface components {
         };
         TenantResponse: {
             autoUpdateAllowed: boolean;
+            /**
+             * Format: uri
+             * @description The tenant’s calendar feed (iCalendar: its planned update and platform maintenance) for its customer to subscribe to. The address is the secret: `POST /tenants/{id}/calendar-token` replaces it.
+             * @example http://localhost:3000/calendar/0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef.ics
+             */
+            calendarUrl: string;
             /** Format: date-time */
             createdAt: string;
             customerEmail: string | null;
@@ -6826,6 +6880,77 @@ export interface operations {
             };
         };
     };
+    TenantsController_rotateCalendarToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new address */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarTokenResponse"];
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     SnapshotsController_list: {
         parameters: {
             query?: {
@@ -9117,6 +9242,67 @@ export interface operations {
             };
             /** @description The endpoint is disabled */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CalendarFeedController_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant’s calendar token followed by `.ics` */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No calendar has this address (unknown or replaced token) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -51,10 +51,19 @@ export class TenantResponse {
     description: 'The open update task, when pendingUpdate',
   })
   pendingTask!: PendingTaskResponse | null;
+  @ApiProperty({
+    format: 'uri',
+    example: `http://localhost:3000/calendar/${'0123456789abcdef'.repeat(4)}.ics`,
+    description:
+      'The tenant’s calendar feed (iCalendar: its planned update and platform maintenance) for ' +
+      'its customer to subscribe to. The address is the secret: `POST /tenants/{id}/calendar-token` ' +
+      'replaces it.',
+  })
+  calendarUrl!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 
-  static from(t: Tenant, now: Date): TenantResponse {
+  static from(t: Tenant, now: Date, publicUrl: string): TenantResponse {
     const next = nextWindow(t.maintenanceWindow, now);
     return {
       id: t.id,
@@ -78,8 +87,23 @@ export class TenantResponse {
         ...t.pendingTask,
         runAt: t.pendingTask.runAt.toISOString(),
       },
+      calendarUrl: calendarUrl(publicUrl, t.calendarToken),
       createdAt: t.createdAt.toISOString(),
       updatedAt: t.updatedAt.toISOString(),
     };
   }
+}
+
+/** Where a tenant's calendar feed is served (CalendarFeedController). */
+export function calendarUrl(publicUrl: string, token: string): string {
+  return `${publicUrl}/calendar/${token}.ics`;
+}
+
+export class CalendarTokenResponse {
+  @ApiProperty({
+    format: 'uri',
+    description: 'The feed’s new address; the previous one now answers 404',
+    example: `http://localhost:3000/calendar/${'0123456789abcdef'.repeat(4)}.ics`,
+  })
+  calendarUrl!: string;
 }
