@@ -21,12 +21,16 @@ describe('blackouts', () => {
     reason: 'Christmas sales',
   };
 
-  beforeEach(async () => {
+  // One app for the file: every test works in its own partner and platform (a new world), so
+  // nothing one test creates is seen by another.
+  beforeAll(async () => {
     t = await startTestApp();
+  });
+  afterAll(() => t.close());
+  beforeEach(async () => {
     t.clock.set('2026-11-02T10:00:00Z');
     w = await newSchedulingWorld(t.admin, 0);
   });
-  afterEach(() => t.close());
 
   it('a yearly partner blackout moves maintenance-window updates past it, across the year boundary, every year', async () => {
     const a = await tenant();
