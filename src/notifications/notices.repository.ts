@@ -168,9 +168,11 @@ export class NoticesRepository {
   }
 
   /**
-   * A rollout's change: the contacts of every partner with tasks in it. The payload holds the
-   * rollout's counts at the change; `facts.key` makes each change its own notice (a second pause
-   * after a resume is a new e-mail).
+   * A rollout's change: the contacts of every partner with tasks in it, and the licence e-mail of
+   * every platform it touches (once per address, in English and the platform's zone, as the
+   * confirmation code; not when that address is already one of those partner contacts). The
+   * payload holds the rollout's counts at the change; `facts.key` makes each change its own notice
+   * (a second pause after a resume is a new e-mail).
    */
   async insertForRollout(
     em: EntityManager,
@@ -185,22 +187,38 @@ export class NoticesRepository {
                 sum(succeeded)::int AS succeeded, sum(failed)::int AS failed,
                 sum(cancelled)::int AS cancelled
          FROM rollout_wave WHERE rollout_id = $1
-       ), partners AS (
-         SELECT DISTINCT t.partner_id FROM update_task t
+       ), owners AS (
+         SELECT DISTINCT t.partner_id, t.platform_id FROM update_task t
          WHERE t.rollout_id = $1 AND t.batch_id = (SELECT batch_id FROM rollout WHERE id = $1)
+       ), contacts AS (
+         SELECT p.id AS partner_id, p.platform_id, p.name, c.email, c.locale, c.timezone
+         FROM (SELECT DISTINCT partner_id FROM owners) o
+         JOIN partner p ON p.id = o.partner_id
+         CROSS JOIN LATERAL jsonb_to_recordset(p.contacts) AS c (email text, locale text, timezone text)
+       ), licences AS (
+         SELECT DISTINCT ON (lower(pl.licence_email)) pl.id, pl.name, pl.licence_email, pl.timezone
+         FROM platform pl
+         WHERE pl.id IN (SELECT platform_id FROM owners) AND pl.licence_email IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM contacts x WHERE lower(x.email) = lower(pl.licence_email))
+         ORDER BY lower(pl.licence_email), pl.id
+       ), recipients AS (
+         SELECT c.email, c.locale, c.timezone, c.name, c.partner_id, c.platform_id,
+           c.partner_id::text || ':' || c.email AS key_part
+         FROM contacts c
+         UNION ALL
+         SELECT l.licence_email, 'en', l.timezone, l.name, NULL, l.id,
+           'platform:' || l.id || ':' || l.licence_email
+         FROM licences l
        )
        INSERT INTO outbox_email (event, template, recipient, recipient_kind, locale, timezone, payload,
          dedupe_key, batch_id, partner_id, platform_id, next_attempt_at)
-       SELECT $2, $2, c.email, 'partner', c.locale, c.timezone,
+       SELECT $2, $2, x.email, 'partner', x.locale, x.timezone,
          jsonb_build_object('rolloutId', r.id, 'state', $3::text, 'reason', $4::text,
-           'targetVersion', r.target_version, 'partnerName', p.name, 'total', n.total,
+           'targetVersion', r.target_version, 'partnerName', x.name, 'total', n.total,
            'succeeded', n.succeeded, 'failed', n.failed, 'cancelled', n.cancelled),
-         $2 || ':' || r.id || ':' || $5::text || ':' || p.id || ':' || c.email,
-         NULL, p.id, p.platform_id, $6::timestamptz
-       FROM rollout r CROSS JOIN counts n
-       JOIN partners ON true
-       JOIN partner p ON p.id = partners.partner_id
-       CROSS JOIN LATERAL jsonb_to_recordset(p.contacts) AS c (email text, locale text, timezone text)
+         $2 || ':' || r.id || ':' || $5::text || ':' || x.key_part,
+         NULL, x.partner_id, x.platform_id, $6::timestamptz
+       FROM rollout r CROSS JOIN counts n CROSS JOIN recipients x
        WHERE r.id = $1
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1`,
       [rolloutId, event, facts.state, facts.reason, facts.key, now],

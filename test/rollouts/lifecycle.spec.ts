@@ -62,7 +62,9 @@ describe('rollouts: e-mails, windows across DST, rollbackOnFailure', () => {
     await sink.stop();
   });
 
-  it('e-mails every partner contact in its language when a rollout pauses, stops and completes', async () => {
+  it("e-mails every partner contact in its language, and the platform's licence e-mail, when a rollout pauses, stops and completes", async () => {
+    const licence = 'licence@platform.example';
+    await t.admin.patch(`/platforms/${platformId}`, { licenceEmail: licence }).expect(200);
     const partner = await newPartner(t.admin, platformId, { name: 'ACME', contacts });
     const good = await tenants(partner.id, 2);
     await tenants(partner.id, 2, { simulate: { failStep: 'precheck' } });
@@ -86,6 +88,10 @@ describe('rollouts: e-mails, windows across DST, rollbackOnFailure', () => {
 
     // paused by hand: a rollout whose task waits for its time
     await gates.advanceAll(); // the stopped rollout's held tasks are cancelled: tenants free again
+    // the licence address is now one of the partner's contacts: that contact's one e-mail only
+    await t.admin
+      .patch(`/platforms/${platformId}`, { licenceEmail: 'NOC@en.partner.example' })
+      .expect(200);
     const waiting = await create({
       tenantIds: later,
       mode: 'custom',
@@ -93,7 +99,7 @@ describe('rollouts: e-mails, windows across DST, rollbackOnFailure', () => {
     });
     await t.admin.post(`/rollouts/${waiting.id}/pause`).expect(200);
 
-    expect(await t.sender.drain()).toBe(9);
+    expect(await t.sender.drain()).toBe(11);
     expect(subjects('ops@de.partner.example').sort()).toEqual([
       'Rollout von 2.0.0 angehalten',
       'Rollout von 2.0.0 gestoppt',
@@ -117,7 +123,16 @@ describe('rollouts: e-mails, windows across DST, rollbackOnFailure', () => {
     );
     expect(stopped?.mail.text).toContain(`Rollout:        ${failing.id}`);
     expect(stopped?.mail.text).toContain('ACME');
-    expect(sink.received).toHaveLength(9); // nobody else was e-mailed
+    // the platform's licence address: in English, whatever notifyPartner says
+    expect(subjects(licence).sort()).toEqual([
+      'Rollout of 2.0.0 stopped',
+      'Rollout of 2.0.0 succeeded',
+    ]);
+    const licenceStopped = sink
+      .to(licence)
+      .find((r) => r.mail.subject === 'Rollout of 2.0.0 stopped');
+    expect(licenceStopped?.mail.text).toContain(`Rollout:   ${failing.id}`);
+    expect(sink.received).toHaveLength(11); // nobody else was e-mailed
   });
 
   it('places each maintenance-window wave in its first window after opening, across the spring-forward night', async () => {
