@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
+import { AdminKeyBootstrap } from '../../src/auth/admin-key.bootstrap';
 import { Clock } from '../../src/common/clock';
 import { FanoutRepository } from '../../src/notifications/fanout.repository';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
@@ -84,6 +85,22 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
  * What the e-mail sender does first with a new batch: its customers' notices are written from the
  * batch's fan-out row (no sender runs in most tests). Returns how many were written.
  */
+/**
+ * Empties every table but the migration record and creates the platform admin key again as the
+ * app does on start: the database is as a fresh app on a fresh clone of the template (which holds
+ * no other rows) finds it. For files whose tests read platform-wide state (public lists, counts
+ * over all rows) but can share one app.
+ */
+export async function emptyDatabase(t: TestApp): Promise<void> {
+  const rows: { tablename: string }[] = await t.ds.query(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'`,
+  );
+  await t.ds.query(
+    `TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`,
+  );
+  await t.app.get(AdminKeyBootstrap).onModuleInit();
+}
+
 export async function expandCustomerNotices(t: TestApp): Promise<number> {
   const fanout = t.app.get(FanoutRepository);
   let written = 0;

@@ -1,5 +1,5 @@
 import { ExpiredTasksService } from '../../src/updates/expired-tasks.service';
-import { expandCustomerNotices, startTestApp, TestApp } from '../support/app';
+import { emptyDatabase, expandCustomerNotices, startTestApp, TestApp } from '../support/app';
 import { newPartner, newSchedulingWorld, newTenant } from '../support/factories';
 import { englishReason } from '../../src/notifications/reasons';
 
@@ -45,12 +45,17 @@ describe('platform maintenance', () => {
       ...body,
     });
 
-  beforeEach(async () => {
+  // One app for the file; the tests read platform-wide state (the public announcements, expired
+  // tasks of every platform), so each starts on an empty database.
+  beforeAll(async () => {
     t = await startTestApp();
+  });
+  afterAll(() => t.close());
+  beforeEach(async () => {
+    await emptyDatabase(t);
     t.clock.set('2027-01-04T10:00:00Z');
     w = await newSchedulingWorld(t.admin, 0);
   });
-  afterEach(() => t.close());
 
   it('cancels overlapping scheduled updates under the cancel policy, and tells their recipients', async () => {
     const inside = await scheduleAt('2027-01-10T02:30:00Z');
