@@ -16,6 +16,7 @@ import { RollbackOfIndex1796014000002 } from './1796014000002-rollback-of-index'
 import { HotUpdates1796014100001 } from './1796014100001-hot-updates';
 import { Webhooks1796011100001 } from './1796011100001-webhooks';
 import { RolloutConfirmation1796020000001 } from './1796020000001-rollout-confirmation';
+import { CustomerPostpone1796020200001 } from './1796020200001-customer-postpone';
 import { CalendarTokens1796020300001 } from './1796020300001-calendar-tokens';
 import { FinishedTasksByTenant1796020500001 } from './1796020500001-finished-tasks-by-tenant';
 
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   RollbackOfIndex1796014000002,
   HotUpdates1796014100001,
   RolloutConfirmation1796020000001,
+  CustomerPostpone1796020200001,
   CalendarTokens1796020300001,
   FinishedTasksByTenant1796020500001,
 ];

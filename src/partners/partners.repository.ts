@@ -21,7 +21,10 @@ export class PartnersRepository {
 
   async insert(
     em: EntityManager,
-    values: Pick<PartnerEntity, 'platformId' | 'name' | 'contacts' | 'licenceEmail'>,
+    values: Pick<
+      PartnerEntity,
+      'platformId' | 'name' | 'contacts' | 'licenceEmail' | 'customerPostpone'
+    >,
   ): Promise<PartnerEntity> {
     const id = insertedId(await em.insert(PartnerEntity, values));
     return em.findOneByOrFail(PartnerEntity, { id });
@@ -51,7 +54,7 @@ export class PartnersRepository {
   async update(
     em: EntityManager,
     id: string,
-    values: Partial<Pick<PartnerEntity, 'name' | 'contacts' | 'licenceEmail'>>,
+    values: Partial<Pick<PartnerEntity, 'name' | 'contacts' | 'licenceEmail' | 'customerPostpone'>>,
   ): Promise<PartnerEntity> {
     await em.update(PartnerEntity, { id }, { ...values, updatedAt: () => 'now()' });
     return em.findOneByOrFail(PartnerEntity, { id });

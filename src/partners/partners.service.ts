@@ -12,6 +12,7 @@ import {
   PartnerResponse,
   UpdatePartnerDto,
 } from './dto/partner.dto';
+import { givenFields } from '../platforms/dto/customer-postpone.dto';
 import { PartnerContact } from './partner.entity';
 import { PartnersRepository } from './partners.repository';
 
@@ -48,6 +49,7 @@ export class PartnersService {
         name: dto.name,
         contacts: toContacts(dto.contacts ?? [], platform.timezone),
         licenceEmail: dto.licenceEmail ?? null,
+        customerPostpone: dto.customerPostpone ? givenFields(dto.customerPostpone) : null,
       });
       const response = PartnerResponse.from(partner);
       await this.audit.record(tx, caller, {
@@ -89,6 +91,9 @@ export class PartnersService {
           contacts: toContacts(dto.contacts, platform?.timezone ?? 'UTC'),
         }),
         ...(dto.licenceEmail !== undefined && { licenceEmail: dto.licenceEmail }),
+        ...(dto.customerPostpone !== undefined && {
+          customerPostpone: dto.customerPostpone && givenFields(dto.customerPostpone),
+        }),
       });
       const response = PartnerResponse.from(updated);
       await this.audit.record(tx, caller, {

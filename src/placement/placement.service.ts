@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '../database/transactions';
-import type { MaintenanceWindow } from '../common/maintenance-window';
+import type { MaintenanceWindow, TimeSlot } from '../common/maintenance-window';
 import {
   type Blocker,
   type Blockers,
   combineBlockers,
+  freeWindows,
   place,
   type PlacementTarget,
 } from './placement';
@@ -93,5 +94,26 @@ export class PlacementService {
       else result.unplaced.push({ id: task.id, reason: placement.reason });
     }
     return result;
+  }
+
+  /**
+   * The next windows of a task's tenant that nothing blocks (platform maintenance, blackouts),
+   * starting after `after` and at the latest at `until`: at most `count`, earliest first.
+   */
+  async freeWindows(
+    tx: Tx,
+    task: MovingTask,
+    range: { after: Date; until: Date; count: number },
+    now: Date,
+  ): Promise<TimeSlot[]> {
+    const blockers = await this.blockers(tx, [task.target.platformId], now);
+    return freeWindows(
+      task.window,
+      range.after,
+      range.until,
+      task.expectedDurationMinutes,
+      blockers.for(task.target),
+      range.count,
+    );
   }
 }

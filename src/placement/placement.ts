@@ -184,6 +184,30 @@ export function firstFreeWindow(
   return null;
 }
 
+/**
+ * The windows of `window` starting after `after` and at the latest at `until` whose update slot
+ * nothing blocks, earliest first, at most `count` (what a customer may postpone to). Windows are
+ * walked as firstFreeWindow walks them, so a blocking period is stepped over in one step.
+ */
+export function freeWindows(
+  window: MaintenanceWindow,
+  after: Date,
+  until: Date,
+  expectedMinutes: number,
+  blocker: Blocker,
+  count: number,
+): TimeSlot[] {
+  const found: TimeSlot[] = [];
+  let from = new Date(after.getTime() + 1);
+  while (found.length < count) {
+    const slot = firstFreeWindow(window, from, expectedMinutes, blocker);
+    if (!slot || slot.start > until) break;
+    found.push(slot);
+    from = new Date(slot.start.getTime() + 1);
+  }
+  return found;
+}
+
 export type PlacementMode = 'immediate' | 'maintenance_window' | 'custom';
 
 /** What is asked of the placement. */

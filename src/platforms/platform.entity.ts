@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { ExecutorDriver } from '../config/app-config';
+import type { CustomerPostponePolicy } from './customer-postpone';
 import type { UpdateStep } from './update-steps';
 
 @Entity({ name: 'platform' })
@@ -28,6 +29,8 @@ export class PlatformEntity {
   /** null: no count rule. */
   @Column({ name: 'confirm_tenants_over', type: 'int', nullable: true })
   confirmTenantsOver!: number | null;
+  /** What customers may do with the self-service link (docs/self-service.md). */
+  @Column({ name: 'customer_postpone', type: 'jsonb' }) customerPostpone!: CustomerPostponePolicy;
   @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
   createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

@@ -10,6 +10,8 @@ import { AuditService } from '../audit/audit.service';
 import type { Caller, Scope } from '../auth/caller';
 import { BadRequestError, ConflictError, NotFoundError } from '../common/errors';
 import { Page, PageRequest, toPage } from '../common/pagination';
+import { DEFAULT_CUSTOMER_POSTPONE } from './customer-postpone';
+import { givenFields } from './dto/customer-postpone.dto';
 import { CreatePlatformDto, PlatformResponse, UpdatePlatformDto } from './dto/platform.dto';
 import { PlatformEntity } from './platform.entity';
 import { NewPlatform, PlatformsRepository } from './platforms.repository';
@@ -43,6 +45,10 @@ export class PlatformsService {
       confirmPlatformScope: c?.platformScope ?? DEFAULT_CONFIRMATION_POLICY.platformScope,
       confirmTenantsOver:
         c?.tenantsOver !== undefined ? c.tenantsOver : DEFAULT_CONFIRMATION_POLICY.tenantsOver,
+      customerPostpone: {
+        ...DEFAULT_CUSTOMER_POSTPONE,
+        ...(dto.customerPostpone && givenFields(dto.customerPostpone)),
+      },
     };
     assertExecutorComplete(values);
     return this.db.run(async (tx) => {
@@ -94,6 +100,10 @@ export class PlatformsService {
         snapshotRetentionDays: dto.snapshotRetentionDays,
         licenceEmail: dto.licenceEmail,
         ...(dto.rolloutConfirmation && confirmationColumns(dto.rolloutConfirmation)),
+        customerPostpone: dto.customerPostpone && {
+          ...current.customerPostpone,
+          ...givenFields(dto.customerPostpone),
+        },
       };
       const defined = Object.fromEntries(
         Object.entries(changes).filter(([, v]) => v !== undefined),

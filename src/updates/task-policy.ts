@@ -1,6 +1,7 @@
 import type { BlockCode } from '../placement/placement';
 import type { Role } from '../auth/api-key.entity';
 import { type ErrorDetail, ForbiddenError, NotFoundError } from '../common/errors';
+import type { CustomerPostponePolicy } from '../platforms/customer-postpone';
 import { NOT_STARTED_STATUSES, type TaskStatus } from './task-status';
 
 /**
@@ -191,4 +192,83 @@ export function overriddenBlocks(update: {
 function pastTense(action: TaskAction): string {
   if (action === 'rollback') return 'rolled back';
   return action === 'cancel' ? 'cancelled' : action === 'retry' ? 'retried' : `${action}d`;
+}
+
+/** A task as a customer's postpone sees it. */
+export interface PostponedTask {
+  status: TaskStatus;
+  forced: boolean;
+  /** The task's notice sequence now. */
+  noticeSequence: number;
+  /** Times the customer postponed it already. */
+  customerPostpones: number;
+  runAt: Date;
+  /** The planned time when the customer first postponed it; null before. */
+  announcedRunAt: Date | null;
+}
+
+export type PostponeRefusalCode =
+  | 'stale_link'
+  | 'not_scheduled'
+  | 'forced_task'
+  | 'postpone_not_allowed'
+  | 'postpone_limit_reached';
+
+export interface PostponeRefusal {
+  status: 409 | 422;
+  code: PostponeRefusalCode;
+  reason: string;
+}
+
+/**
+ * Why the customer may not postpone the task through a link of notice sequence `linkSequence`, or
+ * null when it may: only through the link of the task's latest e-mail (an older one shows the task
+ * but cannot act), only while the task is scheduled (never once started), never a forced update,
+ * and at most `maxTimes` times.
+ */
+export function customerPostponeRefusal(
+  task: PostponedTask,
+  linkSequence: number,
+  policy: CustomerPostponePolicy,
+): PostponeRefusal | null {
+  if (!ACTION_APPLIES_TO.reschedule.includes(task.status)) {
+    return {
+      status: 409,
+      code: 'not_scheduled',
+      reason: `the update is ${task.status}: only a scheduled update can be postponed`,
+    };
+  }
+  if (linkSequence !== task.noticeSequence) {
+    return {
+      status: 409,
+      code: 'stale_link',
+      reason: 'the update was changed since this e-mail: use the link of the latest one',
+    };
+  }
+  if (task.forced) {
+    return { status: 422, code: 'forced_task', reason: 'a forced update cannot be postponed' };
+  }
+  if (!policy.allowed || policy.maxTimes === 0) {
+    return {
+      status: 422,
+      code: 'postpone_not_allowed',
+      reason: 'the provider does not let customers postpone updates',
+    };
+  }
+  if (task.customerPostpones >= policy.maxTimes) {
+    return {
+      status: 422,
+      code: 'postpone_limit_reached',
+      reason: `the update was postponed ${task.customerPostpones} time(s) already, the most allowed`,
+    };
+  }
+  return null;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The latest start a customer may postpone to: `maxDays` after the time first announced. */
+export function postponeHorizon(task: PostponedTask, policy: CustomerPostponePolicy): Date {
+  const from = task.announcedRunAt ?? task.runAt;
+  return new Date(from.getTime() + policy.maxDays * DAY_MS);
 }

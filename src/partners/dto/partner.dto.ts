@@ -5,6 +5,8 @@ import {
   IsArray,
   IsEmail,
   IsIn,
+  IsObject,
+  IsOptional,
   IsString,
   Length,
   MaxLength,
@@ -14,6 +16,10 @@ import {
 import { Locale, LOCALES } from '../../common/locale';
 import { PageQuery } from '../../common/pagination';
 import { IsIanaTimeZone, IsUuid, Optional } from '../../common/validators';
+import {
+  CustomerPostponeDto,
+  CustomerPostponeOverrideResponse,
+} from '../../platforms/dto/customer-postpone.dto';
 import { PartnerContact, PartnerEntity } from '../partner.entity';
 
 export const MAX_CONTACTS = 50;
@@ -67,6 +73,18 @@ export class CreatePartnerDto {
   @IsEmail()
   @MaxLength(254)
   licenceEmail?: string | null;
+
+  @ApiPropertyOptional({
+    type: CustomerPostponeDto,
+    description:
+      "Overrides the platform's customerPostpone for this partner's tenants, field by field " +
+      "(a field not given is the platform's)",
+  })
+  @Optional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CustomerPostponeDto)
+  customerPostpone?: CustomerPostponeDto;
 }
 
 export class UpdatePartnerDto {
@@ -92,6 +110,18 @@ export class UpdatePartnerDto {
   @IsEmail()
   @MaxLength(254)
   licenceEmail?: string | null;
+
+  @ApiPropertyOptional({
+    type: CustomerPostponeDto,
+    nullable: true,
+    description:
+      "Replaces the partner's override of the platform's customerPostpone; null: the platform's again",
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CustomerPostponeDto)
+  customerPostpone?: CustomerPostponeDto | null;
 }
 
 export class ListPartnersQuery extends PageQuery {
@@ -111,6 +141,12 @@ export class PartnerResponse {
   @ApiProperty({ type: [PartnerContactResponse] }) contacts!: PartnerContact[];
   @ApiProperty({ type: String, nullable: true, description: 'Where its one-time codes go' })
   licenceEmail!: string | null;
+  @ApiProperty({
+    type: CustomerPostponeOverrideResponse,
+    nullable: true,
+    description: "Its override of the platform's customerPostpone (null: none)",
+  })
+  customerPostpone!: CustomerPostponeOverrideResponse | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 
@@ -121,6 +157,7 @@ export class PartnerResponse {
       name: p.name,
       contacts: p.contacts,
       licenceEmail: p.licenceEmail,
+      customerPostpone: p.customerPostpone,
       createdAt: p.createdAt.toISOString(),
       updatedAt: p.updatedAt.toISOString(),
     };

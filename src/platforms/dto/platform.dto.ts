@@ -22,6 +22,7 @@ import {
 } from 'class-validator';
 import type { ExecutorDriver } from '../../config/app-config';
 import { WindowScheduleDto } from '../../common/maintenance-window.dto';
+import { CustomerPostponeDto, CustomerPostponeResponse } from './customer-postpone.dto';
 import { IsIanaTimeZone, Optional } from '../../common/validators';
 import { PlatformEntity } from '../platform.entity';
 import {
@@ -127,6 +128,18 @@ class StepPlanFields {
   @ValidateNested()
   @Type(() => RolloutConfirmationDto)
   rolloutConfirmation?: RolloutConfirmationDto;
+
+  @ApiPropertyOptional({
+    type: CustomerPostponeDto,
+    description:
+      'What customers may do with the self-service link in their e-mails (partners may override ' +
+      'it); fields not given keep their value (on creation: allowed true, maxDays 14, maxTimes 2)',
+  })
+  @Optional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CustomerPostponeDto)
+  customerPostpone?: CustomerPostponeDto;
 }
 
 export const EXECUTOR_DRIVERS = ['simulated', 'http'] as const;
@@ -228,6 +241,11 @@ export class PlatformResponse {
   licenceEmail!: string | null;
   @ApiProperty({ type: RolloutConfirmationResponse })
   rolloutConfirmation!: RolloutConfirmationResponse;
+  @ApiProperty({
+    type: CustomerPostponeResponse,
+    description: 'What customers may do with the self-service link (partners may override it)',
+  })
+  customerPostpone!: CustomerPostponeResponse;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 
@@ -253,6 +271,11 @@ export class PlatformResponse {
         forced: p.confirmForced,
         platformScope: p.confirmPlatformScope,
         tenantsOver: p.confirmTenantsOver,
+      },
+      customerPostpone: {
+        allowed: p.customerPostpone.allowed,
+        maxDays: p.customerPostpone.maxDays,
+        maxTimes: p.customerPostpone.maxTimes,
       },
       createdAt: p.createdAt.toISOString(),
       updatedAt: p.updatedAt.toISOString(),
