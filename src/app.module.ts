@@ -21,6 +21,7 @@ import { PartnersModule } from './partners/partners.module';
 import { PlatformsModule } from './platforms/platforms.module';
 import { RetentionModule } from './retention/retention.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
+import { SelfServiceModule } from './self-service/self-service.module';
 import { SnapshotsModule } from './snapshots/snapshots.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { TenantsModule } from './tenants/tenants.module';
@@ -85,6 +86,7 @@ export class AppModule {
         SnapshotsModule,
         WebhooksModule,
         CalendarModule,
+        SelfServiceModule,
         HealthModule,
       ],
     };

@@ -12,7 +12,7 @@ import { buildOpenApiDocument } from './openapi/document';
 
 export const API_PREFIX = 'api/v1';
 /** Routes outside the API prefix (the console is served outside Nest, see serve-console.ts). */
-export const ROOT_ROUTES = ['health', 'metrics', 'calendar/:file'];
+export const ROOT_ROUTES = ['health', 'metrics', 'calendar/:file', 'u/:token'];
 
 /**
  * Everything main.ts and the tests must set up the same way. The JSON body is read after the

@@ -34,9 +34,12 @@ export function idSummary(ids: readonly string[]): { count: number; first: strin
   return { count: ids.length, first: ids.slice(0, AUDIT_IDS_LISTED) };
 }
 
-/** Who acted: an API key's caller, or null for the service itself (a job). */
+/**
+ * Who acted: an API key's caller, a customer through its self-service link (role `customer_link`,
+ * no key), or null for the service itself (a job).
+ */
 export interface AuditActor {
-  keyId: string;
+  keyId: string | null;
   role: string;
   partnerId: string | null;
 }

@@ -1,6 +1,17 @@
-import { applyDecorators, DynamicModule, Module, SetMetadata } from '@nestjs/common';
+import {
+  applyDecorators,
+  DynamicModule,
+  type ExecutionContext,
+  Module,
+  SetMetadata,
+} from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { SkipThrottle, ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import {
+  SkipThrottle,
+  ThrottlerGuard,
+  ThrottlerModule,
+  type ThrottlerOptions,
+} from '@nestjs/throttler';
 import type { AppConfig } from '../config/app-config';
 import type { AuthenticatedRequest } from './decorators';
 
@@ -12,6 +23,20 @@ export const NO_RATE_LIMIT = 'rate-limit:none';
  */
 export const NoRateLimit = () => applyDecorators(SkipThrottle(), SetMetadata(NO_RATE_LIMIT, true));
 
+export const SELF_SERVICE_RATE_LIMIT = 'rate-limit:self-service';
+
+/**
+ * Requests from customers' self-service links (no API key): counted per client address against
+ * SELF_SERVICE_RATE_LIMIT_PER_MINUTE instead of the API's limit, so guessing tokens is slow.
+ */
+export const SelfServiceRateLimit = () => SetMetadata(SELF_SERVICE_RATE_LIMIT, true);
+
+function fromSelfServiceLink(context: ExecutionContext): boolean {
+  return [context.getHandler(), context.getClass()].some(
+    (target) => Reflect.getMetadata(SELF_SERVICE_RATE_LIMIT, target) === true,
+  );
+}
+
 /**
  * Requests per minute, counted per API key (per client address for requests without a key), in each
  * process: with several replicas behind a load balancer the effective limit is per replica. Over the
@@ -20,15 +45,36 @@ export const NoRateLimit = () => applyDecorators(SkipThrottle(), SetMetadata(NO_
 @Module({})
 export class RateLimitModule {
   static forRoot(config: AppConfig): DynamicModule {
-    if (config.rateLimitPerMinute === 0) return { module: RateLimitModule };
+    const throttlers: ThrottlerOptions[] = [];
+    if (config.rateLimitPerMinute > 0) {
+      throttlers.push({
+        name: 'default',
+        ttl: 60_000,
+        limit: config.rateLimitPerMinute,
+        skipIf: fromSelfServiceLink,
+      });
+    }
+    if (config.selfServiceRateLimitPerMinute > 0) {
+      throttlers.push({
+        name: 'selfService',
+        ttl: 60_000,
+        limit: config.selfServiceRateLimitPerMinute,
+        skipIf: (context) => !fromSelfServiceLink(context),
+      });
+    }
+    if (throttlers.length === 0) return { module: RateLimitModule };
     return {
       module: RateLimitModule,
       imports: [
         ThrottlerModule.forRoot({
-          throttlers: [{ name: 'default', ttl: 60_000, limit: config.rateLimitPerMinute }],
-          errorMessage: `Too many requests: at most ${config.rateLimitPerMinute} a minute per API key`,
-          // One count per key across the whole API (the library counts per route by default).
-          generateKey: (_context, tracker) => tracker,
+          throttlers,
+          errorMessage: (context) =>
+            fromSelfServiceLink(context)
+              ? `Too many requests: at most ${config.selfServiceRateLimitPerMinute} a minute from one address`
+              : `Too many requests: at most ${config.rateLimitPerMinute} a minute per API key`,
+          // One count per key across the whole API (the library counts per route by default);
+          // the links' requests are counted apart.
+          generateKey: (_context, tracker, throttler) => `${throttler}:${tracker}`,
           getTracker: (req: Record<string, unknown>) => {
             const r = req as unknown as AuthenticatedRequest;
             return r.caller ? `key:${r.caller.keyId}` : `ip:${r.ip ?? 'unknown'}`;

@@ -100,10 +100,6 @@ class Environment {
   @Transform(emptyToUndefined)
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http:// or https:// URL' })
   EXECUTOR_CALLBACK_URL?: string;
-  @IsOptional()
-  @Transform(emptyToUndefined)
-  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http:// or https:// URL' })
-  PUBLIC_URL?: string;
   @IsOptional() @Transform(emptyToUndefined) @IsString() METRICS_TOKEN?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000) RATE_LIMIT_PER_MINUTE?: number;
   @IsOptional()
@@ -126,6 +122,23 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(60000) RETENTION_PAUSE_MS?: number;
   @IsOptional() @Transform(toBool) @IsBoolean() WEBHOOK_SENDER_ENABLED?: boolean;
   @IsOptional() @Transform(toBool) @IsBoolean() WEBHOOK_ALLOW_PRIVATE?: boolean;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/, {
+    message: 'must be an http:// or https:// URL without query (e.g. https://updates.example.com)',
+  })
+  PUBLIC_URL?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  SELF_SERVICE_SECRET?: string;
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  SELF_SERVICE_RATE_LIMIT_PER_MINUTE?: number;
   @IsOptional()
   @Matches(/^\s*\d+\s*(,\s*\d+\s*)*$/, {
     message: 'must be seconds between attempts, comma-separated (e.g. 5,300,1800)',
@@ -215,7 +228,7 @@ export class AppConfig {
   executorStepTimeoutMs!: number;
   /** This service's base URL as the executor reaches it; unset: no callbacks, polling only. */
   executorCallbackUrl?: string;
-  /** This service's address as customers reach it (calendar feeds, links in e-mails), no trailing slash. */
+  /** This service's address as customers reach it (calendar feeds, self-service links in e-mails), no trailing slash. */
   publicUrl!: string;
   metricsToken?: string;
   /** Requests per minute per API key and process; 0 = no limit. */
@@ -264,6 +277,10 @@ export class AppConfig {
   webhookConcurrency!: number;
   /** Webhook requests in flight at once per process to one endpoint: a slow receiver holds no more. */
   webhookEndpointConcurrency!: number;
+  /** Signs the self-service links; unset: a key generated once and kept in the database. */
+  selfServiceSecret?: string;
+  /** Requests per minute from self-service links, per client address (per process); 0: unlimited. */
+  selfServiceRateLimitPerMinute!: number;
 }
 
 /** The Standard Webhooks retry schedule: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
@@ -319,7 +336,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     executorPollMs: parsed.EXECUTOR_POLL_MS ?? 2_000,
     executorStepTimeoutMs: parsed.EXECUTOR_STEP_TIMEOUT_MS ?? 3_600_000,
     executorCallbackUrl: parsed.EXECUTOR_CALLBACK_URL?.replace(/\/+$/, ''),
-    publicUrl: (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT ?? 3000}`).replace(/\/+$/, ''),
     metricsToken: parsed.METRICS_TOKEN,
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE ?? 1200,
     logLevel: parsed.LOG_LEVEL ?? 'info',
@@ -347,5 +363,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookTimeoutMs: parsed.WEBHOOK_TIMEOUT_MS ?? 10_000,
     webhookConcurrency: parsed.WEBHOOK_CONCURRENCY ?? 32,
     webhookEndpointConcurrency: parsed.WEBHOOK_ENDPOINT_CONCURRENCY ?? 4,
+    publicUrl: (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT ?? 3000}`).replace(/\/+$/, ''),
+    selfServiceSecret: parsed.SELF_SERVICE_SECRET,
+    selfServiceRateLimitPerMinute: parsed.SELF_SERVICE_RATE_LIMIT_PER_MINUTE ?? 30,
   });
 }

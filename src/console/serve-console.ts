@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /** Paths the API and the service own; everything else under `/` is the console's. */
-const SERVICE_PATHS = /^\/(api|docs|docs-json|health|metrics|calendar)(\/|$)/;
+const SERVICE_PATHS = /^\/(api|docs|docs-json|health|metrics|calendar|u)(\/|$)/;
 
 /**
  * The console's HTML may load code and styles from this origin only; Mantine sets CSS variables in

@@ -3,6 +3,7 @@ import type { SendMailOptions } from 'nodemailer';
 import { Readable } from 'node:stream';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
+import { CustomerLinks } from '../customer-links/customer-links';
 import { messageIdFor, Sender, senderOf } from './addresses';
 import { inviteMethod, taskInvite } from './calendar';
 import { tasksCsv } from './csv';
@@ -53,6 +54,7 @@ export class NoticeComposer {
     private readonly templates: MailTemplates,
     private readonly digests: DigestRepository,
     private readonly clock: Clock,
+    private readonly links: CustomerLinks,
   ) {
     this.sender = senderOf(config.mailFrom);
   }
@@ -85,7 +87,7 @@ export class NoticeComposer {
     } else {
       const [facts] = await this.digests.noticeFacts([row.id]);
       if (!facts) throw new NoticeSubjectGone(`task ${row.taskId} no longer exists`);
-      content = this.singleTask(row, facts, reader);
+      content = await this.singleTask(row, facts, reader);
     }
     const messageId = messageIdFor(seed, this.sender.domain);
     const stamp = row.createdAt.toISOString().replace(/[-:]|\.\d+/g, '');
@@ -129,9 +131,9 @@ export class NoticeComposer {
     return name as TemplateName;
   }
 
-  private singleTask(row: OutboxRow, facts: TaskFacts, reader: Reader): Content {
+  private async singleTask(row: OutboxRow, facts: TaskFacts, reader: Reader): Promise<Content> {
     const event = taskEventOf(row.event);
-    const view = taskView(event, facts, reader);
+    const view = taskView(event, facts, reader, await this.selfServiceUrl(event, row, facts));
     const rendered = this.templates.render(this.template(row.template), reader.locale, view);
     return { rendered, invite: this.invite(event, facts, view, rendered, row, reader) };
   }
@@ -160,6 +162,25 @@ export class NoticeComposer {
       stamp: this.clock.now(),
     });
     return { method, content };
+  }
+
+  /**
+   * The customer's self-service link (docs/self-service.md), in its e-mails about a planned update:
+   * bound to the tenant, the task and the notice's sequence, expiring with the task's window.
+   */
+  private async selfServiceUrl(
+    event: TaskNoticeEvent,
+    row: OutboxRow,
+    facts: TaskFacts,
+  ): Promise<string | null> {
+    if (row.recipientKind !== 'customer') return null;
+    if (event !== 'task.scheduled' && event !== 'task.rescheduled') return null;
+    return this.links.url({
+      taskId: facts.taskId,
+      tenantId: facts.tenantId,
+      sequence: facts.sequence,
+      expiresAt: new Date(facts.windowEnd),
+    });
   }
 
   /** A partner's digest of a new batch, listing the batch's tasks as they are now. */

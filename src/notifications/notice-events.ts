@@ -38,10 +38,16 @@ export function taskEventOf(event: NoticeEvent): TaskNoticeEvent {
  * someone, sent whether or not anyone is e-mailed about it — except the one-time code of a
  * rollout, which only its licence contact may read.
  */
-export const WEBHOOK_EVENTS = NOTICE_EVENTS.filter(
-  (e): e is Exclude<NoticeEvent, 'rollout.confirmation'> => e !== 'rollout.confirmation',
-);
+export const WEBHOOK_EVENTS = [
+  ...NOTICE_EVENTS.filter(
+    (e): e is Exclude<NoticeEvent, 'rollout.confirmation'> => e !== 'rollout.confirmation',
+  ),
+  'task.postponed',
+] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/** Task events sent to webhooks: those that e-mail someone, and a customer's postpone. */
+export type TaskWebhookEvent = TaskNoticeEvent | 'task.postponed';
 
 /** The event of a test delivery (`POST /webhooks/{id}/ping`); not subscribed to, always sent. */
 export const WEBHOOK_PING = 'webhook.ping';

@@ -89,6 +89,20 @@ export class Notices {
   }
 
   /**
+   * A customer postponed a task through its self-service link: `task.postponed` to the webhooks
+   * (the move itself is told as task.rescheduled by TaskChanges, to e-mails and webhooks alike).
+   */
+  async postponedByCustomer(tx: Tx, taskId: string, reason: string): Promise<void> {
+    await this.webhooks.insertForTasks(
+      tx,
+      'task.postponed',
+      { taskIds: [taskId] },
+      reason,
+      this.clock.now(),
+    );
+  }
+
+  /**
    * A rollout paused, stopped or ended: the contacts of every partner whose tenants it updates
    * (whatever its notifyPartner says), in the language of each.
    */

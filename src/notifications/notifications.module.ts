@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { CommonModule } from '../common/common.module';
+import { CustomerLinksModule } from '../customer-links/customer-links.module';
 import { ConfirmationOutboxRepository } from './confirmation-outbox.repository';
 import { MetricsModule } from '../metrics/metrics.module';
 import { DigestRepository } from './digest.repository';
@@ -24,7 +25,7 @@ import { WebhookOutboxRepository } from './webhook-outbox.repository';
  * (Notices), the sender that renders and delivers the outbox, and its admin API.
  */
 @Module({
-  imports: [AuditModule, CommonModule, MetricsModule],
+  imports: [AuditModule, CommonModule, CustomerLinksModule, MetricsModule],
   controllers: [NotificationsController],
   providers: [
     NoticesRepository,

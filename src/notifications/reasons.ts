@@ -11,6 +11,7 @@ export type DefaultReason =
   | { code: 'cancelled_by'; actor: string }
   | { code: 'batch_cancelled_by'; actor: string }
   | { code: 'rescheduled_by'; actor: string }
+  | { code: 'postponed_by_customer' }
   | { code: 'window_changed_by'; actor: string }
   | { code: 'window_expired_moved' }
   | { code: 'window_expired_cancelled' }
@@ -34,6 +35,7 @@ const PHRASES: Record<Locale, Phrases> = {
     cancelled_by: (r) => `cancelled by ${r.actor}`,
     batch_cancelled_by: (r) => `the whole update batch was cancelled by ${r.actor}`,
     rescheduled_by: (r) => `rescheduled by ${r.actor}`,
+    postponed_by_customer: () => 'postponed by the customer',
     window_changed_by: (r) => `the tenant's maintenance window was changed by ${r.actor}`,
     window_expired_moved: () =>
       'the update could not start within its maintenance window and moves to the next one',
@@ -52,6 +54,7 @@ const PHRASES: Record<Locale, Phrases> = {
     cancelled_by: (r) => `abgesagt von ${r.actor}`,
     batch_cancelled_by: (r) => `die ganze Update-Serie wurde von ${r.actor} abgesagt`,
     rescheduled_by: (r) => `verschoben von ${r.actor}`,
+    postponed_by_customer: () => 'vom Kunden verschoben',
     window_changed_by: (r) => `das Wartungsfenster des Systems wurde von ${r.actor} geändert`,
     window_expired_moved: () =>
       'das Update konnte nicht innerhalb seines Wartungsfensters beginnen und wird in das nächste verschoben',
@@ -71,6 +74,7 @@ const PHRASES: Record<Locale, Phrases> = {
     cancelled_by: (r) => `annullato da ${r.actor}`,
     batch_cancelled_by: (r) => `l'intero lotto di aggiornamenti è stato annullato da ${r.actor}`,
     rescheduled_by: (r) => `riprogrammato da ${r.actor}`,
+    postponed_by_customer: () => 'rinviato dal cliente',
     window_changed_by: (r) =>
       `la finestra di manutenzione del sistema è stata modificata da ${r.actor}`,
     window_expired_moved: () =>

@@ -40,6 +40,8 @@ const LOCALE_FILES = [
   'partials/task-facts-text.hbs',
   'partials/task-table-html.hbs',
   'partials/task-list-text.hbs',
+  'partials/self-service-html.hbs',
+  'partials/self-service-text.hbs',
 ];
 
 export interface RenderedMail {

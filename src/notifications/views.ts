@@ -26,13 +26,22 @@ function taskBase(f: TaskFacts, r: Reader) {
   };
 }
 
-/** The view of a single-task e-mail (and of its calendar entry). */
-export function taskView(event: TaskNoticeEvent, f: TaskFacts, r: Reader): object {
+/**
+ * The view of a single-task e-mail (and of its calendar entry). `selfServiceUrl`: the customer's
+ * link to its page (customers' e-mails about a planned update; null for anyone else).
+ */
+export function taskView(
+  event: TaskNoticeEvent,
+  f: TaskFacts,
+  r: Reader,
+  selfServiceUrl: string | null = null,
+): object {
   const base = taskBase(f, r);
   switch (event) {
     case 'task.scheduled':
-      return { ...base, immediate: f.mode === 'immediate' };
+      return { ...base, immediate: f.mode === 'immediate', selfServiceUrl };
     case 'task.rescheduled':
+      return { ...base, reason: reasonText(f.reason, r.locale, r.timezone), selfServiceUrl };
     case 'task.cancelled':
       return { ...base, reason: reasonText(f.reason, r.locale, r.timezone) };
     case 'task.failed':

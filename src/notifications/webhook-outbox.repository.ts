@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import {
   type MaintenanceNoticeEvent,
-  type TaskNoticeEvent,
+  type TaskWebhookEvent,
   WEBHOOK_PAYLOAD_VERSION,
 } from './notice-events';
 import type { TaskSelection } from './notices.repository';
@@ -46,7 +46,7 @@ const INSERT = `INSERT INTO webhook_delivery (endpoint_id, message_id, event, or
 export class WebhookOutboxRepository {
   async insertForTasks(
     em: EntityManager,
-    event: TaskNoticeEvent,
+    event: TaskWebhookEvent,
     selection: TaskSelection,
     reason: string | null,
     now: Date,

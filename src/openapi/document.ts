@@ -44,6 +44,12 @@ export const API_TAGS: { name: string; description: string }[] = [
       'Signed webhooks (Standard Webhooks): endpoints, their delivery logs, test pings and ' +
       'redeliveries. How to verify a delivery: docs/webhooks.md.',
   },
+  {
+    name: 'self-service',
+    description:
+      "A customer's self-service link (no API key: the signed token is the credential): the " +
+      'update it is about and postponing it within the policy. docs/self-service.md.',
+  },
   { name: 'notifications', description: 'The e-mail outbox: sent, pending and dead e-mails' },
   { name: 'api-keys', description: 'API keys of platform and partner admins' },
   { name: 'session', description: 'Signing in to the web console with an API key, and out' },

@@ -46,7 +46,7 @@ export class ErrorResponse {
 }
 
 /** The statuses an operation may document with ApiErrors (401, 403 and 429 are added for it). */
-export const ERROR_STATUSES = [400, 401, 403, 404, 409, 413, 415, 422, 423, 429, 431] as const;
+export const ERROR_STATUSES = [400, 401, 403, 404, 409, 410, 413, 415, 422, 423, 429, 431] as const;
 export type ErrorStatus = (typeof ERROR_STATUSES)[number];
 
 /** What each status means in this API, used where an operation does not say more. */
@@ -56,6 +56,7 @@ export const ERROR_MEANINGS: Record<ErrorStatus, string> = {
   403: 'The key is valid but its role may not do this',
   404: 'Unknown, or outside the caller’s scope (never revealed)',
   409: 'Conflicts with the current state (an open task, a tenant being updated, a concurrent change)',
+  410: 'Gone: it existed but has expired (nothing more is said)',
   413: 'The request body is larger than the service accepts',
   415: 'The request body is not JSON (or uses a content encoding the service does not accept)',
   422: 'Well-formed, but breaks a rule (version unknown or prohibited, downgrade not acknowledged, overlaps platform maintenance …)',

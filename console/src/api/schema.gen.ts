@@ -489,6 +489,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rollouts/{id}/waves/{index}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry a wave's failed tasks
+         * @description Every failed task of the wave (`index` as in `waves[].index`, 0 for the first) gets a new run, under the rules of POST /update-tasks/{id}/retry, all or nothing: if any of them cannot be retried, the answer lists each with its reason and nothing is retried. They run now in a scheduled or running rollout; in a paused one they are held until it resumes. Their earlier failures no longer count for the error gate.
+         */
+        post: operations["RolloutsController_retryWave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-service/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a customer’s link shows
+         * @description The update the link is about as it is now, and the windows it may be postponed to. An older e-mail’s link shows the update but cannot postpone it (canPostpone false).
+         */
+        get: operations["SelfServiceController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-service/{token}/postpone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Postpone the update to one of the windows offered
+         * @description Moves the update like a reschedule (notice sequence raised, calendar entry moved, partner told, `task.rescheduled` and `task.postponed` webhooks); the audit log names the customer via link as the actor.
+         */
+        post: operations["SelfServiceController_postpone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/session": {
         parameters: {
             query?: never;
@@ -1532,7 +1592,7 @@ export interface components {
             /** @example Tickets in our PSA */
             description?: string;
             /** @description The events sent to the endpoint. Task events carry `WebhookTaskData`, maintenance events `WebhookMaintenanceData` (see `WebhookBody`). */
-            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed")[];
+            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed")[];
             /**
              * Format: uuid
              * @description Platform admins: the partner whose events the endpoint receives; omitted: every partner’s. Partner admins: their own partner (the default).
@@ -1864,6 +1924,25 @@ export interface components {
             /** @description The steps its updates run, in the order they run */
             updateSteps: ("precheck" | "backup" | "apply" | "migrate" | "reboot" | "verify")[];
         };
+        PostponeDto: {
+            /**
+             * Format: date-time
+             * @description The start of one of postponeOptions
+             */
+            start: string;
+        };
+        PostponeOption: {
+            /**
+             * Format: date-time
+             * @description The window’s end
+             */
+            end: string;
+            /**
+             * Format: date-time
+             * @description The window’s start: the update’s new time
+             */
+            start: string;
+        };
         RescheduleTaskDto: {
             expectedDurationMinutes?: number;
             /** @enum {string} */
@@ -2002,6 +2081,25 @@ export interface components {
             targetVersion: string;
             /** @description Scope: these tenants */
             tenantIds?: string[];
+        };
+        SelfServiceResponse: {
+            /** @description This link may postpone the update now (the latest e-mail’s link, scheduled, not forced, within the policy, and a free window exists) */
+            canPostpone: boolean;
+            /** @description Required by the platform operator: never postponed */
+            forced: boolean;
+            fromVersion: string;
+            /** @example de */
+            locale: string;
+            /** @description The windows it may be postponed to */
+            postponeOptions: components["schemas"]["PostponeOption"][];
+            /** Format: date-time */
+            runAt: string;
+            /** @enum {string} */
+            status: "held" | "scheduled" | "running" | "succeeded" | "failed" | "cancelled";
+            targetVersion: string;
+            tenantName: string;
+            /** @description The tenant’s time zone (the page shows times in it) */
+            timezone: string;
         };
         SessionResponse: {
             /** @description Send it back in the X-CSRF-Token header with every POST, PATCH and DELETE carried by the session cookie */
@@ -2293,7 +2391,7 @@ export interface components {
             disabledReason: string | null;
             /** @description false: nothing is sent (disabled by an admin or after failing) */
             enabled: boolean;
-            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed")[];
+            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed")[];
             /**
              * Format: date-time
              * @description Every attempt has failed since then; null when the last one succeeded
@@ -2389,7 +2487,7 @@ export interface components {
             description?: Record<string, never> | null;
             /** @description `true` enables a disabled endpoint again (it receives new events; failed deliveries can be redelivered); `false` stops deliveries to it */
             enabled?: boolean;
-            events?: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed")[];
+            events?: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed")[];
             /** @description A new secret, answered once as `secret`; the previous one keeps signing beside it for 24 hours, so receivers can switch without losing a delivery */
             rotateSecret?: boolean;
             /** @description As for creating */
@@ -2466,8 +2564,11 @@ export interface components {
              * @description When the change happened
              */
             timestamp: string;
-            /** @enum {string} */
-            type: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "webhook.ping";
+            /**
+             * @description task.* events (task.postponed included: a customer postponed the task through its self-service link, sent after its task.rescheduled) carry WebhookTaskData, maintenance.* WebhookMaintenanceData, webhook.ping WebhookPingData
+             * @enum {string}
+             */
+            type: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "webhook.ping";
             /**
              * @description The version of the body; raised if a field changes meaning (new fields may appear)
              * @enum {number}
@@ -2496,7 +2597,7 @@ export interface components {
             /** @description Of the last attempt */
             error: string | null;
             /** @enum {string} */
-            event: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "webhook.ping";
+            event: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "webhook.ping";
             /** Format: uuid */
             id: string;
             /** Format: date-time */
@@ -2555,7 +2656,7 @@ export interface components {
             disabledReason: string | null;
             /** @description false: nothing is sent (disabled by an admin or after failing) */
             enabled: boolean;
-            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed")[];
+            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed")[];
             /**
              * Format: date-time
              * @description Every attempt has failed since then; null when the last one succeeded
@@ -2616,7 +2717,7 @@ export interface components {
             disabledReason: string | null;
             /** @description false: nothing is sent (disabled by an admin or after failing) */
             enabled: boolean;
-            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed")[];
+            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed")[];
             /**
              * Format: date-time
              * @description Every attempt has failed since then; null when the last one succeeded
@@ -5455,6 +5556,283 @@ export interface operations {
             };
             /** @description The rollout is not paused */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RolloutsController_retryWave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                index: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rollout after the retry */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RolloutResponse"];
+                };
+            };
+            /** @description The index is not a whole number */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A partner admin acting on a forced rollout */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The rollout or the wave is unknown or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The rollout is not scheduled, running or paused, or the wave has no failed task, or a task cannot be retried now (another open task) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Tasks cannot be retried, for different reasons (each listed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SelfServiceController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The update */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfServiceResponse"];
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The link is not valid (forged, or its update no longer exists); nothing more is said */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The link has expired (its update’s window ended); nothing more is said */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SelfServiceController_postpone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostponeDto"];
+            };
+        };
+        responses: {
+            /** @description The update at its new time */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfServiceResponse"];
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The link is not valid (forged, or its update no longer exists); nothing more is said */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An older e-mail’s link, or the update is no longer scheduled (started, ended, cancelled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The link has expired (its update’s window ended); nothing more is said */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Beyond the policy (forced, not allowed, maxTimes reached) or start not offered */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8480,7 +8858,7 @@ export interface operations {
             query?: {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                event?: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "webhook.ping";
+                event?: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "webhook.ping";
                 limit?: number;
                 /** @description `desc`: newest first. Default: `asc` (oldest first). */
                 order?: "asc" | "desc";

@@ -13,7 +13,6 @@ import {
 import { OrderedPageQuery } from '../../common/pagination';
 import { IsUuid, Optional } from '../../common/validators';
 import {
-  NOTICE_EVENTS,
   WEBHOOK_EVENTS,
   WEBHOOK_PAYLOAD_VERSION,
   WEBHOOK_PING,
@@ -120,9 +119,9 @@ export class ListDeliveriesQuery extends OrderedPageQuery {
   @IsIn(DELIVERY_STATUSES)
   status?: DeliveryStatus;
 
-  @ApiPropertyOptional({ enum: [...NOTICE_EVENTS, WEBHOOK_PING] })
+  @ApiPropertyOptional({ enum: [...WEBHOOK_EVENTS, WEBHOOK_PING] })
   @Optional()
-  @IsIn([...NOTICE_EVENTS, WEBHOOK_PING])
+  @IsIn([...WEBHOOK_EVENTS, WEBHOOK_PING])
   event?: string;
 }
 
@@ -233,7 +232,14 @@ export class WebhookPingData {
  * Every delivery's body (Standard Webhooks): `{type, timestamp, version, data}`, signed as sent.
  */
 export class WebhookBody {
-  @ApiProperty({ enum: [...NOTICE_EVENTS, WEBHOOK_PING] }) type!: string;
+  @ApiProperty({
+    enum: [...WEBHOOK_EVENTS, WEBHOOK_PING],
+    description:
+      'task.* events (task.postponed included: a customer postponed the task through its ' +
+      'self-service link, sent after its task.rescheduled) carry WebhookTaskData, maintenance.* ' +
+      'WebhookMaintenanceData, webhook.ping WebhookPingData',
+  })
+  type!: string;
   @ApiProperty({ format: 'date-time', description: 'When the change happened' }) timestamp!: string;
   @ApiProperty({
     enum: [WEBHOOK_PAYLOAD_VERSION],
@@ -276,7 +282,7 @@ export class WebhookDeliveryResponse {
       'The `webhook-id` header: the same for every attempt and redelivery of one message',
   })
   messageId!: string;
-  @ApiProperty({ enum: [...NOTICE_EVENTS, WEBHOOK_PING] }) event!: string;
+  @ApiProperty({ enum: [...WEBHOOK_EVENTS, WEBHOOK_PING] }) event!: string;
   @ApiProperty({
     enum: DELIVERY_STATUSES,
     description:
