@@ -449,6 +449,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rollouts/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a rollout with its one-time code
+         * @description The code e-mailed to the licence contact starts the rollout: its first wave opens, and its customers and partners are told now. A code is valid 30 minutes and once; after 5 wrong codes no try is accepted until a platform admin sends a new code.
+         */
+        post: operations["RolloutsController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rollouts/{id}/confirmation-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a new one-time code for a rollout awaiting confirmation
+         * @description A new code goes to the licence contact; the old one no longer works (and its e-mail, if not sent yet, is not sent). After 5 wrong codes only a platform admin may ask, which lifts the lock.
+         */
+        post: operations["RolloutsController_confirmationCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rollouts/{id}/pause": {
         parameters: {
             query?: never;
@@ -655,6 +695,26 @@ export interface paths {
          * @description Only the fields sent change; `null` clears `customerEmail` and `simulate`. A new maintenance window moves an update scheduled in the old window to the new one. While the tenant is being updated every change is refused with 409.
          */
         patch: operations["TenantsController_update"];
+        trace?: never;
+    };
+    "/api/v1/tenants/{id}/calendar-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace a tenant’s calendar feed address
+         * @description A new secret token for the tenant’s calendar feed (`calendarUrl`); the previous address answers 404 from now on. For a customer who shared the address by mistake.
+         */
+        post: operations["TenantsController_rotateCalendarToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/tenants/{id}/snapshots": {
@@ -1117,6 +1177,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calendar/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A tenant’s calendar feed (iCalendar)
+         * @description The tenant’s planned update and its platform’s announced maintenance as an RFC 5545 calendar to subscribe to. An update’s entry has the UID and SEQUENCE of the invitation e-mailed for it, so the two show as one event. The address is `calendarUrl` of the tenant; `POST /api/v1/tenants/{id}/calendar-token` replaces it (the old address then answers 404). No API key.
+         */
+        get: operations["CalendarFeedController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1315,9 +1395,45 @@ export interface components {
         BulkCreateTenantsDto: {
             tenants: components["schemas"]["CreateTenantDto"][];
         };
+        CalendarTokenResponse: {
+            /**
+             * Format: uri
+             * @description The feed’s new address; the previous one now answers 404
+             * @example http://localhost:3000/calendar/0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef.ics
+             */
+            calendarUrl: string;
+        };
         CancelTaskDto: {
             /** @description Told to the recipients of the cancellation notice, as given. Without it they are told, in their language, who cancelled it. */
             reason?: string;
+        };
+        ConfirmationResponse: {
+            /** Format: date-time */
+            confirmedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the current code stops working
+             */
+            expiresAt: string;
+            /** @description No try is accepted until a platform admin sends a new code */
+            locked: boolean;
+            /** @description Why it needs confirmation (the rules of its platform that matched) */
+            reasons: ("downgrade" | "forced" | "platform_scope" | "tenants_over")[];
+            /** Format: date-time */
+            sentAt: string;
+            /** @description The licence e-mail(s) the current code went to */
+            sentTo: string[];
+            /** @description Tries left before the rollout is locked (after 5 wrong codes) */
+            triesLeft: number;
+            /** @description Wrong codes entered since the current code was sent */
+            wrongCodes: number;
+        };
+        ConfirmRolloutDto: {
+            /**
+             * @description The one-time code from the e-mail (8 characters; letter case, spaces and dashes do not matter)
+             * @example K7M2-QX9P
+             */
+            code: string;
         };
         CreateApiKeyDto: {
             /** @example ACME reseller automation */
@@ -1440,6 +1556,11 @@ export interface components {
             contacts?: components["schemas"]["PartnerContactDto"][];
             /** @description Overrides the platform's customerPostpone for this partner's tenants, field by field (a field not given is the platform's) */
             customerPostpone?: components["schemas"]["CustomerPostponeDto"];
+            /**
+             * @description The licence contact: one-time codes that confirm its risky rollouts are e-mailed here (docs/rollouts.md, "Confirmation"). null clears it.
+             * @example licence@reseller.example
+             */
+            licenceEmail?: string | null;
             /** @example ACME Telecom */
             name: string;
             /** Format: uuid */
@@ -1451,8 +1572,15 @@ export interface components {
             /** @description Window given to new tenants that do not bring their own (default 0 2 * * SUN, 240 min) */
             defaultMaintenanceWindow?: components["schemas"]["WindowScheduleDto"];
             executor?: components["schemas"]["ExecutorSettingsDto"];
+            /**
+             * @description The platform's licence contact: one-time codes of platform admins' rollouts across partners go here (docs/rollouts.md, "Confirmation"). null clears it.
+             * @example licence@cloud.example
+             */
+            licenceEmail?: string | null;
             /** @example EU cloud */
             name: string;
+            /** @description Which rollouts need confirmation with an e-mailed one-time code; fields left out keep their value (default: a downgrade, a whole platform, or more than 1,000 tenants) */
+            rolloutConfirmation?: components["schemas"]["RolloutConfirmationDto"];
             /** @description Days a snapshot is kept before the expiry job deletes it (unless pinned). Default: `7`. */
             snapshotRetentionDays?: number;
             /** @example Europe/Berlin */
@@ -1799,7 +1927,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /** @enum {string} */
-            event: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed";
+            event: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "rollout.confirmation";
             /** @description Partner e-mails with the same key that are due together go out as one digest */
             groupKey: string | null;
             /** Format: uuid */
@@ -1868,6 +1996,8 @@ export interface components {
             customerPostpone: components["schemas"]["CustomerPostponeOverrideResponse"] | null;
             /** Format: uuid */
             id: string;
+            /** @description Where its one-time codes go */
+            licenceEmail: string | null;
             name: string;
             /** Format: uuid */
             platformId: string;
@@ -1915,7 +2045,10 @@ export interface components {
             executor: components["schemas"]["ExecutorSettingsResponse"];
             /** Format: uuid */
             id: string;
+            /** @description Where its one-time codes go */
+            licenceEmail: string | null;
             name: string;
+            rolloutConfirmation: components["schemas"]["RolloutConfirmationResponse"];
             /** @description Days a snapshot is kept (unless pinned) */
             snapshotRetentionDays: number;
             timezone: string;
@@ -1965,6 +2098,22 @@ export interface components {
             /** @description Custom mode: when (ISO 8601 with offset) */
             runAt?: string;
         };
+        RolloutConfirmationDto: {
+            /** @description A rollout that downgrades any tenant (default true) */
+            downgrade?: boolean;
+            /** @description A forced rollout (default false) */
+            forced?: boolean;
+            /** @description A rollout scoped by platformId, or a filter by platformId (default true) */
+            platformScope?: boolean;
+            /** @description A rollout of more than this many tenants (default 1000; null: no count rule) */
+            tenantsOver?: number | null;
+        };
+        RolloutConfirmationResponse: {
+            downgrade: boolean;
+            forced: boolean;
+            platformScope: boolean;
+            tenantsOver: number | null;
+        };
         RolloutDryRunResponse: {
             /** @description Tasks that would be created */
             created: number;
@@ -1988,6 +2137,8 @@ export interface components {
              * @description The update batch holding its tasks
              */
             batchId: string;
+            /** @description Its confirmation with a one-time code, if it needed one (docs/rollouts.md, "Confirmation") */
+            confirmation: components["schemas"]["ConfirmationResponse"] | null;
             counts: components["schemas"]["StatusCountsResponse"];
             /** Format: date-time */
             createdAt: string;
@@ -2326,6 +2477,12 @@ export interface components {
         };
         TenantResponse: {
             autoUpdateAllowed: boolean;
+            /**
+             * Format: uri
+             * @description The tenant’s calendar feed (iCalendar: its planned update and platform maintenance) for its customer to subscribe to. The address is the secret: `POST /tenants/{id}/calendar-token` replaces it.
+             * @example http://localhost:3000/calendar/0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef.ics
+             */
+            calendarUrl: string;
             /** Format: date-time */
             createdAt: string;
             customerEmail: string | null;
@@ -2422,6 +2579,11 @@ export interface components {
             contacts?: components["schemas"]["PartnerContactDto"][];
             /** @description Replaces the partner's override of the platform's customerPostpone; null: the platform's again */
             customerPostpone?: components["schemas"]["CustomerPostponeDto"] | null;
+            /**
+             * @description The licence contact: one-time codes that confirm its risky rollouts are e-mailed here (docs/rollouts.md, "Confirmation"). null clears it.
+             * @example licence@reseller.example
+             */
+            licenceEmail?: string | null;
             name?: string;
         };
         UpdatePlatformDto: {
@@ -2429,7 +2591,14 @@ export interface components {
             customerPostpone?: components["schemas"]["CustomerPostponeDto"];
             defaultMaintenanceWindow?: components["schemas"]["WindowScheduleDto"];
             executor?: components["schemas"]["ExecutorSettingsDto"];
+            /**
+             * @description The platform's licence contact: one-time codes of platform admins' rollouts across partners go here (docs/rollouts.md, "Confirmation"). null clears it.
+             * @example licence@cloud.example
+             */
+            licenceEmail?: string | null;
             name?: string;
+            /** @description Which rollouts need confirmation with an e-mailed one-time code; fields left out keep their value (default: a downgrade, a whole platform, or more than 1,000 tenants) */
+            rolloutConfirmation?: components["schemas"]["RolloutConfirmationDto"];
             /** @description Days a snapshot is kept before the expiry job deletes it (unless pinned). Default: `7`. */
             snapshotRetentionDays?: number;
             timezone?: string;
@@ -3237,7 +3406,7 @@ export interface operations {
                 batchId?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                event?: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed";
+                event?: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "rollout.confirmation";
                 limit?: number;
                 /** @description E-mail address (any letter case) */
                 recipient?: string;
@@ -5151,6 +5320,15 @@ export interface operations {
                     "application/json": components["schemas"]["RolloutResponse"];
                 };
             };
+            /** @description The rollout, awaiting confirmation: its platform says it needs a one-time code (a downgrade, a whole platform, many tenants …); the code was e-mailed to the licence contact. Nothing runs and nobody is told until POST /rollouts/{id}/confirm. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RolloutResponse"];
+                };
+            };
             /** @description Bad input, named per field: a wave with none or several of percent, count, tags; a wave that takes no tenant; thresholds out of range */
             400: {
                 headers: {
@@ -5216,7 +5394,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description With onConflict "reject": tenants were refused by a rule, or the scope holds no tenants */
+            /** @description With onConflict "reject": tenants were refused by a rule, or the scope holds no tenants; or the rollout needs confirmation and the partner (or platform) has no licenceEmail (code licence_email_missing) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5378,6 +5556,224 @@ export interface operations {
             };
             /** @description The rollout is over */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RolloutsController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmRolloutDto"];
+            };
+        };
+        responses: {
+            /** @description The confirmed rollout (scheduled) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RolloutResponse"];
+                };
+            };
+            /** @description No code, or not a string of 8 to 32 characters (field code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The rollout does not await confirmation (code not_awaiting_confirmation) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Wrong code (code confirmation_code_wrong, with the tries left) or expired code (confirmation_code_expired) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Five wrong codes: locked until a platform admin sends a new code (code confirmation_locked) */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RolloutsController_confirmationCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rollout, with the new code’s expiry */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RolloutResponse"];
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The rollout does not await confirmation */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The partner (or platform) has no licenceEmail any more (code licence_email_missing) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Locked after 5 wrong codes: only a platform admin may send a new code */
+            423: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6744,6 +7140,77 @@ export interface operations {
             };
             /** @description The request body is not JSON (or uses a content encoding the service does not accept) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TenantsController_rotateCalendarToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new address */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarTokenResponse"];
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or outside the caller’s scope (never revealed) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9064,6 +9531,67 @@ export interface operations {
             };
             /** @description The endpoint is disabled */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests for this API key: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the key may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request line or headers are larger than the service reads (16 KB) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CalendarFeedController_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant’s calendar token followed by `.ics` */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description The request is malformed or invalid: `details` names every failing field (or `url`, `body`, `request` for a request that cannot be read) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No calendar has this address (unknown or replaced token) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
