@@ -19,6 +19,7 @@ import { RolloutConfirmation1796020000001 } from './1796020000001-rollout-confir
 import { CustomerPostpone1796020200001 } from './1796020200001-customer-postpone';
 import { CalendarTokens1796020300001 } from './1796020300001-calendar-tokens';
 import { FinishedTasksByTenant1796020500001 } from './1796020500001-finished-tasks-by-tenant';
+import { TenantVersionKey1796020600001 } from './1796020600001-tenant-version-key';
 
 export const MIGRATIONS = [
   Foundation1795392000000,
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   CustomerPostpone1796020200001,
   CalendarTokens1796020300001,
   FinishedTasksByTenant1796020500001,
+  TenantVersionKey1796020600001,
 ];

@@ -70,14 +70,15 @@ export function addTenantFilter(f: SqlFilter, filter: TenantFilter): SqlFilter {
   return f;
 }
 
-const VERSION = '(t.version_major, t.version_minor, t.version_patch, t.version_pre)';
 const NUMBERS = '(t.version_major, t.version_minor, t.version_patch)';
 const OPERATORS = new Set(['<', '<=', '>', '>=', '=']);
 
 /**
  * Tenants whose installed version satisfies the semver range, as `semver.satisfies` decides (its
- * test compares the two), in SQL over the ordered version columns of migration 1796009100001:
- * a range is comparator sets joined by OR; each comparator is one row comparison; and, as in
+ * test compares the two), in SQL over the sortable version key of migration 1796020600001: a
+ * range is comparator sets joined by OR; each comparator is one comparison of the key (a single
+ * column, which PostgreSQL estimates from its histogram; a row comparison over the numbers was
+ * estimated from the major alone and planned for one tenant); and, as in
  * semver, a pre-release version matches a set only if one of the set's comparators names a
  * pre-release of the same major.minor.patch.
  */
@@ -90,11 +91,11 @@ export function addVersionRange(f: SqlFilter, range: string): SqlFilter {
       const op = c.operator === '' ? '=' : c.operator;
       if (!OPERATORS.has(op)) throw new Error(`unexpected semver operator ${op}`);
       const { major, minor, patch, version, prerelease } = c.semver;
-      const [ma, mi, pa] = [major, minor, patch].map((n) => `${f.param(n)}::bigint`);
-      conditions.push(
-        `${VERSION} ${op} (${ma}, ${mi}, ${pa}, tenant_version_pre_key(${f.param(version)}))`,
-      );
-      if (prerelease.length > 0) preTuples.push(`(${ma}, ${mi}, ${pa})`);
+      conditions.push(`t.version_key ${op} tenant_version_key(${f.param(version)})`);
+      if (prerelease.length > 0) {
+        const [ma, mi, pa] = [major, minor, patch].map((n) => `${f.param(n)}::bigint`);
+        preTuples.push(`(${ma}, ${mi}, ${pa})`);
+      }
     }
     const release = `t.version_pre = '~'`;
     conditions.push(

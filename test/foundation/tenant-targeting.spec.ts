@@ -40,6 +40,8 @@ describe('targeting tenants by version range and filter', () => {
     '14.0.0',
     '14.0.1',
     '100.0.0',
+    '99.99.99',
+    '1234567890.0.1',
   ];
   const RANGES = [
     '<14.0.0',
@@ -62,6 +64,8 @@ describe('targeting tenants by version range and filter', () => {
     '>=13',
     '<0.9.0',
     '2.0.0-rc.1',
+    '>=9.9.10 <100.0.0',
+    '>99.99.99 <=1234567890.0.1',
   ];
 
   it('matches a range exactly as semver does, pre-releases included', async () => {
