@@ -19,6 +19,7 @@ import {
   maintenanceView,
   Reader,
   rolloutView,
+  webhookDisabledView,
   taskRow,
   taskView,
 } from './views';
@@ -74,6 +75,9 @@ export class NoticeComposer {
       // The code is removed once sent, and voided when a new one is sent: nothing to resend.
       if (!view) throw new NoticeSubjectGone('the one-time code of this e-mail is void');
       content = { rendered: this.templates.render('rollout.confirmation', reader.locale, view) };
+    } else if (row.event === 'webhook.disabled') {
+      const view = webhookDisabledView(row.payload ?? {}, reader);
+      content = { rendered: this.templates.render('webhook.disabled', reader.locale, view) };
     } else if (row.event.startsWith('rollout.')) {
       const view = rolloutView(row.payload ?? {}, reader);
       content = {

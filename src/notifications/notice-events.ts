@@ -12,6 +12,7 @@ export const NOTICE_EVENTS = [
   'rollout.stopped',
   'rollout.completed',
   'rollout.confirmation',
+  'webhook.disabled',
 ] as const;
 export type NoticeEvent = (typeof NOTICE_EVENTS)[number];
 
@@ -33,15 +34,18 @@ export function taskEventOf(event: NoticeEvent): TaskNoticeEvent {
   return event;
 }
 
+/** E-mails that are no webhook event: a rollout's one-time code, an endpoint disabled. */
+type MailOnlyEvent = 'rollout.confirmation' | 'webhook.disabled';
+const MAIL_ONLY: readonly NoticeEvent[] = ['rollout.confirmation', 'webhook.disabled'];
+
 /**
  * The events a webhook endpoint may subscribe to (docs/webhooks.md): every event that e-mails
  * someone, sent whether or not anyone is e-mailed about it — except the one-time code of a
- * rollout, which only its licence contact may read.
+ * rollout, which only its licence contact may read, and the e-mail that an endpoint was disabled
+ * (it could not be delivered to that endpoint anyway).
  */
 export const WEBHOOK_EVENTS = [
-  ...NOTICE_EVENTS.filter(
-    (e): e is Exclude<NoticeEvent, 'rollout.confirmation'> => e !== 'rollout.confirmation',
-  ),
+  ...NOTICE_EVENTS.filter((e): e is Exclude<NoticeEvent, MailOnlyEvent> => !MAIL_ONLY.includes(e)),
   'task.postponed',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];

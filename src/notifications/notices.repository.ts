@@ -252,6 +252,40 @@ export class NoticesRepository {
     if (result.length > 0) await wakeSenders(em);
     return result.length;
   }
+
+  /**
+   * A webhook endpoint disabled after failing too long: every contact of its partner. A platform
+   * admin's endpoint (no partner, for every platform) e-mails nobody. Each disable is its own
+   * e-mail (an endpoint enabled and disabled again is told again).
+   */
+  async insertForWebhookDisabled(em: EntityManager, f: WebhookDisabledFacts): Promise<number> {
+    const result: unknown[] = await em.query(
+      `INSERT INTO outbox_email (event, template, recipient, recipient_kind, locale, timezone, payload,
+         dedupe_key, partner_id, platform_id, next_attempt_at)
+       SELECT 'webhook.disabled', 'webhook.disabled', c.email, 'partner', c.locale, c.timezone,
+         jsonb_build_object('endpointId', w.id, 'url', w.url, 'description', w.description,
+           'partnerName', p.name, 'failingSince', $2::timestamptz, 'disabledAt', $4::timestamptz,
+           'hours', $3::int),
+         'webhook.disabled:' || w.id || ':' || $5::text || ':' || c.email, p.id, p.platform_id,
+         $4::timestamptz
+       FROM webhook_endpoint w
+       JOIN partner p ON p.id = w.partner_id
+       CROSS JOIN LATERAL jsonb_to_recordset(p.contacts) AS c (email text, locale text, timezone text)
+       WHERE w.id = $1
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1`,
+      [f.endpointId, f.failingSince, f.hours, f.now, f.now.toISOString()],
+    );
+    if (result.length > 0) await wakeSenders(em);
+    return result.length;
+  }
+}
+
+/** What the e-mail about a disabled webhook endpoint says (its payload). */
+export interface WebhookDisabledFacts {
+  endpointId: string;
+  failingSince: Date;
+  hours: number;
+  now: Date;
 }
 
 /** The parameters ($1 … $6) and key expressions shared by the two task-notice inserts. */

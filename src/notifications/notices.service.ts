@@ -124,6 +124,22 @@ export class Notices {
     return this.codes.insert(tx, to, facts, this.clock.now());
   }
 
+  /**
+   * A webhook endpoint was disabled after failing too long: its partner's contacts, in the
+   * language of each (a platform admin's endpoint has no partner: nobody is e-mailed).
+   */
+  async webhookDisabled(
+    tx: Tx,
+    endpointId: string,
+    facts: { failingSince: Date; hours: number },
+  ): Promise<number> {
+    return this.notices.insertForWebhookDisabled(tx, {
+      endpointId,
+      ...facts,
+      now: this.clock.now(),
+    });
+  }
+
   /** Platform maintenance announced or withdrawn: every partner contact of the platform. */
   async forMaintenance(tx: Tx, event: MaintenanceNoticeEvent, maintenanceId: string) {
     const now = this.clock.now();

@@ -17,6 +17,7 @@ import {
   maintenanceView,
   Reader,
   rolloutView,
+  webhookDisabledView,
   confirmationView,
   taskRow,
   taskView,
@@ -108,6 +109,15 @@ const SAMPLES: Record<NoticeEvent, Record<string, unknown>> = {
     reasons: ['downgrade', 'tenants_over'],
     ownerName: 'ACME <Cloud>',
   },
+  'webhook.disabled': {
+    endpointId: '0192f0c4-0000-7000-8000-0000000000b1',
+    url: 'https://psa.acme.example/hooks?a=1&b=<2>',
+    description: 'PSA <ticketing>',
+    partnerName: 'ACME <Cloud>',
+    failingSince: '2027-03-20T10:00:05.000Z',
+    disabledAt: '2027-03-23T10:00:00.000Z',
+    hours: 72,
+  },
 };
 const BATCH_PAYLOAD = {
   batchId: TASK_PAYLOAD.batchId,
@@ -144,6 +154,10 @@ function viewsFor(name: TemplateName, reader: Reader): object[] {
     return [maintenanceView(SAMPLES[name as NoticeEvent], reader)];
   if (name === 'rollout.confirmation')
     return [confirmationView(SAMPLES['rollout.confirmation'], reader) as object];
+  if (name === 'webhook.disabled') {
+    const sample = SAMPLES['webhook.disabled'];
+    return [sample, { ...sample, description: null }].map((p) => webhookDisabledView(p, reader));
+  }
   if (name.startsWith('rollout.')) {
     const sample = SAMPLES[name as NoticeEvent];
     return ['succeeded', 'failed', 'cancelled'].map((state) =>

@@ -21,6 +21,7 @@ export const TEMPLATE_NAMES = [
   'rollout.stopped',
   'rollout.completed',
   'rollout.confirmation',
+  'webhook.disabled',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

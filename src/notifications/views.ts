@@ -194,6 +194,22 @@ export function confirmationView(payload: Record<string, unknown>, r: Reader): o
   };
 }
 
+/** A webhook endpoint disabled after failing too long (the payload written with the change). */
+export function webhookDisabledView(payload: Record<string, unknown>, r: Reader): object {
+  const when = (value: unknown) =>
+    typeof value === 'string' && value ? longDateTime(value, r.timezone, r.locale) : '';
+  return {
+    endpointId: String(payload.endpointId ?? ''),
+    url: String(payload.url ?? ''),
+    description: typeof payload.description === 'string' ? payload.description : null,
+    partnerName: String(payload.partnerName ?? ''),
+    failingSince: when(payload.failingSince),
+    disabledAt: when(payload.disabledAt),
+    hours: Number(payload.hours ?? 0),
+    timezone: r.timezone,
+  };
+}
+
 export function maintenanceView(payload: Record<string, unknown>, r: Reader): object {
   return {
     platformName: String(payload.platformName ?? ''),

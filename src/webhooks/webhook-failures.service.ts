@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/app-config';
 import type { Tx } from '../database/transactions';
+import { Notices } from '../notifications/notices.service';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 
@@ -9,7 +10,8 @@ import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
  * An endpoint's health: a success clears `failingSince`; a failure sets it if it was not set, and an
  * endpoint that has been failing for WEBHOOK_DISABLE_AFTER_HOURS (default 72) is disabled — its
  * open deliveries fail, and it gets nothing until an admin enables it again (`PATCH {enabled:
- * true}`). Written in the transaction that records the attempt.
+ * true}`) — and its partner's contacts are e-mailed. Written in the transaction that records the
+ * attempt.
  */
 @Injectable()
 export class WebhookFailures {
@@ -20,6 +22,7 @@ export class WebhookFailures {
     private readonly endpoints: WebhookEndpointsRepository,
     private readonly deliveries: WebhookDeliveriesRepository,
     private readonly audit: AuditService,
+    private readonly notices: Notices,
   ) {}
 
   async healthy(tx: Tx, endpointId: string): Promise<void> {
@@ -40,6 +43,13 @@ export class WebhookFailures {
       entityId: endpointId,
       after: { enabled: false, disabledReason: reason, openDeliveriesFailed: failed },
     });
-    this.logger.warn({ endpointId, failed }, 'webhook endpoint disabled after failing too long');
+    const mailed = await this.notices.webhookDisabled(tx, endpointId, {
+      failingSince: state.failingSince,
+      hours: this.config.webhookDisableAfterHours,
+    });
+    this.logger.warn(
+      { endpointId, failed, mailed },
+      'webhook endpoint disabled after failing too long',
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { CommonModule } from '../common/common.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { WebhookClient } from './webhook-client';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
@@ -14,7 +15,7 @@ import { WebhooksService } from './webhooks.service';
  * Notices (notifications/) in the transaction of each change.
  */
 @Module({
-  imports: [AuditModule, CommonModule],
+  imports: [AuditModule, CommonModule, NotificationsModule],
   controllers: [WebhooksController],
   providers: [
     WebhookEndpointsRepository,

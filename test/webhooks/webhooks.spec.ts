@@ -1,6 +1,8 @@
 import { startTestApp, TestApp } from '../support/app';
 import { newKey, newPartner, newTenant, newWorld } from '../support/factories';
 import type { Api } from '../support/http';
+import { header, MailTestApp, startMailApp } from '../notifications/support/mail-app';
+import { SmtpSink } from '../notifications/support/smtp-sink';
 import { WebhookSender } from '../../src/webhooks/webhook-sender';
 import { verifyByLibrary, verifyBySpec, WebhookReceiver } from './receiver';
 
@@ -10,7 +12,8 @@ import { verifyByLibrary, verifyBySpec, WebhookReceiver } from './receiver';
  * away (docs/webhooks.md).
  */
 describe('webhooks', () => {
-  let t: TestApp;
+  const sink = new SmtpSink();
+  let t: MailTestApp;
   let sender: WebhookSender;
   let platformId: string;
   let partnerA: { id: string };
@@ -50,8 +53,10 @@ describe('webhooks', () => {
     };
 
   beforeAll(async () => {
-    t = await startTestApp({
-      env: { WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_SENDER_ENABLED: 'false' },
+    await sink.start();
+    t = await startMailApp(sink, {
+      WEBHOOK_ALLOW_PRIVATE: 'true',
+      WEBHOOK_SENDER_ENABLED: 'false',
     });
     t.clock.set('2027-03-20T10:00:00Z');
     sender = t.app.get(WebhookSender);
@@ -65,6 +70,7 @@ describe('webhooks', () => {
   });
   afterAll(async () => {
     await t.close();
+    await sink.stop();
     for (const r of receivers) await r.stop();
   });
 
@@ -359,10 +365,16 @@ describe('webhooks', () => {
     await partnerApi.delete(`/webhooks/${hook.id}`).expect(204);
   });
 
-  it('an endpoint failing for 72 hours is disabled; enabling it again lets redeliveries through', async () => {
+  it('an endpoint failing for 72 hours is disabled and its partner’s contacts e-mailed; enabling it again lets redeliveries through', async () => {
     const r = await receiver();
-    const hook = await register(partnerApi, r.url, ['task.scheduled', 'task.cancelled']);
+    const hook = await register(partnerApi, r.url, ['task.scheduled', 'task.cancelled'], {
+      description: 'PSA',
+    });
     r.answers.push(...Array<number>(50).fill(500));
+    // A platform admin's endpoint (no partner) failing alongside: disabled too, e-mails nobody.
+    const r2 = await receiver();
+    const platformHook = await register(t.admin, r2.url, ['task.scheduled', 'task.cancelled']);
+    r2.answers.push(...Array<number>(50).fill(500));
     const tenant = await newTenant(t.admin, partnerA.id);
     await schedule(tenant.id);
     await sender.drain();
@@ -385,6 +397,34 @@ describe('webhooks', () => {
       enabled: false,
       disabledReason: expect.stringContaining('72 h'),
     });
+    expect((await t.admin.get(`/webhooks/${platformHook.id}`).expect(200)).body.enabled).toBe(
+      false,
+    );
+    // The e-mail is written by the transaction that disabled the endpoint (same xmin), to each
+    // contact of its partner; nothing for the platform admin's endpoint.
+    const written = await t.ds.query(
+      `SELECT o.recipient, o.locale, o.xmin::text = w.xmin::text AS same_tx
+       FROM outbox_email o JOIN webhook_endpoint w ON w.id::text = o.payload->>'endpointId'
+       WHERE o.event = 'webhook.disabled' AND w.id = ANY($1::uuid[])`,
+      [[hook.id, platformHook.id]],
+    );
+    const contacts = (await t.admin.get(`/partners/${partnerA.id}`).expect(200)).body.contacts as {
+      email: string;
+      locale: string;
+    }[];
+    expect(written).toEqual(
+      contacts.map((c) => ({ recipient: c.email, locale: c.locale, same_tx: true })),
+    );
+    await t.sender.drain();
+    const mails = sink.received.filter(
+      (m) => header(m.mail, 'X-Notification-Event') === 'webhook.disabled',
+    );
+    expect(mails.map((m) => m.to)).toEqual(contacts.map((c) => c.email));
+    expect(mails[0].mail.subject).toBe(`Webhook endpoint disabled: ${r.url}`);
+    expect(mails[0].mail.text).toContain('failed for 72 hours');
+    expect(mails[0].mail.text).toContain(`PATCH /webhooks/${hook.id}`);
+    expect(mails[0].mail.text).toContain('Description: PSA');
+    expect(mails[0].mail.html).toContain(r.url);
     await partnerApi.post(`/webhooks/${hook.id}/ping`).expect(409);
     await schedule((await newTenant(t.admin, partnerA.id)).id);
     expect(
@@ -401,6 +441,7 @@ describe('webhooks', () => {
     await sender.drain();
     expect(r.accepted.map((x) => x.json.type)).toEqual(['task.scheduled']);
     await partnerApi.delete(`/webhooks/${hook.id}`).expect(204);
+    await t.admin.delete(`/webhooks/${platformHook.id}`).expect(204);
   });
 
   it('maintenance announced and withdrawn reach the platform’s partners', async () => {

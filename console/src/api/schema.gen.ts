@@ -1927,7 +1927,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /** @enum {string} */
-            event: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "rollout.confirmation";
+            event: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "rollout.confirmation" | "webhook.disabled";
             /** @description Partner e-mails with the same key that are due together go out as one digest */
             groupKey: string | null;
             /** Format: uuid */
@@ -3406,7 +3406,7 @@ export interface operations {
                 batchId?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                event?: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "rollout.confirmation";
+                event?: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "rollout.confirmation" | "webhook.disabled";
                 limit?: number;
                 /** @description E-mail address (any letter case) */
                 recipient?: string;
