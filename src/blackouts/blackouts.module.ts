@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { CommonModule } from '../common/common.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { PartnersModule } from '../partners/partners.module';
 import { PlacementModule } from '../placement/placement.module';
 import { PlatformsModule } from '../platforms/platforms.module';
@@ -20,6 +21,7 @@ import { BlackoutsService } from './blackouts.service';
   imports: [
     AuditModule,
     CommonModule,
+    NotificationsModule,
     PartnersModule,
     PlacementModule,
     PlatformsModule,

@@ -6,6 +6,7 @@ import { BadRequestError, NotFoundError } from '../common/errors';
 import type { TimeSlot } from '../common/maintenance-window';
 import { lockInOrder } from '../database/lock-order';
 import { type Tx, Transactions } from '../database/transactions';
+import { Notices } from '../notifications/notices.service';
 import { defaultReason } from '../notifications/reasons';
 import { PartnersRepository } from '../partners/partners.repository';
 import { resolveConflicts } from '../placement/conflicts';
@@ -20,6 +21,22 @@ import { type Blackout, type BlackoutOwner, BlackoutsRepository } from './blacko
 import { BlackoutResponse, CreateBlackoutDto, CreatedBlackoutResponse } from './dto/blackout.dto';
 
 const DAY = 86_400_000;
+
+/** The `data` of a blackout's webhook events (`WebhookBlackoutData`). */
+function webhookData(b: Blackout) {
+  return {
+    blackoutId: b.id,
+    tenantId: b.tenantId,
+    partnerId: b.partnerId,
+    platformId: b.platformId,
+    startsAt: b.startsAt.toISOString(),
+    endsAt: b.endsAt.toISOString(),
+    repeat: b.repeat,
+    timezone: b.timezone,
+    reason: b.reason,
+    conflictPolicy: b.conflictPolicy,
+  };
+}
 
 /** Whose blackout: a tenant or a partner, as the caller may see it. */
 interface Owner {
@@ -50,6 +67,7 @@ export class BlackoutsService {
     private readonly changes: TaskChanges,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly notices: Notices,
   ) {}
 
   async create(
@@ -98,6 +116,7 @@ export class BlackoutsService {
         conflictPolicy: dto.conflictPolicy ?? 'reschedule',
         createdBy: caller.keyId,
       });
+      await this.notices.forBlackout(tx, 'blackout.created', webhookData(blackout));
       const affected = await this.resolve(tx, blackout);
       const response: CreatedBlackoutResponse = {
         ...BlackoutResponse.from(blackout),
@@ -198,6 +217,7 @@ export class BlackoutsService {
       const blackout = await this.blackouts.find(tx, of, id);
       if (!blackout) throw new NotFoundError('Blackout', id);
       await this.blackouts.delete(tx, id);
+      await this.notices.forBlackout(tx, 'blackout.deleted', webhookData(blackout));
       await this.audit.record(tx, caller, {
         action: 'blackout.delete',
         entityType: 'blackout',

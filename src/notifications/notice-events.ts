@@ -47,8 +47,13 @@ const MAIL_ONLY: readonly NoticeEvent[] = ['rollout.confirmation', 'webhook.disa
 export const WEBHOOK_EVENTS = [
   ...NOTICE_EVENTS.filter((e): e is Exclude<NoticeEvent, MailOnlyEvent> => !MAIL_ONLY.includes(e)),
   'task.postponed',
+  'blackout.created',
+  'blackout.deleted',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/** A blackout set or removed: sent to webhooks only (the moves it causes are task events). */
+export type BlackoutWebhookEvent = Extract<WebhookEvent, `blackout.${string}`>;
 
 /** Task events sent to webhooks: those that e-mail someone, and a customer's postpone. */
 export type TaskWebhookEvent = TaskNoticeEvent | 'task.postponed';

@@ -2,14 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import type { Tx } from '../database/transactions';
-import type { MaintenanceNoticeEvent, RolloutNoticeEvent, TaskNoticeEvent } from './notice-events';
+import type {
+  BlackoutWebhookEvent,
+  MaintenanceNoticeEvent,
+  RolloutNoticeEvent,
+  TaskNoticeEvent,
+} from './notice-events';
 import {
   type DedupeBy,
   type NoticeContext,
   NoticesRepository,
   type TaskSelection,
 } from './notices.repository';
-import { WebhookOutboxRepository } from './webhook-outbox.repository';
+import { type WebhookBlackoutFacts, WebhookOutboxRepository } from './webhook-outbox.repository';
 import {
   type CodeFacts,
   type CodeRecipient,
@@ -138,6 +143,15 @@ export class Notices {
       ...facts,
       now: this.clock.now(),
     });
+  }
+
+  /** A blackout set or removed: the webhooks of its partner and the platform-wide ones. */
+  async forBlackout(
+    tx: Tx,
+    event: BlackoutWebhookEvent,
+    blackout: WebhookBlackoutFacts,
+  ): Promise<number> {
+    return this.webhooks.insertForBlackout(tx, event, blackout, this.clock.now());
   }
 
   /** Platform maintenance announced or withdrawn: every partner contact of the platform. */

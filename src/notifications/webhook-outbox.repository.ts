@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import {
+  type BlackoutWebhookEvent,
   type MaintenanceNoticeEvent,
   type TaskWebhookEvent,
   WEBHOOK_PAYLOAD_VERSION,
@@ -102,6 +103,48 @@ export class WebhookOutboxRepository {
     if (result.length > 0) await wakeWebhookSenders(em);
     return result.length;
   }
+
+  /**
+   * A blackout set or removed (`data` is `WebhookBlackoutData`): the endpoints of the partner it
+   * belongs to — a tenant's blackout: the tenant's partner — and the platform-wide ones.
+   */
+  async insertForBlackout(
+    em: EntityManager,
+    event: BlackoutWebhookEvent,
+    data: WebhookBlackoutFacts,
+    now: Date,
+  ): Promise<number> {
+    const result: unknown[] = await em.query(
+      `WITH owner AS (
+         SELECT COALESCE($5::uuid, (SELECT tn.partner_id FROM tenant tn WHERE tn.id = $6::uuid))
+           AS partner_id
+       )
+       ${INSERT}
+       SELECT e.id, 'msg_' || replace(uuid_v7()::text, '-', ''), $2, NULL, ${body('$1::jsonb', '$3')},
+         $4::timestamptz, $4::timestamptz
+       FROM webhook_endpoint e CROSS JOIN owner o
+       WHERE ${SUBSCRIBED('o.partner_id')}
+       ORDER BY e.id
+       RETURNING 1`,
+      [JSON.stringify(data), event, now.toISOString(), now, data.partnerId, data.tenantId],
+    );
+    if (result.length > 0) await wakeWebhookSenders(em);
+    return result.length;
+  }
+}
+
+/** The `data` of a blackout event, as the blackout is (docs/webhooks.md, `WebhookBlackoutData`). */
+export interface WebhookBlackoutFacts {
+  blackoutId: string;
+  tenantId: string | null;
+  partnerId: string | null;
+  platformId: string;
+  startsAt: string;
+  endsAt: string;
+  repeat: string;
+  timezone: string;
+  reason: string;
+  conflictPolicy: string;
 }
 
 /** Wakes the webhook senders when the caller's transaction commits. */

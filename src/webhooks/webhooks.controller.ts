@@ -22,6 +22,7 @@ import {
   UpdateWebhookDto,
   WebhookBody,
   WebhookDeliveryResponse,
+  WebhookBlackoutData,
   WebhookMaintenanceData,
   WebhookPingData,
   WebhookResponse,
@@ -31,7 +32,13 @@ import {
 import { WebhooksService } from './webhooks.service';
 
 @ApiTags('webhooks')
-@ApiExtraModels(WebhookBody, WebhookTaskData, WebhookMaintenanceData, WebhookPingData)
+@ApiExtraModels(
+  WebhookBody,
+  WebhookTaskData,
+  WebhookMaintenanceData,
+  WebhookBlackoutData,
+  WebhookPingData,
+)
 @Controller('webhooks')
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}

@@ -473,6 +473,55 @@ describe('webhooks', () => {
     });
     await partnerApi.delete(`/webhooks/${hook.id}`).expect(204);
   });
+
+  it('blackouts set and removed reach their partner’s endpoints, written with the change', async () => {
+    const a = await receiver();
+    const b = await receiver();
+    const events = ['blackout.created', 'blackout.deleted'];
+    const hookA = await register(partnerApi, a.url, events);
+    const partnerBApi = t.admin.as(await newKey(t.admin, 'partner_admin', partnerB.id));
+    const hookB = await register(partnerBApi, b.url, events);
+    const created = (
+      await partnerApi
+        .post(`/tenants/${tenantA.id}/blackouts`, {
+          startsAt: '2027-12-20T00:00:00Z',
+          endsAt: '2028-01-06T00:00:00Z',
+          repeat: 'yearly',
+          reason: 'Holidays',
+        })
+        .expect(201)
+    ).body;
+    // The delivery was written by the transaction that created the blackout.
+    expect(
+      await t.ds.query(
+        `SELECT d.xmin::text = b.xmin::text AS same_tx FROM webhook_delivery d, blackout b
+         WHERE d.endpoint_id = $1 AND b.id = $2`,
+        [hookA.id, created.id],
+      ),
+    ).toEqual([{ same_tx: true }]);
+    await partnerApi.delete(`/tenants/${tenantA.id}/blackouts/${created.id}`).expect(204);
+    await sender.drain();
+    const data = {
+      blackoutId: created.id,
+      tenantId: tenantA.id,
+      partnerId: null,
+      platformId,
+      startsAt: '2027-12-20T00:00:00.000Z',
+      endsAt: '2028-01-06T00:00:00.000Z',
+      repeat: 'yearly',
+      timezone: created.timezone,
+      reason: 'Holidays',
+      conflictPolicy: 'reschedule',
+    };
+    expect(a.accepted.map((x) => x.json)).toEqual([
+      { type: 'blackout.created', timestamp: expect.any(String), version: 1, data },
+      { type: 'blackout.deleted', timestamp: expect.any(String), version: 1, data },
+    ]);
+    for (const x of a.accepted) expect(verifyBySpec(hookA.secret, x)).toBe(true);
+    expect(b.accepted).toEqual([]); // partner B never receives A's
+    await partnerApi.delete(`/webhooks/${hookA.id}`).expect(204);
+    await partnerBApi.delete(`/webhooks/${hookB.id}`).expect(204);
+  });
 });
 
 describe('webhooks without WEBHOOK_ALLOW_PRIVATE', () => {

@@ -1719,8 +1719,8 @@ export interface components {
         CreateWebhookDto: {
             /** @example Tickets in our PSA */
             description?: string;
-            /** @description The events sent to the endpoint. Task events carry `WebhookTaskData`, maintenance events `WebhookMaintenanceData` (see `WebhookBody`). */
-            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed")[];
+            /** @description The events sent to the endpoint. Task events carry `WebhookTaskData`, maintenance events `WebhookMaintenanceData`, blackout events `WebhookBlackoutData` (see `WebhookBody`). */
+            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "blackout.created" | "blackout.deleted")[];
             /**
              * Format: uuid
              * @description Platform admins: the partner whose events the endpoint receives; omitted: every partner’s. Partner admins: their own partner (the default).
@@ -2548,7 +2548,7 @@ export interface components {
             disabledReason: string | null;
             /** @description false: nothing is sent (disabled by an admin or after failing) */
             enabled: boolean;
-            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed")[];
+            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "blackout.created" | "blackout.deleted")[];
             /**
              * Format: date-time
              * @description Every attempt has failed since then; null when the last one succeeded
@@ -2656,7 +2656,7 @@ export interface components {
             description?: Record<string, never> | null;
             /** @description `true` enables a disabled endpoint again (it receives new events; failed deliveries can be redelivered); `false` stops deliveries to it */
             enabled?: boolean;
-            events?: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed")[];
+            events?: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "blackout.created" | "blackout.deleted")[];
             /** @description A new secret, answered once as `secret`; the previous one keeps signing beside it for 24 hours, so receivers can switch without losing a delivery */
             rotateSecret?: boolean;
             /** @description As for creating */
@@ -2726,18 +2726,48 @@ export interface components {
             name: string;
             tenants: number;
         };
+        WebhookBlackoutData: {
+            /** Format: uuid */
+            blackoutId: string;
+            /** @enum {string} */
+            conflictPolicy: "cancel" | "reschedule";
+            /** Format: date-time */
+            endsAt: string;
+            /**
+             * Format: uuid
+             * @description A partner’s blackout (null for a tenant’s)
+             */
+            partnerId: string | null;
+            /** Format: uuid */
+            platformId: string;
+            reason: string;
+            /** @enum {string} */
+            repeat: "none" | "weekly" | "monthly" | "yearly";
+            /** Format: date-time */
+            startsAt: string;
+            /**
+             * Format: uuid
+             * @description A tenant’s blackout
+             */
+            tenantId: string | null;
+            /**
+             * @description The zone a repeating blackout repeats in
+             * @example Europe/Berlin
+             */
+            timezone: string;
+        };
         WebhookBody: {
-            data: components["schemas"]["WebhookTaskData"] | components["schemas"]["WebhookMaintenanceData"] | components["schemas"]["WebhookPingData"];
+            data: components["schemas"]["WebhookTaskData"] | components["schemas"]["WebhookMaintenanceData"] | components["schemas"]["WebhookBlackoutData"] | components["schemas"]["WebhookPingData"];
             /**
              * Format: date-time
              * @description When the change happened
              */
             timestamp: string;
             /**
-             * @description task.* events (task.postponed included: a customer postponed the task through its self-service link, sent after its task.rescheduled) carry WebhookTaskData, maintenance.* WebhookMaintenanceData, webhook.ping WebhookPingData
+             * @description task.* events (task.postponed included: a customer postponed the task through its self-service link, sent after its task.rescheduled) carry WebhookTaskData, maintenance.* WebhookMaintenanceData, blackout.* WebhookBlackoutData, webhook.ping WebhookPingData
              * @enum {string}
              */
-            type: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "webhook.ping";
+            type: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "blackout.created" | "blackout.deleted" | "webhook.ping";
             /**
              * @description The version of the body; raised if a field changes meaning (new fields may appear)
              * @enum {number}
@@ -2766,7 +2796,7 @@ export interface components {
             /** @description Of the last attempt */
             error: string | null;
             /** @enum {string} */
-            event: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "webhook.ping";
+            event: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "blackout.created" | "blackout.deleted" | "webhook.ping";
             /** Format: uuid */
             id: string;
             /** Format: date-time */
@@ -2825,7 +2855,7 @@ export interface components {
             disabledReason: string | null;
             /** @description false: nothing is sent (disabled by an admin or after failing) */
             enabled: boolean;
-            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed")[];
+            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "blackout.created" | "blackout.deleted")[];
             /**
              * Format: date-time
              * @description Every attempt has failed since then; null when the last one succeeded
@@ -2886,7 +2916,7 @@ export interface components {
             disabledReason: string | null;
             /** @description false: nothing is sent (disabled by an admin or after failing) */
             enabled: boolean;
-            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed")[];
+            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "blackout.created" | "blackout.deleted")[];
             /**
              * Format: date-time
              * @description Every attempt has failed since then; null when the last one succeeded
@@ -9325,7 +9355,7 @@ export interface operations {
             query?: {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                event?: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "webhook.ping";
+                event?: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "blackout.created" | "blackout.deleted" | "webhook.ping";
                 limit?: number;
                 /** @description `desc`: newest first. Default: `asc` (oldest first). */
                 order?: "asc" | "desc";

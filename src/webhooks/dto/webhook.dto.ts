@@ -27,7 +27,7 @@ import type { WebhookEndpoint } from '../webhook-endpoints.repository';
 
 const EVENTS_DESCRIPTION =
   'The events sent to the endpoint. Task events carry `WebhookTaskData`, maintenance events ' +
-  '`WebhookMaintenanceData` (see `WebhookBody`).';
+  '`WebhookMaintenanceData`, blackout events `WebhookBlackoutData` (see `WebhookBody`).';
 
 export class CreateWebhookDto {
   @ApiProperty({
@@ -222,6 +222,31 @@ export class WebhookMaintenanceData {
   @ApiProperty({ enum: ['cancel', 'reschedule'] }) conflictPolicy!: string;
 }
 
+/** The `data` of blackout events: the blackout as it was set (or as it was when removed). */
+export class WebhookBlackoutData {
+  @ApiProperty({ format: 'uuid' }) blackoutId!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'A tenant’s blackout' })
+  tenantId!: string | null;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'A partner’s blackout (null for a tenant’s)',
+  })
+  partnerId!: string | null;
+  @ApiProperty({ format: 'uuid' }) platformId!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
+  @ApiProperty({ enum: ['none', 'weekly', 'monthly', 'yearly'] }) repeat!: string;
+  @ApiProperty({
+    example: 'Europe/Berlin',
+    description: 'The zone a repeating blackout repeats in',
+  })
+  timezone!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ enum: ['cancel', 'reschedule'] }) conflictPolicy!: string;
+}
+
 /** The `data` of `webhook.ping`. */
 export class WebhookPingData {
   @ApiProperty({ format: 'uuid' }) endpointId!: string;
@@ -237,7 +262,7 @@ export class WebhookBody {
     description:
       'task.* events (task.postponed included: a customer postponed the task through its ' +
       'self-service link, sent after its task.rescheduled) carry WebhookTaskData, maintenance.* ' +
-      'WebhookMaintenanceData, webhook.ping WebhookPingData',
+      'WebhookMaintenanceData, blackout.* WebhookBlackoutData, webhook.ping WebhookPingData',
   })
   type!: string;
   @ApiProperty({ format: 'date-time', description: 'When the change happened' }) timestamp!: string;
@@ -251,10 +276,11 @@ export class WebhookBody {
     oneOf: [
       { $ref: getSchemaPath(WebhookTaskData) },
       { $ref: getSchemaPath(WebhookMaintenanceData) },
+      { $ref: getSchemaPath(WebhookBlackoutData) },
       { $ref: getSchemaPath(WebhookPingData) },
     ],
   })
-  data!: WebhookTaskData | WebhookMaintenanceData | WebhookPingData;
+  data!: WebhookTaskData | WebhookMaintenanceData | WebhookBlackoutData | WebhookPingData;
 }
 
 /** PATCH's answer: the endpoint, with its new secret after `rotateSecret`. */
