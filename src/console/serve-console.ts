@@ -48,12 +48,16 @@ export function serveConsole(app: NestExpressApplication, dir: string): void {
     express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '365d', index: false }),
     (_req: Request, res: Response) => void res.status(404).type('text/plain').send('Not found\n'),
   );
-  app.use(
-    express.static(dir, {
-      index: false,
-      maxAge: '1h',
-      setHeaders: (res) => securityHeaders(res),
-    }),
+  // Never for the service's paths (`/calendar/..` would resolve to the console's folder), and no
+  // directory redirects: a path is a console file, a console page or the service's.
+  const files = express.static(dir, {
+    index: false,
+    redirect: false,
+    maxAge: '1h',
+    setHeaders: (res) => securityHeaders(res),
+  });
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    SERVICE_PATHS.test(req.path) ? next() : files(req, res, next),
   );
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || SERVICE_PATHS.test(req.path)) {

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as nodeHttp from 'node:http';
 import request from 'supertest';
 import { startTestApp, TestApp } from '../support/app';
 
@@ -55,6 +56,17 @@ describe('the console served at /', () => {
     expect(docs.body.openapi).toMatch(/^3\./);
   });
 
+  it('never answers a service path from the console folder, even one that climbs into it', async () => {
+    // Sent as written (a URL parser would remove the `..`): `/calendar/..` names the console's
+    // folder itself, which must not become a directory redirect or a console page.
+    for (const target of ['/calendar/..', '/u/..', '/health/..']) {
+      const res = await rawGet(t.admin.baseUrl, target);
+      expect({ target, status: res.status }).not.toMatchObject({ status: 301 });
+      expect(res.body).not.toContain('<title>console</title>');
+    }
+    expect((await rawGet(t.admin.baseUrl, '/calendar/..')).status).toBe(404);
+  });
+
   it('says how to build the console when it has not been built', async () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'tus-console-none-'));
     const bare = await startTestApp({ env: { CONSOLE_DIR: empty } });
@@ -67,3 +79,18 @@ describe('the console served at /', () => {
     }
   });
 });
+
+/** GET with the request target exactly as given. */
+function rawGet(baseUrl: string, target: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    nodeHttp
+      .get({ hostname, port, path: target }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      })
+      .on('error', reject);
+  });
+}
