@@ -4,8 +4,7 @@ import { promisify } from 'node:util';
 import { AuditService } from '../audit/audit.service';
 import { type Caller, isPlatformAdmin, scopeOf } from '../auth/caller';
 import { Clock } from '../common/clock';
-import { ApiError, ConflictError, NotFoundError, RuleViolationError } from '../common/errors';
-import { lockInOrder } from '../database/lock-order';
+import { ApiError, ConflictError, RuleViolationError } from '../common/errors';
 import { type Tx, Transactions } from '../database/transactions';
 import { Notices } from '../notifications/notices.service';
 import {
@@ -18,6 +17,7 @@ import {
   type RolloutRisk,
 } from './confirmation-rule';
 import { type Confirmation, ConfirmationsRepository } from './confirmations.repository';
+import { lockRolloutInScope } from './rollout-lock';
 import { RolloutGates } from './rollout-gates.service';
 import { type Rollout, RolloutsRepository } from './rollouts.repository';
 
@@ -211,13 +211,7 @@ export class RolloutConfirmations {
     caller: Caller,
     id: string,
   ): Promise<{ r: Rollout; c: Confirmation }> {
-    const seen = await this.rollouts.find(scopeOf(caller), id, tx);
-    if (!seen) throw new NotFoundError('Rollout', id);
-    const { rollouts } = await lockInOrder(tx, {
-      platforms: { ids: seen.platformIds, mode: 'shared' },
-      rollouts: () => this.rollouts.lock(tx, [id]),
-    });
-    const r = rollouts[0];
+    const r = await lockRolloutInScope(tx, this.rollouts, scopeOf(caller), id);
     const c = await this.confirmations.lock(tx, id);
     if (r.state !== 'awaiting_confirmation' || !c) {
       throw new ConflictError(

@@ -16,6 +16,7 @@ import { amount, amountOf, assignWaves, ENDED_STATES, type RolloutState, waveSpe
 import { ConfirmationsRepository } from './confirmations.repository';
 import { RolloutConfirmations } from './confirmations.service';
 import { type RolloutActor, RolloutGates } from './rollout-gates.service';
+import { lockRolloutInScope } from './rollout-lock';
 import { type Rollout, type RolloutFilter, RolloutsRepository } from './rollouts.repository';
 
 export type RolloutAction = 'pause' | 'resume' | 'cancel';
@@ -314,13 +315,7 @@ export class RolloutsService {
     id: string,
     action: RolloutAction | 'retry',
   ): Promise<Rollout> {
-    const seen = await this.rollouts.find(scopeOf(caller), id, tx);
-    if (!seen) throw new NotFoundError('Rollout', id);
-    const { rollouts } = await lockInOrder(tx, {
-      platforms: { ids: seen.platformIds, mode: 'shared' },
-      rollouts: () => this.rollouts.lock(tx, [id]),
-    });
-    const r = rollouts[0];
+    const r = await lockRolloutInScope(tx, this.rollouts, scopeOf(caller), id);
     if (r.forced && !isPlatformAdmin(caller)) {
       throw new ForbiddenError(`Rollout ${id} is forced: only platform admins can ${action} it`, [
         { field: 'id', reason: 'is a forced rollout' },
