@@ -3,7 +3,15 @@
 // maintenance_window mode with notifyPartner and notifyCustomer on. Prints the request's wall time,
 // tasks/s, the service's peak RSS, and the floor: a bare INSERT … SELECT of the same task rows.
 import { Client } from 'pg';
-import { api, BENCH_ADMIN_KEY, benchDatabase, machine, ms, startService } from './support';
+import {
+  api,
+  BENCH_ADMIN_KEY,
+  benchDatabase,
+  benchPlatform,
+  machine,
+  ms,
+  startService,
+} from './support';
 
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 100_000);
 const CHUNK = 10_000;
@@ -51,14 +59,10 @@ async function main(): Promise<void> {
   await pg.connect();
   try {
     const admin = api(service.baseUrl, BENCH_ADMIN_KEY);
-    const platform = await admin<{ id: string }>('POST', '/platforms', {
-      name: 'bench',
+    const platform = await benchPlatform(admin, {
       timezone: 'Europe/Rome',
-    });
-    await admin('POST', `/platforms/${platform.id}/versions`, { version: '1.0.0' });
-    await admin('POST', `/platforms/${platform.id}/versions`, {
-      version: '2.0.0',
-      channel: 'recommended',
+      versions: ['1.0.0', '2.0.0'],
+      recommended: '2.0.0',
     });
     const partner = await admin<{ id: string }>('POST', '/partners', {
       platformId: platform.id,

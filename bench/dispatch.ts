@@ -15,6 +15,7 @@ import {
   api,
   BENCH_ADMIN_KEY,
   benchDatabase,
+  benchPlatform,
   type BenchService,
   machine,
   startService,
@@ -203,12 +204,7 @@ async function main(): Promise<void> {
   await pg.connect();
   try {
     const admin = api(setup.baseUrl, BENCH_ADMIN_KEY);
-    const platform = await admin<{ id: string }>('POST', '/platforms', {
-      name: 'bench',
-      timezone: 'UTC',
-    });
-    await admin('POST', `/platforms/${platform.id}/versions`, { version: '1.0.0' });
-    await admin('POST', `/platforms/${platform.id}/versions`, { version: '2.0.0' });
+    const platform = await benchPlatform(admin, { timezone: 'UTC', versions: ['1.0.0', '2.0.0'] });
 
     const one = await throughput(admin, pg, db.url, platform.id, 1);
     const two = await throughput(admin, pg, db.url, platform.id, 2);

@@ -11,7 +11,14 @@
 import nodemailer from 'nodemailer';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { api, BENCH_ADMIN_KEY, benchDatabase, machine, startService } from './support';
+import {
+  api,
+  BENCH_ADMIN_KEY,
+  benchDatabase,
+  benchPlatform,
+  machine,
+  startService,
+} from './support';
 
 const BURST = Number(process.env.BENCH_EMAILS ?? 10_000);
 const STEADY_REQUESTS = 100;
@@ -106,12 +113,10 @@ async function main(): Promise<void> {
   });
   try {
     const admin = api(service.baseUrl, BENCH_ADMIN_KEY);
-    const platform = await admin<{ id: string }>('POST', '/platforms', {
-      name: 'bench',
+    const platform = await benchPlatform(admin, {
       timezone: 'Europe/Rome',
+      versions: ['1.0.0', '2.0.0'],
     });
-    await admin('POST', `/platforms/${platform.id}/versions`, { version: '1.0.0' });
-    await admin('POST', `/platforms/${platform.id}/versions`, { version: '2.0.0' });
     const partner = await admin<{ id: string }>('POST', '/partners', {
       platformId: platform.id,
       name: 'bench partner',

@@ -12,7 +12,15 @@
 //    its 99,000 held tasks (and 1,000 not yet due) in the table. Target: at most 10% slower.
 import { Client } from 'pg';
 import { throughput } from './dispatch';
-import { api, BENCH_ADMIN_KEY, benchDatabase, machine, ms, startService } from './support';
+import {
+  api,
+  BENCH_ADMIN_KEY,
+  benchDatabase,
+  benchPlatform,
+  machine,
+  ms,
+  startService,
+} from './support';
 
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 100_000);
 /** When set: statements slower than this many ms go to the PostgreSQL server log (where the time goes). */
@@ -66,14 +74,10 @@ async function main(): Promise<void> {
   await pg.connect();
   try {
     const admin = api(setup.baseUrl, BENCH_ADMIN_KEY);
-    const platform = await admin<{ id: string }>('POST', '/platforms', {
-      name: 'bench',
+    const platform = await benchPlatform(admin, {
       timezone: 'Europe/Rome',
-    });
-    await admin('POST', `/platforms/${platform.id}/versions`, { version: '1.0.0' });
-    await admin('POST', `/platforms/${platform.id}/versions`, {
-      version: '2.0.0',
-      channel: 'recommended',
+      versions: ['1.0.0', '2.0.0'],
+      recommended: '2.0.0',
     });
     const bulkPartner = await partnerWithTenants(admin, platform.id, TENANTS);
     const rolloutPartner = await partnerWithTenants(admin, platform.id, TENANTS);

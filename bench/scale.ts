@@ -18,6 +18,7 @@ import {
   api,
   BENCH_ADMIN_KEY,
   benchDatabase,
+  benchPlatform,
   type BenchService,
   machine,
   ms,
@@ -530,12 +531,10 @@ async function main(): Promise<void> {
   await pg.connect();
   try {
     const admin = api(service.baseUrl, BENCH_ADMIN_KEY);
-    const platform = await admin<{ id: string }>('POST', '/platforms', {
-      name: 'bench',
+    const platform = await benchPlatform(admin, {
       timezone: 'Europe/Rome',
+      versions: ['1.0.0', '1.5.0', '2.0.0'],
     });
-    for (const version of ['1.0.0', '1.5.0', '2.0.0'])
-      await admin('POST', `/platforms/${platform.id}/versions`, { version });
     const partner = await admin<{ id: string }>('POST', '/partners', {
       platformId: platform.id,
       name: 'bench partner',

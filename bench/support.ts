@@ -154,6 +154,24 @@ export function api(baseUrl: string, key: string) {
   };
 }
 
+export type Api = ReturnType<typeof api>;
+
+/** The platform every bench works on: named bench, with these versions (`recommended` on that channel). */
+export async function benchPlatform(
+  admin: Api,
+  options: { timezone: string; versions: string[]; recommended?: string },
+): Promise<{ id: string }> {
+  const platform = await admin<{ id: string }>('POST', '/platforms', {
+    name: 'bench',
+    timezone: options.timezone,
+  });
+  for (const version of options.versions) {
+    const channel = version === options.recommended ? { channel: 'recommended' } : {};
+    await admin('POST', `/platforms/${platform.id}/versions`, { version, ...channel });
+  }
+  return platform;
+}
+
 export function machine(): string {
   return `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
 }

@@ -4,7 +4,15 @@
 // partner admin's browser asks for them. Prints p50/p99 of 40 requests each next to the floor: a
 // bare SELECT of the first 50 rows of the partner by seq on the same database.
 import { Client } from 'pg';
-import { api, BENCH_ADMIN_KEY, benchDatabase, machine, ms, startService } from './support';
+import {
+  api,
+  BENCH_ADMIN_KEY,
+  benchDatabase,
+  benchPlatform,
+  machine,
+  ms,
+  startService,
+} from './support';
 
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 100_000);
 const CHUNK = 10_000;
@@ -33,12 +41,10 @@ async function main(): Promise<void> {
   await pg.connect();
   try {
     const admin = api(service.baseUrl, BENCH_ADMIN_KEY);
-    const platform = await admin<{ id: string }>('POST', '/platforms', {
-      name: 'bench',
+    const platform = await benchPlatform(admin, {
       timezone: 'Europe/Rome',
+      versions: ['13.2.0', '14.0.0'],
     });
-    for (const version of ['13.2.0', '14.0.0'])
-      await admin('POST', `/platforms/${platform.id}/versions`, { version });
     const partner = await admin<{ id: string }>('POST', '/partners', {
       platformId: platform.id,
       name: 'bench partner',
