@@ -49,11 +49,15 @@ export const WEBHOOK_EVENTS = [
   'task.postponed',
   'blackout.created',
   'blackout.deleted',
+  'rollout.resumed',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /** A blackout set or removed: sent to webhooks only (the moves it causes are task events). */
 export type BlackoutWebhookEvent = Extract<WebhookEvent, `blackout.${string}`>;
+
+/** A rollout's change sent to webhooks: those e-mailed, and a resume (which e-mails nobody). */
+export type RolloutWebhookEvent = RolloutNoticeEvent | 'rollout.resumed';
 
 /** Task events sent to webhooks: those that e-mail someone, and a customer's postpone. */
 export type TaskWebhookEvent = TaskNoticeEvent | 'task.postponed';

@@ -109,7 +109,8 @@ export class Notices {
 
   /**
    * A rollout paused, stopped or ended: the contacts of every partner whose tenants it updates
-   * (whatever its notifyPartner says), in the language of each.
+   * (whatever its notifyPartner says), in the language of each; and the webhooks of those partners
+   * and the platform-wide ones.
    */
   async forRollout(
     tx: Tx,
@@ -117,7 +118,9 @@ export class Notices {
     rolloutId: string,
     facts: { state: string; reason: string | null; key: string },
   ): Promise<number> {
-    return this.notices.insertForRollout(tx, event, rolloutId, facts, this.clock.now());
+    const now = this.clock.now();
+    await this.webhooks.insertForRollout(tx, event, rolloutId, facts, now);
+    return this.notices.insertForRollout(tx, event, rolloutId, facts, now);
   }
 
   /**
@@ -143,6 +146,17 @@ export class Notices {
       ...facts,
       now: this.clock.now(),
     });
+  }
+
+  /** A rollout resumed: e-mails nobody; the webhooks of its partners and the platform-wide ones. */
+  async forRolloutResumed(tx: Tx, rolloutId: string, state: string): Promise<number> {
+    return this.webhooks.insertForRollout(
+      tx,
+      'rollout.resumed',
+      rolloutId,
+      { state, reason: null },
+      this.clock.now(),
+    );
   }
 
   /** A blackout set or removed: the webhooks of its partner and the platform-wide ones. */

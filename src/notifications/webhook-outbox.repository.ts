@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import {
   type BlackoutWebhookEvent,
   type MaintenanceNoticeEvent,
+  type RolloutWebhookEvent,
   type TaskWebhookEvent,
   WEBHOOK_PAYLOAD_VERSION,
 } from './notice-events';
@@ -127,6 +128,51 @@ export class WebhookOutboxRepository {
        ORDER BY e.id
        RETURNING 1`,
       [JSON.stringify(data), event, now.toISOString(), now, data.partnerId, data.tenantId],
+    );
+    if (result.length > 0) await wakeWebhookSenders(em);
+    return result.length;
+  }
+  /**
+   * A rollout paused, resumed, stopped or finished (`data` is `WebhookRolloutData`): the endpoints of the
+   * rollout's partner and of the partners whose tenants it updates, and the platform-wide ones.
+   */
+  async insertForRollout(
+    em: EntityManager,
+    event: RolloutWebhookEvent,
+    rolloutId: string,
+    facts: { state: string; reason: string | null },
+    now: Date,
+  ): Promise<number> {
+    const result: unknown[] = await em.query(
+      `WITH counts AS (
+         SELECT COALESCE(sum(held + scheduled + running + succeeded + failed + cancelled), 0)::int
+                  AS total,
+                COALESCE(sum(succeeded), 0)::int AS succeeded,
+                COALESCE(sum(failed), 0)::int AS failed,
+                COALESCE(sum(cancelled), 0)::int AS cancelled
+         FROM rollout_wave WHERE rollout_id = $1
+       ), owners AS (
+         SELECT r.partner_id FROM rollout r WHERE r.id = $1 AND r.partner_id IS NOT NULL
+         UNION
+         SELECT t.partner_id FROM update_task t
+         WHERE t.rollout_id = $1 AND t.batch_id = (SELECT batch_id FROM rollout WHERE id = $1)
+       )
+       ${INSERT}
+       SELECT e.id, 'msg_' || replace(uuid_v7()::text, '-', ''), $2, NULL,
+         ${body(
+           `jsonb_build_object('rolloutId', r.id, 'partnerId', r.partner_id,
+              'platformIds', to_jsonb(r.platform_ids), 'state', $5::text, 'reason', $6::text,
+              'targetVersion', r.target_version, 'total', n.total, 'succeeded', n.succeeded,
+              'failed', n.failed, 'cancelled', n.cancelled)`,
+           '$3',
+         )},
+         $4::timestamptz, $4::timestamptz
+       FROM webhook_endpoint e CROSS JOIN rollout r CROSS JOIN counts n
+       WHERE r.id = $1 AND e.enabled AND $2::text = ANY (e.events)
+         AND (e.partner_id IS NULL OR e.partner_id IN (SELECT partner_id FROM owners))
+       ORDER BY e.id
+       RETURNING 1`,
+      [rolloutId, event, now.toISOString(), now, facts.state, facts.reason],
     );
     if (result.length > 0) await wakeWebhookSenders(em);
     return result.length;

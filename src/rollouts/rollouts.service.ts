@@ -295,6 +295,7 @@ export class RolloutsService {
       if (w.state !== 'held') open.push(w.index);
     }
     await this.gates.releaseHeld(tx, r, open, now);
+    await this.notices.forRolloutResumed(tx, r.id, started ? 'running' : 'scheduled');
     await this.audit.record(tx, actor, {
       action: 'rollout.resume',
       entityType: 'rollout',

@@ -26,6 +26,7 @@ import {
   WebhookMaintenanceData,
   WebhookPingData,
   WebhookResponse,
+  WebhookRolloutData,
   WebhookTaskData,
   WebhookWithSecretResponse,
 } from './dto/webhook.dto';
@@ -37,6 +38,7 @@ import { WebhooksService } from './webhooks.service';
   WebhookTaskData,
   WebhookMaintenanceData,
   WebhookBlackoutData,
+  WebhookRolloutData,
   WebhookPingData,
 )
 @Controller('webhooks')

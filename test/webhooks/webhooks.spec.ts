@@ -522,6 +522,77 @@ describe('webhooks', () => {
     await partnerApi.delete(`/webhooks/${hookA.id}`).expect(204);
     await partnerBApi.delete(`/webhooks/${hookB.id}`).expect(204);
   });
+
+  it('rollouts paused, resumed and cancelled reach their partner’s endpoints, written with the change', async () => {
+    const a = await receiver();
+    const b = await receiver();
+    const events = ['rollout.paused', 'rollout.resumed', 'rollout.stopped', 'rollout.completed'];
+    const hookA = await register(partnerApi, a.url, events);
+    const partnerBApi = t.admin.as(await newKey(t.admin, 'partner_admin', partnerB.id));
+    const hookB = await register(partnerBApi, b.url, events);
+    const tenant = await newTenant(t.admin, partnerA.id); // free of other updates
+    const rollout = (
+      await partnerApi
+        .post('/rollouts', {
+          tenantIds: [tenant.id],
+          targetVersion: '2.0.0',
+          mode: 'custom',
+          runAt: '2027-04-01T10:00:00Z',
+          notifyPartner: false,
+          notifyCustomer: false,
+        })
+        .expect(201)
+    ).body as { id: string; state: string };
+    expect(rollout.state).toBe('scheduled');
+    await partnerApi.post(`/rollouts/${rollout.id}/pause`).expect(200);
+    // The delivery was written by the transaction that paused the rollout.
+    expect(
+      await t.ds.query(
+        `SELECT d.xmin::text = r.xmin::text AS same_tx FROM webhook_delivery d, rollout r
+         WHERE d.endpoint_id = $1 AND r.id = $2`,
+        [hookA.id, rollout.id],
+      ),
+    ).toEqual([{ same_tx: true }]);
+    await partnerApi.post(`/rollouts/${rollout.id}/resume`).expect(200);
+    await partnerApi.post(`/rollouts/${rollout.id}/cancel`).expect(200);
+    await sender.drain();
+    const data = (state: string, reason: string | null, cancelled = 0) => ({
+      rolloutId: rollout.id,
+      partnerId: partnerA.id,
+      platformIds: [platformId],
+      state,
+      reason,
+      targetVersion: '2.0.0',
+      total: 1,
+      succeeded: 0,
+      failed: 0,
+      cancelled,
+    });
+    expect(a.accepted.map((x) => x.json)).toEqual([
+      {
+        type: 'rollout.paused',
+        timestamp: expect.any(String),
+        version: 1,
+        data: data('paused', expect.stringContaining('paused by')),
+      },
+      {
+        type: 'rollout.resumed',
+        timestamp: expect.any(String),
+        version: 1,
+        data: data('scheduled', null),
+      },
+      {
+        type: 'rollout.completed',
+        timestamp: expect.any(String),
+        version: 1,
+        data: data('cancelled', expect.stringContaining('cancelled by'), 1),
+      },
+    ]);
+    for (const x of a.accepted) expect(verifyBySpec(hookA.secret, x)).toBe(true);
+    expect(b.accepted).toEqual([]); // partner B never receives A's
+    await partnerApi.delete(`/webhooks/${hookA.id}`).expect(204);
+    await partnerBApi.delete(`/webhooks/${hookB.id}`).expect(204);
+  });
 });
 
 describe('webhooks without WEBHOOK_ALLOW_PRIVATE', () => {

@@ -1719,8 +1719,8 @@ export interface components {
         CreateWebhookDto: {
             /** @example Tickets in our PSA */
             description?: string;
-            /** @description The events sent to the endpoint. Task events carry `WebhookTaskData`, maintenance events `WebhookMaintenanceData`, blackout events `WebhookBlackoutData` (see `WebhookBody`). */
-            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "blackout.created" | "blackout.deleted")[];
+            /** @description The events sent to the endpoint. Task events carry `WebhookTaskData`, maintenance events `WebhookMaintenanceData`, blackout events `WebhookBlackoutData`, rollout events `WebhookRolloutData` (see `WebhookBody`). */
+            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "blackout.created" | "blackout.deleted" | "rollout.resumed")[];
             /**
              * Format: uuid
              * @description Platform admins: the partner whose events the endpoint receives; omitted: every partner’s. Partner admins: their own partner (the default).
@@ -2548,7 +2548,7 @@ export interface components {
             disabledReason: string | null;
             /** @description false: nothing is sent (disabled by an admin or after failing) */
             enabled: boolean;
-            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "blackout.created" | "blackout.deleted")[];
+            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "blackout.created" | "blackout.deleted" | "rollout.resumed")[];
             /**
              * Format: date-time
              * @description Every attempt has failed since then; null when the last one succeeded
@@ -2656,7 +2656,7 @@ export interface components {
             description?: Record<string, never> | null;
             /** @description `true` enables a disabled endpoint again (it receives new events; failed deliveries can be redelivered); `false` stops deliveries to it */
             enabled?: boolean;
-            events?: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "blackout.created" | "blackout.deleted")[];
+            events?: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "blackout.created" | "blackout.deleted" | "rollout.resumed")[];
             /** @description A new secret, answered once as `secret`; the previous one keeps signing beside it for 24 hours, so receivers can switch without losing a delivery */
             rotateSecret?: boolean;
             /** @description As for creating */
@@ -2757,17 +2757,17 @@ export interface components {
             timezone: string;
         };
         WebhookBody: {
-            data: components["schemas"]["WebhookTaskData"] | components["schemas"]["WebhookMaintenanceData"] | components["schemas"]["WebhookBlackoutData"] | components["schemas"]["WebhookPingData"];
+            data: components["schemas"]["WebhookTaskData"] | components["schemas"]["WebhookMaintenanceData"] | components["schemas"]["WebhookBlackoutData"] | components["schemas"]["WebhookRolloutData"] | components["schemas"]["WebhookPingData"];
             /**
              * Format: date-time
              * @description When the change happened
              */
             timestamp: string;
             /**
-             * @description task.* events (task.postponed included: a customer postponed the task through its self-service link, sent after its task.rescheduled) carry WebhookTaskData, maintenance.* WebhookMaintenanceData, blackout.* WebhookBlackoutData, webhook.ping WebhookPingData
+             * @description task.* events (task.postponed included: a customer postponed the task through its self-service link, sent after its task.rescheduled) carry WebhookTaskData, maintenance.* WebhookMaintenanceData, blackout.* WebhookBlackoutData, rollout.* WebhookRolloutData, webhook.ping WebhookPingData
              * @enum {string}
              */
-            type: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "blackout.created" | "blackout.deleted" | "webhook.ping";
+            type: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "blackout.created" | "blackout.deleted" | "rollout.resumed" | "webhook.ping";
             /**
              * @description The version of the body; raised if a field changes meaning (new fields may appear)
              * @enum {number}
@@ -2796,7 +2796,7 @@ export interface components {
             /** @description Of the last attempt */
             error: string | null;
             /** @enum {string} */
-            event: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "blackout.created" | "blackout.deleted" | "webhook.ping";
+            event: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "blackout.created" | "blackout.deleted" | "rollout.resumed" | "webhook.ping";
             /** Format: uuid */
             id: string;
             /** Format: date-time */
@@ -2855,7 +2855,7 @@ export interface components {
             disabledReason: string | null;
             /** @description false: nothing is sent (disabled by an admin or after failing) */
             enabled: boolean;
-            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "blackout.created" | "blackout.deleted")[];
+            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "blackout.created" | "blackout.deleted" | "rollout.resumed")[];
             /**
              * Format: date-time
              * @description Every attempt has failed since then; null when the last one succeeded
@@ -2876,6 +2876,29 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             url: string;
+        };
+        WebhookRolloutData: {
+            cancelled: number;
+            failed: number;
+            /**
+             * Format: uuid
+             * @description The partner whose rollout it is (null for a platform-wide one)
+             */
+            partnerId: string | null;
+            platformIds: string[];
+            /** @description Why it paused, stopped or ended (null when resumed) */
+            reason: string | null;
+            /** Format: uuid */
+            rolloutId: string;
+            /**
+             * @description The state it changed to (a resumed rollout: scheduled or running)
+             * @enum {string}
+             */
+            state: "paused" | "scheduled" | "running" | "stopped" | "succeeded" | "failed" | "cancelled";
+            succeeded: number;
+            targetVersion: string;
+            /** @description Tenants in the rollout */
+            total: number;
         };
         WebhookTaskData: {
             attempts: number;
@@ -2916,7 +2939,7 @@ export interface components {
             disabledReason: string | null;
             /** @description false: nothing is sent (disabled by an admin or after failing) */
             enabled: boolean;
-            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "blackout.created" | "blackout.deleted")[];
+            events: ("task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "blackout.created" | "blackout.deleted" | "rollout.resumed")[];
             /**
              * Format: date-time
              * @description Every attempt has failed since then; null when the last one succeeded
@@ -9355,7 +9378,7 @@ export interface operations {
             query?: {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                event?: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "blackout.created" | "blackout.deleted" | "webhook.ping";
+                event?: "task.scheduled" | "task.rescheduled" | "task.cancelled" | "task.started" | "task.succeeded" | "task.failed" | "maintenance.announced" | "maintenance.withdrawn" | "rollout.paused" | "rollout.stopped" | "rollout.completed" | "task.postponed" | "blackout.created" | "blackout.deleted" | "rollout.resumed" | "webhook.ping";
                 limit?: number;
                 /** @description `desc`: newest first. Default: `asc` (oldest first). */
                 order?: "asc" | "desc";

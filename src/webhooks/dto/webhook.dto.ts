@@ -27,7 +27,8 @@ import type { WebhookEndpoint } from '../webhook-endpoints.repository';
 
 const EVENTS_DESCRIPTION =
   'The events sent to the endpoint. Task events carry `WebhookTaskData`, maintenance events ' +
-  '`WebhookMaintenanceData`, blackout events `WebhookBlackoutData` (see `WebhookBody`).';
+  '`WebhookMaintenanceData`, blackout events `WebhookBlackoutData`, rollout events ' +
+  '`WebhookRolloutData` (see `WebhookBody`).';
 
 export class CreateWebhookDto {
   @ApiProperty({
@@ -247,6 +248,35 @@ export class WebhookBlackoutData {
   @ApiProperty({ enum: ['cancel', 'reschedule'] }) conflictPolicy!: string;
 }
 
+/** The `data` of rollout events: the rollout as it is in the transaction of the change. */
+export class WebhookRolloutData {
+  @ApiProperty({ format: 'uuid' }) rolloutId!: string;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The partner whose rollout it is (null for a platform-wide one)',
+  })
+  partnerId!: string | null;
+  @ApiProperty({ type: [String], format: 'uuid' }) platformIds!: string[];
+  @ApiProperty({
+    enum: ['paused', 'scheduled', 'running', 'stopped', 'succeeded', 'failed', 'cancelled'],
+    description: 'The state it changed to (a resumed rollout: scheduled or running)',
+  })
+  state!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Why it paused, stopped or ended (null when resumed)',
+  })
+  reason!: string | null;
+  @ApiProperty() targetVersion!: string;
+  @ApiProperty({ description: 'Tenants in the rollout' }) total!: number;
+  @ApiProperty() succeeded!: number;
+  @ApiProperty() failed!: number;
+  @ApiProperty() cancelled!: number;
+}
+
 /** The `data` of `webhook.ping`. */
 export class WebhookPingData {
   @ApiProperty({ format: 'uuid' }) endpointId!: string;
@@ -262,7 +292,8 @@ export class WebhookBody {
     description:
       'task.* events (task.postponed included: a customer postponed the task through its ' +
       'self-service link, sent after its task.rescheduled) carry WebhookTaskData, maintenance.* ' +
-      'WebhookMaintenanceData, blackout.* WebhookBlackoutData, webhook.ping WebhookPingData',
+      'WebhookMaintenanceData, blackout.* WebhookBlackoutData, rollout.* WebhookRolloutData, ' +
+      'webhook.ping WebhookPingData',
   })
   type!: string;
   @ApiProperty({ format: 'date-time', description: 'When the change happened' }) timestamp!: string;
@@ -277,10 +308,16 @@ export class WebhookBody {
       { $ref: getSchemaPath(WebhookTaskData) },
       { $ref: getSchemaPath(WebhookMaintenanceData) },
       { $ref: getSchemaPath(WebhookBlackoutData) },
+      { $ref: getSchemaPath(WebhookRolloutData) },
       { $ref: getSchemaPath(WebhookPingData) },
     ],
   })
-  data!: WebhookTaskData | WebhookMaintenanceData | WebhookBlackoutData | WebhookPingData;
+  data!:
+    | WebhookTaskData
+    | WebhookMaintenanceData
+    | WebhookBlackoutData
+    | WebhookRolloutData
+    | WebhookPingData;
 }
 
 /** PATCH's answer: the endpoint, with its new secret after `rotateSecret`. */
