@@ -1,16 +1,10 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { Client } from 'pg';
-import { ADMIN_KEY } from '../support/app';
-import { createTestDatabase, dropTestDatabase } from '../support/database';
-import { Api } from '../support/http';
-import { freePort, ServiceProcess } from '../support/service-process';
-import { FakeExecutor } from '../scheduler/fake-executor';
+import type { Client } from 'pg';
+import type { Api } from '../support/http';
+import { type ServiceGroup, startServiceGroup } from '../support/service-process';
+import type { FakeExecutor } from '../scheduler/fake-executor';
 import { until } from '../scheduler/support';
 
 const SECRET = 'executor-secret-for-tests-0123456789';
-const READY = /Tenant update scheduler is running/;
 /** Updates each process runs at once. */
 const CONCURRENCY = 4;
 const PROCESSES = 2;
@@ -24,18 +18,15 @@ const SLOTS = CONCURRENCY * PROCESSES;
  * when each run ends: nothing depends on how fast a process is, only on conditions it waits for.
  */
 describe('rollout gates with two service processes', () => {
-  let databaseUrl: string;
+  let group: ServiceGroup;
   let pg: Client;
   let fake: FakeExecutor;
   let api: Api;
   let platformId: string;
-  const services: ServiceProcess[] = [];
-  const dataDirs: string[] = [];
   /** Step calls waiting for an answer, by task. */
   const parked = new Map<string, (status: 'succeeded' | 'failed') => void>();
 
-  const count = async (sql: string, params: unknown[] = []) =>
-    (await pg.query<{ n: number }>(`SELECT count(*)::int AS n ${sql}`, params)).rows[0].n;
+  const count = (sql: string, params: unknown[] = []) => group.count(sql, params);
 
   /** Every step call waits until the test answers it (`answer`). */
   function parkEverything(): void {
@@ -88,20 +79,11 @@ describe('rollout gates with two service processes', () => {
   const rollout = async (id: string) => (await api.get(`/rollouts/${id}`).expect(200)).body;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.resolve(__dirname, '../../dist/src/main.js')))
-      throw new Error('run `npm run build:service` first');
-    databaseUrl = await createTestDatabase();
-    pg = new Client({ connectionString: databaseUrl });
-    await pg.connect();
-    fake = await new FakeExecutor(SECRET).start();
-    const envs: Record<string, string>[] = [];
-    for (let i = 0; i < PROCESSES; i++) {
-      dataDirs.push(fs.mkdtempSync(path.join(os.tmpdir(), 'tus-rollout-')));
-      envs.push({
-        DATABASE_URL: databaseUrl,
-        PORT: String(await freePort()),
-        DATA_DIR: dataDirs[i],
-        ADMIN_API_KEY: ADMIN_KEY,
+    group = await startServiceGroup({
+      processes: PROCESSES,
+      secret: SECRET,
+      platform: { name: 'rollouts' },
+      env: {
         SCHEDULER_ENABLED: 'true',
         SCHEDULER_CONCURRENCY: String(CONCURRENCY),
         SCHEDULER_TICK_MS: '200',
@@ -113,34 +95,14 @@ describe('rollout gates with two service processes', () => {
         DB_POOL_SIZE: '4',
         MAIL_SENDER_ENABLED: 'false',
         LOG_LEVEL: 'warn',
-      });
-    }
-    // One after the other: the first applies the migrations.
-    for (const env of envs) {
-      const service = new ServiceProcess(env);
-      services.push(service);
-      await service.waitFor(READY);
-    }
-    api = new Api(`http://127.0.0.1:${envs[0].PORT}`, ADMIN_KEY);
-    const platform = await api
-      .post('/platforms', {
-        name: 'rollouts',
-        timezone: 'UTC',
-        executor: { driver: 'http', url: fake.url, secret: SECRET },
-      })
-      .expect(201);
-    platformId = platform.body.id;
-    await api.post(`/platforms/${platformId}/versions`, { version: '1.0.0' }).expect(201);
-    await api.post(`/platforms/${platformId}/versions`, { version: '2.0.0' }).expect(201);
+      },
+    });
+    ({ pg, fake, api, platformId } = group);
   }, 120_000);
 
   afterAll(async () => {
     for (const reply of parked.values()) reply('failed');
-    await Promise.all(services.map((s) => s.stop('SIGKILL')));
-    await fake?.stop();
-    await pg?.end();
-    if (databaseUrl) await dropTestDatabase(databaseUrl);
-    for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
+    await group?.close();
   });
 
   // Each test leaves nothing running: later steps are answered at once, parked ones fail.

@@ -1,16 +1,14 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { Client } from 'pg';
-import { ADMIN_KEY } from '../support/app';
-import { createTestDatabase, dropTestDatabase } from '../support/database';
-import { Api } from '../support/http';
-import { freePort, ServiceProcess } from '../support/service-process';
-import { type Call, FakeExecutor } from './fake-executor';
+import type { Client } from 'pg';
+import type { Api } from '../support/http';
+import {
+  type ServiceGroup,
+  type ServiceProcess,
+  startServiceGroup,
+} from '../support/service-process';
+import type { Call, FakeExecutor } from './fake-executor';
 import { until } from './support';
 
 const SECRET = 'executor-secret-for-tests-0123456789';
-const READY = /Tenant update scheduler is running/;
 /**
  * The platform's steps: the proofs are about leases and idempotency keys, not about which steps
  * run, and without the default reboot they make a fifth fewer executor calls.
@@ -25,24 +23,13 @@ const STEP_MS = 15;
  * their updates against a deployment API that counts every execution of every step.
  */
 describe('three service processes on one database', () => {
-  let databaseUrl: string;
+  let group: ServiceGroup;
   let pg: Client;
   let fake: FakeExecutor;
   let api: Api;
   let platformId: string;
-  const services: ServiceProcess[] = [];
-  const envs: Record<string, string>[] = [];
-  const dataDirs: string[] = [];
-
-  async function start(i: number): Promise<ServiceProcess> {
-    const service = new ServiceProcess(envs[i]);
-    services[i] = service;
-    await service.waitFor(READY);
-    return service;
-  }
-
-  const count = async (sql: string, params: unknown[] = []) =>
-    (await pg.query<{ n: number }>(`SELECT count(*)::int AS n ${sql}`, params)).rows[0].n;
+  let services: ServiceProcess[];
+  const count = (sql: string, params: unknown[] = []) => group.count(sql, params);
 
   /** A partner with `n` tenants on 1.0.0, all scheduled now for 2.0.0; returns the batch id. */
   async function scheduleBatch(n: number): Promise<string> {
@@ -146,20 +133,11 @@ describe('three service processes on one database', () => {
   }
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.resolve(__dirname, '../../dist/src/main.js')))
-      throw new Error('run `npm run build` first');
-    databaseUrl = await createTestDatabase();
-    pg = new Client({ connectionString: databaseUrl });
-    await pg.connect();
-    fake = await new FakeExecutor(SECRET).start();
-    fake.onStep = () => ({ delayMs: STEP_MS, body: { status: 'succeeded' } });
-    for (let i = 0; i < 3; i++) {
-      dataDirs.push(fs.mkdtempSync(path.join(os.tmpdir(), 'tus-proc-')));
-      envs.push({
-        DATABASE_URL: databaseUrl,
-        PORT: String(await freePort()),
-        DATA_DIR: dataDirs[i],
-        ADMIN_API_KEY: ADMIN_KEY,
+    group = await startServiceGroup({
+      processes: 3,
+      secret: SECRET,
+      platform: { name: 'proof', updateSteps: STEPS },
+      env: {
         SCHEDULER_ENABLED: 'true',
         SCHEDULER_CONCURRENCY: String(CONCURRENCY),
         SCHEDULER_TICK_MS: '200',
@@ -175,30 +153,13 @@ describe('three service processes on one database', () => {
         DB_POOL_SIZE: '4',
         MAIL_SENDER_ENABLED: 'false',
         LOG_LEVEL: 'warn',
-      });
-    }
-    await Promise.all([0, 1, 2].map(start));
-    api = new Api(`http://127.0.0.1:${envs[0].PORT}`, ADMIN_KEY);
-    const platform = await api
-      .post('/platforms', {
-        name: 'proof',
-        timezone: 'UTC',
-        executor: { driver: 'http', url: fake.url, secret: SECRET },
-        updateSteps: STEPS,
-      })
-      .expect(201);
-    platformId = platform.body.id;
-    await api.post(`/platforms/${platformId}/versions`, { version: '1.0.0' }).expect(201);
-    await api.post(`/platforms/${platformId}/versions`, { version: '2.0.0' }).expect(201);
+      },
+    });
+    ({ pg, fake, api, platformId, services } = group);
+    fake.onStep = () => ({ delayMs: STEP_MS, body: { status: 'succeeded' } });
   }, 120_000);
 
-  afterAll(async () => {
-    await Promise.all(services.map((s) => s?.stop('SIGKILL')));
-    await fake?.stop();
-    await pg?.end();
-    if (databaseUrl) await dropTestDatabase(databaseUrl);
-    for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => group?.close());
 
   it('runs 2,000 immediate tasks, survives a SIGKILL mid-run, and runs none twice at once nor loses one', async () => {
     const batchId = await scheduleBatch(2000);
@@ -214,7 +175,7 @@ describe('three service processes on one database', () => {
     // What it held when it died stays as it was until the leases expire (15 s).
     const held = await leasedBy(pid);
     release();
-    await start(1);
+    await group.start(1);
     await until(async () => (await done(batchId)) === 2000, 'all 2,000 tasks to succeed', 120_000);
 
     const ids = (
