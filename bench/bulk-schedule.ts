@@ -3,15 +3,7 @@
 // maintenance_window mode with notifyPartner and notifyCustomer on. Prints the request's wall time,
 // tasks/s, the service's peak RSS, and the floor: a bare INSERT … SELECT of the same task rows.
 import { Client } from 'pg';
-import {
-  api,
-  BENCH_ADMIN_KEY,
-  benchDatabase,
-  benchPlatform,
-  machine,
-  ms,
-  startService,
-} from './support';
+import { api, benchPlatform, machine, ms, runBench, withBenchService } from './support';
 
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 100_000);
 const CHUNK = 10_000;
@@ -53,12 +45,7 @@ async function floor(pg: Client, partnerId: string, withNotices: boolean): Promi
 }
 
 async function main(): Promise<void> {
-  const db = await benchDatabase();
-  const service = await startService(db.url);
-  const pg = new Client({ connectionString: db.url });
-  await pg.connect();
-  try {
-    const admin = api(service.baseUrl, BENCH_ADMIN_KEY);
+  await withBenchService(async ({ service, pg, admin }) => {
     const platform = await benchPlatform(admin, {
       timezone: 'Europe/Rome',
       versions: ['1.0.0', '2.0.0'],
@@ -133,14 +120,7 @@ async function main(): Promise<void> {
     console.log(`  floor: bare INSERT…SELECT of the task rows            ${vs(floorTasks)}`);
     console.log(`  floor: … of the task rows and their customer notices ${vs(floorAll)}`);
     console.log(`  service peak RSS          ${service.peakRssMiB().toFixed(0)} MiB`);
-  } finally {
-    await pg.end();
-    await service.stop();
-    await db.dispose();
-  }
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

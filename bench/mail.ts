@@ -11,14 +11,7 @@
 import nodemailer from 'nodemailer';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import {
-  api,
-  BENCH_ADMIN_KEY,
-  benchDatabase,
-  benchPlatform,
-  machine,
-  startService,
-} from './support';
+import { benchPlatform, machine, runBench, withBenchService } from './support';
 
 const BURST = Number(process.env.BENCH_EMAILS ?? 10_000);
 const STEADY_REQUESTS = 100;
@@ -101,108 +94,104 @@ async function floor(url: string): Promise<number> {
 
 async function main(): Promise<void> {
   const sink = await smtpSink();
-  const db = await benchDatabase();
-  const service = await startService(db.url, {
-    SMTP_URL: sink.url,
-    MAIL_SENDER_ENABLED: 'true',
-    MAIL_FROM: 'Updates <updates@bench.example>',
-  }).catch(async (error: unknown) => {
-    await db.dispose();
-    await sink.close();
-    throw error;
-  });
   try {
-    const admin = api(service.baseUrl, BENCH_ADMIN_KEY);
-    const platform = await benchPlatform(admin, {
-      timezone: 'Europe/Rome',
-      versions: ['1.0.0', '2.0.0'],
-    });
-    const partner = await admin<{ id: string }>('POST', '/partners', {
-      platformId: platform.id,
-      name: 'bench partner',
-      contacts: [{ email: 'ops@partner.example', locale: 'de', timezone: 'Europe/Berlin' }],
-    });
-    const total = BURST + STEADY_REQUESTS * STEADY_TENANTS;
-    const ids: string[] = [];
-    for (let offset = 0; offset < total; offset += 10_000) {
-      const tenants = Array.from({ length: Math.min(10_000, total - offset) }, (_, i) => ({
-        partnerId: partner.id,
-        name: `tenant ${offset + i}`,
-        softwareVersion: '1.0.0',
-        customerEmail: `it@tenant-${offset + i}.example`,
-        locale: (['en', 'de', 'it'] as const)[(offset + i) % 3],
-        timezone: 'Europe/Rome',
-        maintenanceWindow: { cron: `0 ${1 + ((offset + i) % 4)} * * SUN`, durationMinutes: 240 },
-      }));
-      ids.push(...(await admin<{ ids: string[] }>('POST', '/tenants/bulk', { tenants })).ids);
-    }
-    const schedule = (tenantIds: string[]) =>
-      admin('POST', '/update-tasks', {
-        tenantIds,
-        targetVersion: '2.0.0',
-        mode: 'maintenance_window',
-        notifyCustomer: true,
-        notifyPartner: true,
-      });
-    const index = (email: string) => Number(/^it@tenant-(\d+)\./.exec(email)?.[1] ?? -1);
+    await withBenchService(
+      async ({ service, admin }) => {
+        const platform = await benchPlatform(admin, {
+          timezone: 'Europe/Rome',
+          versions: ['1.0.0', '2.0.0'],
+        });
+        const partner = await admin<{ id: string }>('POST', '/partners', {
+          platformId: platform.id,
+          name: 'bench partner',
+          contacts: [{ email: 'ops@partner.example', locale: 'de', timezone: 'Europe/Berlin' }],
+        });
+        const total = BURST + STEADY_REQUESTS * STEADY_TENANTS;
+        const ids: string[] = [];
+        for (let offset = 0; offset < total; offset += 10_000) {
+          const tenants = Array.from({ length: Math.min(10_000, total - offset) }, (_, i) => ({
+            partnerId: partner.id,
+            name: `tenant ${offset + i}`,
+            softwareVersion: '1.0.0',
+            customerEmail: `it@tenant-${offset + i}.example`,
+            locale: (['en', 'de', 'it'] as const)[(offset + i) % 3],
+            timezone: 'Europe/Rome',
+            maintenanceWindow: {
+              cron: `0 ${1 + ((offset + i) % 4)} * * SUN`,
+              durationMinutes: 240,
+            },
+          }));
+          ids.push(...(await admin<{ ids: string[] }>('POST', '/tenants/bulk', { tenants })).ids);
+        }
+        const schedule = (tenantIds: string[]) =>
+          admin('POST', '/update-tasks', {
+            tenantIds,
+            targetVersion: '2.0.0',
+            mode: 'maintenance_window',
+            notifyCustomer: true,
+            notifyPartner: true,
+          });
+        const index = (email: string) => Number(/^it@tenant-(\d+)\./.exec(email)?.[1] ?? -1);
 
-    // 1. burst
-    await schedule(ids.slice(0, BURST));
-    const burstCommit = performance.now();
-    await sink.waitFor(BURST + 1);
-    const burstMs = performance.now() - burstCommit;
-    const burstLag = lags((e) => (index(e) >= 0 ? burstCommit : undefined), sink.accepted);
-    sink.accepted.length = 0;
+        // 1. burst
+        await schedule(ids.slice(0, BURST));
+        const burstCommit = performance.now();
+        await sink.waitFor(BURST + 1);
+        const burstMs = performance.now() - burstCommit;
+        const burstLag = lags((e) => (index(e) >= 0 ? burstCommit : undefined), sink.accepted);
+        sink.accepted.length = 0;
 
-    // 2. steady
-    const committed: number[] = [];
-    const steadyStart = performance.now();
-    const requests: Promise<unknown>[] = [];
-    for (let r = 0; r < STEADY_REQUESTS; r++) {
-      const due = steadyStart + (r * 1000) / STEADY_RATE;
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
-      const batch = ids.slice(BURST + r * STEADY_TENANTS, BURST + (r + 1) * STEADY_TENANTS);
-      requests.push(
-        schedule(batch).then(() => {
-          const at = performance.now();
-          for (let i = 0; i < batch.length; i++) committed[BURST + r * STEADY_TENANTS + i] = at;
-        }),
-      );
-    }
-    await Promise.all(requests);
-    await sink.waitFor(STEADY_REQUESTS * (STEADY_TENANTS + 1));
-    const steadyLag = lags((e) => committed[index(e)], sink.accepted);
-    const rss = service.peakRssMiB();
-    sink.accepted.length = 0;
-    const floorRate = await floor(sink.url);
+        // 2. steady
+        const committed: number[] = [];
+        const steadyStart = performance.now();
+        const requests: Promise<unknown>[] = [];
+        for (let r = 0; r < STEADY_REQUESTS; r++) {
+          const due = steadyStart + (r * 1000) / STEADY_RATE;
+          await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+          const batch = ids.slice(BURST + r * STEADY_TENANTS, BURST + (r + 1) * STEADY_TENANTS);
+          requests.push(
+            schedule(batch).then(() => {
+              const at = performance.now();
+              for (let i = 0; i < batch.length; i++) committed[BURST + r * STEADY_TENANTS + i] = at;
+            }),
+          );
+        }
+        await Promise.all(requests);
+        await sink.waitFor(STEADY_REQUESTS * (STEADY_TENANTS + 1));
+        const steadyLag = lags((e) => committed[index(e)], sink.accepted);
+        const rss = service.peakRssMiB();
+        sink.accepted.length = 0;
+        const floorRate = await floor(sink.url);
 
-    const rate = ((BURST + 1) / burstMs) * 1000;
-    console.log(
-      `bench:mail on ${machine()}, database: ${process.env.DATABASE_URL ? 'DATABASE_URL server' : 'embedded PostgreSQL'}, ${CONCURRENCY} SMTP connections`,
+        const rate = ((BURST + 1) / burstMs) * 1000;
+        console.log(
+          `bench:mail on ${machine()}, database: ${process.env.DATABASE_URL ? 'DATABASE_URL server' : 'embedded PostgreSQL'}, ${CONCURRENCY} SMTP connections`,
+        );
+        console.log(
+          `  burst: ${BURST + 1} e-mails queued by one request (customers + 1 digest with CSV)`,
+        );
+        console.log(
+          `    drained in ${(burstMs / 1000).toFixed(1)} s: ${Math.round(rate)} e-mails/s (target ≥ ${TARGET})`,
+        );
+        console.log(`    lag commit → accepted: ${burstLag}`);
+        console.log(
+          `  steady: ${STEADY_RATE} requests/s × ${STEADY_TENANTS} tenants for ${STEADY_REQUESTS / STEADY_RATE} s`,
+        );
+        console.log(`    lag commit → accepted: ${steadyLag}`);
+        console.log(
+          `  floor: bare nodemailer pool → same sink, no database, no rendering: ${Math.round(floorRate)} e-mails/s (the sender is at ${((rate / floorRate) * 100).toFixed(0)}% of it)`,
+        );
+        console.log(`  service peak RSS ${rss.toFixed(0)} MiB`);
+      },
+      {
+        SMTP_URL: sink.url,
+        MAIL_SENDER_ENABLED: 'true',
+        MAIL_FROM: 'Updates <updates@bench.example>',
+      },
     );
-    console.log(
-      `  burst: ${BURST + 1} e-mails queued by one request (customers + 1 digest with CSV)`,
-    );
-    console.log(
-      `    drained in ${(burstMs / 1000).toFixed(1)} s: ${Math.round(rate)} e-mails/s (target ≥ ${TARGET})`,
-    );
-    console.log(`    lag commit → accepted: ${burstLag}`);
-    console.log(
-      `  steady: ${STEADY_RATE} requests/s × ${STEADY_TENANTS} tenants for ${STEADY_REQUESTS / STEADY_RATE} s`,
-    );
-    console.log(`    lag commit → accepted: ${steadyLag}`);
-    console.log(
-      `  floor: bare nodemailer pool → same sink, no database, no rendering: ${Math.round(floorRate)} e-mails/s (the sender is at ${((rate / floorRate) * 100).toFixed(0)}% of it)`,
-    );
-    console.log(`  service peak RSS ${rss.toFixed(0)} MiB`);
   } finally {
-    await service.stop();
-    await db.dispose();
     await sink.close();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

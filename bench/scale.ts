@@ -16,13 +16,13 @@ import type { Tx } from '../src/database/transactions';
 import { FIRST_UUID, RetentionRepository } from '../src/retention/retention.repository';
 import {
   api,
-  BENCH_ADMIN_KEY,
-  benchDatabase,
   benchPlatform,
   type BenchService,
   machine,
   ms,
+  runBench,
   startService,
+  withBenchService,
 } from './support';
 
 const SCALES = (process.env.BENCH_SCALES ?? '10000,100000,1000000').split(',').map(Number);
@@ -525,12 +525,7 @@ function printTable(): void {
 }
 
 async function main(): Promise<void> {
-  const db = await benchDatabase();
-  const service = await startService(db.url);
-  const pg = new Client({ connectionString: db.url });
-  await pg.connect();
-  try {
-    const admin = api(service.baseUrl, BENCH_ADMIN_KEY);
+  await withBenchService(async ({ db, service, pg, admin }) => {
     const platform = await benchPlatform(admin, {
       timezone: 'Europe/Rome',
       versions: ['1.0.0', '1.5.0', '2.0.0'],
@@ -566,14 +561,7 @@ async function main(): Promise<void> {
     const whilePruning = await claimWithHistory(db.url, pg, admin, platform.id, new Date());
     record('dispatcher claim → completed, retention deleting meanwhile', last, whilePruning.rate);
     printTable();
-  } finally {
-    await pg.end();
-    await service.stop();
-    await db.dispose();
-  }
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

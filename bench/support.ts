@@ -177,3 +177,47 @@ export function machine(): string {
 }
 
 export const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+
+/** What a benchmark runs against: a new database, the built service on it, and a client on it. */
+export interface BenchRun {
+  db: BenchDatabase;
+  service: BenchService;
+  pg: Client;
+  /** The service's API as the platform admin. */
+  admin: Api;
+}
+
+/**
+ * Runs `body` on a new database with the built service (`env` beside the defaults) and a client
+ * on it, then ends all three, whatever happened.
+ */
+export async function withBenchService<T>(
+  body: (run: BenchRun) => Promise<T>,
+  env: Record<string, string> = {},
+): Promise<T> {
+  const db = await benchDatabase();
+  let service: BenchService;
+  try {
+    service = await startService(db.url, env);
+  } catch (error) {
+    await db.dispose();
+    throw error;
+  }
+  const pg = new Client({ connectionString: db.url });
+  try {
+    await pg.connect();
+    return await body({ db, service, pg, admin: api(service.baseUrl, BENCH_ADMIN_KEY) });
+  } finally {
+    await pg.end();
+    await service.stop();
+    await db.dispose();
+  }
+}
+
+/** A benchmark's entry point: a failure is printed and the process exits with 1. */
+export function runBench(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

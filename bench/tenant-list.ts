@@ -3,16 +3,7 @@
 // filter, the count the list shows, and the preview of "update every tenant that matches", as the
 // partner admin's browser asks for them. Prints p50/p99 of 40 requests each next to the floor: a
 // bare SELECT of the first 50 rows of the partner by seq on the same database.
-import { Client } from 'pg';
-import {
-  api,
-  BENCH_ADMIN_KEY,
-  benchDatabase,
-  benchPlatform,
-  machine,
-  ms,
-  startService,
-} from './support';
+import { api, benchPlatform, machine, ms, runBench, withBenchService } from './support';
 
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 100_000);
 const CHUNK = 10_000;
@@ -35,12 +26,7 @@ async function timed(run: () => Promise<unknown>): Promise<{ p50: number; p99: n
 }
 
 async function main(): Promise<void> {
-  const db = await benchDatabase();
-  const service = await startService(db.url);
-  const pg = new Client({ connectionString: db.url });
-  await pg.connect();
-  try {
-    const admin = api(service.baseUrl, BENCH_ADMIN_KEY);
+  await withBenchService(async ({ service, pg, admin }) => {
     const platform = await benchPlatform(admin, {
       timezone: 'Europe/Rome',
       versions: ['13.2.0', '14.0.0'],
@@ -118,14 +104,7 @@ async function main(): Promise<void> {
       );
     for (const [name, run] of cases) line(name, await timed(run));
     line('floor: bare SELECT of 50 rows (no HTTP)', floor);
-  } finally {
-    await pg.end();
-    await service.stop();
-    await db.dispose();
-  }
+  });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);
