@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { insertThenWake, wake } from './outbox-wake';
 import type { MaintenanceNoticeEvent, RolloutNoticeEvent, TaskNoticeEvent } from './notice-events';
 
 /** Which tasks a notice is about: every task of a batch, or a list of tasks. */
@@ -45,7 +46,7 @@ export const OUTBOX_CHANNEL = 'outbox_email';
 
 /** Wakes the senders when the caller's transaction commits (nothing happens if it rolls back). */
 export async function wakeSenders(em: EntityManager): Promise<void> {
-  await em.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+  await wake(em, OUTBOX_CHANNEL);
 }
 
 /**
@@ -114,7 +115,9 @@ export class NoticesRepository {
    */
   async insertFollowUps(em: EntityManager, n: TaskNoticeInsert): Promise<number> {
     const { where, params, key, group } = taskNoticeParts(n);
-    const result: unknown[] = await em.query(
+    return insertThenWake(
+      em,
+      OUTBOX_CHANNEL,
       `WITH sel AS (
          SELECT t.id, t.batch_id, t.partner_id FROM update_task t WHERE ${where}
        ), prev AS (
@@ -139,14 +142,14 @@ export class NoticesRepository {
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1`,
       params,
     );
-    if (result.length > 0) await wakeSenders(em);
-    return result.length;
   }
 
   /** Notices to the tasks' customers and partner contacts as they are today. */
   async insertForCurrentRecipients(em: EntityManager, n: TaskNoticeInsert): Promise<number> {
     const { where, params, key, group } = taskNoticeParts(n);
-    const result: unknown[] = await em.query(
+    return insertThenWake(
+      em,
+      OUTBOX_CHANNEL,
       `${INSERT}
        SELECT $3, $3, tn.customer_email, 'customer', tn.locale, tn.timezone, t.notice_sequence,
          $2::text, ${key('tn.customer_email')}, t.id, t.batch_id, t.partner_id, t.platform_id, NULL,
@@ -163,8 +166,6 @@ export class NoticesRepository {
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1`,
       params,
     );
-    if (result.length > 0) await wakeSenders(em);
-    return result.length;
   }
 
   /**
@@ -181,7 +182,9 @@ export class NoticesRepository {
     facts: { state: string; reason: string | null; key: string },
     now: Date,
   ): Promise<number> {
-    const result: unknown[] = await em.query(
+    return insertThenWake(
+      em,
+      OUTBOX_CHANNEL,
       `WITH counts AS (
          SELECT sum(held + scheduled + running + succeeded + failed + cancelled)::int AS total,
                 sum(succeeded)::int AS succeeded, sum(failed)::int AS failed,
@@ -223,8 +226,6 @@ export class NoticesRepository {
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1`,
       [rolloutId, event, facts.state, facts.reason, facts.key, now],
     );
-    if (result.length > 0) await wakeSenders(em);
-    return result.length;
   }
 
   /** Platform maintenance announced or withdrawn: every partner contact of the platform. */
@@ -234,7 +235,9 @@ export class NoticesRepository {
     maintenanceId: string,
     now: Date,
   ): Promise<number> {
-    const result: unknown[] = await em.query(
+    return insertThenWake(
+      em,
+      OUTBOX_CHANNEL,
       `INSERT INTO outbox_email (event, template, recipient, recipient_kind, locale, timezone, payload,
          dedupe_key, partner_id, platform_id, next_attempt_at)
        SELECT $2, $2, c.email, 'partner', c.locale, c.timezone,
@@ -249,8 +252,6 @@ export class NoticesRepository {
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1`,
       [maintenanceId, event, now],
     );
-    if (result.length > 0) await wakeSenders(em);
-    return result.length;
   }
 
   /**
@@ -259,7 +260,9 @@ export class NoticesRepository {
    * e-mail (an endpoint enabled and disabled again is told again).
    */
   async insertForWebhookDisabled(em: EntityManager, f: WebhookDisabledFacts): Promise<number> {
-    const result: unknown[] = await em.query(
+    return insertThenWake(
+      em,
+      OUTBOX_CHANNEL,
       `INSERT INTO outbox_email (event, template, recipient, recipient_kind, locale, timezone, payload,
          dedupe_key, partner_id, platform_id, next_attempt_at)
        SELECT 'webhook.disabled', 'webhook.disabled', c.email, 'partner', c.locale, c.timezone,
@@ -275,8 +278,6 @@ export class NoticesRepository {
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1`,
       [f.endpointId, f.failingSince, f.hours, f.now, f.now.toISOString()],
     );
-    if (result.length > 0) await wakeSenders(em);
-    return result.length;
   }
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { insertThenWake, wake } from './outbox-wake';
 import {
   type BlackoutWebhookEvent,
   type MaintenanceNoticeEvent,
@@ -54,7 +55,9 @@ export class WebhookOutboxRepository {
     now: Date,
   ): Promise<number> {
     const where = 'batchId' in selection ? 't.batch_id = $1::uuid' : 't.id = ANY($1::uuid[])';
-    const result: unknown[] = await em.query(
+    return insertThenWake(
+      em,
+      WEBHOOK_CHANNEL,
       `${INSERT}
        SELECT e.id, 'msg_' || replace(uuid_v7()::text, '-', ''), $2, t.id, ${body(TASK_DATA, '$4')},
          $5::timestamptz, $5::timestamptz
@@ -74,8 +77,6 @@ export class WebhookOutboxRepository {
         now,
       ],
     );
-    if (result.length > 0) await wakeWebhookSenders(em);
-    return result.length;
   }
 
   /** Maintenance announced or withdrawn: endpoints of the platform's partners and platform-wide ones. */
@@ -88,7 +89,9 @@ export class WebhookOutboxRepository {
     const data = `jsonb_build_object('maintenanceId', m.id, 'platformId', m.platform_id,
       'startsAt', ${iso('m.starts_at')}, 'endsAt', ${iso('m.ends_at')}, 'message', m.message,
       'conflictPolicy', m.conflict_policy)`;
-    const result: unknown[] = await em.query(
+    return insertThenWake(
+      em,
+      WEBHOOK_CHANNEL,
       `${INSERT}
        SELECT e.id, 'msg_' || replace(uuid_v7()::text, '-', ''), $2, NULL, ${body(data, '$3')},
          $4::timestamptz, $4::timestamptz
@@ -101,8 +104,6 @@ export class WebhookOutboxRepository {
        RETURNING 1`,
       [maintenanceId, event, now.toISOString(), now],
     );
-    if (result.length > 0) await wakeWebhookSenders(em);
-    return result.length;
   }
 
   /**
@@ -115,7 +116,9 @@ export class WebhookOutboxRepository {
     data: WebhookBlackoutFacts,
     now: Date,
   ): Promise<number> {
-    const result: unknown[] = await em.query(
+    return insertThenWake(
+      em,
+      WEBHOOK_CHANNEL,
       `WITH owner AS (
          SELECT COALESCE($5::uuid, (SELECT tn.partner_id FROM tenant tn WHERE tn.id = $6::uuid))
            AS partner_id
@@ -129,8 +132,6 @@ export class WebhookOutboxRepository {
        RETURNING 1`,
       [JSON.stringify(data), event, now.toISOString(), now, data.partnerId, data.tenantId],
     );
-    if (result.length > 0) await wakeWebhookSenders(em);
-    return result.length;
   }
   /**
    * A rollout paused, resumed, stopped or finished (`data` is `WebhookRolloutData`): the endpoints of the
@@ -143,7 +144,9 @@ export class WebhookOutboxRepository {
     facts: { state: string; reason: string | null },
     now: Date,
   ): Promise<number> {
-    const result: unknown[] = await em.query(
+    return insertThenWake(
+      em,
+      WEBHOOK_CHANNEL,
       `WITH counts AS (
          SELECT COALESCE(sum(held + scheduled + running + succeeded + failed + cancelled), 0)::int
                   AS total,
@@ -174,8 +177,6 @@ export class WebhookOutboxRepository {
        RETURNING 1`,
       [rolloutId, event, now.toISOString(), now, facts.state, facts.reason],
     );
-    if (result.length > 0) await wakeWebhookSenders(em);
-    return result.length;
   }
 }
 
@@ -195,5 +196,5 @@ export interface WebhookBlackoutFacts {
 
 /** Wakes the webhook senders when the caller's transaction commits. */
 export async function wakeWebhookSenders(em: EntityManager): Promise<void> {
-  await em.query(`SELECT pg_notify('${WEBHOOK_CHANNEL}', '')`);
+  await wake(em, WEBHOOK_CHANNEL);
 }
