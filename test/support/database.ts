@@ -106,7 +106,14 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
   return urlFor(name);
 }
 
-export async function dropTestDatabase(url: string): Promise<void> {
+/**
+ * Done with a test database: it is dropped at the end of the run, with every other database of
+ * the run at once (test/support/global-teardown.js). A drop waits for a checkpoint, about a second
+ * each on its own, shared when they run at once. Only its name is checked here.
+ */
+export function dropTestDatabase(url: string): Promise<void> {
   const name = new URL(url).pathname.slice(1);
-  await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  if (!name.startsWith(`tus_t_${process.env.TUS_TEST_RUN ?? process.pid}_`))
+    return Promise.reject(new Error(`${name} is not a database of this test run`));
+  return Promise.resolve();
 }
