@@ -62,6 +62,21 @@ export async function benchDatabase(): Promise<BenchDatabase> {
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
+  // Profiling: every statement of the bench database in the server's log, with its duration;
+  // BENCH_LOG_STATEMENTS=explain: the plans (with trigger times) of those taking ≥ 2 ms instead.
+  if (process.env.BENCH_LOG_STATEMENTS === 'explain') {
+    await admin.query(`ALTER DATABASE "${name}" SET session_preload_libraries = 'auto_explain'`);
+    for (const setting of [
+      'auto_explain.log_min_duration = 2',
+      'auto_explain.log_analyze = on',
+      'auto_explain.log_triggers = on',
+      'auto_explain.log_nested_statements = on',
+    ]) {
+      await admin.query(`ALTER DATABASE "${name}" SET ${setting}`);
+    }
+  } else if (process.env.BENCH_LOG_STATEMENTS) {
+    await admin.query(`ALTER DATABASE "${name}" SET log_min_duration_statement = 0`);
+  }
   await admin.end();
   return {
     url: withDatabase(serverUrl, name),
@@ -92,7 +107,11 @@ export async function startService(
 ): Promise<BenchService> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tus-bench-data-'));
-  const child = spawn(process.execPath, [MAIN], {
+  // Profiling: BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each service process there.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
+    : [];
+  const child = spawn(process.execPath, [...profile, MAIN], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

@@ -19,8 +19,8 @@ import type { Tx } from './transactions';
  * statement that changes its tasks' statuses: after the task rows of that statement, and held to the
  * end of the transaction; no transaction locks a wave row otherwise.
  *
- * A single statement that writes tasks and then their tenants (a run's completion, a shutdown's
- * hand-back) keeps the order within itself.
+ * A single statement that writes tasks and then their tenants (a claim of due tasks, a run's
+ * completion, a shutdown's hand-back) keeps the order within itself.
  *
  * Other rows (a platform, partner, version, API key or outbox row being edited) are locked alone in
  * their transactions and take no lock of these levels.

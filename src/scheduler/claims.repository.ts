@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { updateReturning } from '../database/sql';
+import { prepared, updateReturning } from '../database/sql';
 import {
   type ClaimedTask,
   type ClaimedTaskRow,
@@ -59,18 +59,29 @@ const CLAIM_DUE = `
                      SELECT id FROM rollouts WHERE NOT active OR free <= 0))
             ORDER BY u.run_at LIMIT $6) d
     ) c WHERE c.rank <= c.free AND (c.rollout_free IS NULL OR c.rollout_rank <= c.rollout_free)
+  ), claimed AS (
+    UPDATE update_task t
+    SET status = 'running', lease_owner = $1, lease_expires_at = now() + $2 * interval '1 second',
+        attempts = t.attempts + 1, run_attempts = t.run_attempts + 1, tenant_prior_state = tn.state,
+        started_at = COALESCE(t.started_at, now()), updated_at = now()
+    FROM (SELECT u.id, u.started_at IS NULL AS fresh FROM update_task u
+          WHERE u.id = ANY (ARRAY(SELECT id FROM candidates)) AND u.status = 'scheduled'
+          ORDER BY u.run_at LIMIT $4
+          FOR UPDATE SKIP LOCKED) due, tenant tn
+    WHERE t.id = due.id AND tn.id = t.tenant_id
+    RETURNING t.id, t.tenant_id, t.attempts, due.fresh, t.notify_partner OR t.notify_customer AS notify,
+              tn.state AS prior_state
+  ), prior AS (
+    SELECT tn.id, tn.state FROM tenant tn WHERE tn.id IN (SELECT tenant_id FROM claimed)
+    ORDER BY tn.id FOR UPDATE
+  ), marked AS (
+    UPDATE tenant tn SET state = 'updating', updated_at = now()
+    FROM prior WHERE tn.id = prior.id AND prior.state <> 'updating'
+    RETURNING tn.id, prior.state
   )
-  UPDATE update_task t
-  SET status = 'running', lease_owner = $1, lease_expires_at = now() + $2 * interval '1 second',
-      attempts = t.attempts + 1, run_attempts = t.run_attempts + 1, tenant_prior_state = tn.state,
-      started_at = COALESCE(t.started_at, now()), updated_at = now()
-  FROM (SELECT u.id, u.started_at IS NULL AS fresh FROM update_task u
-        WHERE u.id = ANY (ARRAY(SELECT id FROM candidates)) AND u.status = 'scheduled'
-        ORDER BY u.run_at LIMIT $4
-        FOR UPDATE SKIP LOCKED) due, tenant tn
-  WHERE t.id = due.id AND tn.id = t.tenant_id
-  RETURNING t.id, t.tenant_id, t.attempts, due.fresh, t.notify_partner OR t.notify_customer AS notify,
-            tn.state AS prior_state, NULL::text AS previous_owner`;
+  SELECT c.id, c.tenant_id, c.attempts, c.fresh, c.notify, c.prior_state, NULL::text AS previous_owner,
+         m.state AS marked_state
+  FROM claimed c LEFT JOIN marked m ON m.id = c.tenant_id`;
 
 /** Running tasks whose lease ran out (their replica died) or was released. */
 const CLAIM_LAPSED = `
@@ -96,18 +107,26 @@ export interface ClaimRow {
   previous_owner: string | null;
 }
 
+/** A due task a claim took, with its tenant's state as the claim locked it (null: not marked). */
+export interface DueClaimRow extends ClaimRow {
+  marked_state: string | null;
+}
+
 @Injectable()
 export class ClaimsRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   /** Running tasks whose lease lapsed or was released, at most `limit`: this owner takes them. */
   async claimLapsed(tx: EntityManager, r: ClaimRequest, limit: number): Promise<ClaimRow[]> {
-    return updateReturning<ClaimRow>(tx, CLAIM_LAPSED, [r.owner, r.leaseSeconds, limit]);
+    return prepared<ClaimRow>(tx, 'claims.lapsed', CLAIM_LAPSED, [r.owner, r.leaseSeconds, limit]);
   }
 
-  /** Due tasks in run_at order, at most `limit`, within each platform's free slots. */
-  async claimDue(tx: EntityManager, r: ClaimRequest, limit: number): Promise<ClaimRow[]> {
-    return updateReturning<ClaimRow>(tx, CLAIM_DUE, [
+  /**
+   * Due tasks in run_at order, at most `limit`, within each platform's free slots; their tenants
+   * become `updating` in the same statement (tasks first, then tenants, in id order).
+   */
+  async claimDue(tx: EntityManager, r: ClaimRequest, limit: number): Promise<DueClaimRow[]> {
+    return prepared<DueClaimRow>(tx, 'claims.due', CLAIM_DUE, [
       r.owner,
       r.leaseSeconds,
       r.now,
@@ -118,27 +137,17 @@ export class ClaimsRepository {
   }
 
   /**
-   * The claimed tasks' tenants become `updating`. The claim read their state without a lock: if a
-   * concurrent write changed it since (an admin locked the tenant), the task keeps the new one.
+   * The claim read the tenants' states without a lock and marked them `updating` under one: if a
+   * concurrent write changed a state in between (an admin locked the tenant), the task keeps the
+   * state it had when it was marked.
    */
-  async markTenantsUpdating(em: EntityManager, due: ClaimRow[]): Promise<void> {
-    const marked: { id: string; state: string }[] = await em.query(
-      `WITH marked AS (
-         UPDATE tenant tn SET state = 'updating', updated_at = now()
-         FROM (SELECT id, state FROM tenant WHERE id = ANY($1::uuid[]) FOR UPDATE) prior
-         WHERE tn.id = prior.id AND prior.state <> 'updating'
-         RETURNING tn.id, prior.state
-       )
-       SELECT id, state FROM marked`,
-      [due.map((c) => c.tenant_id)],
-    );
-    const read = new Map(due.map((c) => [c.tenant_id, c]));
-    const changed = marked.filter((m) => read.get(m.id)?.prior_state !== m.state);
+  async keepTenantStates(em: EntityManager, due: DueClaimRow[]): Promise<void> {
+    const changed = due.filter((c) => c.marked_state !== null && c.marked_state !== c.prior_state);
     if (changed.length === 0) return;
     await em.query(
       `UPDATE update_task t SET tenant_prior_state = c.state
        FROM unnest($1::uuid[], $2::text[]) AS c (id, state) WHERE t.id = c.id`,
-      [changed.map((m) => read.get(m.id)?.id), changed.map((m) => m.state)],
+      [changed.map((c) => c.id), changed.map((c) => c.marked_state)],
     );
   }
 
@@ -149,7 +158,9 @@ export class ClaimsRepository {
    * run that starts afresh takes its snapshots itself.
    */
   async load(ids: string[]): Promise<ClaimedTask[]> {
-    const rows: ClaimedTaskRow[] = await this.ds.query(
+    const rows = await prepared<ClaimedTaskRow>(
+      this.ds.manager,
+      'claims.load',
       `SELECT t.id, t.tenant_id, t.platform_id, t.from_version, t.target_version, t.redeploy, t.forced,
               t.allow_downgrade, t.attempts, t.run, t.run_attempts, t.done_steps, t.tenant_prior_state,
               t.cancel_requested_at IS NOT NULL AS cancel_requested, t.cancel_reason,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { prepared } from '../database/sql';
 
 /** One line of a task's log. */
 export interface TaskEvent {
@@ -160,23 +161,28 @@ export class RunWritesRepository {
     events: TaskEvent[],
   ): Promise<WriteResult['held']> {
     if (changes.length === 0 && events.length === 0) return new Map();
-    const rows: { id: string; cancel_requested: boolean }[] = await tx.query(JOURNAL, [
-      owner,
-      changes.map((c) => c.taskId),
-      changes.map((c) => c.step ?? null),
-      changes.map((c) => c.percent ?? null),
-      changes.map((c) => c.eta?.toISOString() ?? null),
-      changes.map((c) => c.done.join(',')),
-      events.map((e) => e.taskId),
-      events.map((e) => e.at.toISOString()),
-      events.map((e) => e.attempt),
-      events.map((e) => e.step),
-      events.map((e) => e.node),
-      events.map((e) => e.kind),
-      events.map((e) => e.message),
-      events.map((e) => e.durationMs),
-      [...new Set(events.map((e) => e.taskId))],
-    ]);
+    const rows = await prepared<{ id: string; cancel_requested: boolean }>(
+      tx,
+      'runs.journal',
+      JOURNAL,
+      [
+        owner,
+        changes.map((c) => c.taskId),
+        changes.map((c) => c.step ?? null),
+        changes.map((c) => c.percent ?? null),
+        changes.map((c) => c.eta?.toISOString() ?? null),
+        changes.map((c) => c.done.join(',')),
+        events.map((e) => e.taskId),
+        events.map((e) => e.at.toISOString()),
+        events.map((e) => e.attempt),
+        events.map((e) => e.step),
+        events.map((e) => e.node),
+        events.map((e) => e.kind),
+        events.map((e) => e.message),
+        events.map((e) => e.durationMs),
+        [...new Set(events.map((e) => e.taskId))],
+      ],
+    );
     return new Map(rows.map((r) => [r.id, { cancelRequested: r.cancel_requested }]));
   }
 
@@ -186,13 +192,13 @@ export class RunWritesRepository {
    */
   async lockOwnRunning(tx: EntityManager, owner: string, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await tx.query(LOCK_OWN_RUNNING, [owner, [...new Set(ids)]]);
+    await prepared(tx, 'runs.lock', LOCK_OWN_RUNNING, [owner, [...new Set(ids)]]);
   }
 
   /** Ends runs: task status, its tenant, the last log line. Returns the tasks it ended. */
   async complete(tx: EntityManager, owner: string, completions: Completion[]): Promise<Ended[]> {
     if (completions.length === 0) return [];
-    return tx.query(COMPLETE, [
+    return prepared<Ended>(tx, 'runs.complete', COMPLETE, [
       owner,
       completions.map((c) => c.taskId),
       completions.map((c) => c.status),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PageRequest } from '../common/pagination';
-import { SqlFilter } from '../database/sql';
+import { SqlFilter, prepared } from '../database/sql';
 import { SNAPSHOT_COLUMNS, type Snapshot, type SnapshotRow, toSnapshot } from './snapshot';
 
 /** A snapshot taken by a backup step, as the run records it. */
@@ -48,13 +48,17 @@ export class SnapshotsRepository {
    */
   async recordMany(em: EntityManager, taken: TakenSnapshot[]): Promise<void> {
     if (taken.length === 0) return;
-    await em.query(
+    // The tasks by primary key (a hash join with the whole table was the planner's other choice).
+    await prepared(
+      em,
+      'snapshots.record',
       `INSERT INTO snapshot (id, external_id, platform_id, tenant_id, task_id, run, step_key, node, version, expires_at)
        SELECT s.id, s.external_id, t.platform_id, t.tenant_id, t.id, s.run, s.step_key, s.node, s.version,
               now() + s.retention_days * interval '1 day'
        FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::int[], $5::text[], $6::text[], $7::text[],
                    $8::int[]) AS s (id, external_id, task_id, run, step_key, node, version, retention_days)
        JOIN update_task t ON t.id = s.task_id
+       WHERE t.id = ANY ($3::uuid[])
        ON CONFLICT (task_id, run, step_key) DO NOTHING`,
       [
         taken.map((s) => s.id),
