@@ -79,6 +79,11 @@ async function main(): Promise<void> {
       versions: ['1.0.0', '2.0.0'],
       recommended: '2.0.0',
     });
+    // Created as the bulk request is: started at once, its notices written (a rollout of more than
+    // 1,000 tenants otherwise awaits a confirmation code, and writes no notice until then).
+    await admin('PATCH', `/platforms/${platform.id}`, {
+      rolloutConfirmation: { tenantsOver: null },
+    });
     const bulkPartner = await partnerWithTenants(admin, platform.id, TENANTS);
     const rolloutPartner = await partnerWithTenants(admin, platform.id, TENANTS);
     const bulkPartner2 = await partnerWithTenants(admin, platform.id, TENANTS);

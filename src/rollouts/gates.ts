@@ -1,5 +1,6 @@
 import { BadRequestError, type ErrorDetail } from '../common/errors';
 import type { TaskStatus } from '../updates/task-status';
+import type { TagQuestion, WavePlan, WaveStep } from '../updates/tenant-groups.repository';
 
 /**
  * The arithmetic of rollouts, pure (docs/rollouts.md states it with examples): how tenants split
@@ -97,31 +98,30 @@ export function amount(
 }
 
 /**
- * The wave of each tenant (tenants in creation order). Each wave takes from the tenants that no
- * earlier wave took: a percent of them (rounded up), a count of them (the first in creation order),
- * or every one having all its tags. Tenants left after the last wave join it. A wave that takes no
- * tenant is refused (400 naming it), so a rollout never has an empty wave.
+ * The wave arithmetic, in one place for SQL and memory alike. Each wave takes from the tenants that
+ * no earlier wave took: a percent of them (rounded up), a count of them (the first in creation
+ * order), or every one having all its tags. Tenants left after the last wave join it. A wave that
+ * takes no tenant is refused (400 naming it), so a rollout never has an empty wave.
+ *
+ * Percent and count waves need only the number of tenants left; for a tag wave the generator asks
+ * (yields) how many of the tenants that the steps so far did not take have its tags, and goes on
+ * with the answer. `total` is the number of tenants in the rollout.
  */
-export function assignWaves(specs: WaveSpec[], tenants: { tags: string[] }[]): number[] {
-  const wave = new Array<number>(tenants.length).fill(-1);
-  let left = tenants.length;
-  specs.forEach((spec, i) => {
-    let taken = 0;
+export function* waveArithmetic(
+  specs: WaveSpec[],
+  total: number,
+): Generator<TagQuestion, WavePlan, number> {
+  const steps: WaveStep[] = [];
+  const sizes: number[] = [];
+  let left = total;
+  for (const [i, spec] of specs.entries()) {
+    let taken: number;
     if (spec.tags) {
-      tenants.forEach((t, k) => {
-        if (wave[k] === -1 && spec.tags.every((tag) => t.tags.includes(tag))) {
-          wave[k] = i;
-          taken++;
-        }
-      });
+      taken = left === 0 ? 0 : yield { steps: [...steps], tags: spec.tags };
+      steps.push({ tags: spec.tags });
     } else {
-      const want = spec.count ?? percentOf(spec.percent, left);
-      for (let k = 0; k < tenants.length && taken < want; k++) {
-        if (wave[k] === -1) {
-          wave[k] = i;
-          taken++;
-        }
-      }
+      taken = Math.min(left, spec.count ?? percentOf(spec.percent, left));
+      steps.push({ take: taken });
     }
     if (taken === 0) {
       const reason =
@@ -130,10 +130,56 @@ export function assignWaves(specs: WaveSpec[], tenants: { tags: string[] }[]): n
           : `takes no tenant: no tenant left in the scope has the tags ${(spec.tags ?? []).join(', ')}`;
       throw new BadRequestError(`waves[${i}] ${reason}`, [{ field: `waves[${i}]`, reason }]);
     }
+    sizes.push(taken);
     left -= taken;
+  }
+  sizes[sizes.length - 1] += left;
+  return { steps, sizes };
+}
+
+/** The wave plan, asking `tagged` (e.g. a count in SQL) what the arithmetic needs to know. */
+export async function planWaves(
+  specs: WaveSpec[],
+  total: number,
+  tagged: (question: TagQuestion) => Promise<number>,
+): Promise<WavePlan> {
+  const arithmetic = waveArithmetic(specs, total);
+  let next = arithmetic.next();
+  while (!next.done) next = arithmetic.next(await tagged(next.value));
+  return next.value;
+}
+
+/** Applies steps to tenants in memory, as the task INSERT does in SQL: each tenant's wave, -1 if none. */
+function applySteps(steps: WaveStep[], tenants: { tags: string[] }[]): number[] {
+  const wave = new Array<number>(tenants.length).fill(-1);
+  steps.forEach((step, i) => {
+    let taken = 0;
+    tenants.forEach((t, k) => {
+      if (wave[k] !== -1) return;
+      if (step.tags ? step.tags.every((tag) => t.tags.includes(tag)) : taken < step.take) {
+        wave[k] = i;
+        taken++;
+      }
+    });
   });
+  return wave;
+}
+
+/**
+ * The wave of each tenant (tenants in creation order), in memory: the arithmetic of
+ * `waveArithmetic` with its steps applied as SQL applies them (docs/rollouts.md's examples).
+ */
+export function assignWaves(specs: WaveSpec[], tenants: { tags: string[] }[]): number[] {
+  const arithmetic = waveArithmetic(specs, tenants.length);
+  let next = arithmetic.next();
+  while (!next.done) {
+    const { steps, tags } = next.value;
+    const left = applySteps(steps, tenants);
+    const n = tenants.filter((t, k) => left[k] === -1 && tags.every((tag) => t.tags.includes(tag)));
+    next = arithmetic.next(n.length);
+  }
   const last = specs.length - 1;
-  return wave.map((w) => (w === -1 ? last : w));
+  return applySteps(next.value.steps, tenants).map((w) => (w === -1 ? last : w));
 }
 
 /** A wave's tasks per status. */

@@ -12,7 +12,7 @@ import { SchedulingService, type Staging } from '../updates/scheduling.service';
 import { TaskActionsService } from '../updates/task-actions.service';
 import type { CreateRolloutDto } from './dto/create-rollout.dto';
 import { type RolloutResponse, rolloutResponse } from './dto/rollout.dto';
-import { amount, amountOf, assignWaves, ENDED_STATES, type RolloutState, waveSpecs } from './gates';
+import { amount, amountOf, ENDED_STATES, planWaves, type RolloutState, waveSpecs } from './gates';
 import { ConfirmationsRepository } from './confirmations.repository';
 import { RolloutConfirmations } from './confirmations.service';
 import { type RolloutActor, RolloutGates } from './rollout-gates.service';
@@ -73,7 +73,7 @@ export class RolloutsService {
     } = dto;
     const now = this.clock.now();
     const staging: Staging = {
-      assign: (tenants) => assignWaves(specs, tenants),
+      waves: (total, tagged) => planWaves(specs, total, tagged),
       create: async (tx, plan) => {
         const tenants = plan.waveSizes.reduce((n, s) => n + s, 0);
         const partnerId = caller.partnerId ?? dto.partnerId ?? dto.filter?.partnerId ?? null;

@@ -34,12 +34,13 @@ import {
   TenantFacts,
 } from './planning';
 import {
-  GroupedTenant,
   PlacedGroup,
   scopeOwner,
   StagedTasks,
+  TagQuestion,
   TenantGroup,
   TenantGroupsRepository,
+  WavePlan,
 } from './tenant-groups.repository';
 import { UpdateBatchesRepository } from './update-batches.repository';
 import type { TaskOptions } from './update-task';
@@ -90,10 +91,11 @@ const groupFacts = (g: TenantGroup): TenantFacts => ({
  */
 export interface Staging {
   /**
-   * The wave of each tenant that gets a task (given in creation order, with its tags): one index
-   * per tenant. Throws a 400 naming the wave when the waves do not fit the tenants.
+   * How the `total` tenants that get a task split into waves (throws a 400 naming the wave when the
+   * waves do not fit them); `tagged` counts, in SQL, the tenants with some tags that given steps
+   * leave. The tasks' INSERT then applies the steps: no tenant id is read into memory.
    */
-  assign(tenants: Pick<GroupedTenant, 'id' | 'tags'>[]): number[];
+  waves(total: number, tagged: (question: TagQuestion) => Promise<number>): Promise<WavePlan>;
   /**
    * Writes the rollout before its tasks (in the scheduling transaction); returns its id, and
    * whether it awaits confirmation: then every task is held, and nobody is told of the tasks (no
@@ -103,16 +105,6 @@ export interface Staging {
     tx: Tx,
     rollout: { batchId: string; platformIds: string[]; waveSizes: number[]; downgrades: number },
   ): Promise<{ rolloutId: string; awaitingConfirmation: boolean }>;
-}
-
-/** The tenants per wave: how many each wave holds. */
-export function waveSizes(waves: number[]): number[] {
-  const sizes: number[] = [];
-  for (const w of waves) {
-    while (sizes.length <= w) sizes.push(0);
-    sizes[w] += 1;
-  }
-  return sizes;
 }
 
 export interface StagedSchedule extends ScheduleResponse {
@@ -181,12 +173,13 @@ export class SchedulingService {
       }
       const skipped = plan.refused.map(skippedEntry);
       const slots = plannedSlots(plan.placed);
-      let staged: Omit<StagedTasks, 'rolloutId' | 'holdAll'> | undefined;
-      if (staging) {
-        const members = await this.groups.members(tx, scope, scopeOf(caller), plan.placed);
-        staged = { tenantIds: members.map((m) => m.id), waves: staging.assign(members) };
-      }
-      const sizes = staged ? waveSizes(staged.waves) : [plan.planned];
+      const staged = staging
+        ? await staging.waves(plan.planned, (question) =>
+            this.groups.countTagged(tx, scope, scopeOf(caller), plan.placed, question),
+          )
+        : undefined;
+      const sizes = staged ? staged.sizes : [plan.planned];
+      const platformIds = [...new Set(plan.placed.map((g) => g.platformId))];
       if (dto.dryRun) {
         return {
           batchId: null,
@@ -215,7 +208,7 @@ export class SchedulingService {
         staging && staged
           ? await staging.create(tx, {
               batchId,
-              platformIds: [...new Set(plan.placed.map((g) => g.platformId))],
+              platformIds,
               waveSizes: sizes,
               downgrades: plan.downgrades,
             })
@@ -231,7 +224,9 @@ export class SchedulingService {
         plan,
         onConflict,
         skipped,
-        rolloutId && staged ? { rolloutId, ...staged, holdAll: awaitingConfirmation } : undefined,
+        rolloutId && staged
+          ? { rolloutId, steps: staged.steps, holdAll: awaitingConfirmation }
+          : undefined,
       );
       if (!awaitingConfirmation) await this.notices.scheduled(tx, batchId);
       await this.audit.record(tx, caller, {

@@ -42,17 +42,35 @@ export interface GroupedTenant {
   id: string;
   key: number;
   openTaskId: string | null;
+}
+
+/**
+ * One step of a rollout's wave assignment, done by SQL in the task INSERT: in order, each step takes
+ * from the tenants that no earlier step took either every one having all of `tags`, or the first
+ * `take` of them in creation order (`seq`). Step i is wave i; tenants no step took join the last
+ * wave. How many each step takes is the rollouts' arithmetic (src/rollouts/gates.ts).
+ */
+export type WaveStep = { tags: string[]; take?: undefined } | { take: number; tags?: undefined };
+
+/** A rollout's waves: the steps the task INSERT applies, one per wave, and the size of each. */
+export interface WavePlan {
+  steps: WaveStep[];
+  sizes: number[];
+}
+
+/** What the wave arithmetic asks of the tenants: how many that no step of `steps` took have all `tags`. */
+export interface TagQuestion {
+  steps: WaveStep[];
   tags: string[];
 }
 
 /**
- * Tasks of a rollout (src/rollouts): each tenant's wave; tasks of waves after the first are held,
- * and those of the first too while the rollout awaits confirmation (`holdAll`).
+ * Tasks of a rollout (src/rollouts): the steps that give each tenant its wave; tasks of waves after
+ * the first are held, and those of the first too while the rollout awaits confirmation (`holdAll`).
  */
 export interface StagedTasks {
   rolloutId: string;
-  tenantIds: string[];
-  waves: number[];
+  steps: WaveStep[];
   holdAll: boolean;
 }
 
@@ -105,6 +123,47 @@ const JOIN_GROUP = `g.platform_id = t.platform_id AND g.software_version = t.sof
   AND g.blackout_partner_id IS NOT DISTINCT FROM bp.partner_id
   AND g.blackout_tenant_id IS NOT DISTINCT FROM bt.tenant_id`;
 
+/**
+ * The tenants of the placed groups (`SELECT` of id, partner_id, platform_id, software_version,
+ * run_at, expires_at, path, seq, tags and `wave`: the step that took the tenant, null if none did).
+ * Set-based: a run of tag steps is one CASE over the tags; a run of take steps one running count,
+ * over the creation order, of the tenants not taken yet (the first `take` of them are the step's).
+ * No tenant id leaves the database.
+ */
+function wavedTenants(f: SqlFilter, relation: string, steps: WaveStep[]): string {
+  const columns =
+    'id, partner_id, platform_id, software_version, run_at, expires_at, path, seq, tags';
+  let sql = `SELECT t.id, t.partner_id, t.platform_id, t.software_version, g.run_at, g.expires_at,
+      g.path, t.seq, t.tags, NULL::int AS wave
+    FROM tenant t ${BLACKOUTS} JOIN ${relation} ON ${JOIN_GROUP} ${f.where}`;
+  for (let i = 0; i < steps.length;) {
+    const run: { index: number; step: WaveStep }[] = [];
+    const takes = steps[i].take !== undefined;
+    while (i < steps.length && (steps[i].take !== undefined) === takes) {
+      run.push({ index: i, step: steps[i] });
+      i++;
+    }
+    if (takes) {
+      let bound = 0;
+      const cases = run.map(({ index, step }) => {
+        bound += step.take as number;
+        return `WHEN p <= ${bound} THEN ${index}`;
+      });
+      sql = `SELECT ${columns}, CASE WHEN wave IS NOT NULL THEN wave ${cases.join(' ')} END AS wave
+        FROM (SELECT s.*, count(*) FILTER (WHERE wave IS NULL)
+                OVER (ORDER BY seq ROWS UNBOUNDED PRECEDING) AS p
+              FROM (${sql}) s) s`;
+    } else {
+      const cases = run.map(
+        ({ index, step }) => `WHEN tags @> ${f.param(step.tags)}::text[] THEN ${index}`,
+      );
+      sql = `SELECT ${columns}, CASE WHEN wave IS NOT NULL THEN wave ${cases.join(' ')} END AS wave
+        FROM (${sql}) s`;
+    }
+  }
+  return sql;
+}
+
 /** The partner or platform a scope (or its filter) names, if any. */
 export function scopeOwner(scope: TaskScope): { table: 'partner' | 'platform'; id: string } | null {
   if ('partnerId' in scope) return { table: 'partner', id: scope.partnerId };
@@ -155,12 +214,33 @@ export class TenantGroupsRepository {
     const f = tenantScopeFilter(scope, caller);
     const relation = groupsRelation(f, groups);
     return em.query(
-      `SELECT t.id, g.key, o.id AS "openTaskId", t.tags
+      `SELECT t.id, g.key, o.id AS "openTaskId"
        FROM tenant t ${BLACKOUTS} ${OPEN}
        JOIN ${relation} ON ${JOIN_GROUP} AND g.has_open_task = (o.id IS NOT NULL)
        ${f.where} ORDER BY t.seq`,
       f.params,
     );
+  }
+
+  /** How many tenants of the placed groups that no step of `steps` took have all of `tags`. */
+  async countTagged(
+    em: EntityManager,
+    scope: TaskScope,
+    caller: Scope,
+    placed: PlacedGroup[],
+    question: TagQuestion,
+  ): Promise<number> {
+    if (placed.length === 0) return 0;
+    const f = tenantScopeFilter(scope, caller);
+    f.add(`NOT EXISTS (SELECT 1 FROM update_task o WHERE o.tenant_id = t.id AND o.is_open)`);
+    const relation = groupsRelation(f, placed);
+    const tenants = wavedTenants(f, relation, question.steps);
+    const rows: { n: number }[] = await em.query(
+      `SELECT count(*)::int AS n FROM (${tenants}) s
+       WHERE wave IS NULL AND tags @> ${f.param(question.tags)}::text[]`,
+      f.params,
+    );
+    return rows[0].n;
   }
 
   /** Whether the partner or platform a scope names exists (a tenantIds scope always does). */
@@ -203,25 +283,26 @@ export class TenantGroupsRepository {
     }
     const relation = groupsRelation(f, placed);
     const v = (value: unknown) => f.param(value);
-    const waves = staged
-      ? `JOIN unnest(${v(staged.tenantIds)}::uuid[], ${v(staged.waves)}::int[]) AS w (tenant_id, wave)
-           ON w.tenant_id = t.id`
-      : '';
+    // A rollout's tasks: the tenants with their wave (wavedTenants); otherwise the plain join.
+    const source = staged
+      ? `(${wavedTenants(f, relation, staged.steps)}) t`
+      : `tenant t ${BLACKOUTS} JOIN ${relation} ON ${JOIN_GROUP} ${f.where}`;
+    const g = staged ? 't' : 'g';
+    const wave = staged ? `COALESCE(t.wave, ${staged.steps.length - 1})` : 'NULL::int';
     const rollout = staged ? `${v(staged.rolloutId)}::uuid` : 'NULL::uuid';
     const rows: { n: number }[] = await em.query(
       `WITH inserted AS (
          INSERT INTO update_task (batch_id, tenant_id, partner_id, platform_id, from_version, run_at, expires_at,
            target_version, mode, expected_duration_minutes, forced, redeploy, notify_partner, notify_customer,
            allow_downgrade, created_by, path, rollback_on_failure, rollout_id, wave, status)
-         SELECT ${v(batchId)}::uuid, t.id, t.partner_id, t.platform_id, t.software_version, g.run_at, g.expires_at,
+         SELECT ${v(batchId)}::uuid, t.id, t.partner_id, t.platform_id, t.software_version, ${g}.run_at, ${g}.expires_at,
            ${v(options.targetVersion)}, ${v(options.mode)}, ${v(options.expectedDurationMinutes)}::int,
            ${v(options.forced)}::boolean, ${v(options.redeploy)}::boolean, ${v(options.notifyPartner)}::boolean,
            ${v(options.notifyCustomer)}::boolean, ${v(options.allowDowngrade)}::boolean, ${v(options.createdBy)}::uuid,
-           string_to_array(g.path, ','), ${v(options.rollbackOnFailure)}::boolean,
-           ${rollout}, ${staged ? 'w.wave' : 'NULL::int'},
-           ${staged ? `CASE WHEN w.wave = 0 AND NOT ${v(staged.holdAll)}::boolean THEN 'scheduled' ELSE 'held' END` : `'scheduled'`}
-         FROM tenant t ${BLACKOUTS} JOIN ${relation} ON ${JOIN_GROUP} ${waves}
-         ${f.where}
+           string_to_array(${g}.path, ','), ${v(options.rollbackOnFailure)}::boolean,
+           ${rollout}, ${wave},
+           ${staged ? `CASE WHEN ${wave} = 0 AND NOT ${v(staged.holdAll)}::boolean THEN 'scheduled' ELSE 'held' END` : `'scheduled'`}
+         FROM ${source}
          -- In tenant order: the one-open-task index (tenant_id) then takes its entries page by page
          -- instead of at random places (at 1,000,000 tasks it no longer stays in shared buffers).
          ORDER BY t.id

@@ -1,3 +1,4 @@
+import { assignWaves, waveSpecs } from '../../src/rollouts/gates';
 import { RolloutGates } from '../../src/rollouts/rollout-gates.service';
 import { startTestApp, TestApp } from '../support/app';
 import { newKey, newPartner, newSchedulingWorld, newTenant } from '../support/factories';
@@ -74,9 +75,55 @@ describe('POST /rollouts', () => {
     expect(list.body.items.map((x: { id: string }) => x.id)).toContain(r.id);
   });
 
+  it('assigns interleaved count, tag and percent waves in SQL as the arithmetic says, tenant by tenant', async () => {
+    const partner = await newPartner(t.admin, w.platformId);
+    const tagsOf = (i: number) =>
+      i % 4 === 0 ? ['ring:canary'] : i % 7 === 0 ? ['region:eu'] : [];
+    const ids = await bulk(partner.id, 30, (i) => ({ tags: tagsOf(i) }));
+    // a count before a tag wave takes canaries too; a second tag wave after a percent one
+    const waves = [
+      { count: 2 },
+      { tags: ['ring:canary'] },
+      { percent: 25 },
+      { tags: ['region:eu'] },
+      { count: 3 },
+    ];
+    const expected = assignWaves(
+      waveSpecs(waves),
+      ids.map((_, i) => ({ tags: tagsOf(i) })),
+    );
+    const dry = await t.admin
+      .post('/rollouts', {
+        partnerId: partner.id,
+        targetVersion: '2.0.0',
+        mode: 'immediate',
+        waves,
+        dryRun: true,
+      })
+      .expect(200);
+    const sizes = [0, 1, 2, 3, 4].map((wave) => expected.filter((x) => x === wave).length);
+    expect(dry.body.waves.map((x: { tenants: number }) => x.tenants)).toEqual(sizes);
+    const r = await t.admin
+      .post('/rollouts', {
+        partnerId: partner.id,
+        targetVersion: '2.0.0',
+        mode: 'immediate',
+        waves,
+      })
+      .expect(201);
+    const rows: { tenant_id: string; wave: number }[] = await t.ds.query(
+      `SELECT tenant_id, wave FROM update_task WHERE rollout_id = $1`,
+      [r.body.id],
+    );
+    const waveOf = new Map(rows.map((x) => [x.tenant_id, x.wave]));
+    expect(ids.map((id) => waveOf.get(id))).toEqual(expected);
+    expect(r.body.waves.map((x: { total: number }) => x.total)).toEqual(sizes);
+  });
+
   it('rounds at the edges: 0.5% of 150 tenants is one, a rollout of one tenant is one wave', async () => {
     const partner = await newPartner(t.admin, w.platformId);
     await bulk(partner.id, 150);
+    const rollouts = await count(`FROM rollout`, []);
     const dry = await t.admin
       .post('/rollouts', {
         partnerId: partner.id,
@@ -88,7 +135,7 @@ describe('POST /rollouts', () => {
       .expect(200);
     expect(dry.body.waves.map((x: { tenants: number }) => x.tenants)).toEqual([1, 15, 134]);
     expect(dry.body.created).toBe(150);
-    expect(await count(`FROM rollout`, [])).toBe(1);
+    expect(await count(`FROM rollout`, [])).toBe(rollouts);
 
     const single = await newTenant(t.admin, partner.id);
     const one = await t.admin
