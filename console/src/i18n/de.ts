@@ -335,6 +335,33 @@ export const de: Messages = {
       'Jede noch nicht gestartete Aufgabe wird abgebrochen und ihre Empfänger benachrichtigt. Laufende Aufgaben laufen zu Ende.',
     cancelDone: 'Der Rollout ist abgebrochen (Zustand: {{state}})',
     cancelFailed: 'Der Rollout konnte nicht abgebrochen werden',
+    confirmation: {
+      title: 'Bestätigung erforderlich',
+      intro:
+        'Von diesem Rollout läuft nichts und niemand wird benachrichtigt, bis er mit dem Einmalcode bestätigt ist, der an den Lizenzkontakt gemailt wurde.',
+      reasons: 'Warum',
+      reason: {
+        downgrade: 'er stuft Tenants zurück',
+        forced: 'er ist erzwungen',
+        platform_scope: 'er umfasst eine ganze Plattform',
+        tenants_over: 'er aktualisiert viele Tenants',
+      },
+      sentTo: 'Code gesendet an',
+      expiresAt: 'Code gültig bis',
+      triesLeft: 'Verbleibende Versuche',
+      code: 'Bestätigungscode',
+      confirm: 'Bestätigen und starten',
+      confirmDone: 'Der Rollout ist bestätigt (Zustand: {{state}})',
+      wrong_one: 'Falscher Code: noch {{count}} Versuch',
+      wrong_other: 'Falscher Code: noch {{count}} Versuche',
+      expired: 'Der Code ist abgelaufen: neuen Code senden',
+      locked:
+        'Zu viele falsche Codes: kein weiterer Versuch, bis ein Plattform-Admin einen neuen Code sendet',
+      failed: 'Der Rollout konnte nicht bestätigt werden',
+      resend: 'Neuen Code senden',
+      resendDone: 'Ein neuer Code wurde an {{to}} gesendet; der alte gilt nicht mehr',
+      resendFailed: 'Es konnte kein neuer Code gesendet werden',
+    },
     states: {
       awaiting_confirmation: 'Wartet auf Bestätigung',
       scheduled: 'Geplant',

@@ -326,6 +326,33 @@ export const en = {
       'Every task that has not started is cancelled and its recipients told. Running tasks finish.',
     cancelDone: 'The rollout is cancelled (state: {{state}})',
     cancelFailed: 'The rollout could not be cancelled',
+    confirmation: {
+      title: 'Confirmation needed',
+      intro:
+        'Nothing of this rollout runs and nobody is told until it is confirmed with the one-time code e-mailed to the licence contact.',
+      reasons: 'Why',
+      reason: {
+        downgrade: 'it downgrades tenants',
+        forced: 'it is forced',
+        platform_scope: 'it covers a whole platform',
+        tenants_over: 'it updates many tenants',
+      },
+      sentTo: 'Code sent to',
+      expiresAt: 'Code valid until',
+      triesLeft: 'Tries left',
+      code: 'Confirmation code',
+      confirm: 'Confirm and start',
+      confirmDone: 'The rollout is confirmed (state: {{state}})',
+      wrong_one: 'Wrong code: {{count}} try left',
+      wrong_other: 'Wrong code: {{count}} tries left',
+      expired: 'The code has expired: send a new code',
+      locked:
+        'Too many wrong codes: no further try is accepted until a platform admin sends a new code',
+      failed: 'The rollout could not be confirmed',
+      resend: 'Send a new code',
+      resendDone: 'A new code was sent to {{to}}; the old one no longer works',
+      resendFailed: 'No new code could be sent',
+    },
     states: {
       awaiting_confirmation: 'Awaiting confirmation',
       scheduled: 'Scheduled',

@@ -335,6 +335,33 @@ export const it: Messages = {
       'Ogni task non ancora iniziato viene annullato e i destinatari avvisati. I task in esecuzione terminano.',
     cancelDone: 'Il rollout è annullato (stato: {{state}})',
     cancelFailed: 'Impossibile annullare il rollout',
+    confirmation: {
+      title: 'Conferma necessaria',
+      intro:
+        'Nulla di questo rollout viene eseguito e nessuno viene avvisato finché non è confermato con il codice monouso inviato per e-mail al contatto della licenza.',
+      reasons: 'Perché',
+      reason: {
+        downgrade: 'riporta tenant a una versione precedente',
+        forced: 'è forzato',
+        platform_scope: 'riguarda un’intera piattaforma',
+        tenants_over: 'aggiorna molti tenant',
+      },
+      sentTo: 'Codice inviato a',
+      expiresAt: 'Codice valido fino a',
+      triesLeft: 'Tentativi rimasti',
+      code: 'Codice di conferma',
+      confirm: 'Conferma e avvia',
+      confirmDone: 'Il rollout è confermato (stato: {{state}})',
+      wrong_one: 'Codice errato: resta {{count}} tentativo',
+      wrong_other: 'Codice errato: restano {{count}} tentativi',
+      expired: 'Il codice è scaduto: invia un nuovo codice',
+      locked:
+        'Troppi codici errati: nessun altro tentativo finché un amministratore della piattaforma non invia un nuovo codice',
+      failed: 'Il rollout non ha potuto essere confermato',
+      resend: 'Invia un nuovo codice',
+      resendDone: 'Un nuovo codice è stato inviato a {{to}}; quello vecchio non vale più',
+      resendFailed: 'Non è stato possibile inviare un nuovo codice',
+    },
     states: {
       awaiting_confirmation: 'In attesa di conferma',
       scheduled: 'Pianificato',

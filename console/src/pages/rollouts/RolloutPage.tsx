@@ -9,6 +9,7 @@ import { notifyDone, notifyProblem } from '../../components/feedback';
 import { LoadFailed } from '../../components/LoadFailed';
 import { TimeText } from '../../components/TimeText';
 import { BatchCounts } from '../tasks/BatchesPage';
+import { ConfirmationCard } from './ConfirmationCard';
 import { RolloutStateBadge } from './RolloutsPage';
 
 type Rollout = Schemas['RolloutResponse'];
@@ -32,7 +33,10 @@ const PATHS = {
   cancel: '/api/v1/rollouts/{id}/cancel',
 } as const;
 
-/** One rollout: its state, its gates in words, each wave as a bar, and pause / resume / cancel. */
+/**
+ * One rollout: its state, its gates in words, each wave as a bar, pause / resume / cancel, and
+ * while it awaits confirmation the code field.
+ */
 export default function RolloutPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
@@ -86,6 +90,9 @@ export default function RolloutPage() {
           ))}
         </Group>
       </Group>
+      {data.state === 'awaiting_confirmation' && data.confirmation ? (
+        <ConfirmationCard id={id} confirmation={data.confirmation} />
+      ) : null}
       <Card withBorder>
         <Group justify="space-between" align="flex-start">
           <Stack gap={4}>
