@@ -78,31 +78,67 @@ async function ensureTemplate(client: Client): Promise<string> {
   return template;
 }
 
+/** Every database of a run starts with this (the run's databases are dropped at its end). */
+function runPrefix(): string {
+  return `tus_t_${process.env.TUS_TEST_RUN ?? process.pid}_`;
+}
+
+/**
+ * The clone this process makes ahead for its next test file, while the current one runs: a jest
+ * worker runs its files one after another in one process, and a clone takes about half a second.
+ */
+function sparePrefix(): string {
+  return `${runPrefix()}s${process.pid}_`;
+}
+
+async function cloneTemplate(client: Client, name: string): Promise<void> {
+  const template = await ensureTemplate(client);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+      return;
+    } catch (error) {
+      // Another file may be cloning the same template at this instant, or another checkout with
+      // other migrations dropped it between our check and the clone (it is then built again).
+      const message = String(error);
+      const retry =
+        message.includes('being accessed by other users') || message.includes('does not exist');
+      if (attempt >= 10 || !retry) throw error;
+      if (message.includes('does not exist')) await ensureTemplate(client);
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
+
+/** Takes this process's spare clone as `name`, if one is ready (its CREATE has committed). */
+async function claimSpare(client: Client, name: string): Promise<boolean> {
+  const { rows } = await client.query<{ datname: string }>(
+    `SELECT datname FROM pg_database WHERE starts_with(datname, $1) LIMIT 1`,
+    [sparePrefix()],
+  );
+  if (rows.length === 0) return false;
+  try {
+    await client.query(`ALTER DATABASE "${rows[0].datname}" RENAME TO "${name}"`);
+    return true;
+  } catch {
+    return false; // taken meanwhile by another file of this process (files that start apps at once)
+  }
+}
+
 /** A new database for one test file, cloned from a template with every migration applied. */
 export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<string> {
-  const name = `tus_t_${process.env.TUS_TEST_RUN ?? process.pid}_${randomBytes(5).toString('hex')}`;
+  const name = `${runPrefix()}${randomBytes(5).toString('hex')}`;
+  if (options.migrated === false) {
+    await withAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
+    return urlFor(name);
+  }
   await withAdmin(async (client) => {
-    if (options.migrated === false) {
-      await client.query(`CREATE DATABASE "${name}"`);
-      return;
-    }
-    const template = await ensureTemplate(client);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
-        return;
-      } catch (error) {
-        // Another file may be cloning the same template at this instant, or another checkout with
-        // other migrations dropped it between our check and the clone (it is then built again).
-        const message = String(error);
-        const retry =
-          message.includes('being accessed by other users') || message.includes('does not exist');
-        if (attempt >= 10 || !retry) throw error;
-        if (message.includes('does not exist')) await ensureTemplate(client);
-        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-      }
-    }
+    if (!(await claimSpare(client, name))) await cloneTemplate(client, name);
   });
+  // Not awaited: it runs while this file does. One that failed leaves no spare, and the next file
+  // clones its own; the end of the run waits for any still running before it drops them all.
+  const spare = `${sparePrefix()}${randomBytes(5).toString('hex')}`;
+  void withAdmin((client) => cloneTemplate(client, spare)).catch(() => undefined);
   return urlFor(name);
 }
 
@@ -113,7 +149,7 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
  */
 export function dropTestDatabase(url: string): Promise<void> {
   const name = new URL(url).pathname.slice(1);
-  if (!name.startsWith(`tus_t_${process.env.TUS_TEST_RUN ?? process.pid}_`))
+  if (!name.startsWith(runPrefix()))
     return Promise.reject(new Error(`${name} is not a database of this test run`));
   return Promise.resolve();
 }

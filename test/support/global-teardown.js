@@ -11,13 +11,25 @@ module.exports = async function globalTeardown() {
   }
   // Every database of this run's test files (dropTestDatabase leaves them to here, and a file that
   // crashed cannot drop its own).
+  const prefix = `tus_t_${process.env.TUS_TEST_RUN}_`;
   const admin = new Client({ connectionString: process.env.TEST_PG_ADMIN_URL });
   await admin.connect();
   let names;
   try {
-    const { rows } = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
-      `tus\\_t\\_${process.env.TUS_TEST_RUN}\\_%`,
-    ]);
+    // The clones made ahead for a next file (test/support/database.ts) that are still being made:
+    // a worker that ended meanwhile does not stop its CREATE DATABASE.
+    for (let i = 0; i < 300; i++) {
+      const { rows } = await admin.query(
+        `SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND starts_with(query, $1)`,
+        [`CREATE DATABASE "${prefix}`],
+      );
+      if (rows.length === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const { rows } = await admin.query(
+      `SELECT datname FROM pg_database WHERE starts_with(datname, $1)`,
+      [prefix],
+    );
     names = rows.map((r) => r.datname);
   } finally {
     await admin.end();
