@@ -13,6 +13,7 @@ import { TaskActionsService } from '../updates/task-actions.service';
 import type { CreateRolloutDto } from './dto/create-rollout.dto';
 import { type RolloutResponse, rolloutResponse } from './dto/rollout.dto';
 import { amount, amountOf, ENDED_STATES, planWaves, type RolloutState, waveSpecs } from './gates';
+import type { ConfirmationReason, RolloutRisk } from './confirmation-rule';
 import { ConfirmationsRepository } from './confirmations.repository';
 import { RolloutConfirmations } from './confirmations.service';
 import { type RolloutActor, RolloutGates } from './rollout-gates.service';
@@ -72,17 +73,19 @@ export class RolloutsService {
       ...schedule
     } = dto;
     const now = this.clock.now();
+    /** What the confirmation rule looks at (the same for a dry run and the rollout itself). */
+    const riskOf = (plan: { waveSizes: number[]; downgrades: number }): RolloutRisk => ({
+      downgrades: plan.downgrades,
+      forced: dto.forced ?? false,
+      platformScope: dto.platformId !== undefined || dto.filter?.platformId !== undefined,
+      tenants: plan.waveSizes.reduce((n, s) => n + s, 0),
+    });
     const staging: Staging = {
       waves: (total, tagged) => planWaves(specs, total, tagged),
       create: async (tx, plan) => {
         const tenants = plan.waveSizes.reduce((n, s) => n + s, 0);
         const partnerId = caller.partnerId ?? dto.partnerId ?? dto.filter?.partnerId ?? null;
-        const reasons = await this.confirmations.reasonsFor(tx, plan.platformIds, {
-          downgrades: plan.downgrades,
-          forced: dto.forced ?? false,
-          platformScope: dto.platformId !== undefined || dto.filter?.platformId !== undefined,
-          tenants,
-        });
+        const reasons = await this.confirmations.reasonsFor(tx, plan.platformIds, riskOf(plan));
         const awaitingConfirmation = reasons.length > 0;
         const rolloutId = await this.rollouts.insert(tx, {
           batchId: plan.batchId,
@@ -131,9 +134,13 @@ export class RolloutsService {
     };
     const result = await this.scheduling.scheduleStaged(caller, schedule, staging);
     if (result.rolloutId === null) {
+      const reasons = await this.db.run((tx) =>
+        this.confirmations.reasonsFor(tx, result.platformIds, riskOf(result)),
+      );
       return {
         dryRun: true,
         body: {
+          confirmation: { needed: reasons.length > 0, reasons },
           created: result.created,
           skipped: result.skipped,
           warnings: result.warnings,
@@ -333,6 +340,8 @@ export class RolloutsService {
 }
 
 export interface DryRunResponse {
+  /** Whether the rollout would be created awaiting confirmation, and under which rules. */
+  confirmation: { needed: boolean; reasons: ConfirmationReason[] };
   created: number;
   skipped: { tenantId: string; index?: number; code: string; reason: string }[];
   warnings: string[];

@@ -110,6 +110,10 @@ export interface Staging {
 export interface StagedSchedule extends ScheduleResponse {
   /** How many tasks each wave holds (a dry run: would hold). */
   waveSizes: number[];
+  /** The platforms of the tenants that get (a dry run: would get) a task. */
+  platformIds: string[];
+  /** How many of those tasks downgrade their tenant. */
+  downgrades: number;
   /** null for a dry run. */
   rolloutId: string | null;
   awaitingConfirmation: boolean;
@@ -189,6 +193,8 @@ export class SchedulingService {
           warnings: plan.warnings,
           slots,
           waveSizes: sizes,
+          platformIds,
+          downgrades: plan.downgrades,
           rolloutId: null,
           awaitingConfirmation: false,
         };
@@ -247,6 +253,8 @@ export class SchedulingService {
         warnings: plan.warnings,
         slots,
         waveSizes: sizes,
+        platformIds,
+        downgrades: plan.downgrades,
         rolloutId,
         awaitingConfirmation,
       };

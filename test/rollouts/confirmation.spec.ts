@@ -263,6 +263,61 @@ describe('rollout confirmation with an e-mailed one-time code', () => {
       .expect(201);
   });
 
+  it('a dry run says whether the rollout would need confirmation and why, and writes and sends nothing', async () => {
+    const p = await partnerWith(3);
+    const dry = (body: object) =>
+      p.api
+        .post('/rollouts', {
+          partnerId: p.id,
+          targetVersion: '2.0.0',
+          mode: 'immediate',
+          dryRun: true,
+          ...body,
+        })
+        .expect(200);
+    const rollouts = await t.ds.query(`SELECT count(*)::int AS n FROM rollout`);
+    // three tenants, more than tenantsOver (2): as the rollout's confirmation.reasons would say
+    expect((await dry({})).body.confirmation).toEqual({
+      needed: true,
+      reasons: ['tenants_over'],
+    });
+    // two tenants, an upgrade: none
+    expect(
+      (await dry({ tenantIds: p.tenantIds.slice(0, 2), partnerId: undefined })).body,
+    ).toMatchObject({
+      created: 2,
+      confirmation: { needed: false, reasons: [] },
+    });
+    // a downgrade of one tenant (the platform's default rule)
+    expect(
+      (
+        await dry({
+          tenantIds: p.tenantIds.slice(0, 1),
+          partnerId: undefined,
+          targetVersion: '0.9.0',
+          allowDowngrade: true,
+        })
+      ).body.confirmation,
+    ).toEqual({ needed: true, reasons: ['downgrade'] });
+    // the whole platform (a platform admin's): its scope and its size
+    const whole = await t.admin
+      .post('/rollouts', {
+        platformId: w.platform.id,
+        targetVersion: '2.0.0',
+        mode: 'immediate',
+        onConflict: 'skip',
+        dryRun: true,
+      })
+      .expect(200);
+    expect(whole.body.confirmation).toEqual({
+      needed: true,
+      reasons: ['platform_scope', 'tenants_over'],
+    });
+    expect(await t.ds.query(`SELECT count(*)::int AS n FROM rollout`)).toEqual(rollouts);
+    await t.sender.drain();
+    expect(sink.received).toEqual([]);
+  });
+
   it('refuses bad input with 400 naming the field', async () => {
     const p = await partnerWith(3);
     const r = await risky(p);

@@ -1758,6 +1758,12 @@ export interface components {
             /** @description null: no response */
             responseCode: number | null;
         };
+        DryRunConfirmation: {
+            /** @description Whether the rollout would be created awaiting confirmation with an e-mailed one-time code (202) */
+            needed: boolean;
+            /** @description The rules of its platforms that match, as confirmation.reasons of the rollout would show them (empty: none) */
+            reasons: ("downgrade" | "forced" | "platform_scope" | "tenants_over")[];
+        };
         EditTenantTagsDto: {
             /**
              * @example [
@@ -2115,6 +2121,7 @@ export interface components {
             tenantsOver: number | null;
         };
         RolloutDryRunResponse: {
+            confirmation: components["schemas"]["DryRunConfirmation"];
             /** @description Tasks that would be created */
             created: number;
             /** @description Tenants that would be skipped (onConflict: skip), with why */

@@ -17,7 +17,11 @@ import {
   WAVE_STATES,
   type WaveState,
 } from '../gates';
-import { CONFIRMATION_REASONS, MAX_WRONG_CODES } from '../confirmation-rule';
+import {
+  CONFIRMATION_REASONS,
+  type ConfirmationReason,
+  MAX_WRONG_CODES,
+} from '../confirmation-rule';
 import type { ConfirmationSummary } from '../confirmations.repository';
 import type { Rollout, Wave } from '../rollouts.repository';
 import { AmountDto } from './create-rollout.dto';
@@ -131,7 +135,23 @@ export class WaveSplit {
   @ApiProperty() tenants!: number;
 }
 
+export class DryRunConfirmation {
+  @ApiProperty({
+    description:
+      'Whether the rollout would be created awaiting confirmation with an e-mailed one-time code (202)',
+  })
+  needed!: boolean;
+  @ApiProperty({
+    enum: CONFIRMATION_REASONS,
+    isArray: true,
+    description:
+      'The rules of its platforms that match, as confirmation.reasons of the rollout would show them (empty: none)',
+  })
+  reasons!: ConfirmationReason[];
+}
+
 export class RolloutDryRunResponse {
+  @ApiProperty({ type: DryRunConfirmation }) confirmation!: DryRunConfirmation;
   @ApiProperty({ description: 'Tasks that would be created' }) created!: number;
   @ApiProperty({ description: 'Tenants that would be skipped (onConflict: skip), with why' })
   skipped!: { tenantId: string; index?: number; code: string; reason: string }[];
