@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { newViewer, watchErrors } from './support/browser';
+import { newViewer, type Viewer, watchErrors } from './support/browser';
 import { type ConsoleEnv, signIn, startConsoleEnv } from './support/console-env';
 import { choose, daysFromNow, pickDateTime } from './support/pickers';
 import { consoleWorld } from './support/world';
@@ -32,10 +32,31 @@ describe('the web console in a browser', () => {
     return p;
   }
 
+  /** Sessions signed in on the sign-in page, by key, for the tests that do not test signing in. */
+  const sessions = new Map<string, Viewer['storageState']>();
+  async function keepSession(key: string, p: Page): Promise<void> {
+    sessions.set(key, await p.context().storageState());
+  }
+
+  /** A fresh viewer with `key`'s session (signed in on the sign-in page the first time) on the tenant list. */
+  async function signedIn(key: string): Promise<Page> {
+    const storageState = sessions.get(key);
+    const p = await page({ storageState });
+    if (!storageState) {
+      await signIn(p, env.baseUrl, key);
+      await keepSession(key, p);
+      return p;
+    }
+    await p.goto(`${env.baseUrl}/tenants`);
+    await p.getByRole('heading', { name: 'Tenants', level: 2 }).waitFor(SHOWN);
+    return p;
+  }
+
   it('a partner admin signs in, filters, schedules three tenants in their windows with customer e-mails, sees when, cancels one, and the e-mails arrive', async () => {
     // The viewer is in New York: every time is shown there, with its offset.
     const p = await page({ timezoneId: 'America/New_York' });
     await signIn(p, env.baseUrl, world.partnerKey);
+    await keepSession(world.partnerKey, p);
 
     // The key is not kept by the browser: the cookie is HttpOnly and storage is empty.
     const storage = await p.evaluate('JSON.stringify({ ...localStorage, ...sessionStorage })');
@@ -145,8 +166,7 @@ describe('the web console in a browser', () => {
   });
 
   it("an immediate update's progress bar reaches 100% and its log downloads", async () => {
-    const p = await page();
-    await signIn(p, env.baseUrl, world.partnerKey);
+    const p = await signedIn(world.partnerKey);
     await p.getByRole('link', { name: 'Gelateria Dolce' }).click();
     await p.getByRole('button', { name: 'Update…' }).click();
     const dialog = p.getByRole('dialog', { name: 'Update Gelateria Dolce' });
@@ -195,8 +215,7 @@ describe('the web console in a browser', () => {
   });
 
   it("a partner admin cannot reach another partner's tenant by URL", async () => {
-    const p = await page();
-    await signIn(p, env.baseUrl, world.partnerKey);
+    const p = await signedIn(world.partnerKey);
     await p.goto(`${env.baseUrl}/tenants/${world.foreignTenantId}`);
     await p
       .getByRole('alert')
@@ -261,8 +280,7 @@ describe('the web console in a browser', () => {
     const below = await partnerApi.get('/tenants/count?softwareVersion=%3C14.0.0').expect(200);
     const n: number = below.body.count;
     const tenants = (k: number) => `${k} ${k === 1 ? 'tenant' : 'tenants'}`;
-    const p = await page();
-    await signIn(p, env.baseUrl, world.partnerKey);
+    const p = await signedIn(world.partnerKey);
     await p.getByRole('cell', { name: 'Pizzeria Da Mario', exact: true }).waitFor(SHOWN);
 
     const version = p.getByRole('textbox', { name: 'Version', exact: true });

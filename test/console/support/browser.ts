@@ -37,11 +37,14 @@ export interface Viewer {
   locale?: string;
   /** The browser's time zone. */
   timezoneId?: string;
+  /** Cookies and storage to start with (a session signed in before), instead of none. */
+  storageState?: Awaited<ReturnType<BrowserContext['storageState']>>;
 }
 
-/** A fresh browser profile (no cookies, no storage), as a new viewer would come. */
+/** A fresh browser profile (no cookies, no storage unless given), as a new viewer would come. */
 export async function newViewer(browser: Browser, viewer: Viewer = {}): Promise<BrowserContext> {
   return browser.newContext({
+    storageState: viewer.storageState,
     locale: viewer.locale ?? 'en-GB',
     timezoneId: viewer.timezoneId ?? 'Europe/Berlin',
     viewport: { width: 1400, height: 900 },
