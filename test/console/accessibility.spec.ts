@@ -84,8 +84,16 @@ describe('accessibility of the console (axe-core)', () => {
       }));
   }
 
+  /**
+   * Opens `path` as the console's own links do once it is loaded (a route change in the page,
+   * without loading its scripts again), and waits until the page has settled.
+   */
   async function visit(page: Page, path: string, ready: string | RegExp): Promise<void> {
-    await page.goto(`${env.baseUrl}${path}`);
+    if (new URL(page.url()).origin === env.baseUrl)
+      await page.evaluate(
+        `history.pushState(null, '', ${JSON.stringify(path)}); dispatchEvent(new PopStateEvent('popstate'))`,
+      );
+    else await page.goto(`${env.baseUrl}${path}`);
     await page.getByRole('heading', { name: ready, level: 2 }).first().waitFor(SHOWN);
     // Everything the page asks for has been answered, and no loader is left.
     await page.waitForLoadState('networkidle');
