@@ -32,7 +32,7 @@ export class Claimer {
       const { tasks } = await lockInOrder(tx, {
         claims: true,
         tasks: async () => {
-          const lapsed = await this.claims.claimLapsed(tx, r, r.capacity);
+          const lapsed = r.lapsed !== false ? await this.claims.claimLapsed(tx, r, r.capacity) : [];
           const left = r.capacity - lapsed.length;
           // The due tasks' tenants become `updating` in the same statement (tasks, then tenants).
           const due = left > 0 ? await this.claims.claimDue(tx, r, left) : [];

@@ -19,6 +19,8 @@ export interface ClaimRequest {
   now: Date;
   /** Free slots of this process. */
   capacity: number;
+  /** false: due tasks only, no look for lapsed leases (the dispatcher looks once per tick). */
+  lapsed?: boolean;
   platformLimit: number;
 }
 

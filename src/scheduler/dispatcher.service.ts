@@ -41,6 +41,11 @@ export class Dispatcher implements OnApplicationBootstrap, BeforeApplicationShut
   private started = false;
   private stopping = false;
   private claiming: Promise<void> | null = null;
+  /** Claims whose tasks are being read (their slots are taken): the next claim does not wait. */
+  private readonly loading = new Set<Promise<void>>();
+  private loadingTasks = 0;
+  /** When the last claim looked for lapsed leases (performance.now()). */
+  private lapsedCheckedAt = -Infinity;
   private wakeAgain = false;
   private renewing = false;
   /** false after a claim found less than it asked for: finished runs then wait for a tick or NOTIFY. */
@@ -123,7 +128,12 @@ export class Dispatcher implements OnApplicationBootstrap, BeforeApplicationShut
       try {
         while (!this.stopping && this.free() > 0) {
           const capacity = Math.min(this.free(), this.chunk);
+          // Lapsed leases (a replica died, a lease was released) are looked for at most once per
+          // tick: claims woken by NOTIFY or by finished runs take due tasks only, one statement less.
+          const lapsed = performance.now() - this.lapsedCheckedAt >= this.config.schedulerTickMs;
+          if (lapsed) this.lapsedCheckedAt = performance.now();
           const claims = await this.claimer.claim({
+            lapsed,
             owner: this.owner.id,
             leaseSeconds: this.config.leaseSeconds,
             now: this.clock.now(),
@@ -131,7 +141,7 @@ export class Dispatcher implements OnApplicationBootstrap, BeforeApplicationShut
             platformLimit: this.config.schedulerPlatformConcurrency,
           });
           this.maybeMoreDue = claims.length === capacity;
-          if (claims.length > 0) await this.start(claims);
+          if (claims.length > 0) this.start(claims);
           if (claims.length < capacity) break;
         }
       } catch (error) {
@@ -142,13 +152,27 @@ export class Dispatcher implements OnApplicationBootstrap, BeforeApplicationShut
   }
 
   private free(): number {
-    return this.config.schedulerConcurrency - this.runs.size;
+    return this.config.schedulerConcurrency - this.runs.size - this.loadingTasks;
   }
 
-  private async start(claims: Claim[]): Promise<void> {
+  /** Reads the claimed tasks and starts their runs, while the next claim goes on. */
+  private start(claims: Claim[]): void {
     this.claimed.inc(claims.length);
+    this.loadingTasks += claims.length;
+    const loaded = this.load(claims)
+      // If loading fails, the leases lapse and the tasks are recovered (here or elsewhere).
+      .catch((error: unknown) =>
+        this.logger.error({ err: error }, 'reading claimed tasks failed; their leases will lapse'),
+      )
+      .finally(() => {
+        this.loadingTasks -= claims.length;
+        this.loading.delete(loaded);
+      });
+    this.loading.add(loaded);
+  }
+
+  private async load(claims: Claim[]): Promise<void> {
     const leaseValidMs = (this.config.leaseSeconds * 1000 * 2) / 3;
-    // If loading fails, the leases lapse and the tasks are recovered (here or elsewhere).
     const tasks = await this.claims.load(claims.map((c) => c.id));
     const opening = new Map(claims.map((c) => [c.id, c]));
     for (const task of tasks) {
@@ -220,6 +244,7 @@ export class Dispatcher implements OnApplicationBootstrap, BeforeApplicationShut
     this.stopping = true;
     this.stopInterval(TICK);
     await this.claiming;
+    await Promise.all([...this.loading]);
     const draining = [...this.runs.values()];
     if (draining.length > 0) {
       this.logger.log(
