@@ -20,6 +20,7 @@ import { CustomerPostpone1796020200001 } from './1796020200001-customer-postpone
 import { CalendarTokens1796020300001 } from './1796020300001-calendar-tokens';
 import { FinishedTasksByTenant1796020500001 } from './1796020500001-finished-tasks-by-tenant';
 import { TenantVersionKey1796020600001 } from './1796020600001-tenant-version-key';
+import { WebhookPayloadJson1796020900001 } from './1796020900001-webhook-payload-json';
 
 export const MIGRATIONS = [
   Foundation1795392000000,
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   CalendarTokens1796020300001,
   FinishedTasksByTenant1796020500001,
   TenantVersionKey1796020600001,
+  WebhookPayloadJson1796020900001,
 ];

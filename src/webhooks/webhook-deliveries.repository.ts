@@ -220,24 +220,51 @@ export class WebhookDeliveriesRepository {
       .sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
   }
 
-  async recordAttempt(tx: Tx, deliveryId: string, a: AttemptResult): Promise<void> {
+  /** Logs attempts, any number in one statement. */
+  async recordAttempts(
+    tx: Tx,
+    attempts: (AttemptResult & { deliveryId: string })[],
+  ): Promise<void> {
+    if (attempts.length === 0) return;
     await tx.query(
       `INSERT INTO webhook_attempt (delivery_id, attempted_at, status_code, latency_ms, error)
-       VALUES ($1, $2, $3, $4, $5)`,
-      [deliveryId, a.at, a.responseCode, a.latencyMs, a.error],
+       SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::int[], $5::text[])`,
+      [
+        attempts.map((a) => a.deliveryId),
+        attempts.map((a) => a.at),
+        attempts.map((a) => a.responseCode),
+        attempts.map((a) => a.latencyMs),
+        attempts.map((a) => a.error),
+      ],
     );
   }
 
-  /** Delivered; false if this sender's lease was taken over meanwhile (the other one sends it). */
-  async succeeded(tx: Tx, d: ClaimedDelivery, owner: string, a: AttemptResult): Promise<boolean> {
-    const rows = await updateReturning(
+  /**
+   * Delivered, any number in one statement; returns the ids recorded (not those whose lease another
+   * sender took over meanwhile: that one sends them).
+   */
+  async succeededMany(
+    tx: Tx,
+    owner: string,
+    results: { delivery: ClaimedDelivery; attempt: AttemptResult }[],
+  ): Promise<Set<string>> {
+    if (results.length === 0) return new Set();
+    const rows = await updateReturning<{ id: string }>(
       tx,
-      `UPDATE webhook_delivery SET status = 'succeeded', delivered_at = $3, last_status_code = $4,
-         last_latency_ms = $5, last_error = NULL, lease_owner = NULL, lease_expires_at = NULL
-       WHERE id = $1 AND status = 'delivering' AND lease_owner = $2 RETURNING 1`,
-      [d.id, owner, a.at, a.responseCode, a.latencyMs],
+      `UPDATE webhook_delivery d SET status = 'succeeded', delivered_at = r.at,
+         last_status_code = r.code, last_latency_ms = r.latency, last_error = NULL,
+         lease_owner = NULL, lease_expires_at = NULL
+       FROM unnest($2::uuid[], $3::timestamptz[], $4::int[], $5::int[]) AS r (id, at, code, latency)
+       WHERE d.id = r.id AND d.status = 'delivering' AND d.lease_owner = $1 RETURNING d.id`,
+      [
+        owner,
+        results.map((r) => r.delivery.id),
+        results.map((r) => r.attempt.at),
+        results.map((r) => r.attempt.responseCode),
+        results.map((r) => r.attempt.latencyMs),
+      ],
     );
-    return rows.length > 0;
+    return new Set(rows.map((r) => r.id));
   }
 
   /**
