@@ -21,6 +21,7 @@ import { CalendarTokens1796020300001 } from './1796020300001-calendar-tokens';
 import { FinishedTasksByTenant1796020500001 } from './1796020500001-finished-tasks-by-tenant';
 import { TenantVersionKey1796020600001 } from './1796020600001-tenant-version-key';
 import { WebhookPayloadJson1796020900001 } from './1796020900001-webhook-payload-json';
+import { WebhookDedupeKey1796020900002 } from './1796020900002-webhook-dedupe-key';
 
 export const MIGRATIONS = [
   Foundation1795392000000,
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   FinishedTasksByTenant1796020500001,
   TenantVersionKey1796020600001,
   WebhookPayloadJson1796020900001,
+  WebhookDedupeKey1796020900002,
 ];

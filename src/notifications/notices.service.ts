@@ -148,13 +148,20 @@ export class Notices {
     });
   }
 
-  /** A rollout resumed: e-mails nobody; the webhooks of its partners and the platform-wide ones. */
-  async forRolloutResumed(tx: Tx, rolloutId: string, state: string): Promise<number> {
+  /**
+   * A rollout resumed: e-mails nobody; the webhooks of its partners and the platform-wide ones.
+   * `key` tells this resume from the rollout's others (see forRollout).
+   */
+  async forRolloutResumed(
+    tx: Tx,
+    rolloutId: string,
+    facts: { state: string; key: string },
+  ): Promise<number> {
     return this.webhooks.insertForRollout(
       tx,
       'rollout.resumed',
       rolloutId,
-      { state, reason: null },
+      { state: facts.state, reason: null, key: facts.key },
       this.clock.now(),
     );
   }

@@ -138,12 +138,15 @@ export class WebhookOutboxRepository {
   /**
    * A rollout paused, resumed, stopped or finished (`data` is `WebhookRolloutData`): the endpoints of the
    * rollout's partner and of the partners whose tenants it updates, and the platform-wide ones.
+   * `key` tells this event of the rollout from its others of the same kind (as in its e-mails'
+   * dedupe key): the same event written again (a transaction run twice, a second replica) is
+   * delivered once per endpoint.
    */
   async insertForRollout(
     em: EntityManager,
     event: RolloutWebhookEvent,
     rolloutId: string,
-    facts: { state: string; reason: string | null },
+    facts: { state: string; reason: string | null; key: string },
     now: Date,
   ): Promise<number> {
     return insertThenWake(
@@ -162,7 +165,8 @@ export class WebhookOutboxRepository {
          SELECT t.partner_id FROM update_task t
          WHERE t.rollout_id = $1 AND t.batch_id = (SELECT batch_id FROM rollout WHERE id = $1)
        )
-       ${INSERT}
+       INSERT INTO webhook_delivery (endpoint_id, message_id, event, order_key, payload,
+         next_attempt_at, created_at, dedupe_key)
        SELECT e.id, ${MESSAGE_ID}, $2, NULL,
          ${body(
            `json_build_object('rolloutId', r.id, 'partnerId', r.partner_id,
@@ -171,13 +175,14 @@ export class WebhookOutboxRepository {
               'failed', n.failed, 'cancelled', n.cancelled)`,
            '$3',
          )},
-         $4::timestamptz, $4::timestamptz
+         $4::timestamptz, $4::timestamptz, $2 || ':' || r.id || ':' || $7::text
        FROM webhook_endpoint e CROSS JOIN rollout r CROSS JOIN counts n
        WHERE r.id = $1 AND e.enabled AND $2::text = ANY (e.events)
          AND (e.partner_id IS NULL OR e.partner_id IN (SELECT partner_id FROM owners))
        ORDER BY e.id
+       ON CONFLICT (endpoint_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
        RETURNING 1`,
-      [rolloutId, event, now.toISOString(), now, facts.state, facts.reason],
+      [rolloutId, event, now.toISOString(), now, facts.state, facts.reason, facts.key],
     );
   }
 }

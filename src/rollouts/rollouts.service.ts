@@ -302,7 +302,10 @@ export class RolloutsService {
       if (w.state !== 'held') open.push(w.index);
     }
     await this.gates.releaseHeld(tx, r, open, now);
-    await this.notices.forRolloutResumed(tx, r.id, started ? 'running' : 'scheduled');
+    await this.notices.forRolloutResumed(tx, r.id, {
+      state: started ? 'running' : 'scheduled',
+      key: `${r.updatedAt.getTime()}`, // the rollout as paused: one resume per pause
+    });
     await this.audit.record(tx, actor, {
       action: 'rollout.resume',
       entityType: 'rollout',

@@ -3,6 +3,8 @@ import { newKey, newPartner, newTenant, newWorld } from '../support/factories';
 import type { Api } from '../support/http';
 import { header, MailTestApp, startMailApp } from '../notifications/support/mail-app';
 import { SmtpSink } from '../notifications/support/smtp-sink';
+import { Transactions } from '../../src/database/transactions';
+import { Notices } from '../../src/notifications/notices.service';
 import { WebhookSender } from '../../src/webhooks/webhook-sender';
 import { verifyByLibrary, verifyBySpec, WebhookReceiver } from './receiver';
 
@@ -592,6 +594,69 @@ describe('webhooks', () => {
     expect(b.accepted).toEqual([]); // partner B never receives A's
     await partnerApi.delete(`/webhooks/${hookA.id}`).expect(204);
     await partnerBApi.delete(`/webhooks/${hookB.id}`).expect(204);
+  });
+
+  it('a rollout event written twice (a transaction run again, a second replica) is delivered once', async () => {
+    const r = await receiver();
+    const hook = await register(partnerApi, r.url, ['rollout.paused', 'rollout.resumed']);
+    const tenant = await newTenant(t.admin, partnerA.id); // free of other updates
+    const rollout = (
+      await partnerApi
+        .post('/rollouts', {
+          tenantIds: [tenant.id],
+          targetVersion: '2.0.0',
+          mode: 'custom',
+          runAt: '2027-04-01T10:00:00Z',
+          notifyPartner: false,
+          notifyCustomer: false,
+        })
+        .expect(201)
+    ).body as { id: string };
+    const notices = t.app.get(Notices);
+    const db = t.app.get(Transactions);
+    // The same decision reached twice, in two committed transactions, as the rollouts write it.
+    for (let i = 0; i < 2; i++) {
+      await db.run((tx) =>
+        notices.forRollout(tx, 'rollout.paused', rollout.id, {
+          state: 'paused',
+          reason: 'error gate',
+          key: 'k1',
+        }),
+      );
+      await db.run((tx) =>
+        notices.forRolloutResumed(tx, rollout.id, { state: 'scheduled', key: 'k1' }),
+      );
+    }
+    // Another pause of the same rollout (another key) is another event.
+    await db.run((tx) =>
+      notices.forRollout(tx, 'rollout.paused', rollout.id, {
+        state: 'paused',
+        reason: 'by hand',
+        key: 'k2',
+      }),
+    );
+    expect(
+      await t.ds.query(
+        `SELECT event, count(*)::int AS n FROM webhook_delivery WHERE endpoint_id = $1
+         GROUP BY event ORDER BY event`,
+        [hook.id],
+      ),
+    ).toEqual([
+      { event: 'rollout.paused', n: 2 },
+      { event: 'rollout.resumed', n: 1 },
+    ]);
+    await sender.drain();
+    expect(r.accepted.map((x) => [x.json.type, x.json.data.reason])).toEqual([
+      ['rollout.paused', 'error gate'],
+      ['rollout.resumed', null],
+      ['rollout.paused', 'by hand'],
+    ]);
+    expect(new Set(r.accepted.map((x) => x.id)).size).toBe(3);
+    // A redelivery is not a second event: it is written whatever the key.
+    const [first] = (await partnerApi.get(`/webhooks/${hook.id}/deliveries`).expect(200)).body
+      .items as { id: string }[];
+    await partnerApi.post(`/webhooks/${hook.id}/deliveries/${first.id}/redeliver`).expect(202);
+    await partnerApi.delete(`/webhooks/${hook.id}`).expect(204);
   });
 });
 
