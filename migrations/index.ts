@@ -20,6 +20,7 @@ import { CustomerPostpone1796020200001 } from './1796020200001-customer-postpone
 import { CalendarTokens1796020300001 } from './1796020300001-calendar-tokens';
 import { FinishedTasksByTenant1796020500001 } from './1796020500001-finished-tasks-by-tenant';
 import { TenantVersionKey1796020600001 } from './1796020600001-tenant-version-key';
+import { RolloutConfirmationDeadline1796020800001 } from './1796020800001-rollout-confirmation-deadline';
 import { WebhookPayloadJson1796020900001 } from './1796020900001-webhook-payload-json';
 import { WebhookDedupeKey1796020900002 } from './1796020900002-webhook-dedupe-key';
 
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   CalendarTokens1796020300001,
   FinishedTasksByTenant1796020500001,
   TenantVersionKey1796020600001,
+  RolloutConfirmationDeadline1796020800001,
   WebhookPayloadJson1796020900001,
   WebhookDedupeKey1796020900002,
 ];

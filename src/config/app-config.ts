@@ -145,6 +145,12 @@ class Environment {
   })
   WEBHOOK_RETRY_SCHEDULE?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(8760) WEBHOOK_DISABLE_AFTER_HOURS?: number;
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(8760)
+  ROLLOUT_CONFIRMATION_EXPIRY_HOURS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(120000) WEBHOOK_TIMEOUT_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) WEBHOOK_CONCURRENCY?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100) WEBHOOK_ENDPOINT_CONCURRENCY?: number;
@@ -271,6 +277,8 @@ export class AppConfig {
   webhookRetrySchedule!: number[];
   /** An endpoint whose deliveries have failed for this long is disabled. */
   webhookDisableAfterHours!: number;
+  /** A rollout awaiting confirmation this long after its creation is cancelled. */
+  rolloutConfirmationExpiryHours!: number;
   /** One webhook request's timeout (connect to last byte of the response). */
   webhookTimeoutMs!: number;
   /** Webhook requests in flight at once per process. */
@@ -360,6 +368,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .split(',')
       .map((s) => Number(s.trim())),
     webhookDisableAfterHours: parsed.WEBHOOK_DISABLE_AFTER_HOURS ?? 72,
+    rolloutConfirmationExpiryHours: parsed.ROLLOUT_CONFIRMATION_EXPIRY_HOURS ?? 72,
     webhookTimeoutMs: parsed.WEBHOOK_TIMEOUT_MS ?? 10_000,
     webhookConcurrency: parsed.WEBHOOK_CONCURRENCY ?? 32,
     webhookEndpointConcurrency: parsed.WEBHOOK_ENDPOINT_CONCURRENCY ?? 4,

@@ -20,7 +20,8 @@ export type DefaultReason =
   | { code: 'rollout_stopped'; why: string }
   | { code: 'rollout_cancelled_by'; actor: string }
   | { code: 'rollout_wave_opened'; wave: number }
-  | { code: 'rollout_no_window' };
+  | { code: 'rollout_no_window' }
+  | { code: 'rollout_not_confirmed'; cancelAt: string };
 
 type Code = DefaultReason['code'];
 type Phrase<C extends Code> = (
@@ -49,6 +50,8 @@ const PHRASES: Record<Locale, Phrases> = {
     rollout_wave_opened: (r) => `wave ${r.wave} of the rollout opened`,
     rollout_no_window: () =>
       'the rollout reached this tenant and no free maintenance window follows',
+    rollout_not_confirmed: (r, when) =>
+      `the rollout was not confirmed with its code by ${when(r.cancelAt)}`,
   },
   de: {
     cancelled_by: (r) => `abgesagt von ${r.actor}`,
@@ -69,6 +72,8 @@ const PHRASES: Record<Locale, Phrases> = {
     rollout_wave_opened: (r) => `Welle ${r.wave} des Rollouts wurde geöffnet`,
     rollout_no_window: () =>
       'das Rollout hat dieses System erreicht, und es folgt kein freies Wartungsfenster',
+    rollout_not_confirmed: (r, when) =>
+      `das Rollout wurde nicht bis ${when(r.cancelAt)} mit seinem Code bestätigt`,
   },
   it: {
     cancelled_by: (r) => `annullato da ${r.actor}`,
@@ -90,6 +95,8 @@ const PHRASES: Record<Locale, Phrases> = {
     rollout_wave_opened: (r) => `si è aperta l'ondata ${r.wave} del rollout`,
     rollout_no_window: () =>
       'il rollout ha raggiunto questo sistema e non segue alcuna finestra di manutenzione libera',
+    rollout_not_confirmed: (r, when) =>
+      `il rollout non è stato confermato con il suo codice entro ${when(r.cancelAt)}`,
   },
 };
 

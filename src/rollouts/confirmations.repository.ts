@@ -15,6 +15,8 @@ export interface Confirmation {
   expiresAt: Date;
   failedAttempts: number;
   confirmedAt: Date | null;
+  /** Unless confirmed by then, the rollout is cancelled (set once, at its creation). */
+  cancelAt: Date | null;
 }
 
 /** The SQL of rollout_confirmation (migration 1796020000001) and the settings it reads. */
@@ -52,18 +54,27 @@ export class ConfirmationsRepository {
     c: Pick<
       Confirmation,
       'rolloutId' | 'reasons' | 'recipients' | 'codeHash' | 'codeSalt' | 'sentAt' | 'expiresAt'
-    >,
+    > & { cancelAt: Date },
   ): Promise<number> {
     const [row]: { generation: number }[] = await em.query(
       `INSERT INTO rollout_confirmation (rollout_id, reasons, recipients, code_hash, code_salt,
-         sent_at, expires_at)
-       VALUES ($1, $2::text[], $3::text[], $4, $5, $6, $7)
+         sent_at, expires_at, cancel_at)
+       VALUES ($1, $2::text[], $3::text[], $4, $5, $6, $7, $8)
        ON CONFLICT (rollout_id) DO UPDATE SET recipients = EXCLUDED.recipients,
          code_hash = EXCLUDED.code_hash, code_salt = EXCLUDED.code_salt,
          generation = rollout_confirmation.generation + 1, sent_at = EXCLUDED.sent_at,
          expires_at = EXCLUDED.expires_at, failed_attempts = 0
        RETURNING generation`,
-      [c.rolloutId, c.reasons, c.recipients, c.codeHash, c.codeSalt, c.sentAt, c.expiresAt],
+      [
+        c.rolloutId,
+        c.reasons,
+        c.recipients,
+        c.codeHash,
+        c.codeSalt,
+        c.sentAt,
+        c.expiresAt,
+        c.cancelAt,
+      ],
     );
     return row.generation;
   }
@@ -73,11 +84,23 @@ export class ConfirmationsRepository {
     const rows: Confirmation[] = await em.query(
       `SELECT rollout_id AS "rolloutId", reasons, recipients, code_hash AS "codeHash",
               code_salt AS "codeSalt", generation, sent_at AS "sentAt", expires_at AS "expiresAt",
-              failed_attempts AS "failedAttempts", confirmed_at AS "confirmedAt"
+              failed_attempts AS "failedAttempts", confirmed_at AS "confirmedAt",
+              cancel_at AS "cancelAt"
        FROM rollout_confirmation WHERE rollout_id = $1 FOR UPDATE`,
       [rolloutId],
     );
     return rows[0] ?? null;
+  }
+
+  /** Rollouts awaiting confirmation whose time to be confirmed is over at `now`. */
+  async overdue(em: EntityManager, now: Date): Promise<string[]> {
+    const rows: { id: string }[] = await em.query(
+      `SELECT c.rollout_id AS id FROM rollout_confirmation c JOIN rollout r ON r.id = c.rollout_id
+       WHERE c.confirmed_at IS NULL AND c.cancel_at <= $1 AND r.state = 'awaiting_confirmation'
+       ORDER BY c.rollout_id`,
+      [now],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** For views: the confirmations of these rollouts, without their hashes. */
@@ -88,7 +111,7 @@ export class ConfirmationsRepository {
     const rows: (ConfirmationSummary & { rolloutId: string })[] = await em.query(
       `SELECT rollout_id AS "rolloutId", reasons, recipients, sent_at AS "sentAt",
               expires_at AS "expiresAt", failed_attempts AS "failedAttempts",
-              confirmed_at AS "confirmedAt"
+              confirmed_at AS "confirmedAt", cancel_at AS "cancelAt"
        FROM rollout_confirmation WHERE rollout_id = ANY($1::uuid[])`,
       [rolloutIds],
     );
@@ -122,5 +145,5 @@ export class ConfirmationsRepository {
 
 export type ConfirmationSummary = Pick<
   Confirmation,
-  'reasons' | 'recipients' | 'sentAt' | 'expiresAt' | 'failedAttempts' | 'confirmedAt'
+  'reasons' | 'recipients' | 'sentAt' | 'expiresAt' | 'failedAttempts' | 'confirmedAt' | 'cancelAt'
 >;

@@ -1,11 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { AuditService } from '../audit/audit.service';
 import { type Caller, isPlatformAdmin, scopeOf } from '../auth/caller';
 import { Clock } from '../common/clock';
+import { AppConfig } from '../config/app-config';
+import { lockInOrder } from '../database/lock-order';
 import { ApiError, ConflictError, RuleViolationError } from '../common/errors';
 import { type Tx, Transactions } from '../database/transactions';
+import { defaultReason } from '../notifications/reasons';
 import { Notices } from '../notifications/notices.service';
 import {
   CODE_VALID_MINUTES,
@@ -53,6 +57,7 @@ type Outcome = { ok: true } | { ok: false; error: ApiError };
 @Injectable()
 export class RolloutConfirmations {
   private readonly logger = new Logger(RolloutConfirmations.name);
+  private expiring = false;
 
   constructor(
     private readonly db: Transactions,
@@ -62,6 +67,7 @@ export class RolloutConfirmations {
     private readonly notices: Notices,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   /** Why a new rollout needs confirmation under its platforms' rules (empty: it does not). */
@@ -109,6 +115,10 @@ export class RolloutConfirmations {
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + CODE_VALID_MINUTES * 60_000);
     const recipients = owners.map((o) => o.licenceEmail as string);
+    // Set when the first code is sent (the rollout's creation); a new code does not move it.
+    const cancelAt = new Date(
+      now.getTime() + this.config.rolloutConfirmationExpiryHours * 3_600_000,
+    );
     const generation = await this.confirmations.save(tx, {
       rolloutId: r.id,
       reasons,
@@ -117,6 +127,7 @@ export class RolloutConfirmations {
       codeSalt: salt,
       sentAt: now,
       expiresAt,
+      cancelAt,
     });
     const facts = {
       rolloutId: r.id,
@@ -203,6 +214,65 @@ export class RolloutConfirmations {
       const tenants = waves.reduce((n, w) => n + w.counts.held, 0);
       await this.issue(tx, r, c.reasons, tenants, caller);
     });
+  }
+
+  @Interval('rollout-confirmation-expiry', 10_000)
+  async tick(): Promise<void> {
+    if (!this.config.schedulerEnabled || this.expiring) return;
+    this.expiring = true;
+    try {
+      await this.expireOverdue();
+    } catch (error) {
+      this.logger.error({ err: error }, 'cancelling unconfirmed rollouts failed');
+    } finally {
+      this.expiring = false;
+    }
+  }
+
+  /**
+   * Cancels every rollout that awaits confirmation past its `cancelAt`
+   * (ROLLOUT_CONFIRMATION_EXPIRY_HOURS after its creation), with its held tasks: nobody was told
+   * of them, so no customer is told of the cancel; the rollout's end is e-mailed and audited as
+   * any other. Each in its own transaction under the rollout's row lock, state checked again:
+   * with several replicas each rollout is cancelled once. Returns how many were cancelled.
+   */
+  async expireOverdue(): Promise<number> {
+    const now = this.clock.now();
+    let cancelled = 0;
+    for (const id of await this.confirmations.overdue(this.db.pool, now)) {
+      const done = await this.db.run(async (tx) => {
+        const { rollouts } = await lockInOrder(tx, {
+          rollouts: () => this.rollouts.lock(tx, [id]),
+        });
+        const r = rollouts[0];
+        const c = r && (await this.confirmations.lock(tx, id));
+        if (!r || !c?.cancelAt || r.state !== 'awaiting_confirmation' || c.cancelAt > now)
+          return false;
+        const hours = Math.round((c.cancelAt.getTime() - r.createdAt.getTime()) / 3_600_000);
+        const reason = defaultReason({
+          code: 'rollout_not_confirmed',
+          cancelAt: c.cancelAt.toISOString(),
+        });
+        await this.rollouts.setState(tx, id, 'cancelled', { pausedReason: reason, finished: true });
+        await this.gates.settleIn(tx, { ...r, state: 'cancelled', pausedReason: reason });
+        await this.notices.forRollout(tx, 'rollout.completed', id, {
+          state: 'cancelled',
+          reason: `not confirmed by ${c.cancelAt.toISOString()}`,
+          key: 'cancelled',
+        });
+        await this.audit.record(tx, null, {
+          action: 'rollout.confirmation_expired',
+          entityType: 'rollout',
+          entityId: id,
+          before: { state: 'awaiting_confirmation' },
+          after: { state: 'cancelled', cancelAt: c.cancelAt.toISOString(), hours },
+        });
+        this.logger.warn({ rolloutId: id }, 'unconfirmed rollout cancelled');
+        return true;
+      });
+      if (done) cancelled++;
+    }
+    return cancelled;
   }
 
   /** Locks a rollout in the caller's scope that awaits confirmation, and its confirmation. */

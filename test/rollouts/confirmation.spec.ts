@@ -1,3 +1,4 @@
+import { RolloutConfirmations } from '../../src/rollouts/confirmations.service';
 import { Claimer } from '../../src/scheduler/claimer.service';
 import { expandCustomerNotices } from '../support/app';
 import { newKey, newPartner, newSchedulingWorld, newTenant } from '../support/factories';
@@ -181,6 +182,55 @@ describe('rollout confirmation with an e-mailed one-time code', () => {
     expect(second).not.toBe(first);
     await p.api.post(`/rollouts/${r.id}/confirm`, { code: first }).expect(422);
     await p.api.post(`/rollouts/${r.id}/confirm`, { code: second }).expect(200);
+  });
+
+  it('an unconfirmed rollout is cancelled with its tasks after the expiry time, once with two replicas, no customer told', async () => {
+    // the rollouts of earlier tests that still await confirmation are cancelled first
+    const waiting = await t.admin.get('/rollouts?state=awaiting_confirmation').expect(200);
+    for (const x of waiting.body.items as { id: string }[])
+      await t.admin.post(`/rollouts/${x.id}/cancel`).expect(200);
+    const p = await partnerWith(3);
+    const r = await risky(p);
+    expect(r.confirmation.cancelsAt).toBe(
+      new Date(t.clock.now().getTime() + 72 * 3_600_000).toISOString(),
+    );
+    await codeFor(p.licence);
+    const expiry = t.app.get(RolloutConfirmations, { strict: false });
+    // a new code 71 hours later does not move the deadline
+    t.clock.advance(71 * 3_600_000);
+    const resent = await p.api.post(`/rollouts/${r.id}/confirmation-code`).expect(200);
+    expect(resent.body.confirmation.cancelsAt).toBe(r.confirmation.cancelsAt);
+    await codeFor(p.licence);
+    await expiry.expireOverdue();
+    expect((await p.api.get(`/rollouts/${r.id}`).expect(200)).body.state).toBe(
+      'awaiting_confirmation',
+    );
+    sink.clear();
+
+    t.clock.advance(3_600_000);
+    // two replicas' jobs at once: the rollout is cancelled once
+    await Promise.all([expiry.expireOverdue(), expiry.expireOverdue()]);
+    const after = (await p.api.get(`/rollouts/${r.id}`).expect(200)).body;
+    expect(after).toMatchObject({ state: 'cancelled', counts: { held: 0, cancelled: 3 } });
+    expect(after.pausedReason).toMatch(/^the rollout was not confirmed with its code by /);
+    expect((await audit(r.id)).filter((a) => a === 'rollout.confirmation_expired')).toHaveLength(1);
+    // the tenants are free again
+    await t.admin
+      .post('/update-tasks', {
+        tenantIds: [p.tenantIds[0]],
+        targetVersion: '2.0.0',
+        mode: 'immediate',
+      })
+      .expect(201);
+    // nobody had been told of the tasks: no customer is told of the cancel; the rollout's end goes
+    // to the partner's contact and the platform's licence e-mail, as any end of a rollout
+    expect(await expandCustomerNotices(t)).toBe(0);
+    await t.sender.drain();
+    const ends = sink.received.filter((m) => m.mail.subject?.includes('2.0.0'));
+    expect(ends.map((m) => m.to).sort()).toEqual(
+      ['licence@platform.example', `ops-${n}@partner.example`].sort(),
+    );
+    expect(sink.received.map((m) => m.to)).not.toContain(p.licence);
   });
 
   it('five wrong codes lock the rollout until a platform admin sends a new code', async () => {

@@ -1408,6 +1408,11 @@ export interface components {
             reason?: string;
         };
         ConfirmationResponse: {
+            /**
+             * Format: date-time
+             * @description Unless confirmed by then, it is cancelled with its tasks (ROLLOUT_CONFIRMATION_EXPIRY_HOURS after its creation; a new code does not move it)
+             */
+            cancelsAt: string | null;
             /** Format: date-time */
             confirmedAt: string | null;
             /**

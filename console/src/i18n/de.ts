@@ -349,6 +349,7 @@ export const de: Messages = {
       sentTo: 'Code gesendet an',
       expiresAt: 'Code gültig bis',
       triesLeft: 'Verbleibende Versuche',
+      cancelsAt: 'Abgebrochen, wenn nicht bestätigt bis',
       code: 'Bestätigungscode',
       confirm: 'Bestätigen und starten',
       confirmDone: 'Der Rollout ist bestätigt (Zustand: {{state}})',

@@ -340,6 +340,7 @@ export const en = {
       sentTo: 'Code sent to',
       expiresAt: 'Code valid until',
       triesLeft: 'Tries left',
+      cancelsAt: 'Cancelled unless confirmed by',
       code: 'Confirmation code',
       confirm: 'Confirm and start',
       confirmDone: 'The rollout is confirmed (state: {{state}})',

@@ -349,6 +349,7 @@ export const it: Messages = {
       sentTo: 'Codice inviato a',
       expiresAt: 'Codice valido fino a',
       triesLeft: 'Tentativi rimasti',
+      cancelsAt: 'Annullato se non confermato entro',
       code: 'Codice di conferma',
       confirm: 'Conferma e avvia',
       confirmDone: 'Il rollout è confermato (stato: {{state}})',

@@ -80,6 +80,14 @@ export class ConfirmationResponse {
   @ApiProperty({ description: 'No try is accepted until a platform admin sends a new code' })
   locked!: boolean;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) confirmedAt!: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description:
+      'Unless confirmed by then, it is cancelled with its tasks (ROLLOUT_CONFIRMATION_EXPIRY_HOURS after its creation; a new code does not move it)',
+  })
+  cancelsAt!: string | null;
 }
 
 export class RolloutResponse {
@@ -216,6 +224,7 @@ function confirmationOf(c: ConfirmationSummary | undefined): ConfirmationRespons
     triesLeft: Math.max(0, MAX_WRONG_CODES - c.failedAttempts),
     locked: c.failedAttempts >= MAX_WRONG_CODES && c.confirmedAt === null,
     confirmedAt: iso(c.confirmedAt),
+    cancelsAt: iso(c.cancelAt),
   };
 }
 

@@ -76,6 +76,9 @@ export function ConfirmationCard({ id, confirmation }: { id: string; confirmatio
             <TimeText value={confirmation.expiresAt} />
           </Fact>
           <Fact label={t('rollouts.confirmation.triesLeft')}>{confirmation.triesLeft}</Fact>
+          <Fact label={t('rollouts.confirmation.cancelsAt')}>
+            <TimeText value={confirmation.cancelsAt} />
+          </Fact>
         </Group>
         <form
           onSubmit={(e) => {
