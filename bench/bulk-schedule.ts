@@ -3,7 +3,15 @@
 // maintenance_window mode with notifyPartner and notifyCustomer on. Prints the request's wall time,
 // tasks/s, the service's peak RSS, and the floor: a bare INSERT … SELECT of the same task rows.
 import { Client } from 'pg';
-import { api, benchPlatform, machine, ms, runBench, withBenchService } from './support';
+import {
+  api,
+  benchPartner,
+  benchPlatform,
+  machine,
+  ms,
+  runBench,
+  withBenchService,
+} from './support';
 
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 100_000);
 const CHUNK = 10_000;
@@ -51,16 +59,8 @@ async function main(): Promise<void> {
       versions: ['1.0.0', '2.0.0'],
       recommended: '2.0.0',
     });
-    const partner = await admin<{ id: string }>('POST', '/partners', {
-      platformId: platform.id,
-      name: 'bench partner',
-      contacts: [{ email: 'ops@partner.example', locale: 'de', timezone: 'Europe/Berlin' }],
-    });
-    const { key } = await admin<{ key: string }>('POST', '/api-keys', {
-      name: 'bench',
-      role: 'partner_admin',
-      partnerId: partner.id,
-    });
+    const partner = await benchPartner(admin, platform.id);
+    const { key } = partner;
     const partnerApi = api(service.baseUrl, key);
 
     const importStart = process.hrtime.bigint();

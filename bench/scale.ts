@@ -16,6 +16,7 @@ import type { Tx } from '../src/database/transactions';
 import { FIRST_UUID, RetentionRepository } from '../src/retention/retention.repository';
 import {
   api,
+  benchPartner,
   benchPlatform,
   type BenchService,
   machine,
@@ -530,16 +531,8 @@ async function main(): Promise<void> {
       timezone: 'Europe/Rome',
       versions: ['1.0.0', '1.5.0', '2.0.0'],
     });
-    const partner = await admin<{ id: string }>('POST', '/partners', {
-      platformId: platform.id,
-      name: 'bench partner',
-      contacts: [{ email: 'ops@partner.example', locale: 'de', timezone: 'Europe/Berlin' }],
-    });
-    const { key } = await admin<{ key: string }>('POST', '/api-keys', {
-      name: 'bench',
-      role: 'partner_admin',
-      partnerId: partner.id,
-    });
+    const partner = await benchPartner(admin, platform.id);
+    const { key } = partner;
     const ids = { platformId: platform.id, partnerId: partner.id };
     let have = 0;
     for (const scale of SCALES) {

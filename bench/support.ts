@@ -240,3 +240,26 @@ export function runBench(main: () => Promise<void>): void {
     process.exit(1);
   });
 }
+
+/**
+ * The partner of a bench on `platformId`, named bench partner (with the contact ops@partner.example
+ * unless `contacts` is false), and a partner admin key of it.
+ */
+export async function benchPartner(
+  admin: Api,
+  platformId: string,
+  options: { contacts?: boolean } = {},
+): Promise<{ id: string; key: string }> {
+  const contacts = [{ email: 'ops@partner.example', locale: 'de', timezone: 'Europe/Berlin' }];
+  const partner = await admin<{ id: string }>('POST', '/partners', {
+    platformId,
+    name: 'bench partner',
+    ...(options.contacts === false ? {} : { contacts }),
+  });
+  const { key } = await admin<{ key: string }>('POST', '/api-keys', {
+    name: 'bench',
+    role: 'partner_admin',
+    partnerId: partner.id,
+  });
+  return { id: partner.id, key };
+}

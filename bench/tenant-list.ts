@@ -3,7 +3,15 @@
 // filter, the count the list shows, and the preview of "update every tenant that matches", as the
 // partner admin's browser asks for them. Prints p50/p99 of 40 requests each next to the floor: a
 // bare SELECT of the first 50 rows of the partner by seq on the same database.
-import { api, benchPlatform, machine, ms, runBench, withBenchService } from './support';
+import {
+  api,
+  benchPartner,
+  benchPlatform,
+  machine,
+  ms,
+  runBench,
+  withBenchService,
+} from './support';
 
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 100_000);
 const CHUNK = 10_000;
@@ -31,15 +39,8 @@ async function main(): Promise<void> {
       timezone: 'Europe/Rome',
       versions: ['13.2.0', '14.0.0'],
     });
-    const partner = await admin<{ id: string }>('POST', '/partners', {
-      platformId: platform.id,
-      name: 'bench partner',
-    });
-    const { key } = await admin<{ key: string }>('POST', '/api-keys', {
-      name: 'bench',
-      role: 'partner_admin',
-      partnerId: partner.id,
-    });
+    const partner = await benchPartner(admin, platform.id, { contacts: false });
+    const { key } = partner;
     const partnerApi = api(service.baseUrl, key);
     const ids: string[] = [];
     for (let offset = 0; offset < TENANTS; offset += CHUNK) {
