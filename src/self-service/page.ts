@@ -20,6 +20,8 @@ const TEXT: Record<Locale, Record<string, string>> = {
     postponed: 'Done: the update was postponed. You will receive an e-mail with the new time.',
     gone: 'This link is not valid or has expired.',
     status: 'Status',
+    tooManyTitle: 'Too many requests',
+    tooMany: 'There were too many requests from your address. Please try again in a minute.',
   },
   de: {
     title: 'Ihr geplantes Update',
@@ -38,6 +40,9 @@ const TEXT: Record<Locale, Record<string, string>> = {
       'Erledigt: das Update wurde verschoben. Sie erhalten eine E-Mail mit dem neuen Termin.',
     gone: 'Dieser Link ist ungültig oder abgelaufen.',
     status: 'Status',
+    tooManyTitle: 'Zu viele Anfragen',
+    tooMany:
+      'Von Ihrer Adresse kamen zu viele Anfragen. Bitte versuchen Sie es in einer Minute erneut.',
   },
   it: {
     title: 'Il suo aggiornamento pianificato',
@@ -55,6 +60,8 @@ const TEXT: Record<Locale, Record<string, string>> = {
     postponed: "Fatto: l'aggiornamento è stato rinviato. Riceverà un'e-mail con il nuovo orario.",
     gone: 'Questo link non è valido o è scaduto.',
     status: 'Stato',
+    tooManyTitle: 'Troppe richieste',
+    tooMany: 'Sono arrivate troppe richieste dal suo indirizzo. Riprovi tra un minuto.',
   },
 };
 
@@ -118,4 +125,25 @@ export function renderPage(
 /** The one page every forged, unknown or expired link gets: it says nothing about any update. */
 export function neutralPage(): string {
   return renderPage(null, { action: '' });
+}
+
+const SMALL_PAGE = Handlebars.compile(
+  `<!doctype html>
+<html lang="{{locale}}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>{{title}}</title>
+<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}</style>
+</head><body><main>
+<h1>{{title}}</h1>
+<p>{{message}}</p>
+</main></body></html>
+`,
+  { strict: false },
+);
+
+/** Too many requests from one address (the links' rate limit), in `locale` (English without). */
+export function tooManyRequestsPage(locale: string | null): string {
+  const l = supportedLocale(locale);
+  return SMALL_PAGE({ locale: l, title: TEXT[l].tooManyTitle, message: TEXT[l].tooMany });
 }

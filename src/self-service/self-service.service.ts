@@ -52,6 +52,19 @@ export class SelfServiceService {
     });
   }
 
+  /**
+   * The language of a valid link's customer, null for any other token (forged, unknown, expired):
+   * for the pages answered without showing the update (too many requests).
+   */
+  async localeOf(token: string): Promise<string | null> {
+    const check = await this.links.check(token, this.clock.now());
+    if (!check.valid) return null;
+    const task = await this.db.run((tx) =>
+      this.repo.find(tx, check.claims.taskId, check.claims.tenantId),
+    );
+    return task?.locale ?? null;
+  }
+
   async postpone(token: string, start: Date): Promise<SelfServiceResponse> {
     const claims = await this.claims(token);
     const now = this.clock.now();

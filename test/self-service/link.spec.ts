@@ -242,6 +242,41 @@ describe('the self-service link in customer e-mails', () => {
     }
   });
 
+  it('over the rate limit a browser gets a small page in the customer’s language, the JSON API its JSON error', async () => {
+    const tenant = await newTenant(t.admin, world.partner.id, {
+      locale: 'de',
+      timezone: 'Europe/Berlin',
+    });
+    const token = await scheduled(tenant as never);
+    let limited: TestApp | null = null;
+    try {
+      limited = await startTestApp({
+        databaseUrl: t.databaseUrl,
+        env: { SELF_SERVICE_RATE_LIMIT_PER_MINUTE: '2' },
+      });
+      const at = (path: string) => request(limited!.admin.baseUrl).get(path);
+      for (let i = 0; i < 2; i++) await at(`/u/${token}`).expect(200);
+      const over = await at(`/u/${token}`).expect(429).expect('Content-Type', /html/);
+      expect(over.text).toContain('<html lang="de">');
+      expect(over.text).toContain('Zu viele Anfragen');
+      expect(over.text).not.toContain(tenant.name); // says nothing about the update
+      expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
+      expect(Number(over.headers['retry-after-selfservice'])).toBeGreaterThan(0);
+      expect(over.headers['cache-control']).toBe('no-store');
+      const forged = await at(`/u/${token.slice(0, -4)}AAAA`)
+        .expect(429)
+        .expect('Content-Type', /html/);
+      expect(forged.text).toContain('<html lang="en">');
+      expect(forged.text).toContain('Too many requests');
+      const api = await at(`/api/v1/self-service/${token}`)
+        .expect(429)
+        .expect('Content-Type', /json/);
+      expect(api.body).toMatchObject({ statusCode: 429 });
+    } finally {
+      await limited?.close();
+    }
+  });
+
   it('requests from links are rate limited per address', async () => {
     let limited: TestApp | null = null;
     try {
