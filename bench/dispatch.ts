@@ -13,12 +13,12 @@
 import { Client } from 'pg';
 import {
   api,
-  BENCH_ADMIN_KEY,
-  benchDatabase,
   benchPlatform,
   type BenchService,
   machine,
+  runBench,
   startService,
+  withBenchService,
 } from './support';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 10_000);
@@ -198,12 +198,8 @@ async function notifyFloor(url: string): Promise<number[]> {
 }
 
 async function main(): Promise<void> {
-  const db = await benchDatabase();
-  const setup = await startService(db.url); // API only: creates the work, runs none of it
-  const pg = new Client({ connectionString: db.url });
-  await pg.connect();
-  try {
-    const admin = api(setup.baseUrl, BENCH_ADMIN_KEY);
+  // The service here serves the API only: it creates the work and runs none of it.
+  await withBenchService(async ({ db, pg, admin }) => {
     const platform = await benchPlatform(admin, { timezone: 'UTC', versions: ['1.0.0', '2.0.0'] });
 
     const one = await throughput(admin, pg, db.url, platform.id, 1);
@@ -235,17 +231,8 @@ async function main(): Promise<void> {
     console.log(
       `  floor         commit → NOTIFY received by a bare LISTEN client: p50 ${f(percentile(notify, 50))} ms, p99 ${f(percentile(notify, 99))} ms`,
     );
-  } finally {
-    await pg.end();
-    await setup.stop();
-    await db.dispose();
-  }
+  });
 }
 
 // bench/rollouts.ts measures with these pieces too.
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+if (require.main === module) runBench(main);
