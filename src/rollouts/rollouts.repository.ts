@@ -420,6 +420,16 @@ export class RolloutsRepository {
    * the rollout, so that the gate counts every later failure (rollout.failed_base is the sum of its
    * waves').
    */
+  /** A rollout that ended failed runs again (a wave's retry): running, not finished, no reason. */
+  async reopen(em: EntityManager, rolloutId: string): Promise<void> {
+    await em.query(
+      `UPDATE rollout SET state = 'running', paused_reason = NULL, finished_at = NULL,
+         updated_at = now()
+       WHERE id = $1 AND state = 'failed'`,
+      [rolloutId],
+    );
+  }
+
   async forgetFailures(em: EntityManager, rolloutId: string, wave: number): Promise<void> {
     await em.query(
       `WITH w AS (

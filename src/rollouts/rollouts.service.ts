@@ -27,7 +27,7 @@ const ACTION_FROM: Record<RolloutAction | 'retry', readonly RolloutState[]> = {
   pause: ['scheduled', 'running'],
   resume: ['paused'],
   cancel: ['awaiting_confirmation', 'scheduled', 'running', 'paused'],
-  retry: ['scheduled', 'running', 'paused'],
+  retry: ['scheduled', 'running', 'paused', 'failed'],
 };
 const DONE: Record<RolloutAction | 'retry', string> = {
   pause: 'paused',
@@ -254,8 +254,9 @@ export class RolloutsService {
   /**
    * Retries the failed tasks of a wave (POST /rollouts/{id}/waves/{index}/retry), all or nothing,
    * under the rules of a single retry (TaskActionsService.retryLocked). They run now if the rollout
-   * is scheduled or running; in a paused rollout they are held and run when it resumes. Their
-   * failures no longer count for the error gate; a new failure counts again.
+   * is scheduled or running; in a paused rollout they are held and run when it resumes; a rollout
+   * that ended failed is reopened (running again). Their failures no longer count for the error
+   * gate; a new failure counts again.
    */
   async retryWave(caller: Caller, id: string, index: number): Promise<RolloutResponse> {
     await this.db.run(async (tx) => {
@@ -274,11 +275,28 @@ export class RolloutsService {
       const retried = await this.taskActions.retryLocked(tx, caller, failed, what);
       await this.rollouts.forgetFailures(tx, id, index);
       if (r.state === 'paused') await this.rollouts.holdScheduled(tx, id);
+      // A rollout that ended failed (its last wave below the success threshold) is reopened: it
+      // runs again, its tripped waves are open, and the gates count the new runs.
+      if (r.state === 'failed') {
+        await this.rollouts.reopen(tx, id);
+        const now = this.clock.now();
+        for (const w of waves)
+          if (w.state === 'tripped') await this.rollouts.setWave(tx, id, w.index, 'open', now);
+        await this.notices.forRolloutResumed(tx, id, {
+          state: 'running',
+          key: `${r.updatedAt.getTime()}`, // the rollout as it failed: one reopening per end
+        });
+      }
       await this.audit.record(tx, caller, {
         action: 'rollout.retry_wave',
         entityType: 'rollout',
         entityId: id,
-        after: { wave: index, retried, state: r.state },
+        ...(r.state === 'failed' && { before: { state: 'failed' } }),
+        after: {
+          wave: index,
+          retried,
+          state: r.state === 'failed' ? 'running' : r.state,
+        },
       });
     });
     return this.get(scopeOf(caller), id);

@@ -233,4 +233,48 @@ describe('rollout gates', () => {
     ]);
     expect(good).toHaveLength(2);
   });
+
+  it('retrying a wave of a rollout that ended failed reopens it: running again, the gates counting the new runs', async () => {
+    const partner = await newPartner(t.admin, w.platformId);
+    await tenants(partner.id, 1);
+    const bad = await tenants(partner.id, 1, { simulate: { failStep: 'precheck' } });
+    const r = await create({ partnerId: partner.id, waves: [{ count: 1 }, { percent: 100 }] });
+    await until(async () => (await get(r.id)).waves[0].counts.succeeded === 1, 'wave 1 done');
+    await gates.advanceAll(); // wave 1 passes
+    await gates.advanceAll(); // wave 2 opens
+    await settled(r.id);
+    await gates.advanceAll(); // wave 2 finished below the threshold: the rollout ends failed
+    let now = await get(r.id);
+    expect(now).toMatchObject({ state: 'failed', counts: { failed: 1, succeeded: 1 } });
+    expect(now.waves[1].state).toBe('tripped');
+
+    await t.admin.patch(`/tenants/${bad[0]}`, { simulate: null }).expect(200);
+    const reopened = (await t.admin.post(`/rollouts/${r.id}/waves/1/retry`).expect(200)).body;
+    expect(reopened).toMatchObject({ state: 'running', pausedReason: null, finishedAt: null });
+    expect(reopened.waves[1].state).toBe('open');
+    await until(
+      async () => (await get(r.id)).counts.succeeded === 2,
+      'the retried task to succeed',
+    );
+    await gates.advanceAll();
+    now = await get(r.id);
+    expect(now.state).toBe('succeeded');
+    expect(now.waves.map((x) => x.state)).toEqual(['passed', 'passed']);
+    const audit: { action: string; before: unknown; after: unknown }[] = await t.ds.query(
+      `SELECT action, before, after FROM audit_log WHERE entity_id = $1
+         AND action IN ('rollout.failed', 'rollout.retry_wave', 'rollout.succeeded') ORDER BY id`,
+      [r.id],
+    );
+    expect(audit.map((a) => a.action)).toEqual([
+      'rollout.failed',
+      'rollout.retry_wave',
+      'rollout.succeeded',
+    ]);
+    expect(audit[1]).toMatchObject({
+      before: { state: 'failed' },
+      after: { wave: 1, retried: 1, state: 'running' },
+    });
+    // a rollout that succeeded (or was stopped or cancelled) takes no retry
+    await t.admin.post(`/rollouts/${r.id}/waves/1/retry`).expect(409);
+  });
 });
