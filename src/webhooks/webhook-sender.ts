@@ -22,7 +22,7 @@ const LEASE_MARGIN_MS = 30_000;
 /** Results written in one transaction at most. */
 const MAX_GROUP = 500;
 /** Deliveries claimed per request slot (queued in the process until a slot is free). */
-const CLAIM_AHEAD = 4;
+const CLAIM_AHEAD = 8;
 
 /**
  * When the next attempt is due after `attempts` failed ones: WEBHOOK_RETRY_SCHEDULE gives the
