@@ -260,7 +260,9 @@ export class RolloutGates {
     reason: string | null,
   ): Promise<void> {
     await this.rollouts.setState(tx, r.id, state, { pausedReason: reason, finished: true });
-    await this.notices.forRollout(tx, 'rollout.completed', r.id, { state, reason, key: state });
+    // A failed rollout can be reopened by a retry and fail again: each failure is its own e-mail.
+    const key = state === 'failed' ? `failed:${r.updatedAt.getTime()}` : state;
+    await this.notices.forRollout(tx, 'rollout.completed', r.id, { state, reason, key });
     await this.audit.record(tx, null, {
       action: `rollout.${state}`,
       entityType: 'rollout',

@@ -277,4 +277,18 @@ describe('rollout gates', () => {
     // a rollout that succeeded (or was stopped or cancelled) takes no retry
     await t.admin.post(`/rollouts/${r.id}/waves/1/retry`).expect(409);
   });
+
+  it('a reopened rollout that fails again is e-mailed as failed again', async () => {
+    const partner = await newPartner(t.admin, w.platformId);
+    await tenants(partner.id, 1, { simulate: { failStep: 'precheck' } });
+    const r = await create({ partnerId: partner.id });
+    await settled(r.id);
+    await gates.advanceAll();
+    expect((await get(r.id)).state).toBe('failed');
+    await t.admin.post(`/rollouts/${r.id}/waves/0/retry`).expect(200);
+    await until(async () => (await get(r.id)).counts.failed === 1, 'the retry to fail');
+    await gates.advanceAll();
+    expect((await get(r.id)).state).toBe('failed');
+    expect(await mails(partner.id)).toEqual(['rollout.completed', 'rollout.completed']);
+  });
 });
