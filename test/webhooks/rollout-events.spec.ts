@@ -157,5 +157,16 @@ describe('rollout webhooks written by the gates', () => {
         }),
       },
     ]);
+    // Its wave retried, the rollout runs again; failing again, it ends again: a second event.
+    await t.admin.post(`/rollouts/${r.id}/waves/0/retry`).expect(200);
+    await settled(r.id);
+    await gates.advanceAll();
+    expect((await get(r.id)).state).toBe('failed');
+    await sender.drain();
+    expect(received(r.id, secret).map((x) => [x.type, x.data.state])).toEqual([
+      ['rollout.completed', 'failed'],
+      ['rollout.resumed', 'running'],
+      ['rollout.completed', 'failed'],
+    ]);
   });
 });
