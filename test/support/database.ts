@@ -21,8 +21,19 @@ export function urlFor(database: string): string {
   return url.toString();
 }
 
+/**
+ * The admin connections of this run that make databases carry this name, so that the end of the
+ * run can wait for any still at work (test/support/global-teardown.js).
+ */
+function cloneApplicationName(): string {
+  return `tus-clone-${process.env.TUS_TEST_RUN ?? process.pid}`;
+}
+
 async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: adminUrl() });
+  const client = new Client({
+    connectionString: adminUrl(),
+    application_name: cloneApplicationName(),
+  });
   await client.connect();
   try {
     return await work(client);
@@ -49,35 +60,6 @@ export async function migrate(url: string): Promise<void> {
   }
 }
 
-async function ensureTemplate(client: Client): Promise<string> {
-  const template = templateName();
-  await client.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
-  try {
-    const { rows } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
-    if (rows.length === 0) {
-      await client.query(`CREATE DATABASE "${template}"`);
-      try {
-        await migrate(urlFor(template));
-      } catch (error) {
-        await client.query(`DROP DATABASE "${template}" WITH (FORCE)`);
-        throw error;
-      }
-      // Templates of earlier migration sets are not needed any more.
-      const stale = await client.query(
-        `SELECT datname FROM pg_database WHERE datname LIKE 'tus\\_tpl\\_%' AND datname <> $1`,
-        [template],
-      );
-      // Without FORCE: a template that another checkout is cloning right now stays.
-      for (const { datname } of stale.rows) {
-        await client.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
-      }
-    }
-  } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
-  }
-  return template;
-}
-
 /** Every database of a run starts with this (the run's databases are dropped at its end). */
 function runPrefix(): string {
   return `tus_t_${process.env.TUS_TEST_RUN ?? process.pid}_`;
@@ -91,22 +73,45 @@ function sparePrefix(): string {
   return `${runPrefix()}s${process.pid}_`;
 }
 
-async function cloneTemplate(client: Client, name: string): Promise<void> {
-  const template = await ensureTemplate(client);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
-      return;
-    } catch (error) {
-      // Another file may be cloning the same template at this instant, or another checkout with
-      // other migrations dropped it between our check and the clone (it is then built again).
-      const message = String(error);
-      const retry =
-        message.includes('being accessed by other users') || message.includes('does not exist');
-      if (attempt >= 10 || !retry) throw error;
-      if (message.includes('does not exist')) await ensureTemplate(client);
-      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+/**
+ * Clones the migrated template as `name`, building the template first if this migration set has
+ * none yet (unless `build` is false: then nothing is made and the answer is false). Every clone
+ * and build of every checkout takes turns under one advisory lock: PostgreSQL refuses to copy a
+ * template while another session copies it, and a turn has no deadline to miss on a busy machine.
+ */
+async function cloneTemplate(client: Client, name: string, build: boolean): Promise<boolean> {
+  const template = templateName();
+  await client.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
+  try {
+    const { rows } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+    if (rows.length === 0) {
+      if (!build) return false;
+      await buildTemplate(client, template);
     }
+    await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+    return true;
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
+  }
+}
+
+/** Builds `template` (under the caller's lock) and drops the templates of other migration sets. */
+async function buildTemplate(client: Client, template: string): Promise<void> {
+  await client.query(`CREATE DATABASE "${template}"`);
+  try {
+    await migrate(urlFor(template));
+  } catch (error) {
+    await client.query(`DROP DATABASE "${template}" WITH (FORCE)`);
+    throw error;
+  }
+  // Templates of earlier migration sets are not needed any more (every clone takes the lock held
+  // here, so none is being copied now).
+  const stale = await client.query(
+    `SELECT datname FROM pg_database WHERE datname LIKE 'tus\\_tpl\\_%' AND datname <> $1`,
+    [template],
+  );
+  for (const { datname } of stale.rows) {
+    await client.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
   }
 }
 
@@ -133,12 +138,14 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
     return urlFor(name);
   }
   await withAdmin(async (client) => {
-    if (!(await claimSpare(client, name))) await cloneTemplate(client, name);
+    if (!(await claimSpare(client, name))) await cloneTemplate(client, name, true);
   });
   // Not awaited: it runs while this file does. One that failed leaves no spare, and the next file
   // clones its own; the end of the run waits for any still running before it drops them all.
   const spare = `${sparePrefix()}${randomBytes(5).toString('hex')}`;
-  void withAdmin((client) => cloneTemplate(client, spare)).catch(() => undefined);
+  // It never builds a template: that runs migrations, which must not outlive this file's jest
+  // environment (a template is missing only when another checkout's run replaced it meanwhile).
+  void withAdmin((client) => cloneTemplate(client, spare, false)).catch(() => undefined);
   return urlFor(name);
 }
 

@@ -16,12 +16,13 @@ module.exports = async function globalTeardown() {
   await admin.connect();
   let names;
   try {
-    // The clones made ahead for a next file (test/support/database.ts) that are still being made:
-    // a worker that ended meanwhile does not stop its CREATE DATABASE.
-    for (let i = 0; i < 300; i++) {
+    // The clones made ahead for a next file (test/support/database.ts) that are still being made
+    // or waiting for their turn: a worker that ended meanwhile does not stop them. They connect as
+    // `tus-clone-<run>`; each takes about half a second, so this waits at most a minute.
+    for (let i = 0; i < 600; i++) {
       const { rows } = await admin.query(
-        `SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND starts_with(query, $1)`,
-        [`CREATE DATABASE "${prefix}`],
+        `SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()`,
+        [`tus-clone-${process.env.TUS_TEST_RUN}`],
       );
       if (rows.length === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
