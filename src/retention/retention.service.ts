@@ -6,6 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { Transactions, type Tx } from '../database/transactions';
 import { MetricsService } from '../metrics/metrics.service';
 import { FIRST_UUID, type PruneStep, RetentionRepository } from './retention.repository';
+import { PeriodicJob } from '../common/periodic-job';
 
 export const PRUNED_KINDS = [
   'tasks',
@@ -31,7 +32,7 @@ const DAY_MS = 86_400_000;
 export class RetentionService {
   private readonly logger = new Logger(RetentionService.name);
   private readonly deletedTotal: Counter<'kind'>;
-  private running = false;
+  private readonly job = new PeriodicJob(this.logger, 'pruning old history failed');
   private lastRunAt = -Infinity;
 
   constructor(
@@ -50,18 +51,13 @@ export class RetentionService {
 
   @Interval('retention', 60_000)
   async tick(): Promise<void> {
-    if (!this.config.retentionEnabled || this.running) return;
+    if (!this.config.retentionEnabled) return;
     const now = this.clock.now().getTime();
     if (now - this.lastRunAt < this.config.retentionIntervalSeconds * 1000) return;
-    this.running = true;
-    this.lastRunAt = now;
-    try {
-      await this.prune();
-    } catch (error) {
-      this.logger.error({ err: error }, 'pruning old history failed');
-    } finally {
-      this.running = false;
-    }
+    await this.job.run(() => {
+      this.lastRunAt = now;
+      return this.prune();
+    });
   }
 
   /**

@@ -24,6 +24,7 @@ import { type Confirmation, ConfirmationsRepository } from './confirmations.repo
 import { lockRolloutInScope } from './rollout-lock';
 import { RolloutGates } from './rollout-gates.service';
 import { type Rollout, RolloutsRepository } from './rollouts.repository';
+import { PeriodicJob } from '../common/periodic-job';
 
 const scryptAsync = promisify(scrypt) as (
   code: string,
@@ -57,7 +58,7 @@ type Outcome = { ok: true } | { ok: false; error: ApiError };
 @Injectable()
 export class RolloutConfirmations {
   private readonly logger = new Logger(RolloutConfirmations.name);
-  private expiring = false;
+  private readonly job = new PeriodicJob(this.logger, 'cancelling unconfirmed rollouts failed');
 
   constructor(
     private readonly db: Transactions,
@@ -218,15 +219,8 @@ export class RolloutConfirmations {
 
   @Interval('rollout-confirmation-expiry', 10_000)
   async tick(): Promise<void> {
-    if (!this.config.schedulerEnabled || this.expiring) return;
-    this.expiring = true;
-    try {
-      await this.expireOverdue();
-    } catch (error) {
-      this.logger.error({ err: error }, 'cancelling unconfirmed rollouts failed');
-    } finally {
-      this.expiring = false;
-    }
+    if (!this.config.schedulerEnabled) return;
+    await this.job.run(() => this.expireOverdue());
   }
 
   /**

@@ -21,6 +21,7 @@ import {
 } from './gates';
 import { RolloutMetrics } from './rollout.metrics';
 import { type Rollout, RolloutsRepository, type Wave } from './rollouts.repository';
+import { PeriodicJob } from '../common/periodic-job';
 
 /** Who acted on a rollout: an API key's caller, or null for the gates themselves. */
 export interface RolloutActor {
@@ -39,7 +40,7 @@ export interface RolloutActor {
 @Injectable()
 export class RolloutGates {
   private readonly logger = new Logger(RolloutGates.name);
-  private running = false;
+  private readonly job = new PeriodicJob(this.logger, 'evaluating rollout gates failed');
 
   constructor(
     private readonly db: Transactions,
@@ -163,15 +164,8 @@ export class RolloutGates {
 
   @Interval('rollout-gates', 2_000)
   async tick(): Promise<void> {
-    if (!this.config.schedulerEnabled || this.running) return;
-    this.running = true;
-    try {
-      await this.advanceAll();
-    } catch (error) {
-      this.logger.error({ err: error }, 'evaluating rollout gates failed');
-    } finally {
-      this.running = false;
-    }
+    if (!this.config.schedulerEnabled) return;
+    await this.job.run(() => this.advanceAll());
   }
 
   /**

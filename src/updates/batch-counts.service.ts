@@ -3,6 +3,7 @@ import { Interval } from '@nestjs/schedule';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
 import { UpdateBatchesRepository } from './update-batches.repository';
+import { PeriodicJob } from '../common/periodic-job';
 
 /**
  * Keeps a batch's count rows short: triggers add a few signed rows per statement that changes its
@@ -14,7 +15,7 @@ import { UpdateBatchesRepository } from './update-batches.repository';
 export class BatchCountsService {
   private readonly logger = new Logger(BatchCountsService.name);
   private afterId = '0';
-  private running = false;
+  private readonly job = new PeriodicJob(this.logger, 'folding batch counts failed');
 
   constructor(
     private readonly db: Transactions,
@@ -24,15 +25,8 @@ export class BatchCountsService {
 
   @Interval('batch-counts', 5_000)
   async tick(): Promise<void> {
-    if (!this.config.schedulerEnabled || this.running) return;
-    this.running = true;
-    try {
-      await this.fold();
-    } catch (error) {
-      this.logger.error({ err: error }, 'folding batch counts failed');
-    } finally {
-      this.running = false;
-    }
+    if (!this.config.schedulerEnabled) return;
+    await this.job.run(() => this.fold());
   }
 
   /** Folds the rows written since the last fold; returns how many batches it folded. */

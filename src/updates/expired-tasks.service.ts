@@ -9,6 +9,7 @@ import { PlacementService } from '../placement/placement.service';
 import { movingTask, TaskChanges } from './task-changes.service';
 import { UpdateTasksRepository } from './update-tasks.repository';
 import { defaultReason } from '../notifications/reasons';
+import { PeriodicJob } from '../common/periodic-job';
 
 const BATCH = 500;
 
@@ -20,7 +21,7 @@ const BATCH = 500;
 @Injectable()
 export class ExpiredTasksService {
   private readonly logger = new Logger(ExpiredTasksService.name);
-  private running = false;
+  private readonly job = new PeriodicJob(this.logger, 'moving expired tasks failed');
 
   constructor(
     private readonly db: Transactions,
@@ -34,15 +35,8 @@ export class ExpiredTasksService {
 
   @Interval('expired-tasks', 5_000)
   async tick(): Promise<void> {
-    if (!this.config.schedulerEnabled || this.running) return;
-    this.running = true;
-    try {
-      await this.moveExpired();
-    } catch (error) {
-      this.logger.error({ err: error }, 'moving expired tasks failed');
-    } finally {
-      this.running = false;
-    }
+    if (!this.config.schedulerEnabled) return;
+    await this.job.run(() => this.moveExpired());
   }
 
   /** Moves every expired task; returns how many were moved or, without any free window, cancelled. */
