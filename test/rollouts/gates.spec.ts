@@ -3,6 +3,7 @@ import { RolloutGates } from '../../src/rollouts/rollout-gates.service';
 import { expandCustomerNotices, startTestApp, TestApp } from '../support/app';
 import { newKey, newPartner, newSchedulingWorld, newTenant } from '../support/factories';
 import { schedulerEnv, until } from '../scheduler/support';
+import { rolloutCalls } from '../support/rollouts';
 
 type World = Awaited<ReturnType<typeof newSchedulingWorld>>;
 type Rollout = {
@@ -27,20 +28,7 @@ describe('rollout gates', () => {
     for (let i = 0; i < n; i++) ids.push((await newTenant(t.admin, partnerId, extra)).id);
     return ids;
   };
-  const get = async (id: string): Promise<Rollout> =>
-    (await t.admin.get(`/rollouts/${id}`).expect(200)).body;
-  /** Waits until no task of the rollout is scheduled or running (what the dispatcher could do). */
-  const settled = (id: string) =>
-    until(async () => {
-      const r = await get(id);
-      return r.counts.scheduled + r.counts.running === 0 && r;
-    }, `rollout ${id} to have nothing scheduled or running`);
-  const create = async (body: object): Promise<Rollout> =>
-    (
-      await t.admin
-        .post('/rollouts', { targetVersion: '2.0.0', mode: 'immediate', ...body })
-        .expect(201)
-    ).body;
+  const { get, settled, create } = rolloutCalls<Rollout>(() => t.admin);
   const mails = async (partnerId: string) =>
     (
       (await t.ds.query(

@@ -4,6 +4,7 @@ import { WebhookSender } from '../../src/webhooks/webhook-sender';
 import { startTestApp, TestApp } from '../support/app';
 import { newPartner, newSchedulingWorld, newTenant } from '../support/factories';
 import { schedulerEnv, until } from '../scheduler/support';
+import { rolloutCalls } from '../support/rollouts';
 import { verifyByLibrary, verifyBySpec, WebhookReceiver } from './receiver';
 
 type World = Awaited<ReturnType<typeof newSchedulingWorld>>;
@@ -27,19 +28,7 @@ describe('rollout webhooks written by the gates', () => {
   const tenants = async (partnerId: string, n: number, extra: Record<string, unknown> = {}) => {
     for (let i = 0; i < n; i++) await newTenant(t.admin, partnerId, extra);
   };
-  const get = async (id: string): Promise<Rollout> =>
-    (await t.admin.get(`/rollouts/${id}`).expect(200)).body;
-  const settled = (id: string) =>
-    until(async () => {
-      const r = await get(id);
-      return r.counts.scheduled + r.counts.running === 0 && r;
-    }, `rollout ${id} to have nothing scheduled or running`);
-  const create = async (body: object): Promise<Rollout> =>
-    (
-      await t.admin
-        .post('/rollouts', { targetVersion: '2.0.0', mode: 'immediate', ...body })
-        .expect(201)
-    ).body;
+  const { get, settled, create } = rolloutCalls<Rollout>(() => t.admin);
   /** A partner with an endpoint subscribed to every rollout event; its secret. */
   const partnerWithEndpoint = async () => {
     const partner = await newPartner(t.admin, w.platformId);
