@@ -33,7 +33,13 @@ export interface JournalResult {
   cancelRequested: boolean;
 }
 
-type Item = { entry: JournalEntry } | { completion: Omit<Completion, 'done'> };
+/** The writes of one run made since its last flush began: one item, one promise. */
+interface Segment {
+  taskId: string;
+  entries: JournalEntry[];
+}
+
+type Item = { segment: Segment } | { completion: Omit<Completion, 'done'> };
 type ItemResult = JournalResult | boolean;
 
 /**
@@ -45,6 +51,8 @@ type ItemResult = JournalResult | boolean;
 export class RunJournal {
   private readonly logger = new Logger(RunJournal.name);
   private readonly queue: GroupCommit<Item, ItemResult>;
+  /** Per task, its segment still waiting in the queue (later writes join it). */
+  private readonly open = new Map<string, { segment: Segment; result: Promise<JournalResult> }>();
 
   constructor(
     private readonly db: Transactions,
@@ -64,19 +72,33 @@ export class RunJournal {
       // Given up: the runs stop as if their lease were lost; their leases lapse and they are
       // recovered (and eventually failed after MAX_ATTEMPTS) instead of hanging here.
       (item) => ('completion' in item ? false : { held: false, cancelRequested: false }),
-      // A batch of 100 no-op runs writes about 1,300 items (a dozen log lines each): one flush.
+      // Items are runs (a segment of writes each, or a completion): one flush takes them all.
       10_000,
     );
   }
 
-  /** A log line is dated when it is written here (the step starts now), not when it commits. */
+  /**
+   * A log line is dated when it is written here (the step starts now), not when it commits. The
+   * writes a run makes before the next flush begins join one queue item and share its promise
+   * (the same result each would have had: they commit in the same statement).
+   */
   write(entry: JournalEntry): Promise<JournalResult> {
-    const dated = entry.event && !entry.event.at ? { ...entry.event, at: new Date() } : entry.event;
-    return this.queue.submit({ entry: { ...entry, event: dated } }) as Promise<JournalResult>;
+    if (entry.event && !entry.event.at)
+      entry = { ...entry, event: { ...entry.event, at: new Date() } };
+    const open = this.open.get(entry.taskId);
+    if (open) {
+      open.segment.entries.push(entry);
+      return open.result;
+    }
+    const segment = { taskId: entry.taskId, entries: [entry] };
+    const result = this.queue.submit({ segment }) as Promise<JournalResult>;
+    this.open.set(entry.taskId, { segment, result });
+    return result;
   }
 
   /** Ends the run; false if the lease was lost (the task was left alone). */
   complete(completion: Omit<Completion, 'done'>): Promise<boolean> {
+    this.open.delete(completion.taskId); // its writes before commit first, in their own item
     return this.queue.submit({ completion }) as Promise<boolean>;
   }
 
@@ -91,6 +113,12 @@ export class RunJournal {
     const events: TaskEvent[] = [];
     const taken: TakenSnapshot[] = [];
     const now = new Date();
+    // Taken by this flush (synchronously, before any await): later writes start new segments.
+    for (const item of items) {
+      if ('segment' in item && this.open.get(item.segment.taskId)?.segment === item.segment) {
+        this.open.delete(item.segment.taskId);
+      }
+    }
     for (const item of items) {
       if ('completion' in item) {
         const c = item.completion;
@@ -104,27 +132,28 @@ export class RunJournal {
         changes.delete(c.taskId);
         continue;
       }
-      const e = item.entry;
-      const change = changes.get(e.taskId) ?? { taskId: e.taskId, done: [] };
-      if (e.progress) {
-        if (e.progress.step !== undefined) change.step = e.progress.step;
-        if (e.progress.percent !== undefined) change.percent = e.progress.percent;
-        if (e.progress.eta !== undefined) change.eta = e.progress.eta;
-      }
-      if (e.done) change.done.push(e.done);
-      if (e.snapshot) taken.push(e.snapshot);
-      changes.set(e.taskId, change);
-      if (e.event) {
-        events.push({
-          taskId: e.taskId,
-          attempt: e.attempt,
-          at: e.event.at ?? now,
-          step: e.event.step ?? null,
-          node: e.event.node ?? null,
-          kind: e.event.kind,
-          message: e.event.message,
-          durationMs: e.event.durationMs ?? null,
-        });
+      const change = changes.get(item.segment.taskId) ?? { taskId: item.segment.taskId, done: [] };
+      changes.set(item.segment.taskId, change);
+      for (const e of item.segment.entries) {
+        if (e.progress) {
+          if (e.progress.step !== undefined) change.step = e.progress.step;
+          if (e.progress.percent !== undefined) change.percent = e.progress.percent;
+          if (e.progress.eta !== undefined) change.eta = e.progress.eta;
+        }
+        if (e.done) change.done.push(e.done);
+        if (e.snapshot) taken.push(e.snapshot);
+        if (e.event) {
+          events.push({
+            taskId: e.taskId,
+            attempt: e.attempt,
+            at: e.event.at ?? now,
+            step: e.event.step ?? null,
+            node: e.event.node ?? null,
+            kind: e.event.kind,
+            message: e.event.message,
+            durationMs: e.event.durationMs ?? null,
+          });
+        }
       }
     }
     const { held, ended } = await this.commit(
@@ -135,7 +164,7 @@ export class RunJournal {
     );
     return items.map((item) => {
       if ('completion' in item) return ended.has(item.completion.taskId);
-      const id = item.entry.taskId;
+      const id = item.segment.taskId;
       return {
         held: held.has(id) || ended.has(id),
         cancelRequested: held.get(id)?.cancelRequested ?? false,

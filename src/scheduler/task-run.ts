@@ -32,6 +32,8 @@ export class TaskRun {
   abortAnswer: AbortAnswer | null = null;
   /** Settles when the runner is done with the task. */
   finished: Promise<void> = Promise.resolve();
+  /** The journal's promise for this run's latest writes (one per segment of writes). */
+  lastWrite: Promise<unknown> | null = null;
   /** When the last executor report this run used was received. */
   lastReportAt: string | null = null;
   private readonly halt = new AbortController();

@@ -324,6 +324,9 @@ export class TaskRunner {
 
   private write(run: TaskRun, entry: Omit<JournalEntry, 'taskId' | 'attempt'>): void {
     const written = this.journal.write({ ...entry, taskId: run.id, attempt: run.task.attempts });
+    // The writes of one segment share a promise: its outcome is handled once.
+    if (written === run.lastWrite) return;
+    run.lastWrite = written;
     void written.then((result) => {
       if (!result.held) run.stop('lease-lost');
       else if (result.cancelRequested && !run.cancelRequested) void this.requestCancel(run);
