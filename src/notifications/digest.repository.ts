@@ -130,11 +130,17 @@ export class DigestRepository {
     return rows.map(toFacts);
   }
 
-  /** A tenant's planned update (its open task: at most one), as its invitations describe it. */
+  /**
+   * A tenant's planned update (its open task: at most one), as its invitations describe it; not
+   * the task of a rollout that awaits its confirmation code: nobody has been told of it yet.
+   */
   async plannedTasks(tenantId: string): Promise<TaskFacts[]> {
     const rows: TaskFactsRow[] = await this.ds.query(
       `SELECT ${FACTS} FROM update_task t JOIN tenant tn ON tn.id = t.tenant_id
-       WHERE t.tenant_id = $1 AND t.is_open ORDER BY t.run_at, t.id`,
+       WHERE t.tenant_id = $1 AND t.is_open
+         AND NOT EXISTS (SELECT 1 FROM rollout r
+                         WHERE r.id = t.rollout_id AND r.state = 'awaiting_confirmation')
+       ORDER BY t.run_at, t.id`,
       [tenantId],
     );
     return rows.map(toFacts);

@@ -165,6 +165,27 @@ describe('calendar feeds', () => {
     expect(audit).toHaveLength(1);
   });
 
+  it('leaves out the update of a rollout that awaits its confirmation code: nobody was told of it', async () => {
+    const partner = await newPartner(t.admin, platformId);
+    const quiet = (await newTenant(t.admin, partner.id)) as { id: string; calendarUrl: string };
+    await t.admin
+      .patch(`/platforms/${platformId}`, {
+        licenceEmail: 'licence@platform.example',
+        rolloutConfirmation: { tenantsOver: 0 },
+      })
+      .expect(200);
+    const rollout = await t.admin
+      .post('/rollouts', { tenantIds: [quiet.id], targetVersion: '2.0.0', mode: 'immediate' })
+      .expect(202);
+    expect(rollout.body.state).toBe('awaiting_confirmation');
+    // The task exists (held, the tenant's open update), and the feed does not show it.
+    expect((await t.admin.get(`/tenants/${quiet.id}`).expect(200)).body.pendingUpdate).toBe(true);
+    const res = await fetchFeed(quiet.calendarUrl);
+    expect(res.status).toBe(200);
+    const updates = entriesOf(await res.text()).events.filter((e) => e.uid.startsWith('update-'));
+    expect(updates).toEqual([]);
+  });
+
   it('is rate limited per client address like every request without a key', async () => {
     let status = 200;
     for (let i = 0; i < 150 && status !== 429; i++) {
