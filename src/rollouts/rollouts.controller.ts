@@ -228,8 +228,9 @@ export class RolloutsController {
       'Every failed task of the wave (`index` as in `waves[].index`, 0 for the first) gets a new ' +
       'run, under the rules of POST /update-tasks/{id}/retry, all or nothing: if any of them ' +
       'cannot be retried, the answer lists each with its reason and nothing is retried. They run ' +
-      'now in a scheduled or running rollout; in a paused one they are held until it resumes. ' +
-      'Their earlier failures no longer count for the error gate.',
+      'now in a scheduled or running rollout; in a paused one they are held until it resumes. A ' +
+      'rollout that ended failed is reopened: it runs again, its tripped waves reopen and its ' +
+      'gates count the new runs. Their earlier failures no longer count for the error gate.',
   })
   @ApiOkResponse({ type: RolloutResponse, description: 'The rollout after the retry' })
   @ApiErrors(
@@ -237,7 +238,7 @@ export class RolloutsController {
     { 403: 'A partner admin acting on a forced rollout' },
     { 404: 'The rollout or the wave is unknown or outside your scope' },
     {
-      409: 'The rollout is not scheduled, running or paused, or the wave has no failed task, or a task cannot be retried now (another open task)',
+      409: 'The rollout is not scheduled, running, paused or failed (a stopped, cancelled or succeeded rollout stays over), or the wave has no failed task, or a task cannot be retried now (another open task)',
     },
     { 422: 'Tasks cannot be retried, for different reasons (each listed)' },
   )

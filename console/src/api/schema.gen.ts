@@ -540,7 +540,7 @@ export interface paths {
         put?: never;
         /**
          * Retry a wave's failed tasks
-         * @description Every failed task of the wave (`index` as in `waves[].index`, 0 for the first) gets a new run, under the rules of POST /update-tasks/{id}/retry, all or nothing: if any of them cannot be retried, the answer lists each with its reason and nothing is retried. They run now in a scheduled or running rollout; in a paused one they are held until it resumes. Their earlier failures no longer count for the error gate.
+         * @description Every failed task of the wave (`index` as in `waves[].index`, 0 for the first) gets a new run, under the rules of POST /update-tasks/{id}/retry, all or nothing: if any of them cannot be retried, the answer lists each with its reason and nothing is retried. They run now in a scheduled or running rollout; in a paused one they are held until it resumes. A rollout that ended failed is reopened: it runs again, its tripped waves reopen and its gates count the new runs. Their earlier failures no longer count for the error gate.
          */
         post: operations["RolloutsController_retryWave"];
         delete?: never;
@@ -6105,7 +6105,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The rollout is not scheduled, running or paused, or the wave has no failed task, or a task cannot be retried now (another open task) */
+            /** @description The rollout is not scheduled, running, paused or failed (a stopped, cancelled or succeeded rollout stays over), or the wave has no failed task, or a task cannot be retried now (another open task) */
             409: {
                 headers: {
                     [name: string]: unknown;
