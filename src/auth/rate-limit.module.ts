@@ -9,6 +9,7 @@ import { APP_GUARD } from '@nestjs/core';
 import {
   SkipThrottle,
   ThrottlerGuard,
+  type ThrottlerLimitDetail,
   ThrottlerModule,
   type ThrottlerOptions,
 } from '@nestjs/throttler';
@@ -35,6 +36,24 @@ function fromSelfServiceLink(context: ExecutionContext): boolean {
   return [context.getHandler(), context.getClass()].some(
     (target) => Reflect.getMetadata(SELF_SERVICE_RATE_LIMIT, target) === true,
   );
+}
+
+/**
+ * The library's guard names its Retry-After header after the limit that was hit
+ * (`Retry-After-selfService` for the links' limit); clients read the standard `Retry-After`, so
+ * every 429 carries it too.
+ */
+class RetryAfterThrottlerGuard extends ThrottlerGuard {
+  protected override async throwThrottlingException(
+    context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
+    const res = context
+      .switchToHttp()
+      .getResponse<{ setHeader(name: string, value: string): void }>();
+    res.setHeader('Retry-After', String(detail.timeToBlockExpire));
+    return super.throwThrottlingException(context, detail);
+  }
 }
 
 /**
@@ -82,7 +101,7 @@ export class RateLimitModule {
         }),
       ],
       // Registered after the API key guard (AuthModule), so the caller is known when counting.
-      providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
+      providers: [{ provide: APP_GUARD, useClass: RetryAfterThrottlerGuard }],
     };
   }
 }

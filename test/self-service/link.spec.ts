@@ -286,8 +286,10 @@ describe('the self-service link in customer e-mails', () => {
       });
       for (let i = 0; i < 3; i++) await limited.anonymous.get('/self-service/x').expect(404);
       const over = await limited.anonymous.get('/self-service/x').expect(429);
-      // The library names the header after the throttler: Retry-After-selfService.
+      // The library names its header after the throttler (Retry-After-selfService); the standard
+      // Retry-After says the same.
       expect(Number(over.headers['retry-after-selfservice'])).toBeGreaterThan(0);
+      expect(over.headers['retry-after']).toBe(over.headers['retry-after-selfservice']);
       await request(limited.admin.baseUrl).get('/u/x').expect(429);
       // Other requests are not counted against the links' limit.
       await limited.admin.get('/platforms').expect(200);
