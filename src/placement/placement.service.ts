@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Tx } from '../database/transactions';
 import type { MaintenanceWindow, TimeSlot } from '../common/maintenance-window';
 import {
+  type BlockCode,
   type Blocker,
   type Blockers,
   combineBlockers,
@@ -91,6 +92,44 @@ export class PlacementService {
       );
       if (placement.placed)
         result.placed.push({ id: task.id, runAt: placement.runAt, expiresAt: placement.expiresAt });
+      else result.unplaced.push({ id: task.id, reason: placement.reason });
+    }
+    return result;
+  }
+
+  /**
+   * Immediate and custom tasks the service schedules (a rollout wave opening): each at its time,
+   * or at the first instant after the blocking periods that time overlaps (platform maintenance,
+   * blackouts), except those in its `overrides` (a platform admin's forced update and blackouts).
+   * Every source is read once for all the tasks.
+   */
+  async placeInstants(
+    tx: Tx,
+    tasks: (MovingTask & { runAt: Date; overrides?: readonly BlockCode[] })[],
+    now: Date,
+  ): Promise<PlacedMoves> {
+    const result: PlacedMoves = { placed: [], unplaced: [] };
+    if (tasks.length === 0) return result;
+    const blockers = await this.blockers(
+      tx,
+      tasks.map((t) => t.target.platformId),
+      now,
+    );
+    for (const task of tasks) {
+      const placement = place(
+        {
+          mode: 'custom',
+          runAt: task.runAt,
+          window: task.window,
+          expectedDurationMinutes: task.expectedDurationMinutes,
+          ifBlocked: 'next_free_window',
+          overrides: task.overrides,
+        },
+        blockers.for(task.target),
+        now,
+      );
+      if (placement.placed)
+        result.placed.push({ id: task.id, runAt: placement.runAt, expiresAt: null });
       else result.unplaced.push({ id: task.id, reason: placement.reason });
     }
     return result;

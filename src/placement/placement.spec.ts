@@ -143,6 +143,42 @@ describe('placing a task', () => {
     });
   });
 
+  it('moves an immediate or custom task the service schedules past the periods it overlaps', () => {
+    const blackout: BlockingPeriod = {
+      ...period('b', '2027-01-04T09:00:00Z', '2027-01-04T12:00:00Z'),
+      code: 'blackout_overlap',
+    };
+    const blocker = periodsBlocker([
+      blackout,
+      // starts 30 minutes after the blackout: a 60-minute update at its end would overlap it
+      period('m', '2027-01-04T12:30:00Z', '2027-01-04T14:00:00Z'),
+    ]);
+    const moved = ask({ mode: 'immediate', ifBlocked: 'next_free_window' });
+    expect(place(moved, blocker, now)).toEqual({
+      placed: true,
+      runAt: new Date('2027-01-04T14:00:00Z'),
+      expiresAt: null,
+    });
+    const custom = { ...moved, mode: 'custom' as const, runAt: new Date('2027-01-04T15:00:00Z') };
+    expect(place(custom, blocker, now)).toMatchObject({ runAt: custom.runAt });
+    // A forced update by a platform admin ignores the blackout, never the maintenance.
+    expect(place({ ...moved, overrides: ['blackout_overlap'] }, blocker, now)).toMatchObject({
+      runAt: now,
+    });
+    expect(
+      place(
+        { ...moved, expectedDurationMinutes: 180, overrides: ['blackout_overlap'] },
+        blocker,
+        now,
+      ),
+    ).toMatchObject({ runAt: new Date('2027-01-04T14:00:00Z') });
+    // Asked for by a caller, the same time is refused.
+    expect(place({ ...moved, ifBlocked: 'refuse' }, blocker, now)).toMatchObject({
+      placed: false,
+      code: 'blackout_overlap',
+    });
+  });
+
   it('combines blockers: the earliest-starting overlap of any source wins', () => {
     const a = periodsBlocker([period('a', '2027-01-05T01:30:00Z', '2027-01-05T03:00:00Z')]);
     const b = periodsBlocker([period('b', '2027-01-05T01:10:00Z', '2027-01-05T01:20:00Z')]);

@@ -208,6 +208,9 @@ export function freeWindows(
   return found;
 }
 
+/** Immediate and custom tasks moved past blocking periods: how many back-to-back ones at most. */
+export const FREE_INSTANT_STEPS = 1000;
+
 export type PlacementMode = 'immediate' | 'maintenance_window' | 'custom';
 
 /** What is asked of the placement. */
@@ -227,7 +230,9 @@ export interface PlacementAsk {
    * `refuse`: a blocked slot is a refusal (a task being scheduled, rescheduled or retried: the
    * caller asked for that time). `next_free_window`: the task moves on to the first window after
    * the blocked slot that nothing blocks (a task the service moves: its window changed or closed,
-   * maintenance was announced over it). Either way a maintenance-window task steps over blackouts.
+   * maintenance was announced over it); in immediate and custom mode (a rollout wave opening), to
+   * the first instant after the blocking periods it overlaps, i.e. the end of the last of them.
+   * Either way a maintenance-window task steps over blackouts.
    */
   ifBlocked: 'refuse' | 'next_free_window';
   /**
@@ -252,10 +257,19 @@ export type Placement =
 export function place(ask: PlacementAsk, blocker: Blocker, now: Date): Placement {
   const expected = ask.expectedDurationMinutes;
   if (ask.mode !== 'maintenance_window') {
-    const runAt = ask.mode === 'custom' && ask.runAt ? ask.runAt : now;
-    const blocking = blocker.firstOverlap(updateSlot(runAt, expected), ask.overrides);
-    if (blocking) return blocked(blocking);
-    return { placed: true, runAt, expiresAt: null };
+    let runAt = ask.mode === 'custom' && ask.runAt ? ask.runAt : now;
+    for (let step = 0; step < FREE_INSTANT_STEPS; step++) {
+      const blocking = blocker.firstOverlap(updateSlot(runAt, expected), ask.overrides);
+      if (!blocking) return { placed: true, runAt, expiresAt: null };
+      if (ask.ifBlocked === 'refuse') return blocked(blocking);
+      // The update would overlap it: the first instant after it (which may overlap the next one).
+      runAt = blocking.endsAt;
+    }
+    return {
+      placed: false,
+      code: 'no_free_window',
+      reason: `no time free of blocking periods after ${FREE_INSTANT_STEPS} of them in a row`,
+    };
   }
   if (ask.ifBlocked === 'refuse' && expected > ask.window.durationMinutes) {
     return {

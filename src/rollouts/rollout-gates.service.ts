@@ -9,6 +9,7 @@ import { defaultReason } from '../notifications/reasons';
 import { Notices } from '../notifications/notices.service';
 import { PlacementService } from '../placement/placement.service';
 import { TaskChanges } from '../updates/task-changes.service';
+import { overriddenBlocks } from '../updates/task-policy';
 import type { TaskMove } from '../updates/update-task';
 import { UpdateTasksRepository } from '../updates/update-tasks.repository';
 import {
@@ -269,7 +270,7 @@ export class RolloutGates {
   /**
    * Opens waves: their held tasks are scheduled, each taking its time from now (immediate: now;
    * maintenance_window: the tenant's first free window from now; custom: the later of its time and
-   * now) through TaskChanges, which tells the recipients of their earlier notices. `quiet`: no
+   * now; immediate and custom moved past platform maintenance and blackouts) through TaskChanges, which tells the recipients of their earlier notices. `quiet`: no
    * notice of the move (a confirmed rollout, whose tasks nobody was told of yet).
    */
   async open(
@@ -303,7 +304,7 @@ export class RolloutGates {
     }).then((l) => l.tasks);
     if (held.length === 0) return;
     let moves: TaskMove[];
-    let unplaced: string[] = [];
+    let unplaced: string[];
     if (r.mode === 'maintenance_window') {
       const placed = await this.placement.placeMoves(
         tx,
@@ -318,8 +319,28 @@ export class RolloutGates {
       moves = placed.placed.map((p) => ({ ...p, mode: 'maintenance_window' }));
       unplaced = placed.unplaced.map((u) => u.id);
     } else {
+      // Immediate and custom: at that time, or at the first instant after the blackouts and
+      // platform maintenance it would overlap (a platform admin's forced rollout runs inside
+      // blackouts, as a forced task does).
       const runAt = r.mode === 'custom' && r.runAt && r.runAt > now ? r.runAt : now;
-      moves = held.map((t) => ({ id: t.id, mode: r.mode, runAt, expiresAt: null }));
+      const overrides = overriddenBlocks({
+        forced: r.forced,
+        byPlatformAdmin: r.createdByRole === 'platform_admin',
+      });
+      const placed = await this.placement.placeInstants(
+        tx,
+        held.map((t) => ({
+          id: t.id,
+          target: { platformId: t.platformId, partnerId: t.partnerId, tenantId: t.tenantId },
+          window: t.window,
+          expectedDurationMinutes: t.expectedDurationMinutes,
+          runAt,
+          overrides,
+        })),
+        now,
+      );
+      moves = placed.placed.map((p) => ({ ...p, mode: r.mode }));
+      unplaced = placed.unplaced.map((u) => u.id);
     }
     await this.rollouts.release(
       tx,

@@ -279,4 +279,111 @@ describe('rollout gates', () => {
     expect((await get(r.id)).state).toBe('failed');
     expect(await mails(partner.id)).toEqual(['rollout.completed', 'rollout.completed']);
   });
+
+  describe('a wave opening into blocked time', () => {
+    const taskOf = async (rolloutId: string, tenantId: string) =>
+      (
+        (await t.ds.query(
+          `SELECT status, run_at AS "runAt", notice_sequence AS "sequence"
+           FROM update_task WHERE rollout_id = $1 AND tenant_id = $2`,
+          [rolloutId, tenantId],
+        )) as { status: string; runAt: Date; sequence: number }[]
+      )[0];
+    const at = (minutes: number) => new Date(t.clock.now().getTime() + minutes * 60_000);
+
+    /**
+     * Wave 1 (tenant a) runs; `block` then blocks tenant b's time from now on (platform
+     * maintenance: c's too) and returns when the block ends; wave 2 (b and c) opens. A free task
+     * runs (c, or with maintenance a task on another platform scheduled after the opening), so the
+     * dispatcher has claimed what was due; the blocked tasks wait for the end of the block and are
+     * claimed once the clock reaches it.
+     */
+    const opensPastTheBlock = async (
+      world: World,
+      block: (b: string) => Promise<Date>,
+      platformWide = false,
+    ): Promise<void> => {
+      const partner = await newPartner(t.admin, world.platformId);
+      const [, b, c] = await tenants(partner.id, 3);
+      const r = await create({ partnerId: partner.id, waves: [{ count: 1 }, { percent: 100 }] });
+      await until(async () => (await get(r.id)).waves[0].counts.succeeded === 1, 'wave 1 done');
+      const end = await block(b);
+      await gates.advanceAll();
+      expect((await get(r.id)).waves[1].state).toBe('open');
+      const blocked = platformWide ? [b, c] : [b];
+      let free = c;
+      if (platformWide) {
+        free = (await newTenant(t.admin, (await newPartner(t.admin, w.platformId)).id)).id;
+        await t.admin
+          .post('/update-tasks', { tenantIds: [free], targetVersion: '2.0.0', mode: 'immediate' })
+          .expect(201);
+      }
+      const state = async (tenantId: string) =>
+        (
+          (await t.ds.query(
+            `SELECT status FROM update_task WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT 1`,
+            [tenantId],
+          )) as { status: string }[]
+        )[0]?.status;
+      await until(async () => (await state(free)) === 'succeeded', 'a free task to run');
+      for (const id of blocked)
+        expect(await taskOf(r.id, id)).toMatchObject({ status: 'scheduled', runAt: end });
+      t.clock.set(end);
+      for (const id of blocked)
+        await until(async () => (await taskOf(r.id, id)).status === 'succeeded', 'b to run');
+    };
+
+    it('an immediate wave opening in a tenant blackout is placed at its end', async () => {
+      await opensPastTheBlock(w, async (b) => {
+        const endsAt = at(120);
+        await t.admin
+          .post(`/tenants/${b}/blackouts`, {
+            startsAt: at(-1).toISOString(),
+            endsAt: endsAt.toISOString(),
+            reason: 'Stocktaking',
+          })
+          .expect(201);
+        return endsAt;
+      });
+    });
+
+    it('an immediate wave whose updates would overlap platform maintenance starts after it', async () => {
+      const world = await newSchedulingWorld(t.admin, 0);
+      await opensPastTheBlock(
+        world,
+        async () => {
+          const endsAt = at(120);
+          await t.admin
+            .post(`/platforms/${world.platformId}/maintenance`, {
+              startsAt: at(10).toISOString(),
+              endsAt: endsAt.toISOString(),
+              message: 'Database upgrade',
+            })
+            .expect(201);
+          return endsAt;
+        },
+        true,
+      );
+    });
+
+    it("a platform admin's forced rollout opens inside a tenant blackout", async () => {
+      const partner = await newPartner(t.admin, w.platformId);
+      const [, b] = await tenants(partner.id, 2);
+      const r = await create({
+        partnerId: partner.id,
+        waves: [{ count: 1 }, { percent: 100 }],
+        forced: true,
+      });
+      await until(async () => (await get(r.id)).waves[0].counts.succeeded === 1, 'wave 1 done');
+      await t.admin
+        .post(`/tenants/${b}/blackouts`, {
+          startsAt: at(-1).toISOString(),
+          endsAt: at(120).toISOString(),
+          reason: 'Stocktaking',
+        })
+        .expect(201);
+      await gates.advanceAll();
+      await until(async () => (await taskOf(r.id, b)).status === 'succeeded', 'b to run');
+    });
+  });
 });
