@@ -23,6 +23,7 @@ import { TenantVersionKey1796020600001 } from './1796020600001-tenant-version-ke
 import { RolloutConfirmationDeadline1796020800001 } from './1796020800001-rollout-confirmation-deadline';
 import { WebhookPayloadJson1796020900001 } from './1796020900001-webhook-payload-json';
 import { WebhookDedupeKey1796020900002 } from './1796020900002-webhook-dedupe-key';
+import { WebhookFanout1796021000001 } from './1796021000001-webhook-fanout';
 
 export const MIGRATIONS = [
   Foundation1795392000000,
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   RolloutConfirmationDeadline1796020800001,
   WebhookPayloadJson1796020900001,
   WebhookDedupeKey1796020900002,
+  WebhookFanout1796021000001,
 ];

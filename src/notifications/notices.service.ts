@@ -56,12 +56,12 @@ export class Notices {
 
   /**
    * A new batch: its customers as ONE fan-out row that the sender expands into a notice per
-   * customer, and ONE digest per partner contact.
+   * customer, ONE digest per partner contact, and ONE webhook fan-out row per endpoint.
    */
   async scheduled(tx: Tx, batchId: string): Promise<void> {
     const now = this.clock.now();
     await this.notices.insertScheduled(tx, batchId, now);
-    await this.webhooks.insertForTasks(tx, 'task.scheduled', { batchId }, null, now);
+    await this.webhooks.insertFanout(tx, batchId, now);
   }
 
   /**

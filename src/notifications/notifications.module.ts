@@ -44,6 +44,6 @@ import { WebhookOutboxRepository } from './webhook-outbox.repository';
     MailMetrics,
     MailSender,
   ],
-  exports: [Notices, MailSender, MailTemplates, DigestRepository],
+  exports: [Notices, MailSender, MailTemplates, DigestRepository, WebhookOutboxRepository],
 })
 export class NotificationsModule {}

@@ -81,6 +81,89 @@ export class WebhookOutboxRepository {
     );
   }
 
+  /**
+   * A new batch's `task.scheduled`: ONE fan-out row per subscribed endpoint (platform-wide ones, and
+   * those of a partner with a task in the batch) instead of a delivery per task; the webhook sender
+   * expands it after the commit (expandNext), and a task changed before that is expanded first by
+   * its change (the trigger of migration 1796021000001), from the row as the batch committed it.
+   */
+  async insertFanout(em: EntityManager, batchId: string, now: Date): Promise<number> {
+    return insertThenWake(
+      em,
+      WEBHOOK_CHANNEL,
+      `INSERT INTO webhook_fanout (endpoint_id, batch_id, event, reason, event_timestamp, event_at)
+       SELECT e.id, $1, $2, NULL, $3, $4::timestamptz FROM webhook_endpoint e
+       WHERE e.enabled AND $2::text = ANY (e.events)
+         AND (e.partner_id IS NULL OR EXISTS (
+           SELECT 1 FROM update_task t WHERE t.batch_id = $1 AND t.partner_id = e.partner_id))
+       RETURNING 1`,
+      [batchId, 'task.scheduled', now.toISOString(), now],
+    );
+  }
+
+  /**
+   * Expands the oldest pending fan-out row by up to `chunk` of its batch's tasks (in id order),
+   * into ordinary deliveries with the bodies a per-task insert writes. The deliveries and the new
+   * position commit together; the row is locked FOR UPDATE SKIP LOCKED (another sender takes
+   * another row), and the dedupe key `fanout:<row>:<task>` writes a task once whoever expands it
+   * (this, or the change of the task that expanded it first). Returns the tasks read (0: nothing
+   * was pending). An endpoint disabled meanwhile gets nothing (its row ends).
+   */
+  async expandNext(em: EntityManager, chunk: number): Promise<number> {
+    const [due]: FanoutRow[] = await em.query(
+      `SELECT f.id, f.endpoint_id, f.batch_id, f.event, f.reason, f.event_timestamp, f.event_at,
+         COALESCE(f.expanded_through, '00000000-0000-0000-0000-000000000000'::uuid) AS after
+       FROM webhook_fanout f
+       WHERE f.status = 'pending'
+       ORDER BY f.created_at LIMIT 1
+       FOR UPDATE SKIP LOCKED`,
+    );
+    if (!due) return 0;
+    const [step]: { tasks: number; last: string | null; written: number }[] = await em.query(
+      `WITH next AS (
+         SELECT t.id FROM update_task t
+         WHERE t.batch_id = $1 AND t.id > $6 ORDER BY t.id LIMIT $7
+       ), written AS (
+         INSERT INTO webhook_delivery (endpoint_id, message_id, event, order_key, payload,
+           next_attempt_at, created_at, dedupe_key)
+         SELECT e.id, ${MESSAGE_ID}, $2, t.id, ${body(TASK_DATA, '$4')},
+           $5::timestamptz, $5::timestamptz, 'fanout:' || $9::text || ':' || t.id
+         FROM update_task t
+         JOIN tenant tn ON tn.id = t.tenant_id
+         JOIN webhook_endpoint e ON e.id = $8 AND e.enabled
+           AND (e.partner_id IS NULL OR e.partner_id = t.partner_id)
+         WHERE t.id IN (SELECT id FROM next)
+         ON CONFLICT (endpoint_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
+         RETURNING 1
+       )
+       SELECT (SELECT count(*)::int FROM next) AS tasks,
+              (SELECT id FROM next ORDER BY id DESC LIMIT 1) AS last,
+              (SELECT count(*)::int FROM written) AS written`,
+      [
+        due.batch_id,
+        due.event,
+        due.reason,
+        due.event_timestamp,
+        due.event_at,
+        due.after,
+        chunk,
+        due.endpoint_id,
+        due.id,
+      ],
+    );
+    const done = step.tasks < chunk;
+    await em.query(
+      `UPDATE webhook_fanout
+       SET expanded_through = COALESCE($2::uuid, expanded_through), expanded = expanded + $3,
+           status = CASE WHEN $4 THEN 'done' ELSE status END,
+           done_at = CASE WHEN $4 THEN now() END
+       WHERE id = $1`,
+      [due.id, step.last, step.written, done],
+    );
+    if (step.written > 0) await wake(em, WEBHOOK_CHANNEL);
+    return Math.max(step.tasks, 1);
+  }
+
   /** Maintenance announced or withdrawn: endpoints of the platform's partners and platform-wide ones. */
   async insertForMaintenance(
     em: EntityManager,
@@ -199,6 +282,17 @@ export interface WebhookBlackoutFacts {
   timezone: string;
   reason: string;
   conflictPolicy: string;
+}
+
+interface FanoutRow {
+  id: string;
+  endpoint_id: string;
+  batch_id: string;
+  event: string;
+  reason: string | null;
+  event_timestamp: string;
+  event_at: Date;
+  after: string;
 }
 
 /** Wakes the webhook senders when the caller's transaction commits. */

@@ -5,7 +5,10 @@ import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { type Tx, Transactions } from '../database/transactions';
 import { OutboxListener } from '../notifications/outbox-listener';
-import { WEBHOOK_CHANNEL } from '../notifications/webhook-outbox.repository';
+import {
+  WEBHOOK_CHANNEL,
+  WebhookOutboxRepository,
+} from '../notifications/webhook-outbox.repository';
 import {
   type AttemptResult,
   type ClaimedDelivery,
@@ -23,6 +26,8 @@ const LEASE_MARGIN_MS = 30_000;
 const MAX_GROUP = 500;
 /** Deliveries claimed per request slot (queued in the process until a slot is free). */
 const CLAIM_AHEAD = 8;
+/** Tasks of a batch's fan-out row expanded into deliveries per transaction. */
+const EXPAND_CHUNK = 2_000;
 
 /**
  * When the next attempt is due after `attempts` failed ones: WEBHOOK_RETRY_SCHEDULE gives the
@@ -69,6 +74,7 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly client: WebhookClient,
     private readonly failures: WebhookFailures,
     private readonly clock: Clock,
+    private readonly outbox: WebhookOutboxRepository,
   ) {
     this.listener = new OutboxListener(config);
   }
@@ -97,9 +103,10 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
   async drain(): Promise<number> {
     let total = 0;
     for (;;) {
+      const expanded = await this.expandFanout();
       const started = await this.startDue();
       await Promise.allSettled([...this.inFlight.values()]);
-      if (started === 0 && this.inFlight.size === 0) return total;
+      if (expanded === 0 && started === 0 && this.inFlight.size === 0) return total;
       total += started;
     }
   }
@@ -111,13 +118,28 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
   private async loop(): Promise<void> {
     while (!this.stopping) {
       let started = 0;
+      let expanded = 0;
+      try {
+        expanded = await this.expandFanout();
+      } catch (err) {
+        this.logger.error({ err }, 'expanding webhook fan-out rows failed; trying again shortly');
+      }
       try {
         started = await this.startDue();
       } catch (err) {
         this.logger.error({ err }, 'claiming webhook deliveries failed; trying again shortly');
       }
-      if (!this.stopping && started === 0) await this.idle.for(IDLE_POLL_MS);
+      if (!this.stopping && started === 0 && expanded === 0) await this.idle.for(IDLE_POLL_MS);
     }
+  }
+
+  /**
+   * Expands one chunk of a new batch's fan-out row into deliveries (before claiming, so a batch's
+   * deliveries are written as soon as a sender is free). Returns the tasks read (0: none pending).
+   */
+  private async expandFanout(): Promise<number> {
+    if (this.stopping) return 0;
+    return this.db.run((tx) => this.outbox.expandNext(tx, EXPAND_CHUNK));
   }
 
   /**
