@@ -46,10 +46,16 @@ export class WebhookFanout1796021000001 implements MigrationInterface {
       BEGIN
         -- Waits for a sender's chunk in flight (FOR UPDATE), then keeps senders off the row until
         -- this transaction ends: the two never write the same task's delivery at once (no deadlock).
+        -- The endpoints first, as their deletion locks them (then cascades to the fan-out rows).
+        PERFORM 1 FROM webhook_endpoint e
+        WHERE e.id IN (SELECT f.endpoint_id FROM webhook_fanout f
+                       WHERE f.batch_id = t.batch_id AND f.status = 'pending'
+                         AND f.created_xid <> pg_current_xact_id())
+        ORDER BY e.id FOR KEY SHARE;
         PERFORM 1 FROM webhook_fanout f
         WHERE f.batch_id = t.batch_id AND f.status = 'pending'
           AND f.created_xid <> pg_current_xact_id()
-        FOR SHARE;
+        ORDER BY f.id FOR SHARE;
         IF NOT FOUND THEN
           RETURN;
         END IF;

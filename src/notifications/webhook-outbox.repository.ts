@@ -106,17 +106,19 @@ export class WebhookOutboxRepository {
    * into ordinary deliveries with the bodies a per-task insert writes. The deliveries and the new
    * position commit together; the row is locked FOR UPDATE SKIP LOCKED (another sender takes
    * another row), and the dedupe key `fanout:<row>:<task>` writes a task once whoever expands it
-   * (this, or the change of the task that expanded it first). Returns the tasks read (0: nothing
+   * (this, or the change of the task that expanded it first). The endpoint is held FOR KEY SHARE
+   * from the start (skipped while it is being deleted), so a deletion waits for the chunk instead of
+   * deadlocking with it. Returns the tasks read (0: nothing
    * was pending). An endpoint disabled meanwhile gets nothing (its row ends).
    */
   async expandNext(em: EntityManager, chunk: number): Promise<number> {
     const [due]: FanoutRow[] = await em.query(
       `SELECT f.id, f.endpoint_id, f.batch_id, f.event, f.reason, f.event_timestamp, f.event_at,
          COALESCE(f.expanded_through, '00000000-0000-0000-0000-000000000000'::uuid) AS after
-       FROM webhook_fanout f
+       FROM webhook_fanout f JOIN webhook_endpoint e ON e.id = f.endpoint_id
        WHERE f.status = 'pending'
        ORDER BY f.created_at LIMIT 1
-       FOR UPDATE SKIP LOCKED`,
+       FOR UPDATE OF f SKIP LOCKED FOR KEY SHARE OF e SKIP LOCKED`,
     );
     if (!due) return 0;
     const [step]: { tasks: number; last: string | null; written: number }[] = await em.query(
