@@ -65,6 +65,89 @@ describe('blackouts', () => {
     await schedule(b.id, { mode: 'custom', runAt: '2028-01-06T23:00:00Z' }).expect(201);
   });
 
+  it('repeats a yearly tenant blackout over the spring DST change at its wall-clock times', async () => {
+    // Daily 02:00–06:00 Berlin: 01:00–05:00Z in winter, 00:00–04:00Z in summer.
+    const berlin = { cron: '0 2 * * *', durationMinutes: 240, timezone: 'Europe/Berlin' };
+    const x = await newTenant(t.admin, w.partner.id, { maintenanceWindow: berlin });
+    // 20 March 00:00 (winter, +01:00) to 1 April 00:00 (summer, +02:00) Berlin, every year; the
+    // clocks go forward inside it (28 March 2027, 26 March 2028).
+    const res = await w.partnerApi
+      .post(`/tenants/${x.id}/blackouts`, {
+        startsAt: '2027-03-20T00:00:00+01:00',
+        endsAt: '2027-04-01T00:00:00+02:00',
+        repeat: 'yearly',
+        timezone: 'Europe/Berlin',
+        reason: 'Year-end closing',
+      })
+      .expect(201);
+    expect(res.body).toMatchObject({
+      startsAt: '2027-03-19T23:00:00.000Z',
+      endsAt: '2027-03-31T22:00:00.000Z',
+    });
+    t.clock.set('2028-03-01T12:00:00Z');
+    const custom = (runAt: string, expectedDurationMinutes: number) =>
+      schedule(x.id, { mode: 'custom', runAt, expectedDurationMinutes });
+    // The next year, into its first hour (20 March 2028, 00:30 Berlin winter time = 19 March
+    // 23:30Z) and into its last (31 March 2028, 23:30 Berlin summer time = 21:30Z): refused,
+    // naming it.
+    for (const runAt of ['2028-03-19T23:30:00Z', '2028-03-31T21:30:00Z']) {
+      const refused = await custom(runAt, 15).expect(422);
+      expect(refused.body.details[0]).toMatchObject({ tenantId: x.id, code: 'blackout_overlap' });
+      expect(refused.body.details[0].reason).toContain(res.body.id);
+      expect(refused.body.details[0].reason).toContain('Year-end closing');
+    }
+    // Ending as it starts (19 March 23:00 Berlin = 22:00Z), or starting as it ends: fine
+    // (dry runs, so the tenant stays free).
+    await schedule(x.id, {
+      mode: 'custom',
+      runAt: '2028-03-19T22:00:00Z',
+      expectedDurationMinutes: 60,
+      dryRun: true,
+    }).expect((r) => expect(r.status).toBeLessThan(300));
+    await schedule(x.id, {
+      mode: 'custom',
+      runAt: '2028-03-31T22:00:00Z',
+      expectedDurationMinutes: 15,
+      dryRun: true,
+    }).expect((r) => expect(r.status).toBeLessThan(300));
+    // Inside it, before the change: the first window outside is 1 April 2028, 02:00 Berlin summer
+    // time (00:00Z), not 31 March (whose window is still inside).
+    t.clock.set('2028-03-25T12:00:00Z');
+    const batch = (await schedule(x.id, { mode: 'maintenance_window' }).expect(201)).body;
+    expect(await taskOf(batch.batchId)).toMatchObject({
+      runAt: '2028-04-01T00:00:00.000Z',
+      expiresAt: '2028-04-01T04:00:00.000Z',
+    });
+    // Only the tenant's own blackout: another tenant of the partner is free inside it.
+    const other = await tenant();
+    await schedule(other.id, { mode: 'custom', runAt: '2028-03-28T12:00:00Z' }).expect(201);
+  });
+
+  it('keeps the local times of a yearly blackout that falls on the other side of the DST change in a later year', async () => {
+    const x = await tenant();
+    // 27 March 2027 00:00–12:00 Berlin, the day before the change (+01:00). On 27 March 2028 the
+    // clocks went forward the day before (26 March): 00:00–12:00 +02:00 = 26 March 22:00Z–10:00Z.
+    const res = await w.partnerApi
+      .post(`/tenants/${x.id}/blackouts`, {
+        startsAt: '2027-03-27T00:00:00+01:00',
+        endsAt: '2027-03-27T12:00:00+01:00',
+        repeat: 'yearly',
+        timezone: 'Europe/Berlin',
+        reason: 'Stocktaking',
+      })
+      .expect(201);
+    t.clock.set('2028-03-01T12:00:00Z');
+    const custom = (runAt: string) =>
+      schedule(x.id, { mode: 'custom', runAt, expectedDurationMinutes: 30 });
+    // 00:30 local (22:30Z): inside; a shift by a UTC year would place it at 23:00Z–11:00Z.
+    const refused = await custom('2028-03-26T22:30:00Z').expect(422);
+    expect(refused.body.details[0]).toMatchObject({ tenantId: x.id, code: 'blackout_overlap' });
+    expect(refused.body.details[0].reason).toContain(res.body.id);
+    expect(refused.body.details[0].reason).toContain('Stocktaking');
+    // 12:00 local (10:00Z): over.
+    await custom('2028-03-27T10:00:00Z').expect(201);
+  });
+
   it('refuses immediate updates inside a tenant blackout unless a platform admin forces them', async () => {
     const x = await tenant();
     await t.admin
