@@ -83,8 +83,8 @@ export class RunJournal {
    * (the same result each would have had: they commit in the same statement).
    */
   write(entry: JournalEntry): Promise<JournalResult> {
-    if (entry.event && !entry.event.at)
-      entry = { ...entry, event: { ...entry.event, at: new Date() } };
+    // The entry is the journal's from here on (the runner builds a new one per write).
+    if (entry.event && !entry.event.at) entry.event.at = new Date();
     const open = this.open.get(entry.taskId);
     if (open) {
       open.segment.entries.push(entry);

@@ -15,14 +15,15 @@ const ALPHA = 0.2;
 @Injectable()
 export class StepDurations {
   private readonly logger = new Logger(StepDurations.name);
-  private readonly means = new Map<string, number>();
+  /** Per platform, per step name (no key built per lookup: the ETA looks up every step). */
+  private readonly means = new Map<string, Map<string, number>>();
 
   constructor(private readonly runs: RunControlRepository) {}
 
   async load(): Promise<void> {
     try {
       const rows = await this.runs.recentStepDurations(SAMPLE);
-      for (const r of rows) this.means.set(key(r.platformId, r.step), r.meanMs);
+      for (const r of rows) this.of(r.platformId).set(r.step, r.meanMs);
     } catch (error) {
       this.logger.warn(
         { err: error },
@@ -32,15 +33,19 @@ export class StepDurations {
   }
 
   observe(platformId: string, step: StepName, ms: number): void {
-    const k = key(platformId, step);
-    const mean = this.means.get(k);
-    this.means.set(k, mean === undefined ? ms : mean + ALPHA * (ms - mean));
+    const means = this.of(platformId);
+    const mean = means.get(step);
+    means.set(step, mean === undefined ? ms : mean + ALPHA * (ms - mean));
   }
 
   /** The expected duration of a step, or `fallbackMs` if it was never seen on this platform. */
   expected(platformId: string, step: StepName, fallbackMs: number): number {
-    return this.means.get(key(platformId, step)) ?? fallbackMs;
+    return this.means.get(platformId)?.get(step) ?? fallbackMs;
+  }
+
+  private of(platformId: string): Map<string, number> {
+    let means = this.means.get(platformId);
+    if (!means) this.means.set(platformId, (means = new Map()));
+    return means;
   }
 }
-
-const key = (platformId: string, step: string) => `${platformId}|${step}`;

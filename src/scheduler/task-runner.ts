@@ -323,7 +323,10 @@ export class TaskRunner {
   }
 
   private write(run: TaskRun, entry: Omit<JournalEntry, 'taskId' | 'attempt'>): void {
-    const written = this.journal.write({ ...entry, taskId: run.id, attempt: run.task.attempts });
+    const own = entry as JournalEntry; // a new literal per call: completed here, not copied
+    own.taskId = run.id;
+    own.attempt = run.task.attempts;
+    const written = this.journal.write(own);
     // The writes of one segment share a promise: its outcome is handled once.
     if (written === run.lastWrite) return;
     run.lastWrite = written;
