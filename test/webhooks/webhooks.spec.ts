@@ -113,11 +113,14 @@ describe('webhooks', () => {
     ];
     for (const [body, field] of cases) {
       const res = await partnerApi.post('/webhooks', body).expect(400);
-      expect(JSON.stringify(res.body)).toContain(field);
+      const fields = (res.body.details as { field: string }[]).map((d) => d.field);
+      // Every detail names the field (a missing url breaks two of its rules).
+      expect({ body, fields: [...new Set(fields)] }).toEqual({ body, fields: [field] });
     }
-    await t.admin
+    const patched = await t.admin
       .patch('/webhooks/00000000-0000-4000-8000-000000000000', { enabled: 'yes' })
       .expect(400);
+    expect(patched.body.details).toEqual([expect.objectContaining({ field: 'enabled' })]);
     expect(await t.ds.query(`SELECT count(*)::int AS n FROM webhook_endpoint`)).toEqual(before);
   });
 
