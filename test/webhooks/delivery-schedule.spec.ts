@@ -3,10 +3,11 @@ import { newTenant, newWorld } from '../support/factories';
 import type { Api } from '../support/http';
 import { WebhookSender } from '../../src/webhooks/webhook-sender';
 import { WebhookReceiver } from './receiver';
+import { until } from '../scheduler/support';
 
 /**
- * Webhook retries on a schedule that is not the default (WEBHOOK_RETRY_SCHEDULE, docs/webhooks.md),
- * against a real HTTP receiver. The sender is driven by hand (`drain`) on the test clock: no test
+ * Webhook retries on a schedule that is not the default (WEBHOOK_RETRY_SCHEDULE, docs/webhooks.md)
+ * and a slow receiver beside a fast one, against real HTTP receivers. The sender is driven by hand (`drain`) on the test clock: no test
  * waits for time.
  */
 describe('webhook retry schedule', () => {
@@ -96,5 +97,75 @@ describe('webhook retry schedule', () => {
     expect(r.received).toHaveLength(3);
     expect(new Set(r.received.map((x) => x.id)).size).toBe(1);
     await partnerApi.delete(`/webhooks/${hook.id}`).expect(204);
+  });
+});
+
+/** The same with the sender running on its own (its loop), as in a running service. */
+describe('a slow webhook receiver', () => {
+  let t: TestApp;
+  let partnerId: string;
+  let partnerApi: Api;
+  const receivers: WebhookReceiver[] = [];
+  const receiver = async () => {
+    const r = new WebhookReceiver();
+    await r.start();
+    receivers.push(r);
+    return r;
+  };
+  const register = async (url: string) =>
+    (await partnerApi.post('/webhooks', { url, events: ['task.scheduled'] }).expect(201)).body as {
+      id: string;
+    };
+  const deliveries = async (endpointId: string) =>
+    (await t.ds.query(`SELECT status FROM webhook_delivery WHERE endpoint_id = $1`, [
+      endpointId,
+    ])) as { status: string }[];
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      env: { WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_SENDER_ENABLED: 'true' },
+    });
+    const world = await newWorld(t.admin);
+    partnerId = world.partner.id;
+    partnerApi = world.partnerApi;
+  });
+  afterAll(async () => {
+    for (const r of receivers) r.release();
+    await t.close();
+    for (const r of receivers) await r.stop();
+  });
+
+  it('a receiver that holds its answer holds only its own deliveries', async () => {
+    const statuses = async (id: string) => (await deliveries(id)).map((x) => x.status);
+    const slow = await receiver();
+    const fast = await receiver();
+    const slowHook = await register(slow.url);
+    const fastHook = await register(fast.url);
+    slow.answers.push('hang');
+    // One batch of three tasks: three events for each endpoint.
+    const tenantIds: string[] = [];
+    for (let i = 0; i < 3; i++) tenantIds.push((await newTenant(t.admin, partnerId)).id);
+    await t.admin
+      .post('/update-tasks', {
+        tenantIds,
+        targetVersion: '2.0.0',
+        mode: 'custom',
+        runAt: '2027-04-01T10:00:00Z',
+      })
+      .expect(201);
+
+    // Every event reaches the fast receiver while the slow one still holds its first answer.
+    await slow.receivedCount(1);
+    await fast.receivedCount(3);
+    expect(fast.accepted).toHaveLength(3);
+    expect(slow.received[0].answered).toBeNull();
+    expect(slow.release()).toBe(1);
+    await until(
+      async () => (await statuses(slowHook.id)).every((x) => x === 'succeeded'),
+      'the slow deliveries',
+    );
+    expect(await statuses(fastHook.id)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+    expect(await statuses(slowHook.id)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+    expect(new Set(slow.received.map((x) => x.id)).size).toBe(3);
   });
 });

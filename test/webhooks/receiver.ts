@@ -56,7 +56,7 @@ export class WebhookReceiver {
   readonly answers: Answer[] = [];
   private server: http.Server | null = null;
   private port = 0;
-  private readonly hanging: http.ServerResponse[] = [];
+  private readonly hanging: { res: http.ServerResponse; r: ReceivedWebhook }[] = [];
   private waiters: { count: number; resolve: () => void }[] = [];
 
   get url(): string {
@@ -89,7 +89,7 @@ export class WebhookReceiver {
           w.resolve();
           return false;
         });
-        if (answer === 'hang') this.hanging.push(res);
+        if (answer === 'hang') this.hanging.push({ res, r });
         else
           res.writeHead(answer, { 'content-type': 'text/plain' }).end(answer < 300 ? 'ok' : 'nope');
       });
@@ -104,9 +104,19 @@ export class WebhookReceiver {
     return new Promise((resolve) => this.waiters.push({ count, resolve }));
   }
 
+  /** Answers every request held so far ('hang') with `status`; returns how many. */
+  release(status = 200): number {
+    const held = this.hanging.splice(0);
+    for (const { res, r } of held) {
+      r.answered = status;
+      res.writeHead(status, { 'content-type': 'text/plain' }).end('ok');
+    }
+    return held.length;
+  }
+
   /** The receiver goes away (connections refused) until started again on the same port. */
   async stop(): Promise<void> {
-    for (const res of this.hanging.splice(0)) res.destroy();
+    for (const { res } of this.hanging.splice(0)) res.destroy();
     const server = this.server;
     this.server = null;
     if (!server) return;
