@@ -9,6 +9,20 @@ import { DataSource, EntityManager } from 'typeorm';
  */
 export type Tx = EntityManager;
 
+/** The effects waiting for the commit of each transaction opened by `Transactions.run`. */
+const AFTER_COMMIT = new WeakMap<Tx, (() => void)[]>();
+
+/**
+ * Runs `effect` (a counter, a log line: what the database cannot undo) once `tx` has committed, and
+ * never if it rolls back. `tx` is a transaction of `Transactions.run`; on the pool (each statement
+ * commits at once) the effect runs now.
+ */
+export function afterCommit(tx: Tx, effect: () => void): void {
+  const effects = AFTER_COMMIT.get(tx);
+  if (effects) effects.push(effect);
+  else effect();
+}
+
 /**
  * The one way services open a transaction. `run` commits when the work resolves and rolls back
  * when it throws; `pool` is the handle for reads (and single statements) outside a transaction.
@@ -83,8 +97,14 @@ export class TypeOrmTransactions extends Transactions {
     super();
   }
 
-  run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.ds.transaction(work);
+  async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const effects: (() => void)[] = [];
+    const result = await this.ds.transaction((tx) => {
+      AFTER_COMMIT.set(tx, effects);
+      return work(tx);
+    });
+    for (const effect of effects) effect();
+    return result;
   }
 
   get pool(): Tx {

@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { lockInOrder } from '../database/lock-order';
-import { type Tx, Transactions } from '../database/transactions';
+import { afterCommit, type Tx, Transactions } from '../database/transactions';
 import { defaultReason } from '../notifications/reasons';
 import { Notices } from '../notifications/notices.service';
 import { PlacementService } from '../placement/placement.service';
@@ -99,7 +99,7 @@ export class RolloutGates {
     const now = this.clock.now();
     const wave = trip.wave ?? waves.find((w) => w.state === 'open')?.index;
     if (wave !== undefined) await this.rollouts.setWave(tx, r.id, wave, 'tripped', now);
-    this.metrics.tripped.inc({ gate: 'error', action: r.onError });
+    afterCommit(tx, () => this.metrics.tripped.inc({ gate: 'error', action: r.onError }));
     if (r.onError === 'pause') await this.pauseIn(tx, r, trip.reason, null);
     else await this.stopIn(tx, r, trip.reason, null);
     return true;
@@ -226,7 +226,7 @@ export class RolloutGates {
       // open (a tripped wave is open again once resumed)
       if (successReached(r.successThreshold, w.counts)) {
         await this.rollouts.setWave(tx, id, w.index, 'passed', now);
-        this.metrics.opened.inc({ gate: 'success' });
+        afterCommit(tx, () => this.metrics.opened.inc({ gate: 'success' }));
         w.state = 'passed';
         w.passedAt = now;
         changed = true;
@@ -235,7 +235,9 @@ export class RolloutGates {
       if (unfinishedOf(w.counts) > 0) return changed;
       const reason = `wave ${w.index + 1} finished with ${successPercent(w.counts)}% succeeded, below the success threshold of ${r.successThreshold}%`;
       await this.rollouts.setWave(tx, id, w.index, 'tripped', now);
-      this.metrics.tripped.inc({ gate: 'success', action: w.index === last ? 'fail' : 'pause' });
+      afterCommit(tx, () =>
+        this.metrics.tripped.inc({ gate: 'success', action: w.index === last ? 'fail' : 'pause' }),
+      );
       if (w.index === last) await this.end(tx, r, 'failed', reason);
       else await this.pauseIn(tx, r, reason, null);
       return true;
@@ -282,7 +284,7 @@ export class RolloutGates {
   ): Promise<void> {
     await this.rollouts.setWave(tx, r.id, index, 'open', now);
     await this.releaseHeld(tx, r, [index], now, options);
-    this.metrics.opened.inc({ gate: index === 0 ? 'start' : 'wave' });
+    afterCommit(tx, () => this.metrics.opened.inc({ gate: index === 0 ? 'start' : 'wave' }));
     await this.audit.record(tx, null, {
       action: 'rollout.wave_open',
       entityType: 'rollout',

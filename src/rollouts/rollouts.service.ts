@@ -5,7 +5,7 @@ import { Clock } from '../common/clock';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
 import { type Page, type PageRequest, toPage } from '../common/pagination';
 import { lockInOrder } from '../database/lock-order';
-import { type Tx, Transactions } from '../database/transactions';
+import { afterCommit, type Tx, Transactions } from '../database/transactions';
 import { defaultReason } from '../notifications/reasons';
 import { Notices } from '../notifications/notices.service';
 import { SchedulingService, type Staging } from '../updates/scheduling.service';
@@ -19,6 +19,7 @@ import { RolloutConfirmations } from './confirmations.service';
 import { type RolloutActor, RolloutGates } from './rollout-gates.service';
 import { lockRolloutInScope } from './rollout-lock';
 import { type Rollout, type RolloutFilter, RolloutsRepository } from './rollouts.repository';
+import { RolloutMetrics } from './rollout.metrics';
 
 export type RolloutAction = 'pause' | 'resume' | 'cancel';
 
@@ -50,6 +51,7 @@ export class RolloutsService {
     private readonly notices: Notices,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly metrics: RolloutMetrics,
   ) {}
 
   /**
@@ -120,6 +122,23 @@ export class RolloutsService {
           })),
           now,
         });
+        await this.audit.record(tx, caller, {
+          action: 'rollout.create',
+          entityType: 'rollout',
+          entityId: rolloutId,
+          after: {
+            batchId: plan.batchId,
+            waves: plan.waveSizes,
+            successThreshold: dto.successThreshold ?? 100,
+            errorThreshold,
+            onError: dto.onError ?? 'pause',
+            soakMinutes: dto.soakMinutes ?? 0,
+            maxConcurrency,
+          },
+        });
+        // The first wave opens with the rollout (a confirmed one's opens at its confirmation).
+        if (!awaitingConfirmation)
+          afterCommit(tx, () => this.metrics.opened.inc({ gate: 'start' }));
         if (awaitingConfirmation) {
           const subject = {
             id: rolloutId,
@@ -152,24 +171,7 @@ export class RolloutsService {
         },
       };
     }
-    const rolloutId = result.rolloutId;
-    await this.db.run((tx) =>
-      this.audit.record(tx, caller, {
-        action: 'rollout.create',
-        entityType: 'rollout',
-        entityId: rolloutId,
-        after: {
-          batchId: result.batchId,
-          waves: result.waveSizes,
-          successThreshold: dto.successThreshold ?? 100,
-          errorThreshold,
-          onError: dto.onError ?? 'pause',
-          soakMinutes: dto.soakMinutes ?? 0,
-          maxConcurrency,
-        },
-      }),
-    );
-    return { dryRun: false, body: await this.get(scopeOf(caller), rolloutId) };
+    return { dryRun: false, body: await this.get(scopeOf(caller), result.rolloutId) };
   }
 
   async get(scope: Scope, id: string): Promise<RolloutResponse> {

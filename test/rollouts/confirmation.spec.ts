@@ -128,7 +128,7 @@ describe('rollout confirmation with an e-mailed one-time code', () => {
       [r.id],
     );
     expect(JSON.stringify(stored)).not.toContain(code);
-    expect(await audit(r.id)).toEqual(['rollout.confirmation_code_sent', 'rollout.create']);
+    expect(await audit(r.id)).toEqual(['rollout.create', 'rollout.confirmation_code_sent']);
   });
 
   it('a wrong code is refused and counted; the right code starts it and tells the customers then', async () => {
@@ -158,8 +158,8 @@ describe('rollout confirmation with an e-mailed one-time code', () => {
     // the code works once
     await p.api.post(`/rollouts/${r.id}/confirm`, { code }).expect(409);
     expect(await audit(r.id)).toEqual([
-      'rollout.confirmation_code_sent',
       'rollout.create',
+      'rollout.confirmation_code_sent',
       'rollout.confirm_refused',
       'rollout.wave_open',
       'rollout.confirm',

@@ -1,4 +1,5 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { afterCommit, Transactions } from '../../src/database/transactions';
 import { RolloutGates } from '../../src/rollouts/rollout-gates.service';
 import { startTestApp, TestApp } from '../support/app';
 import { newPartner, newSchedulingWorld, newTenant } from '../support/factories';
@@ -24,6 +25,7 @@ describe('rollout metrics', () => {
 
   it('counts rollouts by state, held tasks and a tripped error gate', async () => {
     const tripped = await metric('rollout_gates_tripped_total{gate="error",action="pause"}');
+    const started = await metric('rollout_gates_opened_total{gate="start"}');
     const paused = await metric('rollouts{state="paused"}');
     const partner = await newPartner(t.admin, platformId);
     for (let i = 0; i < 4; i++)
@@ -40,6 +42,8 @@ describe('rollout metrics', () => {
         })
         .expect(201)
     ).body as { id: string };
+    // The first wave opened with the rollout.
+    expect(await metric('rollout_gates_opened_total{gate="start"}')).toBe(started + 1);
     expect(await metric('rollouts{state="scheduled"}')).toBeGreaterThanOrEqual(1);
     expect(await metric('rollout_tasks_held')).toBeGreaterThanOrEqual(3);
     await until(
@@ -52,5 +56,24 @@ describe('rollout metrics', () => {
     );
     expect(await metric('rollouts{state="paused"}')).toBe(paused + 1);
     expect(await metric('rollout_tasks_held')).toBeGreaterThanOrEqual(3);
+  });
+
+  it('counts a gate only once its transaction committed (afterCommit)', async () => {
+    const db = t.app.get(Transactions);
+    let counted = 0;
+    await expect(
+      db.run(async (tx) => {
+        afterCommit(tx, () => counted++);
+        await tx.query('SELECT 1');
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(counted).toBe(0);
+    await db.run(async (tx) => {
+      afterCommit(tx, () => counted++);
+      await tx.query('SELECT 1');
+      expect(counted).toBe(0);
+    });
+    expect(counted).toBe(1);
   });
 });
