@@ -3,11 +3,11 @@ import type { Tx } from '../database/transactions';
 import type { MaintenanceWindow, TimeSlot } from '../common/maintenance-window';
 import {
   type BlockCode,
-  type Blocker,
   type Blockers,
   combineBlockers,
   freeWindows,
   place,
+  type PlacementAsk,
   type PlacementTarget,
 } from './placement';
 
@@ -64,37 +64,14 @@ export class PlacementService {
    * Moves tasks to the tenant's first window that nothing blocks: from the window open now (if the
    * update still fits) or, with `startsFrom`, from the first window starting at or after it.
    */
-  async placeMoves(
-    tx: Tx,
-    tasks: MovingTask[],
-    now: Date,
-    startsFrom?: Date,
-  ): Promise<PlacedMoves> {
-    const result: PlacedMoves = { placed: [], unplaced: [] };
-    if (tasks.length === 0) return result;
-    const blockers = await this.blockers(
-      tx,
-      tasks.map((t) => t.target.platformId),
-      now,
-    );
-    for (const task of tasks) {
-      const blocker: Blocker = blockers.for(task.target);
-      const placement = place(
-        {
-          mode: 'maintenance_window',
-          window: task.window,
-          expectedDurationMinutes: task.expectedDurationMinutes,
-          startsFrom,
-          ifBlocked: 'next_free_window',
-        },
-        blocker,
-        now,
-      );
-      if (placement.placed)
-        result.placed.push({ id: task.id, runAt: placement.runAt, expiresAt: placement.expiresAt });
-      else result.unplaced.push({ id: task.id, reason: placement.reason });
-    }
-    return result;
+  placeMoves(tx: Tx, tasks: MovingTask[], now: Date, startsFrom?: Date): Promise<PlacedMoves> {
+    return this.placeEach(tx, tasks, now, (task) => ({
+      mode: 'maintenance_window',
+      window: task.window,
+      expectedDurationMinutes: task.expectedDurationMinutes,
+      startsFrom,
+      ifBlocked: 'next_free_window',
+    }));
   }
 
   /**
@@ -103,10 +80,28 @@ export class PlacementService {
    * blackouts), except those in its `overrides` (a platform admin's forced update and blackouts).
    * Every source is read once for all the tasks.
    */
-  async placeInstants(
+  placeInstants(
     tx: Tx,
     tasks: (MovingTask & { runAt: Date; overrides?: readonly BlockCode[] })[],
     now: Date,
+  ): Promise<PlacedMoves> {
+    // A custom-mode placement never has an expiry (place() returns expiresAt: null for it).
+    return this.placeEach(tx, tasks, now, (task) => ({
+      mode: 'custom',
+      runAt: task.runAt,
+      window: task.window,
+      expectedDurationMinutes: task.expectedDurationMinutes,
+      ifBlocked: 'next_free_window',
+      overrides: task.overrides,
+    }));
+  }
+
+  /** Places each task with what `askOf` asks for it; every source is read once for all of them. */
+  private async placeEach<T extends MovingTask>(
+    tx: Tx,
+    tasks: T[],
+    now: Date,
+    askOf: (task: T) => PlacementAsk,
   ): Promise<PlacedMoves> {
     const result: PlacedMoves = { placed: [], unplaced: [] };
     if (tasks.length === 0) return result;
@@ -116,20 +111,9 @@ export class PlacementService {
       now,
     );
     for (const task of tasks) {
-      const placement = place(
-        {
-          mode: 'custom',
-          runAt: task.runAt,
-          window: task.window,
-          expectedDurationMinutes: task.expectedDurationMinutes,
-          ifBlocked: 'next_free_window',
-          overrides: task.overrides,
-        },
-        blockers.for(task.target),
-        now,
-      );
+      const placement = place(askOf(task), blockers.for(task.target), now);
       if (placement.placed)
-        result.placed.push({ id: task.id, runAt: placement.runAt, expiresAt: null });
+        result.placed.push({ id: task.id, runAt: placement.runAt, expiresAt: placement.expiresAt });
       else result.unplaced.push({ id: task.id, reason: placement.reason });
     }
     return result;
