@@ -7,8 +7,8 @@ import { lockInOrder } from '../database/lock-order';
 import { afterCommit, type Tx, Transactions } from '../database/transactions';
 import { defaultReason } from '../notifications/reasons';
 import { Notices } from '../notifications/notices.service';
-import { PlacementService } from '../placement/placement.service';
-import { TaskChanges } from '../updates/task-changes.service';
+import { type PlacedMoves, PlacementService } from '../placement/placement.service';
+import { movingTask, TaskChanges } from '../updates/task-changes.service';
 import { overriddenBlocks } from '../updates/task-policy';
 import type { TaskMove } from '../updates/update-task';
 import { UpdateTasksRepository } from '../updates/update-tasks.repository';
@@ -305,21 +305,10 @@ export class RolloutGates {
       tasks: () => this.rollouts.lockHeld(tx, r.id, waves),
     }).then((l) => l.tasks);
     if (held.length === 0) return;
-    let moves: TaskMove[];
-    let unplaced: string[];
+    const tasks = held.map(movingTask);
+    let placed: PlacedMoves;
     if (r.mode === 'maintenance_window') {
-      const placed = await this.placement.placeMoves(
-        tx,
-        held.map((t) => ({
-          id: t.id,
-          target: { platformId: t.platformId, partnerId: t.partnerId, tenantId: t.tenantId },
-          window: t.window,
-          expectedDurationMinutes: t.expectedDurationMinutes,
-        })),
-        now,
-      );
-      moves = placed.placed.map((p) => ({ ...p, mode: 'maintenance_window' }));
-      unplaced = placed.unplaced.map((u) => u.id);
+      placed = await this.placement.placeMoves(tx, tasks, now);
     } else {
       // Immediate and custom: at that time, or at the first instant after the blackouts and
       // platform maintenance it would overlap (a platform admin's forced rollout runs inside
@@ -329,21 +318,14 @@ export class RolloutGates {
         forced: r.forced,
         byPlatformAdmin: r.createdByRole === 'platform_admin',
       });
-      const placed = await this.placement.placeInstants(
+      placed = await this.placement.placeInstants(
         tx,
-        held.map((t) => ({
-          id: t.id,
-          target: { platformId: t.platformId, partnerId: t.partnerId, tenantId: t.tenantId },
-          window: t.window,
-          expectedDurationMinutes: t.expectedDurationMinutes,
-          runAt,
-          overrides,
-        })),
+        tasks.map((t) => ({ ...t, runAt, overrides })),
         now,
       );
-      moves = placed.placed.map((p) => ({ ...p, mode: r.mode }));
-      unplaced = placed.unplaced.map((u) => u.id);
     }
+    const moves: TaskMove[] = placed.placed.map((p) => ({ ...p, mode: r.mode }));
+    const unplaced = placed.unplaced.map((u) => u.id);
     await this.rollouts.release(
       tx,
       moves.map((m) => m.id),

@@ -49,8 +49,13 @@ export class TaskChanges {
   }
 }
 
-/** What placing a task again needs, from a locked task row. */
-export function movingTask(t: MovableTask): MovingTask {
+/** What placing a task again needs, from a locked task row (scheduled or held). */
+export function movingTask(
+  t: Pick<
+    MovableTask,
+    'id' | 'tenantId' | 'partnerId' | 'platformId' | 'window' | 'expectedDurationMinutes'
+  >,
+): MovingTask {
   return {
     id: t.id,
     target: { platformId: t.platformId, partnerId: t.partnerId, tenantId: t.tenantId },
