@@ -2,7 +2,7 @@ import { startTestApp, TestApp } from '../support/app';
 import { newTenant, newWorld } from '../support/factories';
 import type { Api } from '../support/http';
 import { WebhookSender } from '../../src/webhooks/webhook-sender';
-import { WebhookReceiver } from './receiver';
+import { Receivers } from '../support/webhook-receivers';
 import { until } from '../scheduler/support';
 
 /**
@@ -15,14 +15,8 @@ describe('webhook retry schedule', () => {
   let sender: WebhookSender;
   let partnerId: string;
   let partnerApi: Api;
-  const receivers: WebhookReceiver[] = [];
+  const receivers = new Receivers();
 
-  const receiver = async () => {
-    const r = new WebhookReceiver();
-    await r.start();
-    receivers.push(r);
-    return r;
-  };
   const register = async (url: string) =>
     (await partnerApi.post('/webhooks', { url, events: ['task.scheduled'] }).expect(201)).body as {
       id: string;
@@ -60,11 +54,11 @@ describe('webhook retry schedule', () => {
   });
   afterAll(async () => {
     await t.close();
-    for (const r of receivers) await r.stop();
+    await receivers.stopAll();
   });
 
   it('retries after 1 s, then 2 s, then gives up (WEBHOOK_RETRY_SCHEDULE=1,2)', async () => {
-    const r = await receiver();
+    const r = await receivers.start();
     const hook = await register(r.url);
     r.answers.push(500, 500, 500);
     await schedule();
@@ -105,13 +99,7 @@ describe('a slow webhook receiver', () => {
   let t: TestApp;
   let partnerId: string;
   let partnerApi: Api;
-  const receivers: WebhookReceiver[] = [];
-  const receiver = async () => {
-    const r = new WebhookReceiver();
-    await r.start();
-    receivers.push(r);
-    return r;
-  };
+  const receivers = new Receivers();
   const register = async (url: string) =>
     (await partnerApi.post('/webhooks', { url, events: ['task.scheduled'] }).expect(201)).body as {
       id: string;
@@ -130,15 +118,15 @@ describe('a slow webhook receiver', () => {
     partnerApi = world.partnerApi;
   });
   afterAll(async () => {
-    for (const r of receivers) r.release();
+    receivers.releaseAll();
     await t.close();
-    for (const r of receivers) await r.stop();
+    await receivers.stopAll();
   });
 
   it('a receiver that holds its answer holds only its own deliveries', async () => {
     const statuses = async (id: string) => (await deliveries(id)).map((x) => x.status);
-    const slow = await receiver();
-    const fast = await receiver();
+    const slow = await receivers.start();
+    const fast = await receivers.start();
     const slowHook = await register(slow.url);
     const fastHook = await register(fast.url);
     slow.answers.push('hang');

@@ -4,7 +4,7 @@ import type { Api } from '../support/http';
 import { Transactions } from '../../src/database/transactions';
 import { WebhookOutboxRepository } from '../../src/notifications/webhook-outbox.repository';
 import { WebhookSender } from '../../src/webhooks/webhook-sender';
-import { type ReceivedWebhook, verifyBySpec, WebhookReceiver } from './receiver';
+import { type ReceivedWebhook, Receivers, verifyBySpec } from '../support/webhook-receivers';
 
 /**
  * A new batch's `task.scheduled` deliveries are ONE fan-out row per endpoint, expanded after the
@@ -20,15 +20,9 @@ describe('webhooks: the deliveries of a batch, fanned out', () => {
   let partnerApi: Api;
   let partnerBApi: Api;
   let partnerB: { id: string };
-  const receivers: WebhookReceiver[] = [];
+  const receivers = new Receivers();
   const hooks: string[] = [];
 
-  const receiver = async () => {
-    const r = new WebhookReceiver();
-    await r.start();
-    receivers.push(r);
-    return r;
-  };
   const register = async (api: Api, url: string, events: string[]) => {
     const hook = (await api.post('/webhooks', { url, events }).expect(201)).body as {
       id: string;
@@ -87,17 +81,17 @@ describe('webhooks: the deliveries of a batch, fanned out', () => {
   });
   afterAll(async () => {
     await t.close();
-    for (const r of receivers) await r.stop();
+    await receivers.stopAll();
   });
 
   it('writes one row per endpoint in the request; after expansion every event arrives once, signed, with its body, to its partner only', async () => {
-    const a = await receiver();
-    const b = await receiver();
-    const all = await receiver();
+    const a = await receivers.start();
+    const b = await receivers.start();
+    const all = await receivers.start();
     const hookA = await register(partnerApi, a.url, ['task.scheduled']);
     const hookB = await register(partnerBApi, b.url, ['task.scheduled']);
     const hookAll = await register(t.admin, all.url, ['task.scheduled']);
-    const silent = await receiver();
+    const silent = await receivers.start();
     await register(t.admin, silent.url, ['task.cancelled']);
     const tenantsA = await tenants(partnerA.id, 12);
     const tenantsB = await tenants(partnerB.id, 3);
@@ -172,7 +166,7 @@ describe('webhooks: the deliveries of a batch, fanned out', () => {
   });
 
   it('two senders expanding at once, and an expansion repeated after a crash: no event doubled, none missing', async () => {
-    const r = await receiver();
+    const r = await receivers.start();
     const hook = await register(t.admin, r.url, ['task.scheduled']);
     const { batchId } = await scheduleAll(await tenants(partnerA.id, 25));
     const other = await startTestApp({
@@ -213,7 +207,7 @@ describe('webhooks: the deliveries of a batch, fanned out', () => {
   });
 
   it('a task changed before its batch was expanded: its scheduled event (as the batch committed it) comes before the change’s', async () => {
-    const r = await receiver();
+    const r = await receivers.start();
     await register(partnerApi, r.url, ['task.scheduled', 'task.rescheduled', 'task.cancelled']);
     const ids = await tenants(partnerA.id, 4);
     const { batchId } = await scheduleAll(ids);

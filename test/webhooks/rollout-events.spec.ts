@@ -5,7 +5,12 @@ import { startTestApp, TestApp } from '../support/app';
 import { newPartner, newSchedulingWorld, newTenant } from '../support/factories';
 import { schedulerEnv, until } from '../scheduler/support';
 import { rolloutCalls } from '../support/rollouts';
-import { verifyByLibrary, verifyBySpec, WebhookReceiver } from './receiver';
+import {
+  Receivers,
+  verifyByLibrary,
+  verifyBySpec,
+  type WebhookReceiver,
+} from '../support/webhook-receivers';
 
 type World = Awaited<ReturnType<typeof newSchedulingWorld>>;
 type Rollout = { id: string; state: string; counts: Record<string, number> };
@@ -23,7 +28,8 @@ describe('rollout webhooks written by the gates', () => {
   let w: World;
   let gates: RolloutGates;
   let sender: WebhookSender;
-  const receiver = new WebhookReceiver();
+  const receivers = new Receivers();
+  let receiver: WebhookReceiver;
 
   const tenants = async (partnerId: string, n: number, extra: Record<string, unknown> = {}) => {
     for (let i = 0; i < n; i++) await newTenant(t.admin, partnerId, extra);
@@ -50,7 +56,7 @@ describe('rollout webhooks written by the gates', () => {
   };
 
   beforeAll(async () => {
-    await receiver.start();
+    receiver = await receivers.start();
     t = await startTestApp({
       env: schedulerEnv({ WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_SENDER_ENABLED: 'false' }),
     });
@@ -61,7 +67,7 @@ describe('rollout webhooks written by the gates', () => {
   });
   afterAll(async () => {
     await t.close();
-    await receiver.stop();
+    await receivers.stopAll();
   });
 
   it('the error gate stops a rollout (onError: stop): rollout.stopped, signed', async () => {

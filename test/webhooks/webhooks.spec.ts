@@ -6,7 +6,12 @@ import { SmtpSink } from '../notifications/support/smtp-sink';
 import { Transactions } from '../../src/database/transactions';
 import { Notices } from '../../src/notifications/notices.service';
 import { WebhookSender } from '../../src/webhooks/webhook-sender';
-import { verifyByLibrary, verifyBySpec, WebhookReceiver } from './receiver';
+import {
+  Receivers,
+  verifyByLibrary,
+  verifyBySpec,
+  type WebhookReceiver,
+} from '../support/webhook-receivers';
 
 /**
  * Signed webhooks against real HTTP receivers on a real PostgreSQL: what is sent, signed how, to
@@ -23,14 +28,8 @@ describe('webhooks', () => {
   let tenantA: { id: string };
   let partnerB: { id: string };
   let tenantB: { id: string };
-  const receivers: WebhookReceiver[] = [];
+  const receivers = new Receivers();
 
-  const receiver = async () => {
-    const r = new WebhookReceiver();
-    await r.start();
-    receivers.push(r);
-    return r;
-  };
   const schedule = async (tenantId: string) =>
     (
       await t.admin
@@ -73,11 +72,11 @@ describe('webhooks', () => {
   afterAll(async () => {
     await t.close();
     await sink.stop();
-    for (const r of receivers) await r.stop();
+    await receivers.stopAll();
   });
 
   it('registers an endpoint and shows its secret once', async () => {
-    const r = await receiver();
+    const r = await receivers.start();
     const created = await register(partnerApi, r.url, ['task.scheduled'], {
       description: 'PSA',
     });
@@ -125,9 +124,9 @@ describe('webhooks', () => {
   });
 
   it('delivers signed events that an independent implementation of the specification verifies; partner A never receives B’s', async () => {
-    const a = await receiver();
-    const b = await receiver();
-    const all = await receiver();
+    const a = await receivers.start();
+    const b = await receivers.start();
+    const all = await receivers.start();
     const hookA = await register(partnerApi, a.url, ['task.scheduled', 'task.cancelled']);
     const partnerBApi = t.admin.as(await newKey(t.admin, 'partner_admin', partnerB.id));
     const hookB = await register(partnerBApi, b.url, ['task.scheduled']);
@@ -174,7 +173,7 @@ describe('webhooks', () => {
   });
 
   it('retries after receiver errors on the schedule and shows every attempt', async () => {
-    const r = await receiver();
+    const r = await receivers.start();
     const hook = await register(partnerApi, r.url, ['task.scheduled']);
     r.answers.push(500, 503);
     const tenant = await newTenant(t.admin, partnerA.id);
@@ -216,7 +215,7 @@ describe('webhooks', () => {
   });
 
   it('keeps the order per task: a later event waits for an earlier one that is being retried', async () => {
-    const r = await receiver();
+    const r = await receivers.start();
     const hook = await register(partnerApi, r.url, ['task.scheduled', 'task.cancelled']);
     r.answers.push(500);
     const tenant = await newTenant(t.admin, partnerA.id);
@@ -242,7 +241,7 @@ describe('webhooks', () => {
   });
 
   it('after a receiver outage every event arrives exactly once', async () => {
-    const r = await receiver();
+    const r = await receivers.start();
     const hook = await register(partnerApi, r.url, ['task.scheduled', 'task.cancelled']);
     await r.stop();
     const outageStart = t.clock.now().toISOString();
@@ -289,7 +288,7 @@ describe('webhooks', () => {
   });
 
   it('a delivery whose sender died mid-request is sent again by another sender: nothing is lost', async () => {
-    const r = await receiver();
+    const r = await receivers.start();
     const hook = await register(partnerApi, r.url, ['task.scheduled']);
     r.answers.push('hang');
     // A second replica on the same database, with its own sender.
@@ -327,7 +326,7 @@ describe('webhooks', () => {
   });
 
   it('test ping, redelivery with the same webhook-id, and secret rotation', async () => {
-    const r = await receiver();
+    const r = await receivers.start();
     const hook = await register(partnerApi, r.url, ['task.failed']);
     const ping = (await partnerApi.post(`/webhooks/${hook.id}/ping`).expect(202)).body;
     expect(ping).toMatchObject({ event: 'webhook.ping', status: 'pending', attempts: 0 });
@@ -371,13 +370,13 @@ describe('webhooks', () => {
   });
 
   it('an endpoint failing for 72 hours is disabled and its partner’s contacts e-mailed; enabling it again lets redeliveries through', async () => {
-    const r = await receiver();
+    const r = await receivers.start();
     const hook = await register(partnerApi, r.url, ['task.scheduled', 'task.cancelled'], {
       description: 'PSA',
     });
     r.answers.push(...Array<number>(50).fill(500));
     // A platform admin's endpoint (no partner) failing alongside: disabled too, e-mails nobody.
-    const r2 = await receiver();
+    const r2 = await receivers.start();
     const platformHook = await register(t.admin, r2.url, ['task.scheduled', 'task.cancelled']);
     r2.answers.push(...Array<number>(50).fill(500));
     const tenant = await newTenant(t.admin, partnerA.id);
@@ -450,7 +449,7 @@ describe('webhooks', () => {
   });
 
   it('maintenance announced and withdrawn reach the platform’s partners', async () => {
-    const r = await receiver();
+    const r = await receivers.start();
     const hook = await register(partnerApi, r.url, [
       'maintenance.announced',
       'maintenance.withdrawn',
@@ -480,8 +479,8 @@ describe('webhooks', () => {
   });
 
   it('blackouts set and removed reach their partner’s endpoints, written with the change', async () => {
-    const a = await receiver();
-    const b = await receiver();
+    const a = await receivers.start();
+    const b = await receivers.start();
     const events = ['blackout.created', 'blackout.deleted'];
     const hookA = await register(partnerApi, a.url, events);
     const partnerBApi = t.admin.as(await newKey(t.admin, 'partner_admin', partnerB.id));
@@ -529,8 +528,8 @@ describe('webhooks', () => {
   });
 
   it('rollouts paused, resumed and cancelled reach their partner’s endpoints, written with the change', async () => {
-    const a = await receiver();
-    const b = await receiver();
+    const a = await receivers.start();
+    const b = await receivers.start();
     const events = ['rollout.paused', 'rollout.resumed', 'rollout.stopped', 'rollout.completed'];
     const hookA = await register(partnerApi, a.url, events);
     const partnerBApi = t.admin.as(await newKey(t.admin, 'partner_admin', partnerB.id));
@@ -600,7 +599,7 @@ describe('webhooks', () => {
   });
 
   it('a rollout event written twice (a transaction run again, a second replica) is delivered once', async () => {
-    const r = await receiver();
+    const r = await receivers.start();
     const hook = await register(partnerApi, r.url, ['rollout.paused', 'rollout.resumed']);
     const tenant = await newTenant(t.admin, partnerA.id); // free of other updates
     const rollout = (
@@ -665,15 +664,16 @@ describe('webhooks', () => {
 
 describe('webhooks without WEBHOOK_ALLOW_PRIVATE', () => {
   let t: TestApp;
-  const r = new WebhookReceiver();
+  const receivers = new Receivers();
+  let r: WebhookReceiver;
 
   beforeAll(async () => {
-    await r.start();
+    r = await receivers.start();
     t = await startTestApp({ env: { WEBHOOK_SENDER_ENABLED: 'false' } });
   });
   afterAll(async () => {
     await t.close();
-    await r.stop();
+    await receivers.stopAll();
   });
 
   it('refuses plain http and loopback, private and link-local addresses', async () => {

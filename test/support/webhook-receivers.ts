@@ -133,3 +133,27 @@ export class WebhookReceiver {
     this.answers.length = 0;
   }
 }
+
+/**
+ * The real HTTP receivers of one spec file: `start()` gives a new one listening on 127.0.0.1,
+ * `stopAll()` (in the file's afterAll, after the app is closed) stops every one started.
+ */
+export class Receivers {
+  private readonly started: WebhookReceiver[] = [];
+
+  async start(): Promise<WebhookReceiver> {
+    const r = new WebhookReceiver();
+    await r.start();
+    this.started.push(r);
+    return r;
+  }
+
+  /** Answers every request still held, on every receiver (before closing a sender that waits). */
+  releaseAll(status = 200): void {
+    for (const r of this.started) r.release(status);
+  }
+
+  async stopAll(): Promise<void> {
+    for (const r of this.started.splice(0)) await r.stop();
+  }
+}
