@@ -7,8 +7,9 @@ import { until } from '../scheduler/support';
 
 /**
  * Webhook retries on a schedule that is not the default (WEBHOOK_RETRY_SCHEDULE, docs/webhooks.md)
- * and a slow receiver beside a fast one, against real HTTP receivers. The sender is driven by hand (`drain`) on the test clock: no test
- * waits for time.
+ * and a slow receiver beside a fast one (the sender's own loop, then `drain`), against real HTTP
+ * receivers. Where the sender is driven by hand (`drain`) it is on the test clock: no test waits
+ * for time.
  */
 describe('webhook retry schedule', () => {
   let t: TestApp;
@@ -155,5 +156,84 @@ describe('a slow webhook receiver', () => {
     expect(await statuses(fastHook.id)).toEqual(['succeeded', 'succeeded', 'succeeded']);
     expect(await statuses(slowHook.id)).toEqual(['succeeded', 'succeeded', 'succeeded']);
     expect(new Set(slow.received.map((x) => x.id)).size).toBe(3);
+  });
+});
+
+/** The same driven by hand: `drain` claims again whenever a delivery is done, as the loop does. */
+describe('drain beside a slow webhook receiver', () => {
+  let t: TestApp;
+  let sender: WebhookSender;
+  let partnerId: string;
+  let partnerApi: Api;
+  const receivers = new Receivers();
+  const events = ['task.scheduled', 'task.cancelled'];
+  const register = async (url: string) =>
+    (await partnerApi.post('/webhooks', { url, events }).expect(201)).body as { id: string };
+  const statuses = async (endpointId: string) =>
+    (
+      (await t.ds.query(`SELECT status FROM webhook_delivery WHERE endpoint_id = $1 ORDER BY seq`, [
+        endpointId,
+      ])) as { status: string }[]
+    ).map((x) => x.status);
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      env: {
+        WEBHOOK_ALLOW_PRIVATE: 'true',
+        WEBHOOK_SENDER_ENABLED: 'false',
+        // The held request stays outstanding until the test releases it (a drain that waited for
+        // it gets on only when the request times out: its delivery is then no longer delivering).
+        WEBHOOK_TIMEOUT_MS: '30000',
+      },
+    });
+    t.clock.set('2027-03-20T10:00:00Z');
+    sender = t.app.get(WebhookSender);
+    const world = await newWorld(t.admin);
+    partnerId = world.partner.id;
+    partnerApi = world.partnerApi;
+  });
+  afterAll(async () => {
+    receivers.releaseAll();
+    await t.close();
+    await receivers.stopAll();
+  });
+
+  it("sends the other endpoint's events, in order, while a receiver holds its answer", async () => {
+    const slow = await receivers.start();
+    const fast = await receivers.start();
+    const slowHook = await register(slow.url);
+    const fastHook = await register(fast.url);
+    slow.answers.push('hang');
+    // Two events of one task for each endpoint: the second is claimed only once the first is done.
+    const tenant = await newTenant(t.admin, partnerId);
+    await t.admin
+      .post('/update-tasks', {
+        tenantIds: [tenant.id],
+        targetVersion: '2.0.0',
+        mode: 'custom',
+        runAt: '2027-04-01T10:00:00Z',
+      })
+      .expect(201);
+    const [task] = (await t.admin.get(`/update-tasks?tenantId=${tenant.id}`).expect(200)).body
+      .items as { id: string }[];
+    await t.admin.post(`/update-tasks/${task.id}/cancel`, { reason: 'customer asked' }).expect(200);
+
+    const draining = sender.drain();
+    // Both of the fast endpoint's events arrive while the slow receiver still holds its first
+    // answer (a drain that waited for every request each round would wait here for the release,
+    // or the request's timeout).
+    await fast.receivedCount(2);
+    expect(fast.accepted.map((x) => x.json.type)).toEqual(events);
+    expect(slow.received.map((x) => [x.json.type, x.answered])).toEqual([['task.scheduled', null]]);
+    expect(await statuses(slowHook.id)).toEqual(['delivering', 'pending']);
+
+    expect(slow.release()).toBe(1);
+    await draining;
+    // Then the held endpoint's, in order, each sent once; the fast one's were not sent again.
+    expect(slow.accepted.map((x) => x.json.type)).toEqual(events);
+    expect(new Set(slow.received.map((x) => x.id)).size).toBe(2);
+    expect(fast.received).toHaveLength(2);
+    expect(await statuses(slowHook.id)).toEqual(['succeeded', 'succeeded']);
+    expect(await statuses(fastHook.id)).toEqual(['succeeded', 'succeeded']);
   });
 });
