@@ -14,6 +14,7 @@ import { MAX_REPEATING_DAYS, periodsBlocker, updateSlot } from '../placement/pla
 import { PlacementService } from '../placement/placement.service';
 import { PlatformsRepository } from '../platforms/platforms.repository';
 import { TenantsRepository } from '../tenants/tenants.repository';
+import { HeldTaskMoves } from '../updates/held-task-moves.service';
 import { movingTask, TaskChanges } from '../updates/task-changes.service';
 import { type MovableTask, UpdateTasksRepository } from '../updates/update-tasks.repository';
 import { blockingPeriod } from './blackout-blocking.source';
@@ -65,6 +66,7 @@ export class BlackoutsService {
     private readonly tasks: UpdateTasksRepository,
     private readonly placement: PlacementService,
     private readonly changes: TaskChanges,
+    private readonly held: HeldTaskMoves,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly notices: Notices,
@@ -137,7 +139,8 @@ export class BlackoutsService {
   /**
    * The owner's scheduled tasks that would run inside an occurrence of the new blackout are
    * cancelled or moved to the first free window after that occurrence (placement/conflicts.ts;
-   * forced ones are always moved), and their recipients are told.
+   * forced ones are always moved), and their recipients are told. Held tasks of rollouts whose
+   * time is inside it are moved too and stay held (HeldTaskMoves).
    */
   private async resolve(tx: Tx, blackout: Blackout) {
     const owner: BlackoutOwner = blackout.tenantId
@@ -146,7 +149,17 @@ export class BlackoutsService {
     const { tasks } = await lockInOrder(tx, {
       tasks: () => this.tasks.lockScheduledOf(tx, owner),
     });
-    const blocker = periodsBlocker([blockingPeriod(blackout)]);
+    const period = blockingPeriod(blackout);
+    const whyOf = (occurrence: TimeSlot) => ({
+      reason: defaultReason({
+        code: 'blackout',
+        startsAt: occurrence.start.toISOString(),
+        endsAt: occurrence.end.toISOString(),
+        reason: blackout.reason,
+      }),
+      group: `blackout:${blackout.id}:${occurrence.start.toISOString()}`,
+    });
+    const blocker = periodsBlocker([period]);
     // The tasks inside each occurrence, by occurrence (a yearly blackout may hit several years).
     const byOccurrence = new Map<string, { occurrence: TimeSlot; tasks: MovableTask[] }>();
     for (const task of tasks) {
@@ -171,15 +184,7 @@ export class BlackoutsService {
         this.clock.now(),
         occurrence.end,
       );
-      const why = {
-        reason: defaultReason({
-          code: 'blackout',
-          startsAt: occurrence.start.toISOString(),
-          endsAt: occurrence.end.toISOString(),
-          reason: blackout.reason,
-        }),
-        group: `blackout:${blackout.id}:${occurrence.start.toISOString()}`,
-      };
+      const why = whyOf(occurrence);
       const gone = await this.changes.cancel(
         tx,
         [...plan.cancel, ...unplaced.map((u) => u.id)],
@@ -194,6 +199,18 @@ export class BlackoutsService {
       moved += went.length;
       forcedCancelled += inside.filter((t) => t.forced && gone.includes(t.id)).length;
     }
+    const held = await lockInOrder(tx, {
+      tasks: () =>
+        this.held.moveOutOf(
+          tx,
+          { platformId: blackout.platformId, ...owner },
+          period,
+          this.clock.now(),
+          whyOf,
+        ),
+    }).then((l) => l.tasks);
+    cancelled += held.cancelled.length;
+    moved += held.moved.length;
     const warnings = forcedCancelled
       ? [
           `${forcedCancelled} forced update(s) had no free maintenance window in the coming year and were cancelled`,

@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Tx } from '../database/transactions';
 import {
   type Blocker,
+  type BlockingPeriod,
   type Blockers,
   NOTHING_BLOCKS,
   periodsBlocker,
@@ -14,6 +15,16 @@ import {
 
 export function describeMaintenance(p: Pick<PlatformMaintenance, 'id' | 'startsAt' | 'endsAt'>) {
   return `platform maintenance ${p.id} (${p.startsAt.toISOString()} – ${p.endsAt.toISOString()})`;
+}
+
+export function maintenancePeriod(p: PlatformMaintenance): BlockingPeriod {
+  return {
+    code: 'maintenance_overlap',
+    id: p.id,
+    startsAt: p.startsAt,
+    endsAt: p.endsAt,
+    description: describeMaintenance(p),
+  };
 }
 
 /** Platform maintenance blocks every tenant of its platform. */
@@ -37,18 +48,7 @@ export class MaintenanceBlockingSource implements BlockingSource, OnModuleInit {
       byPlatform.set(p.platformId, [...(byPlatform.get(p.platformId) ?? []), p]);
     const blockers = new Map<string, Blocker>();
     for (const [platformId, list] of byPlatform) {
-      blockers.set(
-        platformId,
-        periodsBlocker(
-          list.map((p) => ({
-            code: 'maintenance_overlap' as const,
-            id: p.id,
-            startsAt: p.startsAt,
-            endsAt: p.endsAt,
-            description: describeMaintenance(p),
-          })),
-        ),
-      );
+      blockers.set(platformId, periodsBlocker(list.map(maintenancePeriod)));
     }
     return {
       for: (target) => blockers.get(target.platformId) ?? NOTHING_BLOCKS,

@@ -20,6 +20,7 @@ import { Notices } from '../notifications/notices.service';
 import { PlacementService } from '../placement/placement.service';
 import type { PlatformEntity } from '../platforms/platform.entity';
 import type { PlatformsRepository } from '../platforms/platforms.repository';
+import { HeldTaskMoves } from '../updates/held-task-moves.service';
 import { TaskChanges } from '../updates/task-changes.service';
 import { UpdateTasksRepository } from '../updates/update-tasks.repository';
 import type {
@@ -46,6 +47,7 @@ function announce(
   placement.register(
     new FixedBlockingSource([blockingPeriod('new', startsAt, endsAt), ...otherPeriods]),
   );
+  const changes = new TaskChanges(repo, fake<Notices>(notices));
   const service = new PlatformMaintenanceService(
     new FakeTransactions(),
     fake<PlatformMaintenanceRepository>({
@@ -54,7 +56,8 @@ function announce(
     fake<PlatformsRepository>({ find: async () => fake<PlatformEntity>({ id: 'platform-1' }) }),
     repo,
     placement,
-    new TaskChanges(repo, fake<Notices>(notices)),
+    changes,
+    new HeldTaskMoves(repo, placement, changes),
     fake<Notices>(notices),
     new AuditService(fake<AuditLogRepository>({ insert: async () => undefined })),
     new FixedClock(new Date('2027-01-10T12:00:00Z')),
@@ -97,6 +100,29 @@ describe('announcing platform maintenance (PlatformMaintenanceService)', () => {
     expect(notices.of('task.cancelled')).toEqual(['plain']);
     expect(notices.of('task.rescheduled')).toEqual(['forced']);
     expect(notices.of('maintenance.announced')).toEqual(['new']);
+  });
+
+  it("moves a rollout's held task out of the period under either policy: it stays held, its recipients told", async () => {
+    const tasks = new InMemoryTasks([
+      storedTask({ id: 'held', status: 'held', runAt: new Date('2027-01-11T02:00:00Z') }),
+      storedTask({
+        id: 'held-later',
+        status: 'held',
+        tenantId: 'tenant-2',
+        runAt: new Date('2027-01-12T02:00:00Z'),
+      }),
+    ]);
+    const { notices, result } = announce(tasks, 'cancel');
+    expect((await result).affected).toEqual({ cancelled: 0, rescheduled: 1 });
+    expect(tasks.get('held')).toMatchObject({
+      status: 'held',
+      mode: 'maintenance_window',
+      runAt: new Date('2027-01-12T02:00:00Z'),
+      noticeSequence: 1,
+    });
+    expect(tasks.get('held-later').noticeSequence).toBe(0);
+    expect(notices.of('task.rescheduled')).toEqual(['held']);
+    expect(notices.of('task.cancelled')).toEqual([]);
   });
 
   it('moves every overlapping task to the first window after the period that nothing blocks', async () => {

@@ -9,6 +9,8 @@ import { type Tx, Transactions } from '../database/transactions';
 import { Notices } from '../notifications/notices.service';
 import { PlacementService } from '../placement/placement.service';
 import { PlatformsRepository } from '../platforms/platforms.repository';
+import { maintenancePeriod } from './maintenance-blocking.source';
+import { HeldTaskMoves } from '../updates/held-task-moves.service';
 import { movingTask, TaskChanges } from '../updates/task-changes.service';
 import { UpdateTasksRepository } from '../updates/update-tasks.repository';
 import {
@@ -44,6 +46,7 @@ export class PlatformMaintenanceService {
     private readonly tasks: UpdateTasksRepository,
     private readonly placement: PlacementService,
     private readonly changes: TaskChanges,
+    private readonly held: HeldTaskMoves,
     private readonly notices: Notices,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -113,7 +116,8 @@ export class PlatformMaintenanceService {
 
   /**
    * The scheduled tasks that overlap the new period are cancelled or moved to the first window
-   * after it that nothing blocks (see placement/conflicts.ts), in the announcing transaction.
+   * after it that nothing blocks (see placement/conflicts.ts), in the announcing transaction; held
+   * tasks of rollouts whose time overlaps it are moved out of it and stay held (HeldTaskMoves).
    */
   private async resolve(tx: Tx, period: PlatformMaintenance) {
     const { tasks: conflicting } = await lockInOrder(tx, {
@@ -146,6 +150,18 @@ export class PlatformMaintenanceService {
       placed.map((p) => ({ ...p, mode: 'maintenance_window' })),
       why,
     );
+    const held = await lockInOrder(tx, {
+      tasks: () =>
+        this.held.moveOutOf(
+          tx,
+          { platformId: period.platformId },
+          maintenancePeriod(period),
+          this.clock.now(),
+          () => why,
+        ),
+    }).then((l) => l.tasks);
+    cancelled.push(...held.cancelled);
+    moved.push(...held.moved);
     const forcedCancelled = conflicting.filter((t) => t.forced && cancelled.includes(t.id)).length;
     const warnings = forcedCancelled
       ? [

@@ -11,10 +11,12 @@ import {
 } from './update-tasks.repository';
 
 /**
- * The one way a scheduled task is moved or cancelled: the change and the notices that tell its
- * recipients are written together, in the caller's transaction. A move raises the task's notice
- * sequence (the iCalendar SEQUENCE of its invitation). Every path uses it: reschedules, window
- * changes, expired windows, maintenance announcements, single and batch cancels.
+ * The one way a task that has not started is moved or cancelled: the change and the notices that
+ * tell its recipients are written together, in the caller's transaction. A move raises the task's
+ * notice sequence (the iCalendar SEQUENCE of its invitation) and keeps its status (a held task
+ * stays held). Every path uses it: reschedules, window changes, expired windows, maintenance
+ * announcements and blackouts (held tasks too: HeldTaskMoves), waves opening, single and batch
+ * cancels.
  */
 @Injectable()
 export class TaskChanges {
@@ -23,7 +25,7 @@ export class TaskChanges {
     private readonly notices: Notices,
   ) {}
 
-  /** Moves the tasks that are still scheduled; returns the ids it moved. */
+  /** Moves the tasks that have not started (scheduled or held); returns the ids it moved. */
   async move(tx: Tx, moves: TaskMove[], why: NoticeContext): Promise<string[]> {
     if (moves.length === 0) return [];
     const moved = await this.tasks.move(tx, moves);

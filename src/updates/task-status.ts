@@ -40,8 +40,10 @@ export type OpenStatus = Exclude<TaskStatus, FinishedStatus>;
 /**
  * Not started: the task has not run yet. `held` (its rollout wave has not opened, or its rollout
  * is paused) and `scheduled` alike: a cancel (one task, a batch, a stopped rollout) takes both.
- * Where only `scheduled` is meant, the query says so: the claim, and the moves that give a task a
- * new time (a held task gets its time when its wave opens).
+ * Where only `scheduled` is meant, the query says so: the claim, and the moves that follow a
+ * tenant's window (a held task is placed again when its wave opens). A move (TaskChanges.move)
+ * takes both and leaves the status as it was: a held task moved out of new platform maintenance or
+ * a blackout stays held (HeldTaskMoves).
  */
 export const NOT_STARTED_STATUSES = ['held', 'scheduled'] as const satisfies readonly TaskStatus[];
 export type NotStartedStatus = (typeof NOT_STARTED_STATUSES)[number];

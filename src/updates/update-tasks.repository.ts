@@ -204,6 +204,26 @@ function toMovable(r: MovableTaskRow): MovableTask {
   };
 }
 
+/**
+ * A held task of a rollout that is not over (its wave has not opened, or its rollout is paused or
+ * awaits its confirmation code), with what moving it out of a new blocking period needs.
+ */
+export interface HeldMovableTask extends MovableTask {
+  /** Its rollout's mode: how the task is placed again (HeldTaskMoves). */
+  mode: UpdateMode;
+  /** Its rollout was created by a platform admin (with `forced`: may run inside blackouts). */
+  byPlatformAdmin: boolean;
+  /** Its rollout awaits its confirmation code: nobody has been told of the task yet. */
+  untold: boolean;
+}
+
+/** Whose held tasks: a platform's, or one tenant's or partner's on it. */
+export interface HeldTasksOf {
+  platformId: string;
+  tenantId?: string;
+  partnerId?: string;
+}
+
 /** The tenants (alias `t`) of a scope that the caller may see. */
 export function tenantScopeFilter(scope: TaskScope, caller: Scope): SqlFilter {
   const f = new SqlFilter();
@@ -351,6 +371,48 @@ export class UpdateTasksRepository {
     return rows.map(toMovable);
   }
 
+  /**
+   * Locks the held tasks (in id order) of the rollouts on the platform that are not over, of one
+   * tenant or partner if given, whose [runAt, runAt + expected) overlaps `range` (all of them
+   * without a range: a repeating blackout is matched in memory). Read through the rollouts (few)
+   * and their tasks' index, not through the platform's tasks.
+   */
+  async lockHeldOverlapping(
+    tx: EntityManager,
+    of: HeldTasksOf,
+    range: { startsAt: Date; endsAt: Date } | null,
+  ): Promise<HeldMovableTask[]> {
+    const f = new SqlFilter()
+      .add('r.platform_ids @> ARRAY[?::uuid]', of.platformId)
+      .add('r.finished_at IS NULL')
+      .add(`t.status = 'held'`)
+      .add('t.platform_id = ?', of.platformId)
+      .addIf(of.tenantId, 't.tenant_id = ?')
+      .addIf(of.partnerId, 't.partner_id = ?');
+    if (range) {
+      f.add('t.run_at < ?', range.endsAt);
+      f.add(`t.run_at + t.expected_duration_minutes * interval '1 minute' > ?`, range.startsAt);
+    }
+    const rows: (MovableTaskRow & {
+      mode: UpdateMode;
+      by_platform_admin: boolean;
+      untold: boolean;
+    })[] = await tx.query(
+      `SELECT ${MOVABLE}, t.mode, r.created_by_role = 'platform_admin' AS by_platform_admin,
+              r.state = 'awaiting_confirmation' AS untold
+       FROM rollout r JOIN update_task t ON t.rollout_id = r.id JOIN tenant tn ON tn.id = t.tenant_id
+       ${f.where}
+       ORDER BY t.id FOR UPDATE OF t`,
+      f.params,
+    );
+    return rows.map((r) => ({
+      ...toMovable(r),
+      mode: r.mode,
+      byPlatformAdmin: r.by_platform_admin,
+      untold: r.untold,
+    }));
+  }
+
   /** Locks the tenant's scheduled maintenance-window task, if it has one. */
   async lockWindowTask(tx: EntityManager, tenantId: string): Promise<MovableTask | null> {
     const rows: MovableTaskRow[] = await tx.query(
@@ -433,7 +495,10 @@ export class UpdateTasksRepository {
     return rows.map((r) => r.id);
   }
 
-  /** Moves scheduled tasks to new times; each move raises the task's notice sequence (iCalendar SEQUENCE). */
+  /**
+   * Moves tasks that have not started (scheduled, or held: they stay held) to new times; each move
+   * raises the task's notice sequence (iCalendar SEQUENCE).
+   */
   async move(em: EntityManager, moves: TaskMove[]): Promise<string[]> {
     if (moves.length === 0) return [];
     const rows = await updateReturning<{ id: string }>(
@@ -444,7 +509,7 @@ export class UpdateTasksRepository {
            notice_sequence = t.notice_sequence + 1, updated_at = now()
        FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::int[])
          AS m (id, mode, run_at, expires_at, expected)
-       WHERE t.id = m.id AND t.status = 'scheduled'
+       WHERE t.id = m.id AND t.status IN (${NOT_STARTED_SQL})
        RETURNING t.id`,
       [
         moves.map((m) => m.id),

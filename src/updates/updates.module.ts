@@ -10,6 +10,7 @@ import { VersionsModule } from '../versions/versions.module';
 import { BatchCountsService } from './batch-counts.service';
 import { BatchesService } from './batches.service';
 import { ExpiredTasksService } from './expired-tasks.service';
+import { HeldTaskMoves } from './held-task-moves.service';
 import { PlanContextLoader } from './plan-inputs';
 import { RollbacksService } from './rollbacks.service';
 import { SchedulingMetrics } from './scheduling.metrics';
@@ -27,7 +28,8 @@ import { WindowChangeService } from './window-change.service';
 /**
  * Update tasks and batches: scheduling (rules in planning.ts, times from src/placement), the
  * actions on tasks (who may: task-policy.ts), and the moves of scheduled tasks (TaskChanges), which
- * platform maintenance (MaintenanceModule) and tenant window changes (TenantsModule) use.
+ * platform maintenance (MaintenanceModule), blackouts and tenant window changes (TenantsModule) use,
+ * and the moves of rollouts' held tasks out of new maintenance and blackouts (HeldTaskMoves).
  */
 @Module({
   imports: [
@@ -48,6 +50,7 @@ import { WindowChangeService } from './window-change.service';
     TenantGroupsRepository,
     PlanContextLoader,
     TaskChanges,
+    HeldTaskMoves,
     SchedulingService,
     TaskActionsService,
     RollbacksService,
@@ -57,6 +60,12 @@ import { WindowChangeService } from './window-change.service';
     WindowChangeService,
     SchedulingMetrics,
   ],
-  exports: [UpdateTasksRepository, TaskChanges, SchedulingService, TaskActionsService],
+  exports: [
+    UpdateTasksRepository,
+    TaskChanges,
+    HeldTaskMoves,
+    SchedulingService,
+    TaskActionsService,
+  ],
 })
 export class UpdatesModule {}

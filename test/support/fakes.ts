@@ -167,6 +167,26 @@ export class InMemoryTasks {
       .map(movable);
   }
 
+  /** Held tasks as rollouts of a partner admin that were confirmed (or needed no code) hold them. */
+  async lockHeldOverlapping(
+    _tx: Tx,
+    of: { platformId: string; tenantId?: string; partnerId?: string },
+    range: { startsAt: Date; endsAt: Date } | null,
+  ) {
+    return [...this.rows.values()]
+      .filter(
+        (t) =>
+          t.status === 'held' &&
+          t.platformId === of.platformId &&
+          (!of.tenantId || t.tenantId === of.tenantId) &&
+          (!of.partnerId || t.partnerId === of.partnerId) &&
+          (!range ||
+            (t.runAt < range.endsAt &&
+              t.runAt.getTime() + t.expectedDurationMinutes * 60_000 > range.startsAt.getTime())),
+      )
+      .map((t) => ({ ...movable(t), mode: t.mode, byPlatformAdmin: false, untold: false }));
+  }
+
   async lockWindowTask(_tx: Tx, tenantId: string) {
     const t = [...this.rows.values()].find(
       (r) => r.tenantId === tenantId && r.status === 'scheduled' && r.mode === 'maintenance_window',
@@ -178,7 +198,7 @@ export class InMemoryTasks {
     const moved: string[] = [];
     for (const m of moves) {
       const t = this.rows.get(m.id);
-      if (!t || t.status !== 'scheduled') continue;
+      if (!t || (t.status !== 'scheduled' && t.status !== 'held')) continue;
       Object.assign(t, {
         mode: m.mode,
         runAt: m.runAt,

@@ -1453,7 +1453,7 @@ export interface components {
         };
         CreateBlackoutDto: {
             /**
-             * @description What happens to scheduled updates inside the blackout: moved to the first free window after it, or cancelled (forced ones are always moved). Default: `"reschedule"`.
+             * @description What happens to scheduled updates inside the blackout: moved to the first free window after it, or cancelled (forced ones, and held tasks of rollouts, are always moved). Default: `"reschedule"`.
              * @enum {string}
              */
             conflictPolicy?: "cancel" | "reschedule";
@@ -1500,7 +1500,7 @@ export interface components {
             role: "platform_admin" | "partner_admin";
         };
         CreatedBlackoutResponse: {
-            /** @description Scheduled updates inside the blackout */
+            /** @description Updates inside the blackout: scheduled ones, and held tasks of rollouts (always moved, never cancelled by the policy) */
             affected: components["schemas"]["BlackoutAffected"];
             /** @enum {string} */
             conflictPolicy: "cancel" | "reschedule";
@@ -1524,7 +1524,7 @@ export interface components {
             warnings: string[];
         };
         CreatedMaintenanceResponse: {
-            /** @description Scheduled updates that overlapped the period */
+            /** @description Updates that overlapped the period: scheduled ones, and held tasks of rollouts (always moved, never cancelled by the policy) */
             affected: components["schemas"]["AffectedTasks"];
             /** @enum {string} */
             conflictPolicy: "cancel" | "reschedule";
@@ -1543,7 +1543,7 @@ export interface components {
         };
         CreateMaintenanceDto: {
             /**
-             * @description What happens to scheduled updates that overlap the period (forced ones are always rescheduled). Default: `"cancel"`.
+             * @description What happens to scheduled updates that overlap the period (forced ones, and held tasks of rollouts, are always rescheduled). Default: `"cancel"`.
              * @enum {string}
              */
             conflictPolicy?: "cancel" | "reschedule";

@@ -44,7 +44,7 @@ export class CreateBlackoutDto {
     enum: CONFLICT_POLICIES,
     default: 'reschedule',
     description:
-      'What happens to scheduled updates inside the blackout: moved to the first free window after it, or cancelled (forced ones are always moved)',
+      'What happens to scheduled updates inside the blackout: moved to the first free window after it, or cancelled (forced ones, and held tasks of rollouts, are always moved)',
   })
   @Optional()
   @IsIn(CONFLICT_POLICIES)
@@ -85,7 +85,11 @@ export class BlackoutAffected {
 }
 
 export class CreatedBlackoutResponse extends BlackoutResponse {
-  @ApiProperty({ type: BlackoutAffected, description: 'Scheduled updates inside the blackout' })
+  @ApiProperty({
+    type: BlackoutAffected,
+    description:
+      'Updates inside the blackout: scheduled ones, and held tasks of rollouts (always moved, never cancelled by the policy)',
+  })
   affected!: BlackoutAffected;
   @ApiProperty({ type: [String] }) warnings!: string[];
 }

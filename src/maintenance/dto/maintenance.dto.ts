@@ -25,7 +25,7 @@ export class CreateMaintenanceDto {
     enum: CONFLICT_POLICIES,
     default: 'cancel',
     description:
-      'What happens to scheduled updates that overlap the period (forced ones are always rescheduled)',
+      'What happens to scheduled updates that overlap the period (forced ones, and held tasks of rollouts, are always rescheduled)',
   })
   @Optional()
   @IsIn(CONFLICT_POLICIES)
@@ -76,7 +76,11 @@ export class AffectedTasks {
 }
 
 export class CreatedMaintenanceResponse extends MaintenanceResponse {
-  @ApiProperty({ type: AffectedTasks, description: 'Scheduled updates that overlapped the period' })
+  @ApiProperty({
+    type: AffectedTasks,
+    description:
+      'Updates that overlapped the period: scheduled ones, and held tasks of rollouts (always moved, never cancelled by the policy)',
+  })
   affected!: AffectedTasks;
   @ApiProperty({ type: [String] }) warnings!: string[];
 }

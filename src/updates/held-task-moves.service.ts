@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import type { TimeSlot } from '../common/maintenance-window';
+import type { Tx } from '../database/transactions';
+import type { NoticeContext } from '../notifications/notices.repository';
+import { type BlockingPeriod, periodsBlocker, updateSlot } from '../placement/placement';
+import { PlacementService } from '../placement/placement.service';
+import { movingTask, TaskChanges } from './task-changes.service';
+import { overriddenBlocks } from './task-policy';
+import type { TaskMove } from './update-task';
+import {
+  type HeldMovableTask,
+  type HeldTasksOf,
+  UpdateTasksRepository,
+} from './update-tasks.repository';
+
+/** Why the tasks inside one occurrence of the period move (the notices' reason and group). */
+export type OccurrenceWhy = (occurrence: TimeSlot) => NoticeContext & { reason: string };
+
+/**
+ * Held tasks of rollouts that a new blocking period (platform maintenance, a blackout) overlaps are
+ * moved out of it at once, in the transaction that creates the period (docs/rollouts.md, "Platform
+ * maintenance and blackouts"). Their customers were told their time with the rollout (the time the
+ * task would have if its wave opened at once: e-mail, calendar feed, self-service page), so that
+ * time must not stay inside the period:
+ *
+ * - each is placed as its wave opening would place it, after the occurrence it overlaps: a
+ *   maintenance-window rollout's task in the tenant's first free window after it, an immediate or
+ *   custom one at the first instant after the blocking periods its time overlaps; a platform
+ *   admin's forced immediate or custom rollout is not moved by a blackout (the forced rule of
+ *   task-policy.ts), never left inside maintenance;
+ * - it stays `held` (the dispatcher never claims it; its wave still gates it) and moves through
+ *   TaskChanges (its notice sequence rises, whoever was told of it gets `task.rescheduled`), or,
+ *   if no time is free, is cancelled and they are told;
+ * - the tasks of a rollout awaiting its confirmation code move (and cancel) without any notice or
+ *   webhook: nobody has been told of them.
+ *
+ * The conflict policy of the period (`cancel`) is not applied to held tasks: their wave opening
+ * places them past blocking periods in any case, and a provisional time is no reason to drop a
+ * tenant from a rollout. Set-based: one locking read, one placement read per occurrence and mode,
+ * one UPDATE and one notice insert per occurrence.
+ */
+@Injectable()
+export class HeldTaskMoves {
+  constructor(
+    private readonly tasks: UpdateTasksRepository,
+    private readonly placement: PlacementService,
+    private readonly changes: TaskChanges,
+  ) {}
+
+  /** Moves the held tasks of `of` that `period` (just created, in `tx`) overlaps. */
+  async moveOutOf(
+    tx: Tx,
+    of: HeldTasksOf,
+    period: BlockingPeriod,
+    now: Date,
+    why: OccurrenceWhy,
+  ): Promise<{ moved: string[]; cancelled: string[] }> {
+    const range = period.recurrence ? null : { startsAt: period.startsAt, endsAt: period.endsAt };
+    const held = await this.tasks.lockHeldOverlapping(tx, of, range);
+    const blocker = periodsBlocker([period]);
+    const byOccurrence = new Map<string, { occurrence: TimeSlot; tasks: HeldMovableTask[] }>();
+    for (const task of held) {
+      const hit = blocker.firstOverlap(
+        updateSlot(task.runAt, task.expectedDurationMinutes),
+        overridesOf(task),
+      );
+      if (!hit) continue;
+      const key = hit.startsAt.toISOString();
+      const group = byOccurrence.get(key) ?? {
+        occurrence: { start: hit.startsAt, end: hit.endsAt },
+        tasks: [],
+      };
+      group.tasks.push(task);
+      byOccurrence.set(key, group);
+    }
+    const result = { moved: [] as string[], cancelled: [] as string[] };
+    for (const { occurrence, tasks } of byOccurrence.values()) {
+      const { moves, unplaced } = await this.place(tx, tasks, now, occurrence.end);
+      const untold = new Set(tasks.filter((t) => t.untold).map((t) => t.id));
+      const context = why(occurrence);
+      const quietMoves = moves.filter((m) => untold.has(m.id));
+      const toldMoves = moves.filter((m) => !untold.has(m.id));
+      result.moved.push(
+        ...(await this.tasks.move(tx, quietMoves)),
+        ...(await this.changes.move(tx, toldMoves, context)),
+      );
+      const quietCancels = unplaced.filter((id) => untold.has(id));
+      const toldCancels = unplaced.filter((id) => !untold.has(id));
+      if (quietCancels.length > 0)
+        result.cancelled.push(
+          ...(await this.tasks.cancelScheduled(tx, quietCancels, context.reason)),
+        );
+      result.cancelled.push(...(await this.changes.cancel(tx, toldCancels, context)));
+    }
+    return result;
+  }
+
+  /** New times as the wave opening would give them, from the end of the occurrence on. */
+  private async place(
+    tx: Tx,
+    tasks: HeldMovableTask[],
+    now: Date,
+    after: Date,
+  ): Promise<{ moves: TaskMove[]; unplaced: string[] }> {
+    const inWindows = tasks.filter((t) => t.mode === 'maintenance_window');
+    const atInstants = tasks.filter((t) => t.mode !== 'maintenance_window');
+    const windows = await this.placement.placeMoves(tx, inWindows.map(movingTask), now, after);
+    const instants = await this.placement.placeInstants(
+      tx,
+      atInstants.map((t) => ({ ...movingTask(t), runAt: t.runAt, overrides: overridesOf(t) })),
+      now,
+    );
+    const modeOf = new Map(tasks.map((t) => [t.id, t.mode]));
+    return {
+      moves: [
+        ...windows.placed.map((p) => ({ ...p, mode: 'maintenance_window' as const })),
+        ...instants.placed.map((p) => ({ ...p, mode: modeOf.get(p.id) ?? 'custom' })),
+      ],
+      unplaced: [...windows.unplaced, ...instants.unplaced].map((u) => u.id),
+    };
+  }
+}
+
+/**
+ * The kinds of period a held task may stay inside: a platform admin's forced immediate or custom
+ * rollout runs inside blackouts (task-policy.ts); a maintenance-window rollout's tasks take free
+ * windows, as its wave opening gives them.
+ */
+function overridesOf(t: HeldMovableTask) {
+  return t.mode === 'maintenance_window'
+    ? []
+    : overriddenBlocks({ forced: t.forced, byPlatformAdmin: t.byPlatformAdmin });
+}

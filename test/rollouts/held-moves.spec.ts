@@ -1,0 +1,302 @@
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { RolloutGates } from '../../src/rollouts/rollout-gates.service';
+import { expandCustomerNotices } from '../support/app';
+import { newKey, newPartner, newSchedulingWorld, newTenant } from '../support/factories';
+import { calendarOf } from '../notifications/support/ics';
+import { MailTestApp, startMailApp } from '../notifications/support/mail-app';
+import { SmtpSink } from '../notifications/support/smtp-sink';
+import { schedulerEnv, until } from '../scheduler/support';
+
+type Tenant = { id: string; customerEmail: string; calendarUrl: string };
+interface TaskRow {
+  id: string;
+  status: string;
+  mode: string;
+  runAt: Date;
+  sequence: number;
+}
+
+const PUBLIC_URL = 'https://updates.customers.example';
+const LINK = /https:\/\/updates\.customers\.example\/u\/([A-Za-z0-9_-]{76})/;
+
+/**
+ * Held tasks of a rollout (waves not open yet) whose told time a new blackout or platform
+ * maintenance covers are moved out of it at once, stay held, and their customers are told — read
+ * from a real SMTP server, the calendar feed and the self-service link; a rollout awaiting its
+ * confirmation code moves them without telling anybody. A dispatcher runs (simulated executor);
+ * the gates are moved by hand on the test clock.
+ */
+describe("rollouts' held tasks and new blackouts or platform maintenance", () => {
+  const sink = new SmtpSink();
+  let t: MailTestApp;
+  let gates: RolloutGates;
+
+  const at = (iso: string) => new Date(iso);
+  const tenantOf = async (partnerId: string, body: Record<string, unknown> = {}) =>
+    (await newTenant(t.admin, partnerId, body)) as unknown as Tenant;
+  const taskOf = async (rolloutId: string, tenantId: string): Promise<TaskRow> =>
+    (
+      (await t.ds.query(
+        `SELECT id, status, mode, run_at AS "runAt", notice_sequence AS "sequence"
+         FROM update_task WHERE rollout_id = $1 AND tenant_id = $2`,
+        [rolloutId, tenantId],
+      )) as TaskRow[]
+    )[0];
+  /** Sends what is due and returns the e-mails `to` received since `before` of them. */
+  const mailsTo = async (to: string, before = 0) => {
+    await expandCustomerNotices(t);
+    await t.sender.drain();
+    return sink.to(to).slice(before);
+  };
+  const feed = async (tenant: Tenant) =>
+    (await fetch(`${t.anonymous.baseUrl}${new URL(tenant.calendarUrl).pathname}`)).text();
+  const ics = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('.000', '');
+  const create = async (api: MailTestApp['admin'], body: object, status = 201) =>
+    (
+      await api
+        .post('/rollouts', {
+          targetVersion: '2.0.0',
+          notifyCustomer: true,
+          waves: [{ count: 1 }, { percent: 100 }],
+          ...body,
+        })
+        .expect(status)
+    ).body as { id: string; state: string };
+  const succeeded = (rolloutId: string, tenantId: string) =>
+    until(
+      async () => (await taskOf(rolloutId, tenantId)).status === 'succeeded',
+      `the task of ${tenantId} to succeed`,
+    );
+
+  beforeAll(async () => {
+    await sink.start();
+    t = await startMailApp(sink, schedulerEnv({ PUBLIC_URL }));
+    gates = t.app.get(RolloutGates);
+    // The gates are moved by hand (advanceAll) on the test clock.
+    t.app.get(SchedulerRegistry).deleteInterval('rollout-gates');
+  });
+  afterAll(async () => {
+    await t.close();
+    await sink.stop();
+  });
+  beforeEach(() => {
+    t.clock.set('2027-02-01T08:00:00Z');
+    sink.clear();
+  });
+
+  it('a blackout over a held wave moves its tasks at once: held, customers told, run only when the wave opens', async () => {
+    const w = await newSchedulingWorld(t.admin, 0);
+    const [a, b] = [await tenantOf(w.partner.id), await tenantOf(w.partner.id)];
+    const runAt = at('2027-02-02T10:00:00Z');
+    const r = await create(w.partnerApi, {
+      partnerId: w.partner.id,
+      mode: 'custom',
+      runAt: runAt.toISOString(),
+    });
+    // b's customer was told the time b's task has while its wave is held: the rollout's time.
+    const told = await mailsTo(b.customerEmail);
+    expect(told).toHaveLength(1);
+    expect(calendarOf(told[0].mail)).toMatchObject({ sequence: 0, start: runAt.toISOString() });
+    expect(await taskOf(r.id, b.id)).toMatchObject({ status: 'held', runAt, sequence: 0 });
+
+    const endsAt = at('2027-02-02T12:00:00Z');
+    const res = await w.partnerApi
+      .post(`/tenants/${b.id}/blackouts`, {
+        startsAt: '2027-02-02T09:00:00Z',
+        endsAt: endsAt.toISOString(),
+        reason: 'Stocktaking',
+      })
+      .expect(201);
+    expect(res.body.affected).toEqual({ cancelled: 0, rescheduled: 1 });
+    // Moved to the first instant after the blackout (custom mode, as its wave opening would), held.
+    const moved = await taskOf(r.id, b.id);
+    expect(moved).toMatchObject({ status: 'held', mode: 'custom', runAt: endsAt, sequence: 1 });
+    expect(await taskOf(r.id, a.id)).toMatchObject({ status: 'scheduled', runAt, sequence: 0 });
+
+    // The customer is told the new time (the invitation updated), in the customer's language.
+    const news = await mailsTo(b.customerEmail, 1);
+    expect(news).toHaveLength(1);
+    expect(news[0].mail.subject).toContain('moved to');
+    expect(calendarOf(news[0].mail)).toMatchObject({
+      method: 'REQUEST',
+      sequence: 1,
+      start: endsAt.toISOString(),
+    });
+    expect(news[0].mail.text).toContain('Stocktaking');
+    // The calendar feed and the self-service page say the same: the new time, held, no postpone.
+    const calendar = await feed(b);
+    expect(calendar).toContain(`DTSTART:${ics(endsAt)}`);
+    expect(calendar).toMatch(/SEQUENCE:1\r?\n/);
+    const token = LINK.exec(news[0].mail.text ?? '')?.[1];
+    expect(token).toBeDefined();
+    expect((await t.anonymous.get(`/self-service/${token}`).expect(200)).body).toMatchObject({
+      runAt: endsAt.toISOString(),
+      status: 'held',
+      canPostpone: false,
+    });
+    expect(sink.to(a.customerEmail)).toHaveLength(1);
+
+    // Past the blackout and past b's new time: the dispatcher runs a (wave 1) and never claims b,
+    // which its wave still holds; b runs once the wave opens.
+    t.clock.set('2027-02-02T13:00:00Z');
+    await succeeded(r.id, a.id);
+    expect((await taskOf(r.id, b.id)).status).toBe('held');
+    await gates.advanceAll();
+    await succeeded(r.id, b.id);
+    expect((await taskOf(r.id, b.id)).runAt).toEqual(t.clock.now());
+  });
+
+  it('platform maintenance over a held wave moves its tasks to the first free window after it, whatever its conflict policy', async () => {
+    const w = await newSchedulingWorld(t.admin, 0);
+    // a: 02:00–06:00 Rome (01:00Z), b: 20:00–24:00 Rome (19:00Z), daily.
+    const a = await tenantOf(w.partner.id);
+    const b = await tenantOf(w.partner.id, {
+      maintenanceWindow: { cron: '0 20 * * *', durationMinutes: 240, timezone: 'Europe/Rome' },
+    });
+    const r = await create(w.partnerApi, { partnerId: w.partner.id, mode: 'maintenance_window' });
+    expect(await taskOf(r.id, a.id)).toMatchObject({
+      status: 'scheduled',
+      runAt: at('2027-02-02T01:00:00Z'),
+    });
+    expect(await taskOf(r.id, b.id)).toMatchObject({
+      status: 'held',
+      runAt: at('2027-02-01T19:00:00Z'),
+    });
+    expect(await mailsTo(b.customerEmail)).toHaveLength(1);
+
+    const res = await t.admin
+      .post(`/platforms/${w.platformId}/maintenance`, {
+        startsAt: '2027-02-01T18:00:00Z',
+        endsAt: '2027-02-01T23:30:00Z',
+        message: 'Database upgrade',
+      })
+      .expect(201);
+    // The default policy cancels the scheduled updates it overlaps (none here); held ones move.
+    expect(res.body.affected).toEqual({ cancelled: 0, rescheduled: 1 });
+    const next = at('2027-02-02T19:00:00Z');
+    expect(await taskOf(r.id, b.id)).toMatchObject({
+      status: 'held',
+      mode: 'maintenance_window',
+      runAt: next,
+      sequence: 1,
+    });
+    const news = (await mailsTo(b.customerEmail, 1)).filter((m) => calendarOf(m.mail));
+    expect(news).toHaveLength(1);
+    expect(calendarOf(news[0].mail)).toMatchObject({ sequence: 1, start: next.toISOString() });
+    expect(news[0].mail.text).toContain('Database upgrade');
+
+    // Wave 1 runs in a's window; the wave opens after it, b runs in its window after the period.
+    t.clock.set('2027-02-02T01:00:00Z');
+    await succeeded(r.id, a.id);
+    expect((await taskOf(r.id, b.id)).status).toBe('held');
+    await gates.advanceAll();
+    expect(await taskOf(r.id, b.id)).toMatchObject({ status: 'scheduled', runAt: next });
+    t.clock.set(next);
+    await succeeded(r.id, b.id);
+  });
+
+  it("a platform admin's forced rollout stays inside a blackout, never inside maintenance", async () => {
+    const w = await newSchedulingWorld(t.admin, 0);
+    const partner = await newPartner(t.admin, w.platformId);
+    const [a, b] = [await tenantOf(partner.id), await tenantOf(partner.id)];
+    const runAt = at('2027-02-02T10:00:00Z');
+    const r = await create(t.admin, {
+      partnerId: partner.id,
+      mode: 'custom',
+      runAt: runAt.toISOString(),
+      forced: true,
+    });
+    const blackout = await t.admin
+      .post(`/tenants/${b.id}/blackouts`, {
+        startsAt: '2027-02-02T09:00:00Z',
+        endsAt: '2027-02-02T12:00:00Z',
+        reason: 'Stocktaking',
+      })
+      .expect(201);
+    expect(blackout.body.affected).toEqual({ cancelled: 0, rescheduled: 0 });
+    expect(await taskOf(r.id, b.id)).toMatchObject({ status: 'held', runAt, sequence: 0 });
+    const maintenance = await t.admin
+      .post(`/platforms/${w.platformId}/maintenance`, {
+        startsAt: '2027-02-02T09:30:00Z',
+        endsAt: '2027-02-02T10:30:00Z',
+        message: 'Database upgrade',
+        conflictPolicy: 'reschedule',
+      })
+      .expect(201);
+    // Wave 1's scheduled task moves to a window (as every scheduled task); b past the period.
+    expect(maintenance.body.affected).toEqual({ cancelled: 0, rescheduled: 2 });
+    expect((await taskOf(r.id, a.id)).status).toBe('scheduled');
+    expect(await taskOf(r.id, b.id)).toMatchObject({
+      status: 'held',
+      runAt: at('2027-02-02T10:30:00Z'),
+      sequence: 1,
+    });
+  });
+
+  it('a rollout awaiting its confirmation code: held tasks move, nobody is told until it is confirmed', async () => {
+    const w = await newSchedulingWorld(t.admin, 0);
+    await t.admin
+      .patch(`/platforms/${w.platformId}`, {
+        licenceEmail: 'licence@platform.example',
+        rolloutConfirmation: { tenantsOver: 0 },
+      })
+      .expect(200);
+    const licence = 'licence@partner.example';
+    const partner = await newPartner(t.admin, w.platformId, { licenceEmail: licence });
+    const partnerApi = t.admin.as(await newKey(t.admin, 'partner_admin', partner.id));
+    const [a, b] = [await tenantOf(partner.id), await tenantOf(partner.id)];
+    const r = await create(
+      partnerApi,
+      {
+        partnerId: partner.id,
+        mode: 'custom',
+        runAt: '2027-02-02T10:00:00Z',
+        notifyPartner: true,
+      },
+      202,
+    );
+    expect(r.state).toBe('awaiting_confirmation');
+
+    const blackout = await partnerApi
+      .post(`/partners/${partner.id}/blackouts`, {
+        startsAt: '2027-02-02T09:00:00Z',
+        endsAt: '2027-02-02T12:00:00Z',
+        reason: 'Stocktaking',
+      })
+      .expect(201);
+    expect(blackout.body.affected).toEqual({ cancelled: 0, rescheduled: 2 });
+    const maintenance = await t.admin
+      .post(`/platforms/${w.platformId}/maintenance`, {
+        startsAt: '2027-02-02T11:30:00Z',
+        endsAt: '2027-02-02T14:00:00Z',
+        message: 'Database upgrade',
+      })
+      .expect(201);
+    expect(maintenance.body.affected).toEqual({ cancelled: 0, rescheduled: 2 });
+    const moved = at('2027-02-02T14:00:00Z');
+    for (const id of [a.id, b.id])
+      expect(await taskOf(r.id, id)).toMatchObject({ status: 'held', runAt: moved, sequence: 2 });
+
+    // Nothing about the tasks was written for anybody (customers, partner contacts, digests).
+    const taskIds = [(await taskOf(r.id, a.id)).id, (await taskOf(r.id, b.id)).id];
+    const [{ emails }] = await t.ds.query(
+      `SELECT count(*)::int AS emails FROM outbox_email WHERE task_id = ANY($1::uuid[])`,
+      [taskIds],
+    );
+    expect(emails).toBe(0);
+    expect(await mailsTo(a.customerEmail)).toEqual([]);
+    expect(sink.to(b.customerEmail)).toEqual([]);
+    expect(sink.to(licence)).toHaveLength(1);
+    expect(await feed(b)).not.toMatch(/UID:update-/);
+
+    // Confirmed: the customers are told for the first time, the time the tasks have now.
+    const code = /: ([A-HJ-NP-Z2-9]{8})\n/.exec(sink.to(licence)[0].mail.text ?? '')?.[1];
+    await partnerApi.post(`/rollouts/${r.id}/confirm`, { code }).expect(200);
+    for (const tenant of [a, b]) {
+      const mails = await mailsTo(tenant.customerEmail);
+      expect(mails).toHaveLength(1);
+      expect(mails[0].mail.subject).not.toContain('moved to');
+      expect(calendarOf(mails[0].mail)).toMatchObject({ start: moved.toISOString() });
+    }
+  });
+});
