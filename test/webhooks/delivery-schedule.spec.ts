@@ -7,37 +7,37 @@ import { until } from '../scheduler/support';
 
 /**
  * Webhook retries on a schedule that is not the default (WEBHOOK_RETRY_SCHEDULE, docs/webhooks.md)
- * and a slow receiver beside a fast one (the sender's own loop, then `drain`), against real HTTP
- * receivers. Where the sender is driven by hand (`drain`) it is on the test clock: no test waits
- * for time.
+ * and a slow receiver beside a fast one (with `drain`, then the sender's own loop), against real
+ * HTTP receivers. Where the sender is driven by hand (`drain`) it is on the test clock: no test
+ * waits for time.
  */
-describe('webhook retry schedule', () => {
+
+const register = async (api: Api, url: string, events = ['task.scheduled']) =>
+  (await api.post('/webhooks', { url, events }).expect(201)).body as { id: string };
+const schedule = (t: TestApp, tenantIds: string[]) =>
+  t.admin
+    .post('/update-tasks', {
+      tenantIds,
+      targetVersion: '2.0.0',
+      mode: 'custom',
+      runAt: '2027-04-01T10:00:00Z',
+    })
+    .expect(201);
+const deliveries = async (t: TestApp, endpointId: string) =>
+  (await t.ds.query(
+    `SELECT status, attempts, next_attempt_at FROM webhook_delivery WHERE endpoint_id = $1
+     ORDER BY seq`,
+    [endpointId],
+  )) as { status: string; attempts: number; next_attempt_at: Date }[];
+const statuses = async (t: TestApp, endpointId: string) =>
+  (await deliveries(t, endpointId)).map((x) => x.status);
+
+describe('webhooks sent by hand (drain)', () => {
   let t: TestApp;
   let sender: WebhookSender;
   let partnerId: string;
   let partnerApi: Api;
   const receivers = new Receivers();
-
-  const register = async (url: string) =>
-    (await partnerApi.post('/webhooks', { url, events: ['task.scheduled'] }).expect(201)).body as {
-      id: string;
-    };
-  const schedule = async () => {
-    const tenant = await newTenant(t.admin, partnerId);
-    await t.admin
-      .post('/update-tasks', {
-        tenantIds: [tenant.id],
-        targetVersion: '2.0.0',
-        mode: 'custom',
-        runAt: '2027-04-01T10:00:00Z',
-      })
-      .expect(201);
-  };
-  const deliveries = async (endpointId: string) =>
-    (await t.ds.query(
-      `SELECT status, attempts, next_attempt_at FROM webhook_delivery WHERE endpoint_id = $1`,
-      [endpointId],
-    )) as { status: string; attempts: number; next_attempt_at: Date }[];
 
   beforeAll(async () => {
     t = await startTestApp({
@@ -45,6 +45,9 @@ describe('webhook retry schedule', () => {
         WEBHOOK_ALLOW_PRIVATE: 'true',
         WEBHOOK_SENDER_ENABLED: 'false',
         WEBHOOK_RETRY_SCHEDULE: '1,2',
+        // A held request stays outstanding until the test releases it (a drain that waited for
+        // it would get on only when the request times out: its delivery no longer delivering).
+        WEBHOOK_TIMEOUT_MS: '30000',
       },
     });
     t.clock.set('2027-03-20T10:00:00Z');
@@ -54,19 +57,20 @@ describe('webhook retry schedule', () => {
     partnerApi = world.partnerApi;
   });
   afterAll(async () => {
+    receivers.releaseAll();
     await t.close();
     await receivers.stopAll();
   });
 
   it('retries after 1 s, then 2 s, then gives up (WEBHOOK_RETRY_SCHEDULE=1,2)', async () => {
     const r = await receivers.start();
-    const hook = await register(r.url);
+    const hook = await register(partnerApi, r.url);
     r.answers.push(500, 500, 500);
-    await schedule();
+    await schedule(t, [(await newTenant(t.admin, partnerId)).id]);
 
     await sender.drain();
     expect(r.received).toHaveLength(1);
-    let [d] = await deliveries(hook.id);
+    let [d] = await deliveries(t, hook.id);
     expect(d).toMatchObject({ status: 'pending', attempts: 1 });
     expect(d.next_attempt_at.toISOString()).toBe('2027-03-20T10:00:01.000Z');
     t.clock.advance(999);
@@ -75,7 +79,7 @@ describe('webhook retry schedule', () => {
     t.clock.advance(1);
     await sender.drain();
     expect(r.received).toHaveLength(2);
-    [d] = await deliveries(hook.id);
+    [d] = await deliveries(t, hook.id);
     expect(d).toMatchObject({ status: 'pending', attempts: 2 });
     expect(d.next_attempt_at.toISOString()).toBe('2027-03-20T10:00:03.000Z');
     t.clock.advance(1_999);
@@ -85,7 +89,7 @@ describe('webhook retry schedule', () => {
     await sender.drain();
     expect(r.received).toHaveLength(3);
     // The schedule is used up: the delivery has failed and is never tried again.
-    [d] = await deliveries(hook.id);
+    [d] = await deliveries(t, hook.id);
     expect(d).toMatchObject({ status: 'failed', attempts: 3 });
     t.clock.advance(36_000_000);
     await sender.drain();
@@ -93,22 +97,47 @@ describe('webhook retry schedule', () => {
     expect(new Set(r.received.map((x) => x.id)).size).toBe(1);
     await partnerApi.delete(`/webhooks/${hook.id}`).expect(204);
   });
+
+  it("drain sends the other endpoint's events, in order, while a receiver holds its answer", async () => {
+    const events = ['task.scheduled', 'task.cancelled'];
+    const slow = await receivers.start();
+    const fast = await receivers.start();
+    const slowHook = await register(partnerApi, slow.url, events);
+    const fastHook = await register(partnerApi, fast.url, events);
+    slow.answers.push('hang');
+    // Two events of one task for each endpoint: the second is claimed only once the first is done.
+    const tenant = await newTenant(t.admin, partnerId);
+    await schedule(t, [tenant.id]);
+    const [task] = (await t.admin.get(`/update-tasks?tenantId=${tenant.id}`).expect(200)).body
+      .items as { id: string }[];
+    await t.admin.post(`/update-tasks/${task.id}/cancel`, { reason: 'customer asked' }).expect(200);
+
+    const draining = sender.drain();
+    // Both of the fast endpoint's events arrive while the slow receiver still holds its first
+    // answer (a drain that waited for every request each round would wait here for the release,
+    // or the request's timeout).
+    await fast.receivedCount(2);
+    expect(fast.accepted.map((x) => x.json.type)).toEqual(events);
+    expect(slow.received.map((x) => [x.json.type, x.answered])).toEqual([['task.scheduled', null]]);
+    expect(await statuses(t, slowHook.id)).toEqual(['delivering', 'pending']);
+
+    expect(slow.release()).toBe(1);
+    await draining;
+    // Then the held endpoint's, in order, each sent once; the fast one's were not sent again.
+    expect(slow.accepted.map((x) => x.json.type)).toEqual(events);
+    expect(new Set(slow.received.map((x) => x.id)).size).toBe(2);
+    expect(fast.received).toHaveLength(2);
+    expect(await statuses(t, slowHook.id)).toEqual(['succeeded', 'succeeded']);
+    expect(await statuses(t, fastHook.id)).toEqual(['succeeded', 'succeeded']);
+  });
 });
 
-/** The same with the sender running on its own (its loop), as in a running service. */
+/** A slow receiver with the sender running on its own (its loop), as in a running service. */
 describe('a slow webhook receiver', () => {
   let t: TestApp;
   let partnerId: string;
   let partnerApi: Api;
   const receivers = new Receivers();
-  const register = async (url: string) =>
-    (await partnerApi.post('/webhooks', { url, events: ['task.scheduled'] }).expect(201)).body as {
-      id: string;
-    };
-  const deliveries = async (endpointId: string) =>
-    (await t.ds.query(`SELECT status FROM webhook_delivery WHERE endpoint_id = $1`, [
-      endpointId,
-    ])) as { status: string }[];
 
   beforeAll(async () => {
     t = await startTestApp({
@@ -125,23 +154,15 @@ describe('a slow webhook receiver', () => {
   });
 
   it('a receiver that holds its answer holds only its own deliveries', async () => {
-    const statuses = async (id: string) => (await deliveries(id)).map((x) => x.status);
     const slow = await receivers.start();
     const fast = await receivers.start();
-    const slowHook = await register(slow.url);
-    const fastHook = await register(fast.url);
+    const slowHook = await register(partnerApi, slow.url);
+    const fastHook = await register(partnerApi, fast.url);
     slow.answers.push('hang');
     // One batch of three tasks: three events for each endpoint.
     const tenantIds: string[] = [];
     for (let i = 0; i < 3; i++) tenantIds.push((await newTenant(t.admin, partnerId)).id);
-    await t.admin
-      .post('/update-tasks', {
-        tenantIds,
-        targetVersion: '2.0.0',
-        mode: 'custom',
-        runAt: '2027-04-01T10:00:00Z',
-      })
-      .expect(201);
+    await schedule(t, tenantIds);
 
     // Every event reaches the fast receiver while the slow one still holds its first answer.
     await slow.receivedCount(1);
@@ -150,90 +171,11 @@ describe('a slow webhook receiver', () => {
     expect(slow.received[0].answered).toBeNull();
     expect(slow.release()).toBe(1);
     await until(
-      async () => (await statuses(slowHook.id)).every((x) => x === 'succeeded'),
+      async () => (await statuses(t, slowHook.id)).every((x) => x === 'succeeded'),
       'the slow deliveries',
     );
-    expect(await statuses(fastHook.id)).toEqual(['succeeded', 'succeeded', 'succeeded']);
-    expect(await statuses(slowHook.id)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+    expect(await statuses(t, fastHook.id)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+    expect(await statuses(t, slowHook.id)).toEqual(['succeeded', 'succeeded', 'succeeded']);
     expect(new Set(slow.received.map((x) => x.id)).size).toBe(3);
-  });
-});
-
-/** The same driven by hand: `drain` claims again whenever a delivery is done, as the loop does. */
-describe('drain beside a slow webhook receiver', () => {
-  let t: TestApp;
-  let sender: WebhookSender;
-  let partnerId: string;
-  let partnerApi: Api;
-  const receivers = new Receivers();
-  const events = ['task.scheduled', 'task.cancelled'];
-  const register = async (url: string) =>
-    (await partnerApi.post('/webhooks', { url, events }).expect(201)).body as { id: string };
-  const statuses = async (endpointId: string) =>
-    (
-      (await t.ds.query(`SELECT status FROM webhook_delivery WHERE endpoint_id = $1 ORDER BY seq`, [
-        endpointId,
-      ])) as { status: string }[]
-    ).map((x) => x.status);
-
-  beforeAll(async () => {
-    t = await startTestApp({
-      env: {
-        WEBHOOK_ALLOW_PRIVATE: 'true',
-        WEBHOOK_SENDER_ENABLED: 'false',
-        // The held request stays outstanding until the test releases it (a drain that waited for
-        // it gets on only when the request times out: its delivery is then no longer delivering).
-        WEBHOOK_TIMEOUT_MS: '30000',
-      },
-    });
-    t.clock.set('2027-03-20T10:00:00Z');
-    sender = t.app.get(WebhookSender);
-    const world = await newWorld(t.admin);
-    partnerId = world.partner.id;
-    partnerApi = world.partnerApi;
-  });
-  afterAll(async () => {
-    receivers.releaseAll();
-    await t.close();
-    await receivers.stopAll();
-  });
-
-  it("sends the other endpoint's events, in order, while a receiver holds its answer", async () => {
-    const slow = await receivers.start();
-    const fast = await receivers.start();
-    const slowHook = await register(slow.url);
-    const fastHook = await register(fast.url);
-    slow.answers.push('hang');
-    // Two events of one task for each endpoint: the second is claimed only once the first is done.
-    const tenant = await newTenant(t.admin, partnerId);
-    await t.admin
-      .post('/update-tasks', {
-        tenantIds: [tenant.id],
-        targetVersion: '2.0.0',
-        mode: 'custom',
-        runAt: '2027-04-01T10:00:00Z',
-      })
-      .expect(201);
-    const [task] = (await t.admin.get(`/update-tasks?tenantId=${tenant.id}`).expect(200)).body
-      .items as { id: string }[];
-    await t.admin.post(`/update-tasks/${task.id}/cancel`, { reason: 'customer asked' }).expect(200);
-
-    const draining = sender.drain();
-    // Both of the fast endpoint's events arrive while the slow receiver still holds its first
-    // answer (a drain that waited for every request each round would wait here for the release,
-    // or the request's timeout).
-    await fast.receivedCount(2);
-    expect(fast.accepted.map((x) => x.json.type)).toEqual(events);
-    expect(slow.received.map((x) => [x.json.type, x.answered])).toEqual([['task.scheduled', null]]);
-    expect(await statuses(slowHook.id)).toEqual(['delivering', 'pending']);
-
-    expect(slow.release()).toBe(1);
-    await draining;
-    // Then the held endpoint's, in order, each sent once; the fast one's were not sent again.
-    expect(slow.accepted.map((x) => x.json.type)).toEqual(events);
-    expect(new Set(slow.received.map((x) => x.id)).size).toBe(2);
-    expect(fast.received).toHaveLength(2);
-    expect(await statuses(slowHook.id)).toEqual(['succeeded', 'succeeded']);
-    expect(await statuses(fastHook.id)).toEqual(['succeeded', 'succeeded']);
   });
 });
