@@ -9,14 +9,14 @@ import { type Tx, Transactions } from '../database/transactions';
 import { Notices } from '../notifications/notices.service';
 import { defaultReason } from '../notifications/reasons';
 import { PartnersRepository } from '../partners/partners.repository';
-import { resolveConflicts } from '../placement/conflicts';
-import { MAX_REPEATING_DAYS, periodsBlocker, updateSlot } from '../placement/placement';
+import { byOccurrence, resolveConflicts } from '../placement/conflicts';
+import { MAX_REPEATING_DAYS } from '../placement/placement';
 import { PlacementService } from '../placement/placement.service';
 import { PlatformsRepository } from '../platforms/platforms.repository';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import { HeldTaskMoves } from '../updates/held-task-moves.service';
 import { movingTask, TaskChanges } from '../updates/task-changes.service';
-import { type MovableTask, UpdateTasksRepository } from '../updates/update-tasks.repository';
+import { UpdateTasksRepository } from '../updates/update-tasks.repository';
 import { blockingPeriod } from './blackout-blocking.source';
 import { type Blackout, type BlackoutOwner, BlackoutsRepository } from './blackouts.repository';
 import { BlackoutResponse, CreateBlackoutDto, CreatedBlackoutResponse } from './dto/blackout.dto';
@@ -159,24 +159,10 @@ export class BlackoutsService {
       }),
       group: `blackout:${blackout.id}:${occurrence.start.toISOString()}`,
     });
-    const blocker = periodsBlocker([period]);
-    // The tasks inside each occurrence, by occurrence (a yearly blackout may hit several years).
-    const byOccurrence = new Map<string, { occurrence: TimeSlot; tasks: MovableTask[] }>();
-    for (const task of tasks) {
-      const hit = blocker.firstOverlap(updateSlot(task.runAt, task.expectedDurationMinutes));
-      if (!hit) continue;
-      const key = hit.startsAt.toISOString();
-      const group = byOccurrence.get(key) ?? {
-        occurrence: { start: hit.startsAt, end: hit.endsAt },
-        tasks: [],
-      };
-      group.tasks.push(task);
-      byOccurrence.set(key, group);
-    }
     let cancelled = 0;
     let moved = 0;
     let forcedCancelled = 0;
-    for (const { occurrence, tasks: inside } of byOccurrence.values()) {
+    for (const { occurrence, tasks: inside } of byOccurrence(tasks, period)) {
       const plan = resolveConflicts(inside, blackout.conflictPolicy);
       const { placed, unplaced } = await this.placement.placeMoves(
         tx,

@@ -1,3 +1,6 @@
+import type { TimeSlot } from '../common/maintenance-window';
+import { type BlockCode, type BlockingPeriod, periodsBlocker, updateSlot } from './placement';
+
 /** What happens to scheduled tasks that a new blocking period (maintenance, blackout) overlaps. */
 export const CONFLICT_POLICIES = ['cancel', 'reschedule'] as const;
 export type ConflictPolicy = (typeof CONFLICT_POLICIES)[number];
@@ -29,4 +32,39 @@ export function resolveConflicts<T extends ConflictingTask>(
     else resolution.move.push(task);
   }
   return resolution;
+}
+
+/** The tasks a new period overlaps, inside one of its occurrences. */
+export interface OccurrenceTasks<T> {
+  occurrence: TimeSlot;
+  tasks: T[];
+}
+
+/**
+ * The tasks whose [runAt, runAt + expected) overlaps `period`, grouped by the occurrence each
+ * overlaps (a yearly blackout may hit several years), in the order the tasks come; tasks it does
+ * not overlap, or may stay inside (`overridesOf`: a platform admin's forced update), are left out.
+ */
+export function byOccurrence<T extends { runAt: Date; expectedDurationMinutes: number }>(
+  tasks: T[],
+  period: BlockingPeriod,
+  overridesOf?: (task: T) => readonly BlockCode[],
+): OccurrenceTasks<T>[] {
+  const blocker = periodsBlocker([period]);
+  const groups = new Map<string, OccurrenceTasks<T>>();
+  for (const task of tasks) {
+    const hit = blocker.firstOverlap(
+      updateSlot(task.runAt, task.expectedDurationMinutes),
+      overridesOf?.(task),
+    );
+    if (!hit) continue;
+    const key = hit.startsAt.toISOString();
+    const group = groups.get(key) ?? {
+      occurrence: { start: hit.startsAt, end: hit.endsAt },
+      tasks: [],
+    };
+    group.tasks.push(task);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { TimeSlot } from '../common/maintenance-window';
 import type { Tx } from '../database/transactions';
 import type { NoticeContext } from '../notifications/notices.repository';
-import { type BlockingPeriod, periodsBlocker, updateSlot } from '../placement/placement';
+import { byOccurrence } from '../placement/conflicts';
+import type { BlockingPeriod } from '../placement/placement';
 import { PlacementService } from '../placement/placement.service';
 import { movingTask, TaskChanges } from './task-changes.service';
 import { overriddenBlocks } from './task-policy';
@@ -57,24 +58,8 @@ export class HeldTaskMoves {
   ): Promise<{ moved: string[]; cancelled: string[] }> {
     const range = period.recurrence ? null : { startsAt: period.startsAt, endsAt: period.endsAt };
     const held = await this.tasks.lockHeldOverlapping(tx, of, range);
-    const blocker = periodsBlocker([period]);
-    const byOccurrence = new Map<string, { occurrence: TimeSlot; tasks: HeldMovableTask[] }>();
-    for (const task of held) {
-      const hit = blocker.firstOverlap(
-        updateSlot(task.runAt, task.expectedDurationMinutes),
-        overridesOf(task),
-      );
-      if (!hit) continue;
-      const key = hit.startsAt.toISOString();
-      const group = byOccurrence.get(key) ?? {
-        occurrence: { start: hit.startsAt, end: hit.endsAt },
-        tasks: [],
-      };
-      group.tasks.push(task);
-      byOccurrence.set(key, group);
-    }
     const result = { moved: [] as string[], cancelled: [] as string[] };
-    for (const { occurrence, tasks } of byOccurrence.values()) {
+    for (const { occurrence, tasks } of byOccurrence(held, period, overridesOf)) {
       const { moves, unplaced } = await this.place(tx, tasks, now, occurrence.end);
       const untold = new Set(tasks.filter((t) => t.untold).map((t) => t.id));
       const context = why(occurrence);
