@@ -1,6 +1,7 @@
 import { startTestApp, TestApp } from '../support/app';
 import { newKey, newPartner, newTenant, newWorld } from '../support/factories';
 import type { Api } from '../support/http';
+import { rolloutCalls } from '../support/rollouts';
 import { header, MailTestApp, startMailApp } from '../notifications/support/mail-app';
 import { SmtpSink } from '../notifications/support/smtp-sink';
 import { Transactions } from '../../src/database/transactions';
@@ -47,6 +48,16 @@ describe('webhooks', () => {
     };
   const cancel = (taskId: string) =>
     t.admin.post(`/update-tasks/${taskId}/cancel`, { reason: 'customer asked' }).expect(200);
+  const { create: createRollout } = rolloutCalls(() => partnerApi);
+  /** A rollout of one tenant of partner A at a custom time, telling nobody by e-mail. */
+  const quietRollout = (tenantId: string) =>
+    createRollout({
+      tenantIds: [tenantId],
+      mode: 'custom',
+      runAt: '2027-04-01T10:00:00Z',
+      notifyPartner: false,
+      notifyCustomer: false,
+    });
   const register = async (api: Api, url: string, events: string[], extra = {}) =>
     (await api.post('/webhooks', { url, events, ...extra }).expect(201)).body as {
       id: string;
@@ -535,18 +546,7 @@ describe('webhooks', () => {
     const partnerBApi = t.admin.as(await newKey(t.admin, 'partner_admin', partnerB.id));
     const hookB = await register(partnerBApi, b.url, events);
     const tenant = await newTenant(t.admin, partnerA.id); // free of other updates
-    const rollout = (
-      await partnerApi
-        .post('/rollouts', {
-          tenantIds: [tenant.id],
-          targetVersion: '2.0.0',
-          mode: 'custom',
-          runAt: '2027-04-01T10:00:00Z',
-          notifyPartner: false,
-          notifyCustomer: false,
-        })
-        .expect(201)
-    ).body as { id: string; state: string };
+    const rollout = await quietRollout(tenant.id);
     expect(rollout.state).toBe('scheduled');
     await partnerApi.post(`/rollouts/${rollout.id}/pause`).expect(200);
     // The delivery was written by the transaction that paused the rollout.
@@ -602,18 +602,7 @@ describe('webhooks', () => {
     const r = await receivers.start();
     const hook = await register(partnerApi, r.url, ['rollout.paused', 'rollout.resumed']);
     const tenant = await newTenant(t.admin, partnerA.id); // free of other updates
-    const rollout = (
-      await partnerApi
-        .post('/rollouts', {
-          tenantIds: [tenant.id],
-          targetVersion: '2.0.0',
-          mode: 'custom',
-          runAt: '2027-04-01T10:00:00Z',
-          notifyPartner: false,
-          notifyCustomer: false,
-        })
-        .expect(201)
-    ).body as { id: string };
+    const rollout = await quietRollout(tenant.id);
     const notices = t.app.get(Notices);
     const db = t.app.get(Transactions);
     // The same decision reached twice, in two committed transactions, as the rollouts write it.
