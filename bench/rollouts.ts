@@ -19,38 +19,14 @@ import {
   benchPlatform,
   machine,
   ms,
+  partnerWithTenants,
   startService,
 } from './support';
 
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 100_000);
 /** When set: statements slower than this many ms go to the PostgreSQL server log (where the time goes). */
 const LOG_SLOW_MS = process.env.BENCH_LOG_SLOW_MS;
-const CHUNK = 10_000;
 const OPTIONS = { mode: 'maintenance_window', notifyPartner: true, notifyCustomer: true };
-
-type Admin = ReturnType<typeof api>;
-
-/** A partner with `n` tenants as bench/bulk-schedule.ts imports them (windows on Sundays). */
-async function partnerWithTenants(admin: Admin, platformId: string, n: number): Promise<string> {
-  const partner = await admin<{ id: string }>('POST', '/partners', {
-    platformId,
-    name: `bench-${Date.now()}`,
-    contacts: [{ email: 'ops@partner.example', locale: 'de', timezone: 'Europe/Berlin' }],
-  });
-  for (let offset = 0; offset < n; offset += CHUNK) {
-    const tenants = Array.from({ length: Math.min(CHUNK, n - offset) }, (_, i) => ({
-      partnerId: partner.id,
-      name: `tenant-${offset + i}`,
-      softwareVersion: '1.0.0',
-      customerEmail: `it@tenant-${offset + i}.example`,
-      locale: (['en', 'de', 'it'] as const)[(offset + i) % 3],
-      timezone: 'Europe/Rome',
-      maintenanceWindow: { cron: `0 ${1 + ((offset + i) % 4)} * * SUN`, durationMinutes: 240 },
-    }));
-    await admin('POST', '/tenants/bulk', { tenants });
-  }
-  return partner.id;
-}
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
   const start = process.hrtime.bigint();

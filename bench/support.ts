@@ -263,3 +263,29 @@ export async function benchPartner(
   });
   return { id: partner.id, key };
 }
+
+/** A partner with `n` tenants as bench/bulk-schedule.ts imports them (windows on Sundays). */
+export async function partnerWithTenants(
+  admin: Api,
+  platformId: string,
+  n: number,
+): Promise<string> {
+  const partner = await admin<{ id: string }>('POST', '/partners', {
+    platformId,
+    name: `bench-${Date.now()}`,
+    contacts: [{ email: 'ops@partner.example', locale: 'de', timezone: 'Europe/Berlin' }],
+  });
+  for (let offset = 0; offset < n; offset += 10_000) {
+    const tenants = Array.from({ length: Math.min(10_000, n - offset) }, (_, i) => ({
+      partnerId: partner.id,
+      name: `tenant-${offset + i}`,
+      softwareVersion: '1.0.0',
+      customerEmail: `it@tenant-${offset + i}.example`,
+      locale: (['en', 'de', 'it'] as const)[(offset + i) % 3],
+      timezone: 'Europe/Rome',
+      maintenanceWindow: { cron: `0 ${1 + ((offset + i) % 4)} * * SUN`, durationMinutes: 240 },
+    }));
+    await admin('POST', '/tenants/bulk', { tenants });
+  }
+  return partner.id;
+}
