@@ -11,7 +11,7 @@ import { Notices } from '../notifications/notices.service';
 import { defaultReason } from '../notifications/reasons';
 import { PlacementService } from '../placement/placement.service';
 import { customerPostponePolicy } from '../platforms/customer-postpone';
-import { TaskChanges } from '../updates/task-changes.service';
+import { movingTask, TaskChanges } from '../updates/task-changes.service';
 import { customerPostponeRefusal, postponeHorizon } from '../updates/task-policy';
 import { SelfServiceResponse } from './dto/self-service.dto';
 import { type LinkedTask, SelfServiceRepository } from './self-service.repository';
@@ -134,12 +134,7 @@ export class SelfServiceService {
     const now = this.clock.now();
     return this.placement.freeWindows(
       tx,
-      {
-        id: task.id,
-        target: { platformId: task.platformId, partnerId: task.partnerId, tenantId: task.tenantId },
-        window: task.window,
-        expectedDurationMinutes: task.expectedDurationMinutes,
-      },
+      movingTask(task),
       {
         after: new Date(Math.max(task.runAt.getTime(), now.getTime())),
         until: postponeHorizon(task, policy),
