@@ -16,7 +16,9 @@ import {
   benchPlatform,
   type BenchService,
   machine,
+  postgresCpuMs,
   runBench,
+  servicesCpuMs,
   startService,
   withBenchService,
 } from './support';
@@ -85,6 +87,13 @@ export async function throughput(
   await pg.query('VACUUM ANALYZE');
   const dispatchers: BenchService[] = [];
   for (let i = 0; i < processes; i++) dispatchers.push(await startService(url, DISPATCHER_ENV));
+  // CPU time per task, from the moment every process answers (start-up excluded) to the last
+  // task: the tasks claimed before that moment are left out of the count.
+  const { rows: before } = await pg.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM update_task WHERE batch_id = $1 AND status <> 'scheduled'`,
+    [batchId],
+  );
+  const cpu = { node: servicesCpuMs(dispatchers), pg: postgresCpuMs() };
   try {
     await waitUntil(async () => {
       const { rows } = await pg.query<{ n: number }>(
@@ -93,6 +102,10 @@ export async function throughput(
       );
       return rows[0].n === TASKS;
     }, `${TASKS} tasks to succeed`);
+    const counted = TASKS - before[0].n;
+    const pgNow = postgresCpuMs();
+    cpu.node = (servicesCpuMs(dispatchers) - cpu.node) / counted;
+    cpu.pg = cpu.pg === null || pgNow === null ? null : (pgNow - cpu.pg) / counted;
   } finally {
     for (const d of dispatchers) await d.stop();
   }
@@ -103,7 +116,12 @@ export async function throughput(
      WHERE t.batch_id = $1`,
     [batchId],
   );
-  return { seconds: rows[0].seconds, rate: TASKS / rows[0].seconds, owners: rows[0].owners };
+  return {
+    seconds: rows[0].seconds,
+    rate: TASKS / rows[0].seconds,
+    owners: rows[0].owners,
+    cpu,
+  };
 }
 
 /** The floor: the same status changes by bare set-based SQL, 100 tasks a statement. */
@@ -210,6 +228,8 @@ async function main(): Promise<void> {
     const notify = await notifyFloor(db.url);
 
     const f = (n: number) => n.toFixed(1);
+    const cpuOf = (c: { node: number; pg: number | null }) =>
+      `CPU per task: service ${c.node.toFixed(2)} ms, PostgreSQL ${c.pg === null ? 'not local' : `${c.pg.toFixed(2)} ms`}`;
     console.log(
       `dispatch on ${machine()}, database: ${process.env.DATABASE_URL ? 'DATABASE_URL server' : 'embedded PostgreSQL'}`,
     );
@@ -217,10 +237,10 @@ async function main(): Promise<void> {
       `  no-op executor (SIMULATED_STEP_MS=0), SCHEDULER_CONCURRENCY=${CONCURRENCY} per process, ${TASKS} tasks per run`,
     );
     console.log(
-      `  1 process     ${Math.round(one.rate)} tasks/s claimed → completed (${f(one.seconds)} s)`,
+      `  1 process     ${Math.round(one.rate)} tasks/s claimed → completed (${f(one.seconds)} s; ${cpuOf(one.cpu)})`,
     );
     console.log(
-      `  2 processes   ${Math.round(two.rate)} tasks/s claimed → completed (${f(two.seconds)} s, ${two.owners} processes took tasks)`,
+      `  2 processes   ${Math.round(two.rate)} tasks/s claimed → completed (${f(two.seconds)} s, ${two.owners} processes took tasks; ${cpuOf(two.cpu)})`,
     );
     console.log(
       `  floor         ${Math.round(floor)} tasks/s: bare UPDATEs scheduled → running → succeeded, 100 per statement, no steps, no log`,

@@ -191,6 +191,51 @@ export async function benchPlatform(
   return platform;
 }
 
+/** CPU time (user + system) of a process from /proc, in ms; `children`: its reaped children's too. */
+function processCpuMs(pid: number | string, children = false): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime is field 14, stime 15, cutime 16, cstime 17.
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(f[11]) + Number(f[12]) + (children ? Number(f[13]) + Number(f[14]) : 0);
+    return (ticks * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0; // the process ended meanwhile
+  }
+}
+const CLOCK_TICKS = 100;
+
+/**
+ * CPU time of the local PostgreSQL server so far, in ms: every postgres process alive, plus the
+ * postmaster's reaped children (backends that ended). Null when the server is not on this machine.
+ */
+export function postgresCpuMs(): number | null {
+  let total = 0;
+  let found = false;
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let comm = '';
+    try {
+      comm = fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+    } catch {
+      continue;
+    }
+    if (comm !== 'postgres') continue;
+    found = true;
+    const ppidLine = /PPid:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const postmaster =
+      ppidLine !== null && fs.existsSync(`/proc/${ppidLine[1]}/comm`)
+        ? fs.readFileSync(`/proc/${ppidLine[1]}/comm`, 'utf8').trim() !== 'postgres'
+        : false;
+    total += processCpuMs(pid, postmaster);
+  }
+  return found ? total : null;
+}
+
+/** CPU time of the given service processes so far, in ms. */
+export function servicesCpuMs(services: BenchService[]): number {
+  return services.reduce((sum, s) => sum + (s.child.pid ? processCpuMs(s.child.pid) : 0), 0);
+}
+
 export function machine(): string {
   return `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
 }
