@@ -2,9 +2,11 @@
 // Dispatch throughput and wake-up latency of the scheduler, with a no-op executor (the simulated
 // one with SIMULATED_STEP_MS=0: every step is logged and its progress written, no time spent).
 //
-// 1. Throughput: BENCH_TASKS immediate tasks are created while no dispatcher runs; then 1 (and
-//    then 2) dispatcher processes start and run them all. tasks/s = tasks / (last finished_at −
-//    first started_at), i.e. claimed → completed, start-up excluded. Floor: the same number of tasks
+// 1. Throughput: BENCH_TASKS tasks are scheduled an hour ahead; 1 (and then 2) dispatcher
+//    processes start and wait; then the tasks are made due at once (run_at = now, and the NOTIFY a
+//    due task sends) and the processes run them all. tasks/s = tasks / (last finished_at − first
+//    started_at), i.e. claimed → completed, start-up excluded; CPU time per task of the dispatcher
+//    processes and of the local PostgreSQL over the same time. Floor: the same number of tasks
 //    moved scheduled → running → succeeded by bare set-based UPDATEs, 100 at a time, no steps.
 // 2. Latency: one idle dispatcher; BENCH_LATENCY_TASKS tasks committed one at a time (INSERT + the
 //    NOTIFY that POST /update-tasks sends, in one transaction, as the service does). Latency = the
@@ -70,7 +72,12 @@ async function waitUntil(check: () => Promise<boolean>, what: string): Promise<v
   }
 }
 
-/** `processes` dispatchers run TASKS immediate tasks of a new partner: tasks/s claimed → completed. */
+/**
+ * `processes` dispatchers run TASKS tasks of a new partner: tasks/s claimed → completed. The tasks
+ * are scheduled an hour ahead, every dispatcher is started and idle, then the tasks are made due at
+ * once (run_at = now and the NOTIFY a due task sends), so that no process's start-up competes with
+ * another's dispatching in the measured time.
+ */
 export async function throughput(
   admin: Admin,
   pg: Client,
@@ -82,19 +89,20 @@ export async function throughput(
   const { batchId } = await admin<{ batchId: string }>('POST', '/update-tasks', {
     partnerId,
     targetVersion: '2.0.0',
-    mode: 'immediate',
+    mode: 'custom',
+    runAt: new Date(Date.now() + 3_600_000).toISOString(),
   });
   await pg.query('VACUUM ANALYZE');
   const dispatchers: BenchService[] = [];
   for (let i = 0; i < processes; i++) dispatchers.push(await startService(url, DISPATCHER_ENV));
-  // CPU time per task, from the moment every process answers (start-up excluded) to the last
-  // task: the tasks claimed before that moment are left out of the count.
-  const { rows: before } = await pg.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM update_task WHERE batch_id = $1 AND status <> 'scheduled'`,
-    [batchId],
-  );
-  const cpu = { node: servicesCpuMs(dispatchers), pg: postgresCpuMs() };
+  let cpu: { node: number; pg: number | null };
   try {
+    // CPU time per task, from the moment the tasks are due to the last one finished.
+    const start = { node: servicesCpuMs(dispatchers), pg: postgresCpuMs() };
+    await pg.query('BEGIN');
+    await pg.query(`UPDATE update_task SET run_at = now() WHERE batch_id = $1`, [batchId]);
+    await pg.query(`SELECT pg_notify('update_tasks_due', $1)`, [batchId]);
+    await pg.query('COMMIT');
     await waitUntil(async () => {
       const { rows } = await pg.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM update_task WHERE batch_id = $1 AND status = 'succeeded'`,
@@ -102,10 +110,11 @@ export async function throughput(
       );
       return rows[0].n === TASKS;
     }, `${TASKS} tasks to succeed`);
-    const counted = TASKS - before[0].n;
     const pgNow = postgresCpuMs();
-    cpu.node = (servicesCpuMs(dispatchers) - cpu.node) / counted;
-    cpu.pg = cpu.pg === null || pgNow === null ? null : (pgNow - cpu.pg) / counted;
+    cpu = {
+      node: (servicesCpuMs(dispatchers) - start.node) / TASKS,
+      pg: start.pg === null || pgNow === null ? null : (pgNow - start.pg) / TASKS,
+    };
   } finally {
     for (const d of dispatchers) await d.stop();
   }
