@@ -205,6 +205,22 @@ function processCpuMs(pid: number | string, children = false): number {
 }
 const CLOCK_TICKS = 100;
 
+function readOr(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return ''; // the process ended meanwhile
+  }
+}
+
+function commandOf(pid: string): string | null {
+  try {
+    return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return null; // ended meanwhile
+  }
+}
+
 /**
  * CPU time of the local PostgreSQL server so far, in ms: every postgres process alive, plus the
  * postmaster's reaped children (backends that ended). Null when the server is not on this machine.
@@ -213,19 +229,11 @@ export function postgresCpuMs(): number | null {
   let total = 0;
   let found = false;
   for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    let comm = '';
-    try {
-      comm = fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-    } catch {
-      continue;
-    }
-    if (comm !== 'postgres') continue;
+    if (commandOf(pid) !== 'postgres') continue;
     found = true;
-    const ppidLine = /PPid:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    const postmaster =
-      ppidLine !== null && fs.existsSync(`/proc/${ppidLine[1]}/comm`)
-        ? fs.readFileSync(`/proc/${ppidLine[1]}/comm`, 'utf8').trim() !== 'postgres'
-        : false;
+    // The postmaster is the postgres process whose parent is not one; its reaped children count.
+    const parent = /^\S+ \(.*\) \S (\d+)/.exec(readOr(`/proc/${pid}/stat`))?.[1];
+    const postmaster = parent !== undefined && commandOf(parent) !== 'postgres';
     total += processCpuMs(pid, postmaster);
   }
   return found ? total : null;
