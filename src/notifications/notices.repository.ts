@@ -165,6 +165,7 @@ export class NoticesRepository {
        WHERE ${where} AND t.notify_partner
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1`,
       params,
+      { prepare: 'taskIds' in n.selection },
     );
   }
 

@@ -78,6 +78,8 @@ export class WebhookOutboxRepository {
         now.toISOString(),
         now,
       ],
+      // The dispatcher's started / ended events, many a second: a prepared statement.
+      { prepare: 'taskIds' in selection },
     );
   }
 
