@@ -475,7 +475,7 @@ async function historyPerTask(pg: Client, batchId: string, before: Map<string, n
   );
   const { tasks, events, emails } = rows[0];
   const taskBytes = grown('update_task') / tasks;
-  const logBytes = grown('task_event') / tasks;
+  const logBytes = grown('task_log_chunk') / tasks;
   const emailBytes = grown('outbox_email') / Math.max(emails, 1);
   const emailsPerTask = emails / tasks + 1;
   const perUpdate = taskBytes + logBytes + emailBytes * emailsPerTask;
@@ -501,7 +501,7 @@ async function historyPerTask(pg: Client, batchId: string, before: Map<string, n
 async function tableBytes(pg: Client): Promise<Map<string, number>> {
   const { rows } = await pg.query<{ t: string; b: string }>(
     `SELECT t, pg_total_relation_size(t::regclass)::text AS b
-     FROM unnest(ARRAY['update_task', 'task_event', 'outbox_email']) AS t`,
+     FROM unnest(ARRAY['update_task', 'task_log_chunk', 'outbox_email']) AS t`,
   );
   return new Map(rows.map((r) => [r.t, Number(r.b)]));
 }

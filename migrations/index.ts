@@ -24,6 +24,7 @@ import { RolloutConfirmationDeadline1796020800001 } from './1796020800001-rollou
 import { WebhookPayloadJson1796020900001 } from './1796020900001-webhook-payload-json';
 import { WebhookDedupeKey1796020900002 } from './1796020900002-webhook-dedupe-key';
 import { WebhookFanout1796021000001 } from './1796021000001-webhook-fanout';
+import { TaskLogChunks1796021200001 } from './1796021200001-task-log-chunks';
 
 export const MIGRATIONS = [
   Foundation1795392000000,
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   WebhookPayloadJson1796020900001,
   WebhookDedupeKey1796020900002,
   WebhookFanout1796021000001,
+  TaskLogChunks1796021200001,
 ];

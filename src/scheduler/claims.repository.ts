@@ -221,11 +221,11 @@ export class ClaimsRepository {
            UPDATE tenant tn SET state = COALESCE(g.tenant_prior_state, 'active'), updated_at = now()
            FROM given g WHERE tn.id = g.tenant_id AND g.status = 'scheduled' AND tn.state = 'updating'
          ), logged AS (
-           INSERT INTO task_event (task_id, at, attempt, kind, message)
-           SELECT g.id, clock_timestamp(), g.attempts, 'warning',
-             $2 || ' is shutting down and handed the task back' ||
+           INSERT INTO task_log_chunk (task_id, attempt, lines)
+           SELECT g.id, g.attempts, json_build_array(json_build_object('at', clock_timestamp(),
+             'kind', 'warning', 'message', $2 || ' is shutting down and handed the task back' ||
              CASE WHEN g.status = 'scheduled' THEN ' (no step had completed: it is scheduled again)'
-                  ELSE ' (another replica resumes it from its last completed step)' END
+                  ELSE ' (another replica resumes it from its last completed step)' END))
            FROM given g
          )
          SELECT id FROM given`,

@@ -9,6 +9,9 @@ import { LeaseOwner } from './lease-owner';
 import {
   type Completion,
   type Ended,
+  type LogChunk,
+  type LogLine,
+  MAX_CHUNK_LINES,
   type ProgressChange,
   RunWritesRepository,
   type TaskEvent,
@@ -110,9 +113,21 @@ export class RunJournal {
   private async flush(items: Item[]): Promise<ItemResult[]> {
     const changes = new Map<string, ProgressChange>();
     const completions = new Map<string, Completion>();
-    const events: TaskEvent[] = [];
+    /** Per run, the chunk its lines of this flush go in (the last one, when it holds the most). */
+    const chunks: LogChunk[] = [];
+    const chunkOf = new Map<string, LogChunk>();
     const taken: TakenSnapshot[] = [];
     const now = new Date();
+    const addLine = (taskId: string, attempt: number, line: LogLine): LogChunk => {
+      let chunk = chunkOf.get(taskId);
+      if (!chunk || chunk.attempt !== attempt || chunk.lines.length >= MAX_CHUNK_LINES) {
+        chunk = { task_id: taskId, attempt, lines: [] };
+        chunks.push(chunk);
+        chunkOf.set(taskId, chunk);
+      }
+      chunk.lines.push(line);
+      return chunk;
+    };
     // Taken by this flush (synchronously, before any await): later writes start new segments.
     for (const item of items) {
       if ('segment' in item && this.open.get(item.segment.taskId)?.segment === item.segment) {
@@ -123,11 +138,22 @@ export class RunJournal {
       if ('completion' in item) {
         const c = item.completion;
         const last = changes.get(c.taskId);
+        // The last line joins the run's chunk of this flush when it has one (written, or not, with
+        // it: both need the lease); otherwise the completion writes it.
+        const logged = chunkOf.has(c.taskId) && chunkOf.get(c.taskId)?.attempt === c.attempt;
+        if (logged) {
+          addLine(c.taskId, c.attempt, {
+            at: now,
+            kind: c.status === 'succeeded' ? 'info' : 'warning',
+            message: c.message,
+          });
+        }
         completions.set(c.taskId, {
           ...c,
           done: last?.done ?? [],
           step: last?.step,
           percent: last?.percent,
+          logged,
         });
         changes.delete(c.taskId);
         continue;
@@ -143,22 +169,23 @@ export class RunJournal {
         if (e.done) change.done.push(e.done);
         if (e.snapshot) taken.push(e.snapshot);
         if (e.event) {
-          events.push({
-            taskId: e.taskId,
-            attempt: e.attempt,
+          const line: LogLine = {
             at: e.event.at ?? now,
-            step: e.event.step ?? null,
-            node: e.event.node ?? null,
             kind: e.event.kind,
             message: e.event.message,
-            durationMs: e.event.durationMs ?? null,
-          });
+          };
+          if (e.event.step) line.step = e.event.step;
+          if (e.event.node) line.node = e.event.node;
+          if (e.event.durationMs !== undefined && e.event.durationMs !== null) {
+            line.duration_ms = e.event.durationMs;
+          }
+          addLine(e.taskId, e.attempt, line);
         }
       }
     }
     const { held, ended } = await this.commit(
       [...changes.values()],
-      events,
+      chunks,
       [...completions.values()],
       taken,
     );
@@ -179,7 +206,7 @@ export class RunJournal {
    */
   private async commit(
     changes: ProgressChange[],
-    events: TaskEvent[],
+    chunks: LogChunk[],
     completions: Completion[],
     taken: TakenSnapshot[],
   ): Promise<WriteResult> {
@@ -201,7 +228,7 @@ export class RunJournal {
           tasks: () => this.repo.lockOwnRunning(tx, owner, ids),
         });
       }
-      const held = await this.repo.journal(tx, owner, changes, events);
+      const held = await this.repo.journal(tx, owner, changes, chunks);
       const ended = await this.repo.complete(tx, owner, completions);
       const endedIds = new Set(ended.map((r) => r.id));
       // The rows of these tasks are locked by now (above, or by the journal statement).

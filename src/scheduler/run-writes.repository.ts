@@ -14,6 +14,28 @@ export interface TaskEvent {
   durationMs: number | null;
 }
 
+/**
+ * Lines of one run's log written together (a run segment; migration 1796021200001): one row of
+ * task_log_chunk, its lines as JSON (keys absent where a line has no step, node or duration).
+ */
+export interface LogChunk {
+  task_id: string;
+  attempt: number;
+  lines: LogLine[];
+}
+
+export interface LogLine {
+  at: Date;
+  kind: TaskEvent['kind'];
+  message: string;
+  step?: string;
+  node?: string;
+  duration_ms?: number;
+}
+
+/** The most lines one chunk holds (a line's id in the task_event view is chunk id × 65,536 + n). */
+export const MAX_CHUNK_LINES = 65_535;
+
 /** A task's progress after some writes (absent fields: unchanged). */
 export interface ProgressChange {
   taskId: string;
@@ -39,6 +61,8 @@ export interface Completion {
   done: string[];
   step?: string;
   percent?: number;
+  /** The last log line went with the run's other lines of this write (its chunk): not again. */
+  logged?: boolean;
 }
 
 export interface WriteResult {
@@ -68,9 +92,9 @@ export const LOCK_OWN_RUNNING = `SELECT id FROM update_task
 
 /**
  * Progress of runs that go on; log lines of every run this process still holds. The lines come as
- * one JSON array ($7, in the order they were written: serialized natively, where a text array per
- * column cost the driver more than the statement) and the tasks they belong to as $8: the lease is
- * checked on those rows by primary key, once per task, not once per line.
+ * one JSON array of chunks ($7: one per run segment, its lines in the order they were written,
+ * serialized natively) and the tasks they belong to as $8: the lease is checked on those rows by
+ * primary key, once per task; each chunk is one row of task_log_chunk.
  */
 const JOURNAL = `
   WITH m AS (
@@ -91,26 +115,26 @@ const JOURNAL = `
   ), mine AS (
     SELECT id FROM update_task WHERE id = ANY ($8::uuid[]) AND lease_owner = $1 AND status = 'running'
   ), logged AS (
-    INSERT INTO task_event (task_id, at, attempt, step, node, kind, message, duration_ms)
-    SELECT e.task_id, e.at, e.attempt, e.step, e.node, e.kind, e.message, e.duration_ms
-    FROM ROWS FROM (json_to_recordset($7::json) AS (task_id uuid, at timestamptz, attempt int,
-                      step text, node text, kind text, message text, duration_ms int))
-           WITH ORDINALITY AS e (task_id, at, attempt, step, node, kind, message, duration_ms, ord)
-    WHERE e.task_id IN (SELECT id FROM mine)
-    ORDER BY e.ord
+    INSERT INTO task_log_chunk (task_id, attempt, lines)
+    SELECT c.task_id, c.attempt, c.lines
+    FROM ROWS FROM (json_to_recordset($7::json) AS (task_id uuid, attempt int, lines json))
+           WITH ORDINALITY AS c (task_id, attempt, lines, ord)
+    WHERE c.task_id IN (SELECT id FROM mine)
+    ORDER BY c.ord
   )
   SELECT id, cancel_requested FROM held`;
 
 /**
  * Ends runs: the task's status and last steps, its tenant (the target version on success; failed
  * when the run had updated some of its nodes; otherwise its state before the run), and the last
- * log line.
+ * log line (unless it went with the run's other lines of the same write: `logged`).
  */
 const COMPLETE = `
   WITH m AS (
     SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[],
-                         $8::text[], $9::int[], $10::boolean[], $11::boolean[])
-      AS m (id, status, error, message, attempt, done, step, percent, tenant_failed, rolled_back)
+                         $8::text[], $9::int[], $10::boolean[], $11::boolean[], $12::boolean[])
+      AS m (id, status, error, message, attempt, done, step, percent, tenant_failed, rolled_back,
+            logged)
   ), locked AS (
     ${LOCK_OWN_RUNNING}
   ), finished AS (
@@ -140,10 +164,12 @@ const COMPLETE = `
     FROM finished f JOIN m ON m.id = f.id
     WHERE tn.id = f.tenant_id AND tn.state = 'updating'
   ), logged AS (
-    INSERT INTO task_event (task_id, at, attempt, kind, message)
-    SELECT f.id, clock_timestamp(), m.attempt,
-           CASE WHEN f.status = 'succeeded' THEN 'info' ELSE 'warning' END, m.message
+    INSERT INTO task_log_chunk (task_id, attempt, lines)
+    SELECT f.id, m.attempt, json_build_array(json_build_object('at', clock_timestamp(),
+             'kind', CASE WHEN f.status = 'succeeded' THEN 'info' ELSE 'warning' END,
+             'message', m.message))
     FROM finished f JOIN m ON m.id = f.id
+    WHERE NOT m.logged
   )
   SELECT id, status, error, cancel_reason, notify FROM finished`;
 
@@ -159,9 +185,9 @@ export class RunWritesRepository {
     tx: EntityManager,
     owner: string,
     changes: ProgressChange[],
-    events: TaskEvent[],
+    chunks: LogChunk[],
   ): Promise<WriteResult['held']> {
-    if (changes.length === 0 && events.length === 0) return new Map();
+    if (changes.length === 0 && chunks.length === 0) return new Map();
     const rows = await prepared<{ id: string; cancel_requested: boolean }>(
       tx,
       'runs.journal',
@@ -173,19 +199,8 @@ export class RunWritesRepository {
         changes.map((c) => c.percent ?? null),
         changes.map((c) => c.eta?.toISOString() ?? null),
         changes.map((c) => c.done.join(',')),
-        JSON.stringify(
-          events.map((e) => ({
-            task_id: e.taskId,
-            at: e.at,
-            attempt: e.attempt,
-            step: e.step,
-            node: e.node,
-            kind: e.kind,
-            message: e.message,
-            duration_ms: e.durationMs,
-          })),
-        ),
-        [...new Set(events.map((e) => e.taskId))],
+        JSON.stringify(chunks),
+        [...new Set(chunks.map((c) => c.task_id))],
       ],
     );
     return new Map(rows.map((r) => [r.id, { cancelRequested: r.cancel_requested }]));
@@ -215,6 +230,7 @@ export class RunWritesRepository {
       completions.map((c) => c.percent ?? null),
       completions.map((c) => c.tenantFailed),
       completions.map((c) => c.rolledBack ?? false),
+      completions.map((c) => c.logged ?? false),
     ]);
   }
 }

@@ -105,8 +105,10 @@ export class TaskRunsRepository {
 
   private async log(tx: EntityManager, id: string, kind: string, message: string): Promise<void> {
     await tx.query(
-      `INSERT INTO task_event (task_id, at, attempt, kind, message)
-       SELECT id, clock_timestamp(), attempts, $2, $3 FROM update_task WHERE id = $1`,
+      `INSERT INTO task_log_chunk (task_id, attempt, lines)
+       SELECT id, attempts, json_build_array(json_build_object('at', clock_timestamp(),
+         'kind', $2::text, 'message', $3::text))
+       FROM update_task WHERE id = $1`,
       [id, kind, message],
     );
   }

@@ -65,6 +65,31 @@ describe('dispatcher and update steps (simulated executor)', () => {
     expect(api.finishedAt).not.toBeNull();
   });
 
+  it("stores a run's log lines in chunks, one row per write, and reads them back line by line in order", async () => {
+    const { id: tenantId } = await tenant();
+    const [taskId] = await scheduleNow(w.partnerApi, [tenantId]);
+    expect((await finished(t.ds, taskId)).status).toBe('succeeded');
+    const lines: { id: string; kind: string; message: string }[] = await t.ds.query(
+      `SELECT id, kind, message FROM task_event WHERE task_id = $1 ORDER BY id`,
+      [taskId],
+    );
+    const [{ chunks }] = await t.ds.query(
+      `SELECT count(*)::int AS chunks FROM task_log_chunk WHERE task_id = $1`,
+      [taskId],
+    );
+    // The claim line, a start and an end line for each of the five steps, the last line.
+    expect(lines).toHaveLength(12);
+    expect(chunks).toBeLessThan(lines.length);
+    expect(lines[0].message).toMatch(/^attempt 1 started on /);
+    expect(lines.at(-1)).toMatchObject({ kind: 'info' });
+    expect(lines.at(-1)?.message).toMatch(/succeeded/);
+    // The download is the same lines in the same order.
+    const text = (await t.admin.get(`/update-tasks/${taskId}/log`).expect(200)).text;
+    const positions = lines.map((l) => text.indexOf(l.message));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
   it('writes the started and succeeded notices in the transactions that change the status', async () => {
     const { id: tenantId } = await tenant();
     const [taskId] = await scheduleNow(w.partnerApi, [tenantId], {
