@@ -25,6 +25,7 @@ import { WebhookPayloadJson1796020900001 } from './1796020900001-webhook-payload
 import { WebhookDedupeKey1796020900002 } from './1796020900002-webhook-dedupe-key';
 import { WebhookFanout1796021000001 } from './1796021000001-webhook-fanout';
 import { TaskLogChunks1796021200001 } from './1796021200001-task-log-chunks';
+import { FanoutTriggerColumns1796021200002 } from './1796021200002-fanout-trigger-columns';
 
 export const MIGRATIONS = [
   Foundation1795392000000,
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   WebhookDedupeKey1796020900002,
   WebhookFanout1796021000001,
   TaskLogChunks1796021200001,
+  FanoutTriggerColumns1796021200002,
 ];
