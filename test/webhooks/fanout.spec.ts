@@ -246,4 +246,22 @@ describe('webhooks: the deliveries of a batch, fanned out', () => {
     expect(of(tasks[3].id)).toMatchObject([{ type: 'task.scheduled' }]);
     expect(r.received).toHaveLength(6); // four scheduled, one rescheduled, one cancelled
   });
+  it('writes of a task that change nothing the scheduled event says (progress, lease renewals) leave its expansion to the sender', async () => {
+    const r = await receivers.start();
+    const hook = await register(partnerApi, r.url, ['task.scheduled']);
+    const { batchId } = await scheduleAll(await tenants(partnerA.id, 2));
+    const [task] = await tasksOf(batchId);
+    await t.ds.query(
+      `UPDATE update_task SET progress_step = 'apply', progress_percent = 40, updated_at = now()
+       WHERE id = $1`,
+      [task.id],
+    );
+    await t.ds.query(`UPDATE update_task SET lease_expires_at = now() WHERE id = $1`, [task.id]);
+    expect(await deliveriesOf(hook.id)).toBe(0);
+    // A write of a column the event holds expands the task's event first, from the row before it.
+    await t.ds.query(`UPDATE update_task SET run_at = run_at WHERE id = $1`, [task.id]);
+    expect(await deliveriesOf(hook.id)).toBe(1);
+    await sender.drain();
+    expect(taskIds(r.received)).toEqual((await tasksOf(batchId)).map((x) => x.id).sort());
+  });
 });
