@@ -326,15 +326,16 @@ export class RolloutGates {
     }
     const moves: TaskMove[] = placed.placed.map((p) => ({ ...p, mode: r.mode }));
     const unplaced = placed.unplaced.map((u) => u.id);
-    await this.rollouts.release(
+    // One statement schedules them; only those whose time changed are told (their sequence
+    // rises): the others keep the time their recipients were told (with the rollout, or by a move
+    // out of a blackout or maintenance), so no second e-mail announces the same time.
+    await this.changes.release(
       tx,
-      moves.map((m) => m.id),
+      moves,
+      options.quiet
+        ? null
+        : { reason: defaultReason({ code: 'rollout_wave_opened', wave: Math.min(...waves) + 1 }) },
     );
-    if (options.quiet) await this.tasks.move(tx, moves);
-    else
-      await this.changes.move(tx, moves, {
-        reason: defaultReason({ code: 'rollout_wave_opened', wave: Math.min(...waves) + 1 }),
-      });
     await this.changes.cancel(tx, unplaced, {
       reason: defaultReason({ code: 'rollout_no_window' }),
     });

@@ -443,16 +443,6 @@ export class RolloutsRepository {
     );
   }
 
-  /** Held tasks become scheduled (their times are set by the caller, through TaskChanges). */
-  async release(em: EntityManager, ids: string[]): Promise<void> {
-    if (ids.length === 0) return;
-    await em.query(
-      `UPDATE update_task SET status = 'scheduled', updated_at = now()
-       WHERE id = ANY($1::uuid[]) AND status = 'held'`,
-      [ids],
-    );
-  }
-
   /** Rollouts by state, tasks held (for /metrics). */
   async stateCounts(): Promise<{ byState: Map<RolloutState, number>; held: number }> {
     const rows: { state: RolloutState; n: number; held: number }[] = await this.ds.query(

@@ -15,8 +15,8 @@ import {
  * tell its recipients are written together, in the caller's transaction. A move raises the task's
  * notice sequence (the iCalendar SEQUENCE of its invitation) and keeps its status (a held task
  * stays held). Every path uses it: reschedules, window changes, expired windows, maintenance
- * announcements and blackouts (held tasks too: HeldTaskMoves), waves opening, single and batch
- * cancels.
+ * announcements and blackouts (held tasks too: HeldTaskMoves), waves opening (`release`: only the
+ * tasks whose time changed are told), single and batch cancels.
  */
 @Injectable()
 export class TaskChanges {
@@ -32,6 +32,20 @@ export class TaskChanges {
     if (moved.length > 0)
       await this.notices.forTasks(tx, 'task.rescheduled', { taskIds: moved }, why);
     return moved;
+  }
+
+  /**
+   * Schedules held tasks at their new times (a wave opening): only those whose time changed get a
+   * new notice sequence and `task.rescheduled` (none with `why` null: nobody was told of them);
+   * the others were told their time already and are told nothing again
+   * (UpdateTasksRepository.release). Returns the ids it scheduled.
+   */
+  async release(tx: Tx, moves: TaskMove[], why: NoticeContext | null): Promise<string[]> {
+    if (moves.length === 0) return [];
+    const { released, changed } = await this.tasks.release(tx, moves);
+    if (why && changed.length > 0)
+      await this.notices.forTasks(tx, 'task.rescheduled', { taskIds: changed }, why);
+    return released;
   }
 
   /**

@@ -496,6 +496,50 @@ export class UpdateTasksRepository {
   }
 
   /**
+   * Schedules held tasks (a wave opening, a resume) at their new times, in one statement. A task
+   * whose time is what it had (mode, run_at, expires_at — its window — and expected duration) keeps
+   * its notice sequence: its recipients were told that time already (the wave's time as if it
+   * opened at once, or a move out of a blackout or maintenance), and the invitation, the calendar
+   * feed and the self-service link stay current. Only the others' sequence rises. Returns the ids
+   * it scheduled and, of them, those whose time changed (to be told: TaskChanges.release).
+   */
+  async release(
+    em: EntityManager,
+    moves: TaskMove[],
+  ): Promise<{ released: string[]; changed: string[] }> {
+    if (moves.length === 0) return { released: [], changed: [] };
+    // `o` is the row as the statement found it (locked by the caller): the old time and sequence.
+    const rows = await updateReturning<{ id: string; changed: boolean }>(
+      em,
+      `UPDATE update_task t
+       SET status = 'scheduled', mode = m.mode, run_at = m.run_at, expires_at = m.expires_at,
+           expected_duration_minutes = COALESCE(m.expected, t.expected_duration_minutes),
+           notice_sequence = t.notice_sequence + CASE
+             WHEN (t.mode::text, t.run_at, t.expires_at, t.expected_duration_minutes)
+                  IS NOT DISTINCT FROM
+                  (m.mode, m.run_at, m.expires_at, COALESCE(m.expected, t.expected_duration_minutes))
+             THEN 0 ELSE 1 END,
+           updated_at = now()
+       FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::int[])
+         AS m (id, mode, run_at, expires_at, expected),
+         update_task o
+       WHERE t.id = m.id AND o.id = t.id AND t.status = 'held'
+       RETURNING t.id, t.notice_sequence <> o.notice_sequence AS changed`,
+      [
+        moves.map((m) => m.id),
+        moves.map((m) => m.mode),
+        moves.map((m) => m.runAt.toISOString()),
+        moves.map((m) => m.expiresAt?.toISOString() ?? null),
+        moves.map((m) => m.expectedDurationMinutes ?? null),
+      ],
+    );
+    return {
+      released: rows.map((r) => r.id),
+      changed: rows.filter((r) => r.changed).map((r) => r.id),
+    };
+  }
+
+  /**
    * Moves tasks that have not started (scheduled, or held: they stay held) to new times; each move
    * raises the task's notice sequence (iCalendar SEQUENCE).
    */

@@ -195,6 +195,78 @@ describe("rollouts' held tasks and new blackouts or platform maintenance", () =>
     await succeeded(r.id, b.id);
   });
 
+  it('a wave opening tells only the customers whose time changed: a task moved out of a blackout keeps its e-mail, feed SEQUENCE and link', async () => {
+    const w = await newSchedulingWorld(t.admin, 0);
+    // a (wave 1): 02:00–06:00 Rome (01:00Z); b: 20:00–24:00 Rome (19:00Z); c: 04:00–06:00 Rome
+    // (03:00Z); daily.
+    const a = await tenantOf(w.partner.id);
+    const b = await tenantOf(w.partner.id, {
+      maintenanceWindow: { cron: '0 20 * * *', durationMinutes: 240, timezone: 'Europe/Rome' },
+    });
+    const c = await tenantOf(w.partner.id, {
+      maintenanceWindow: { cron: '0 4 * * *', durationMinutes: 120, timezone: 'Europe/Rome' },
+    });
+    const r = await create(w.partnerApi, { partnerId: w.partner.id, mode: 'maintenance_window' });
+    const bAt = at('2027-02-01T19:00:00Z');
+    expect(await taskOf(r.id, b.id)).toMatchObject({ status: 'held', runAt: bAt, sequence: 0 });
+    expect(await mailsTo(b.customerEmail)).toHaveLength(1);
+    expect(await mailsTo(c.customerEmail)).toHaveLength(1);
+
+    // A blackout over c's first window moves c's held task to the next one; c's customer is told.
+    await w.partnerApi
+      .post(`/tenants/${c.id}/blackouts`, {
+        startsAt: '2027-02-02T02:00:00Z',
+        endsAt: '2027-02-02T06:00:00Z',
+        reason: 'Stocktaking',
+      })
+      .expect(201);
+    const cAt = at('2027-02-03T03:00:00Z');
+    expect(await taskOf(r.id, c.id)).toMatchObject({ status: 'held', runAt: cAt, sequence: 1 });
+    const moved = await mailsTo(c.customerEmail, 1);
+    expect(moved).toHaveLength(1);
+    expect(calendarOf(moved[0].mail)).toMatchObject({ sequence: 1, start: cAt.toISOString() });
+    const token = LINK.exec(moved[0].mail.text ?? '')?.[1];
+    expect(token).toBeDefined();
+
+    // Wave 1 runs in a's window; wave 2 opens at 01:00Z on 2 Feb, after b's told time (19:00Z on
+    // 1 Feb) and before c's (still right: its first free window from now).
+    t.clock.set('2027-02-02T01:00:00Z');
+    await succeeded(r.id, a.id);
+    await gates.advanceAll();
+
+    // c keeps its time: scheduled with the same sequence, no second e-mail, nothing to webhooks;
+    // the feed still says SEQUENCE 1 and the link of the e-mail c's customer has still acts.
+    const cTask = await taskOf(r.id, c.id);
+    expect(cTask).toMatchObject({ status: 'scheduled', runAt: cAt, sequence: 1 });
+    expect(await mailsTo(c.customerEmail, 2)).toEqual([]);
+    const [{ notices }] = await t.ds.query(
+      `SELECT (SELECT count(*) FROM outbox_email WHERE task_id = $1)::int AS notices`,
+      [cTask.id],
+    );
+    expect(notices).toBe(2);
+    const calendar = await feed(c);
+    expect(calendar).toContain(`DTSTART:${ics(cAt)}`);
+    expect(calendar).toMatch(/SEQUENCE:1\r?\n/);
+    expect((await t.anonymous.get(`/self-service/${token}`).expect(200)).body).toMatchObject({
+      runAt: cAt.toISOString(),
+      status: 'scheduled',
+      canPostpone: true,
+    });
+
+    // b's time passed before the wave opened: it moves to its next window and its customer is told.
+    const bNext = at('2027-02-02T19:00:00Z');
+    expect(await taskOf(r.id, b.id)).toMatchObject({
+      status: 'scheduled',
+      runAt: bNext,
+      sequence: 1,
+    });
+    const news = await mailsTo(b.customerEmail, 1);
+    expect(news).toHaveLength(1);
+    expect(news[0].mail.subject).toContain('moved to');
+    expect(calendarOf(news[0].mail)).toMatchObject({ sequence: 1, start: bNext.toISOString() });
+    expect(await feed(b)).toMatch(/SEQUENCE:1\r?\n/);
+  });
+
   it("a platform admin's forced rollout stays inside a blackout, never inside maintenance", async () => {
     const w = await newSchedulingWorld(t.admin, 0);
     const partner = await newPartner(t.admin, w.platformId);
