@@ -14,7 +14,7 @@ import { MAX_REPEATING_DAYS } from '../placement/placement';
 import { PlacementService } from '../placement/placement.service';
 import { PlatformsRepository } from '../platforms/platforms.repository';
 import { TenantsRepository } from '../tenants/tenants.repository';
-import { HeldTaskMoves } from '../updates/held-task-moves.service';
+import { HeldTaskMoves, heldIn } from '../updates/held-task-moves.service';
 import { movingTask, TaskChanges } from '../updates/task-changes.service';
 import { UpdateTasksRepository } from '../updates/update-tasks.repository';
 import { blockingPeriod } from './blackout-blocking.source';
@@ -146,10 +146,20 @@ export class BlackoutsService {
     const owner: BlackoutOwner = blackout.tenantId
       ? { tenantId: blackout.tenantId }
       : { partnerId: blackout.partnerId as string };
-    const { tasks } = await lockInOrder(tx, {
-      tasks: () => this.tasks.lockScheduledOf(tx, owner),
-    });
     const period = blockingPeriod(blackout);
+    // The owner's scheduled tasks and the held tasks of rollouts it may move are locked in one
+    // statement, in id order (lock-order.ts): two passes could deadlock with a rollout's stop,
+    // cancel or expiry, which locks its held and scheduled tasks together.
+    const {
+      tasks: { scheduled: tasks, held: heldTasks },
+    } = await lockInOrder(tx, {
+      tasks: () =>
+        this.tasks.lockForPeriod(
+          tx,
+          owner,
+          heldIn({ platformId: blackout.platformId, ...owner }, period),
+        ),
+    });
     const whyOf = (occurrence: TimeSlot) => ({
       reason: defaultReason({
         code: 'blackout',
@@ -185,16 +195,7 @@ export class BlackoutsService {
       moved += went.length;
       forcedCancelled += inside.filter((t) => t.forced && gone.includes(t.id)).length;
     }
-    const held = await lockInOrder(tx, {
-      tasks: () =>
-        this.held.moveOutOf(
-          tx,
-          { platformId: blackout.platformId, ...owner },
-          period,
-          this.clock.now(),
-          whyOf,
-        ),
-    }).then((l) => l.tasks);
+    const held = await this.held.moveOutOf(tx, heldTasks, period, this.clock.now(), whyOf);
     cancelled += held.cancelled.length;
     moved += held.moved.length;
     const warnings = forcedCancelled

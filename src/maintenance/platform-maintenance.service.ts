@@ -10,7 +10,7 @@ import { Notices } from '../notifications/notices.service';
 import { PlacementService } from '../placement/placement.service';
 import { PlatformsRepository } from '../platforms/platforms.repository';
 import { maintenancePeriod } from './maintenance-blocking.source';
-import { HeldTaskMoves } from '../updates/held-task-moves.service';
+import { HeldTaskMoves, heldIn } from '../updates/held-task-moves.service';
 import { movingTask, TaskChanges } from '../updates/task-changes.service';
 import { UpdateTasksRepository } from '../updates/update-tasks.repository';
 import {
@@ -120,9 +120,18 @@ export class PlatformMaintenanceService {
    * tasks of rollouts whose time overlaps it are moved out of it and stay held (HeldTaskMoves).
    */
   private async resolve(tx: Tx, period: PlatformMaintenance) {
-    const { tasks: conflicting } = await lockInOrder(tx, {
+    // The scheduled tasks it overlaps and the held tasks of rollouts it may move are locked in one
+    // statement, in id order (lock-order.ts): two passes could deadlock with a rollout's stop,
+    // cancel or expiry, which locks its held and scheduled tasks together.
+    const {
+      tasks: { scheduled: conflicting, held: heldTasks },
+    } = await lockInOrder(tx, {
       tasks: () =>
-        this.tasks.lockOverlapping(tx, period.platformId, period.startsAt, period.endsAt),
+        this.tasks.lockForPeriod(
+          tx,
+          { platformId: period.platformId, startsAt: period.startsAt, endsAt: period.endsAt },
+          heldIn({ platformId: period.platformId }, maintenancePeriod(period)),
+        ),
     });
     const plan = resolveConflicts(conflicting, period.conflictPolicy);
     const { placed, unplaced } = await this.placement.placeMoves(
@@ -150,16 +159,13 @@ export class PlatformMaintenanceService {
       placed.map((p) => ({ ...p, mode: 'maintenance_window' })),
       why,
     );
-    const held = await lockInOrder(tx, {
-      tasks: () =>
-        this.held.moveOutOf(
-          tx,
-          { platformId: period.platformId },
-          maintenancePeriod(period),
-          this.clock.now(),
-          () => why,
-        ),
-    }).then((l) => l.tasks);
+    const held = await this.held.moveOutOf(
+      tx,
+      heldTasks,
+      maintenancePeriod(period),
+      this.clock.now(),
+      () => why,
+    );
     cancelled.push(...held.cancelled);
     moved.push(...held.moved);
     const forcedCancelled = conflicting.filter((t) => t.forced && cancelled.includes(t.id)).length;

@@ -14,6 +14,17 @@ import {
   UpdateTasksRepository,
 } from './update-tasks.repository';
 
+/**
+ * Which held tasks a new blocking period may move (UpdateTasksRepository.lockForPeriod): those of
+ * `of` whose time overlaps the period; all of `of`'s for a repeating period (matched in memory).
+ */
+export function heldIn(of: HeldTasksOf, period: BlockingPeriod) {
+  return {
+    of,
+    range: period.recurrence ? null : { startsAt: period.startsAt, endsAt: period.endsAt },
+  };
+}
+
 /** Why the tasks inside one occurrence of the period move (the notices' reason and group). */
 export type OccurrenceWhy = (occurrence: TimeSlot) => NoticeContext & { reason: string };
 
@@ -37,7 +48,7 @@ export type OccurrenceWhy = (occurrence: TimeSlot) => NoticeContext & { reason: 
  *
  * The conflict policy of the period (`cancel`) is not applied to held tasks: their wave opening
  * places them past blocking periods in any case, and a provisional time is no reason to drop a
- * tenant from a rollout. Set-based: one locking read, one placement read per occurrence and mode,
+ * tenant from a rollout. Set-based: one locking read (the caller's, with the scheduled tasks), one placement read per occurrence and mode,
  * one UPDATE and one notice insert per occurrence.
  */
 @Injectable()
@@ -48,16 +59,18 @@ export class HeldTaskMoves {
     private readonly changes: TaskChanges,
   ) {}
 
-  /** Moves the held tasks of `of` that `period` (just created, in `tx`) overlaps. */
+  /**
+   * Moves those of the held tasks that `period` (just created, in `tx`) overlaps. The caller locked
+   * them with the scheduled tasks the period moves, in one statement
+   * (UpdateTasksRepository.lockForPeriod with `heldIn`): task rows are locked in one pass.
+   */
   async moveOutOf(
     tx: Tx,
-    of: HeldTasksOf,
+    held: HeldMovableTask[],
     period: BlockingPeriod,
     now: Date,
     why: OccurrenceWhy,
   ): Promise<{ moved: string[]; cancelled: string[] }> {
-    const range = period.recurrence ? null : { startsAt: period.startsAt, endsAt: period.endsAt };
-    const held = await this.tasks.lockHeldOverlapping(tx, of, range);
     const result = { moved: [] as string[], cancelled: [] as string[] };
     for (const { occurrence, tasks } of byOccurrence(held, period, overridesOf)) {
       const { moves, unplaced } = await this.place(tx, tasks, now, occurrence.end);

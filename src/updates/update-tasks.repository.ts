@@ -336,81 +336,92 @@ export class UpdateTasksRepository {
     return rows.map(toMovable);
   }
 
-  /** Locks the platform's scheduled tasks whose [runAt, runAt + expected) overlaps [startsAt, endsAt). */
-  async lockOverlapping(
-    tx: EntityManager,
-    platformId: string,
-    startsAt: Date,
-    endsAt: Date,
-  ): Promise<MovableTask[]> {
-    const rows: MovableTaskRow[] = await tx.query(
-      `SELECT ${MOVABLE} ${MOVABLE_FROM}
-       WHERE t.status = 'scheduled' AND t.platform_id = $1
-         -- run_at bounded on both sides (updates last at most 1440 minutes) so the due index serves
-         AND t.run_at < $3 AND t.run_at > $2::timestamptz - interval '1440 minutes'
-         AND t.run_at + t.expected_duration_minutes * interval '1 minute' > $2
-       ORDER BY t.id FOR UPDATE OF t`,
-      [platformId, startsAt, endsAt],
-    );
-    return rows.map(toMovable);
-  }
-
-  /** Locks the scheduled tasks of one tenant or of every tenant of one partner, in id order. */
-  async lockScheduledOf(
-    tx: EntityManager,
-    owner: { tenantId: string } | { partnerId: string },
-  ): Promise<MovableTask[]> {
-    const [column, id] =
-      'tenantId' in owner ? ['t.tenant_id', owner.tenantId] : ['t.partner_id', owner.partnerId];
-    const rows: MovableTaskRow[] = await tx.query(
-      `SELECT ${MOVABLE} ${MOVABLE_FROM}
-       WHERE ${column} = $1 AND t.status = 'scheduled' AND t.is_open
-       ORDER BY t.id FOR UPDATE OF t`,
-      [id],
-    );
-    return rows.map(toMovable);
-  }
-
   /**
-   * Locks the held tasks (in id order) of the rollouts on the platform that are not over, of one
-   * tenant or partner if given, whose [runAt, runAt + expected) overlaps `range` (all of them
-   * without a range: a repeating blackout is matched in memory). Read through the rollouts (few)
-   * and their tasks' index, not through the platform's tasks.
+   * Locks the tasks a new blocking period (platform maintenance, a blackout) may move, in ONE
+   * statement, in id order (src/database/lock-order.ts):
+   *
+   * - the scheduled tasks `scheduled` selects: a platform's whose [runAt, runAt + expected)
+   *   overlaps [startsAt, endsAt) (maintenance), or every open one of a tenant or of a partner's
+   *   tenants (a blackout: its occurrences are matched in memory);
+   * - the held tasks of `held`: of the rollouts on the platform that are not over, of one tenant
+   *   or partner if given, overlapping `held.range` (all of them without a range: a repeating
+   *   blackout is matched in memory). Read through the rollouts (few) and their tasks' index.
+   *
+   * One pass, not two statements (scheduled, then held): a transaction that locks held and
+   * scheduled tasks of one rollout together in id order (a rollout stop or cancel, an unconfirmed
+   * rollout's expiry: cancelScheduled) could otherwise hold a held task while waiting for a
+   * scheduled one this transaction holds, while this one waits for that held task: a deadlock.
+   * A task's status is read after its lock (a wave may have opened or a rollout paused meanwhile).
    */
-  async lockHeldOverlapping(
+  async lockForPeriod(
     tx: EntityManager,
-    of: HeldTasksOf,
-    range: { startsAt: Date; endsAt: Date } | null,
-  ): Promise<HeldMovableTask[]> {
-    const f = new SqlFilter()
-      .add('r.platform_ids @> ARRAY[?::uuid]', of.platformId)
-      .add('r.finished_at IS NULL')
-      .add(`t.status = 'held'`)
-      .add('t.platform_id = ?', of.platformId)
-      .addIf(of.tenantId, 't.tenant_id = ?')
-      .addIf(of.partnerId, 't.partner_id = ?');
+    scheduled:
+      | { tenantId: string }
+      | { partnerId: string }
+      | { platformId: string; startsAt: Date; endsAt: Date },
+    held: { of: HeldTasksOf; range: { startsAt: Date; endsAt: Date } | null },
+  ): Promise<{ scheduled: MovableTask[]; held: HeldMovableTask[] }> {
+    const s = new SqlFilter();
+    if ('startsAt' in scheduled) {
+      s.add(`t.status = 'scheduled'`).add('t.platform_id = ?', scheduled.platformId);
+      // run_at bounded on both sides (updates last at most 1440 minutes) so the due index serves
+      s.add('t.run_at < ?', scheduled.endsAt);
+      s.add(`t.run_at > ?::timestamptz - interval '1440 minutes'`, scheduled.startsAt);
+      s.add(`t.run_at + t.expected_duration_minutes * interval '1 minute' > ?`, scheduled.startsAt);
+    } else {
+      if ('tenantId' in scheduled) s.add('t.tenant_id = ?', scheduled.tenantId);
+      else s.add('t.partner_id = ?', scheduled.partnerId);
+      s.add(`t.status = 'scheduled'`).add('t.is_open');
+    }
+    const scheduledWhere = s.where;
+    // The held side's parameters follow the scheduled side's in the same list.
+    const h = s;
+    const heldConditions: string[] = [];
+    const cond = (c: string, ...values: unknown[]) => {
+      let i = 0;
+      heldConditions.push(c.replace(/\?/g, () => h.param(values[i++])));
+    };
+    const { of, range } = held;
+    cond('r.platform_ids @> ARRAY[?::uuid]', of.platformId);
+    cond('r.finished_at IS NULL');
+    cond(`t.status = 'held'`);
+    cond('t.platform_id = ?', of.platformId);
+    if (of.tenantId) cond('t.tenant_id = ?', of.tenantId);
+    if (of.partnerId) cond('t.partner_id = ?', of.partnerId);
     if (range) {
-      f.add('t.run_at < ?', range.endsAt);
-      f.add(`t.run_at + t.expected_duration_minutes * interval '1 minute' > ?`, range.startsAt);
+      cond('t.run_at < ?', range.endsAt);
+      cond(`t.run_at + t.expected_duration_minutes * interval '1 minute' > ?`, range.startsAt);
     }
     const rows: (MovableTaskRow & {
+      status: TaskStatus;
       mode: UpdateMode;
-      by_platform_admin: boolean;
-      untold: boolean;
+      by_platform_admin: boolean | null;
+      untold: boolean | null;
     })[] = await tx.query(
-      `SELECT ${MOVABLE}, t.mode, r.created_by_role = 'platform_admin' AS by_platform_admin,
+      `SELECT ${MOVABLE}, t.status, t.mode, r.created_by_role = 'platform_admin' AS by_platform_admin,
               r.state = 'awaiting_confirmation' AS untold
-       FROM rollout r JOIN update_task t ON t.rollout_id = r.id JOIN tenant tn ON tn.id = t.tenant_id
-       ${f.where}
+       FROM update_task t JOIN tenant tn ON tn.id = t.tenant_id
+         LEFT JOIN rollout r ON r.id = t.rollout_id
+       WHERE t.id IN (
+           SELECT t.id FROM update_task t ${scheduledWhere}
+           UNION ALL
+           SELECT t.id FROM rollout r JOIN update_task t ON t.rollout_id = r.id
+           WHERE ${heldConditions.join(' AND ')})
+         AND t.status IN ('scheduled', 'held')
        ORDER BY t.id FOR UPDATE OF t`,
-      f.params,
+      h.params,
     );
-    return rows.map((r) => ({
-      ...toMovable(r),
-      mode: r.mode,
-      byPlatformAdmin: r.by_platform_admin,
-      untold: r.untold,
-    }));
+    return {
+      scheduled: rows.filter((r) => r.status === 'scheduled').map(toMovable),
+      held: rows
+        .filter((r) => r.status === 'held')
+        .map((r) => ({
+          ...toMovable(r),
+          mode: r.mode,
+          byPlatformAdmin: r.by_platform_admin === true,
+          untold: r.untold === true,
+        })),
+    };
   }
 
   /** Locks the tenant's scheduled maintenance-window task, if it has one. */

@@ -155,36 +155,47 @@ export class InMemoryTasks {
       .map(movable);
   }
 
-  async lockOverlapping(_tx: Tx, platformId: string, startsAt: Date, endsAt: Date) {
-    return [...this.rows.values()]
-      .filter(
-        (t) =>
-          t.status === 'scheduled' &&
-          t.platformId === platformId &&
-          t.runAt < endsAt &&
-          t.runAt.getTime() + t.expectedDurationMinutes * 60_000 > startsAt.getTime(),
-      )
-      .map(movable);
-  }
-
-  /** Held tasks as rollouts of a partner admin that were confirmed (or needed no code) hold them. */
-  async lockHeldOverlapping(
+  /** As UpdateTasksRepository.lockForPeriod; held tasks as rollouts of a partner admin that were confirmed (or needed no code) hold them. */
+  async lockForPeriod(
     _tx: Tx,
-    of: { platformId: string; tenantId?: string; partnerId?: string },
-    range: { startsAt: Date; endsAt: Date } | null,
+    scheduled:
+      | { tenantId: string }
+      | { partnerId: string }
+      | { platformId: string; startsAt: Date; endsAt: Date },
+    held: {
+      of: { platformId: string; tenantId?: string; partnerId?: string };
+      range: { startsAt: Date; endsAt: Date } | null;
+    },
   ) {
-    return [...this.rows.values()]
-      .filter(
-        (t) =>
-          t.status === 'held' &&
-          t.platformId === of.platformId &&
-          (!of.tenantId || t.tenantId === of.tenantId) &&
-          (!of.partnerId || t.partnerId === of.partnerId) &&
-          (!range ||
-            (t.runAt < range.endsAt &&
-              t.runAt.getTime() + t.expectedDurationMinutes * 60_000 > range.startsAt.getTime())),
-      )
-      .map((t) => ({ ...movable(t), mode: t.mode, byPlatformAdmin: false, untold: false }));
+    const overlaps = (t: UpdateTask, range: { startsAt: Date; endsAt: Date } | null) =>
+      !range ||
+      (t.runAt < range.endsAt &&
+        t.runAt.getTime() + t.expectedDurationMinutes * 60_000 > range.startsAt.getTime());
+    const { of, range } = held;
+    const rows = [...this.rows.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+    return {
+      scheduled: rows
+        .filter(
+          (t) =>
+            t.status === 'scheduled' &&
+            ('startsAt' in scheduled
+              ? t.platformId === scheduled.platformId && overlaps(t, scheduled)
+              : 'tenantId' in scheduled
+                ? t.tenantId === scheduled.tenantId
+                : t.partnerId === scheduled.partnerId),
+        )
+        .map(movable),
+      held: rows
+        .filter(
+          (t) =>
+            t.status === 'held' &&
+            t.platformId === of.platformId &&
+            (!of.tenantId || t.tenantId === of.tenantId) &&
+            (!of.partnerId || t.partnerId === of.partnerId) &&
+            overlaps(t, range),
+        )
+        .map((t) => ({ ...movable(t), mode: t.mode, byPlatformAdmin: false, untold: false })),
+    };
   }
 
   async lockWindowTask(_tx: Tx, tenantId: string) {
