@@ -348,10 +348,19 @@ export class UpdateTasksRepository {
    *   blackout is matched in memory). Read through the rollouts (few) and their tasks' index.
    *
    * One pass, not two statements (scheduled, then held): a transaction that locks held and
-   * scheduled tasks of one rollout together in id order (a rollout stop or cancel, an unconfirmed
-   * rollout's expiry: cancelScheduled) could otherwise hold a held task while waiting for a
+   * scheduled tasks of one rollout together (a rollout stop or cancel, an unconfirmed rollout's
+   * expiry: cancelScheduled of its batch) could otherwise hold a held task while waiting for a
    * scheduled one this transaction holds, while this one waits for that held task: a deadlock.
    * A task's status is read after its lock (a wave may have opened or a rollout paused meanwhile).
+   *
+   * Who else locks these rows, as of this change: the callers hold their platform's scheduling
+   * lock exclusively, so every transaction that takes it shared cannot run meanwhile (rollout
+   * actions through the API: lockRolloutInScope; gates and wave openings: RolloutGates.advance;
+   * scheduling). Two take no platform lock and lock a rollout's held and scheduled tasks with one
+   * UPDATE by batch: the settle pass of RolloutGates.advanceAll (a stopped rollout's tasks
+   * cancelled, a paused one's held) and the confirmation expiry (RolloutConfirmations). Their
+   * UPDATEs lock in id order when PostgreSQL reads them through the (batch_id, id) index, not when
+   * it scans the table; ordering those UPDATEs (or taking the platform lock there) is still open.
    */
   async lockForPeriod(
     tx: EntityManager,
