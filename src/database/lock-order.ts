@@ -11,8 +11,11 @@ import type { Tx } from './transactions';
  * 3. `rollouts`  — rollout rows, in id order (a rollout's state: its gates, pause, resume, stop;
  *                  a completion that records failures of a rollout's tasks takes it before the
  *                  task rows, after the claim lock, so that no claim runs past a tripped gate);
- * 4. `tasks`     — update_task rows (FOR UPDATE / SKIP LOCKED), several of them in id order (the
- *                  runner's writes: LOCK_OWN_RUNNING in scheduler/run-writes.repository.ts);
+ * 4. `tasks`     — update_task rows (FOR UPDATE / SKIP LOCKED), several of them in one pass in id
+ *                  order (the runner's writes: LOCK_OWN_RUNNING in scheduler/run-writes.repository.ts;
+ *                  a new blackout's or maintenance's scheduled and held tasks together:
+ *                  lockForPeriod; a cancel or hold of a rollout's tasks by one UPDATE locks them in
+ *                  a sub-select ordered by id: cancelScheduled, holdScheduled);
  * 5. `tenants`   — tenant rows.
  *
  * The counts of a rollout's waves (`rollout_wave`) are written by a trigger at the end of each

@@ -362,8 +362,11 @@ export class RolloutsRepository {
   async holdScheduled(em: EntityManager, rolloutId: string): Promise<number> {
     const rows = await updateReturning<{ id: string }>(
       em,
+      // Locked in id order by the sub-select (lock-order.ts), whatever plan the UPDATE gets.
       `UPDATE update_task SET status = 'held', updated_at = now()
-       WHERE rollout_id = $1 AND status = 'scheduled' RETURNING id`,
+       WHERE id IN (SELECT id FROM update_task WHERE rollout_id = $1 AND status = 'scheduled'
+                    ORDER BY id FOR UPDATE)
+         AND status = 'scheduled' RETURNING id`,
       [rolloutId],
     );
     return rows.length;

@@ -353,14 +353,14 @@ export class UpdateTasksRepository {
    * scheduled one this transaction holds, while this one waits for that held task: a deadlock.
    * A task's status is read after its lock (a wave may have opened or a rollout paused meanwhile).
    *
-   * Who else locks these rows, as of this change: the callers hold their platform's scheduling
-   * lock exclusively, so every transaction that takes it shared cannot run meanwhile (rollout
-   * actions through the API: lockRolloutInScope; gates and wave openings: RolloutGates.advance;
-   * scheduling). Two take no platform lock and lock a rollout's held and scheduled tasks with one
-   * UPDATE by batch: the settle pass of RolloutGates.advanceAll (a stopped rollout's tasks
-   * cancelled, a paused one's held) and the confirmation expiry (RolloutConfirmations). Their
-   * UPDATEs lock in id order when PostgreSQL reads them through the (batch_id, id) index, not when
-   * it scans the table; ordering those UPDATEs (or taking the platform lock there) is still open.
+   * Who else locks these rows: the callers hold their platform's scheduling lock exclusively, so
+   * no transaction that takes it shared runs meanwhile (rollout actions through the API:
+   * lockRolloutInScope; gates and wave openings: RolloutGates.advance; scheduling). The settle
+   * pass of RolloutGates.advanceAll and the confirmation expiry (RolloutConfirmations) take no
+   * platform lock: they cancel a rollout's held and scheduled tasks (cancelScheduled) or hold its
+   * scheduled ones (RolloutsRepository.holdScheduled) with one UPDATE that locks them in id order
+   * too, whatever its plan (test/rollouts/held-moves-lock-order.spec.ts: a blackout,
+   * maintenance and the cancel, each against a transaction holding one of the rows).
    */
   async lockForPeriod(
     tx: EntityManager,
@@ -504,11 +504,16 @@ export class UpdateTasksRepository {
     const f = new SqlFilter();
     if (Array.isArray(tasks)) f.add('id = ANY(?::uuid[])', tasks);
     else f.add('batch_id = ?', tasks.batchId).addIf(tasks.partnerId, 'partner_id = ?');
+    // The rows are locked in id order by the sub-select (lock-order.ts: held and scheduled tasks
+    // in one pass, in id order, as lockForPeriod does), whatever plan the UPDATE itself gets: a
+    // batch's held and scheduled tasks read by a table scan would be locked in their physical order.
     const rows = await updateReturning<{ id: string }>(
       em,
       `UPDATE update_task
        SET status = 'cancelled', cancel_reason = ${f.param(reason)}, finished_at = now(), updated_at = now()
-       ${f.where} AND status IN (${NOT_STARTED_SQL})
+       WHERE id IN (SELECT id FROM update_task ${f.where} AND status IN (${NOT_STARTED_SQL})
+                    ORDER BY id FOR UPDATE)
+         AND status IN (${NOT_STARTED_SQL})
        RETURNING id`,
       f.params,
     );

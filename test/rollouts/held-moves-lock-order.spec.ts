@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { UpdateTasksRepository } from '../../src/updates/update-tasks.repository';
 import { startTestApp, TestApp } from '../support/app';
 import { newSchedulingWorld } from '../support/factories';
 import { until } from '../scheduler/support';
@@ -46,6 +47,7 @@ describe('a new blocking period locks scheduled and held tasks in one pass, in i
         })
         .expect(201)
     ).body as { id: string };
+    rolloutId = r.id;
     const ids = (
       (await t.ds.query(`SELECT id FROM update_task WHERE rollout_id = $1 ORDER BY id`, [
         r.id,
@@ -60,11 +62,16 @@ describe('a new blocking period locks scheduled and held tasks in one pass, in i
     return { w, ids };
   }
   const world = () => newSchedulingWorld(t.admin, 6);
+  let rolloutId = '';
 
-  async function expectOnePass(ids: string[], create: () => Promise<unknown>): Promise<void> {
+  async function expectOnePass(
+    ids: string[],
+    create: () => Promise<unknown>,
+    held = 2,
+  ): Promise<void> {
     const holder = await client();
     await holder.query('BEGIN');
-    await holder.query('SELECT id FROM update_task WHERE id = $1 FOR NO KEY UPDATE', [ids[2]]);
+    await holder.query('SELECT id FROM update_task WHERE id = $1 FOR NO KEY UPDATE', [ids[held]]);
     const [{ pid: holderPid }] = (await holder.query('SELECT pg_backend_pid() AS pid')).rows;
     const pending = create();
     try {
@@ -88,9 +95,9 @@ describe('a new blocking period locks scheduled and held tasks in one pass, in i
           },
         );
       const states = [];
-      for (const id of ids) states.push(id === ids[2] ? 'holder' : await locked(id));
+      for (const id of ids) states.push(id === ids[held] ? 'holder' : await locked(id));
       // Held, scheduled below the holder: locked; scheduled and held above it: not yet.
-      expect(states).toEqual([true, true, 'holder', false, false, false]);
+      expect(states).toEqual(ids.map((_, i) => (i === held ? 'holder' : i < held)));
     } finally {
       await holder.query('ROLLBACK');
       await pending;
@@ -125,5 +132,33 @@ describe('a new blocking period locks scheduled and held tasks in one pass, in i
         .expect(201);
       expect(res.body.affected.rescheduled).toBe(6);
     });
+  });
+
+  it("a stopped or cancelled rollout's held and scheduled tasks are cancelled in id order, whatever the plan", async () => {
+    const { ids } = await alternating();
+    // The task with the lowest id is written again: its row version is now the last one of the
+    // table, so a table scan of the batch meets every other task before it.
+    await t.ds.query(`UPDATE update_task SET updated_at = updated_at WHERE id = $1`, [ids[0]]);
+    const [{ batchId }] = await t.ds.query(
+      `SELECT batch_id AS "batchId" FROM rollout WHERE id = $1`,
+      [rolloutId],
+    );
+    const tasks = t.app.get(UpdateTasksRepository);
+    await expectOnePass(
+      ids,
+      () =>
+        t.ds.transaction(async (tx) => {
+          // A table scan (as PostgreSQL may choose for a batch that is much of the table).
+          await tx.query('SET LOCAL enable_indexscan = off');
+          await tx.query('SET LOCAL enable_bitmapscan = off');
+          return tasks.cancelScheduled(tx, { batchId, partnerId: null }, 'rollout stopped');
+        }),
+      0,
+    );
+    const [{ n }] = await t.ds.query(
+      `SELECT count(*)::int AS n FROM update_task WHERE id = ANY($1::uuid[]) AND status = 'cancelled'`,
+      [ids],
+    );
+    expect(n).toBe(6);
   });
 });
