@@ -52,6 +52,8 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
   readonly instance = `${os.hostname()}/${process.pid}/${randomBytes(3).toString('hex')}`;
   private readonly listener: OutboxListener;
   private readonly inFlight = new Map<string, Promise<void>>();
+  /** Deliveries done (result written, or abandoned) since the start: drain() looks for new ones. */
+  private finishedCount = 0;
   /** Claimed deliveries not answered yet (queued or being sent), per endpoint and in all. */
   private readonly held = new Map<string, number>();
   private heldTotal = 0;
@@ -105,10 +107,14 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
   async drain(): Promise<number> {
     let total = 0;
     for (;;) {
+      const finishedBefore = this.finishedCount;
       const expanded = await this.expandFanout();
       const started = await this.startDue();
       total += started;
       if (expanded > 0 || started > 0) continue;
+      // A delivery that finished while this round claimed may have made its task's next event
+      // claimable after the claim looked: one more round before returning.
+      if (this.finishedCount !== finishedBefore) continue;
       if (this.inFlight.size === 0) return total;
       // The first delivery done may make more claimable (its task's next event, a claim slot).
       await Promise.race(this.inFlight.values());
@@ -223,6 +229,7 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
       )
       .finally(() => {
         answer();
+        this.finishedCount++;
         this.inFlight.delete(delivery.id);
         resolve();
         this.wakeUp();
