@@ -224,6 +224,8 @@ function commandOf(pid: string): string | null {
 /**
  * CPU time of the local PostgreSQL server so far, in ms: every postgres process alive, plus the
  * postmaster's reaped children (backends that ended). Null when the server is not on this machine.
+ * It counts every database of that server: the figure is the bench's only while nothing else uses
+ * the server (run it alone, e.g. under an exclusive hold of the machine).
  */
 export function postgresCpuMs(): number | null {
   let total = 0;

@@ -18,6 +18,9 @@ export class TaskLogChunks1796021200001 implements MigrationInterface {
   name = 'TaskLogChunks1796021200001';
 
   async up(q: QueryRunner): Promise<void> {
+    // Replicas still running the previous version write lines until they stop: they wait here
+    // instead of writing into a table whose rows were already copied.
+    await q.query(`LOCK TABLE task_event IN SHARE ROW EXCLUSIVE MODE`);
     await q.query(`
       CREATE TABLE task_log_chunk (
         id bigint GENERATED ALWAYS AS IDENTITY,
@@ -48,6 +51,10 @@ export class TaskLogChunks1796021200001 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION task_event_insert_line() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
+        IF NEW.kind IS NULL OR NEW.at IS NULL OR NEW.message IS NULL OR NEW.task_id IS NULL
+           OR NEW.attempt IS NULL THEN
+          RAISE not_null_violation USING MESSAGE = 'task_event: task_id, at, attempt, kind and message are required';
+        END IF;
         IF NEW.kind NOT IN ('info', 'step_started', 'step_completed', 'step_failed', 'warning') THEN
           RAISE check_violation USING MESSAGE = 'task_event.kind: ' || NEW.kind;
         END IF;

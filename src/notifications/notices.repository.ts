@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { insertThenWake, wake } from './outbox-wake';
+import { insertThenWake, PREPARED_MAX_TASKS, wake } from './outbox-wake';
 import type { MaintenanceNoticeEvent, RolloutNoticeEvent, TaskNoticeEvent } from './notice-events';
 
 /** Which tasks a notice is about: every task of a batch, or a list of tasks. */
@@ -165,7 +165,7 @@ export class NoticesRepository {
        WHERE ${where} AND t.notify_partner
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1`,
       params,
-      { prepare: 'taskIds' in n.selection },
+      { prepare: 'taskIds' in n.selection && n.selection.taskIds.length <= PREPARED_MAX_TASKS },
     );
   }
 

@@ -13,6 +13,12 @@ export async function wake(em: EntityManager, channel: string): Promise<void> {
 const CHANNEL = /^[a-z_]+$/;
 
 /**
+ * Task notices for at most this many tasks (the dispatcher's claims and flushes) run prepared; a
+ * bulk change of 100,000 tasks keeps a plan of its own (a generic plan assumes a short list).
+ */
+export const PREPARED_MAX_TASKS = 1_000;
+
+/**
  * An outbox insert in the caller's transaction (`sql` returns one row for each row it wrote) that
  * wakes the outbox's senders on `channel` at commit when it wrote any: one statement, the wake
  * included. Returns how many it wrote. `prepare`: a statement sent many times a second (the

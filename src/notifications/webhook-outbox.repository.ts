@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { insertThenWake, wake } from './outbox-wake';
+import { insertThenWake, PREPARED_MAX_TASKS, wake } from './outbox-wake';
 import {
   type BlackoutWebhookEvent,
   type MaintenanceNoticeEvent,
@@ -79,7 +79,7 @@ export class WebhookOutboxRepository {
         now,
       ],
       // The dispatcher's started / ended events, many a second: a prepared statement.
-      { prepare: 'taskIds' in selection },
+      { prepare: 'taskIds' in selection && selection.taskIds.length <= PREPARED_MAX_TASKS },
     );
   }
 

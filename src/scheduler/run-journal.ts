@@ -145,7 +145,7 @@ export class RunJournal {
           addLine(c.taskId, c.attempt, {
             at: now,
             kind: c.status === 'succeeded' ? 'info' : 'warning',
-            message: c.message,
+            message: storable(c.message),
           });
         }
         completions.set(c.taskId, {
@@ -172,10 +172,10 @@ export class RunJournal {
           const line: LogLine = {
             at: e.event.at ?? now,
             kind: e.event.kind,
-            message: e.event.message,
+            message: storable(e.event.message),
           };
-          if (e.event.step) line.step = e.event.step;
-          if (e.event.node) line.node = e.event.node;
+          if (e.event.step !== undefined && e.event.step !== null) line.step = e.event.step;
+          if (e.event.node !== undefined && e.event.node !== null) line.node = e.event.node;
           if (e.event.durationMs !== undefined && e.event.durationMs !== null) {
             line.duration_ms = e.event.durationMs;
           }
@@ -266,4 +266,12 @@ export class RunJournal {
       await this.notices.forTasks(tx, group.event, { taskIds: group.ids }, { reason });
     }
   }
+}
+
+/**
+ * A log line's text as PostgreSQL can read it back: `json` stores a NUL (\u0000) but no text value
+ * can hold one, so every read of that task's log would fail. Executor messages come from outside.
+ */
+export function storable(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
 }

@@ -368,4 +368,15 @@ describe('http executor without callbacks (polling), timeouts and transient erro
     );
     expect((await t.admin.get(`/tenants/${down}`)).body.state).toBe('active');
   });
+  it("keeps the log readable when an executor's message holds a NUL character", async () => {
+    fake.onStep = (c) =>
+      c.body.step === 'apply'
+        ? { body: { status: 'succeeded', message: 'applied\u0000 cleanly' } }
+        : { body: { status: 'succeeded' } };
+    const { id: tenantId } = await newTenant(t.admin, partnerId);
+    const [taskId] = await scheduleNow(t.admin, [tenantId]);
+    expect((await finished(t.ds, taskId)).status).toBe('succeeded');
+    const log = (await t.admin.get(`/update-tasks/${taskId}/log`).expect(200)).text;
+    expect(log).toContain('applied cleanly');
+  });
 });
