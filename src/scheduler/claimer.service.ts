@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { lockInOrder } from '../database/lock-order';
 import { Transactions } from '../database/transactions';
 import { Notices } from '../notifications/notices.service';
-import { type ClaimRequest, type ClaimRow, ClaimsRepository } from './claims.repository';
+import type { TenantState } from '../tenants/tenant.entity';
+import { type ClaimedTask, toClaimedTask } from './claimed-task';
+import {
+  type ClaimRequest,
+  type ClaimRow,
+  ClaimsRepository,
+  type DueClaimRow,
+} from './claims.repository';
 
 /** A claimed task, and the line its log starts with. */
 export interface Claim {
@@ -10,6 +17,11 @@ export interface Claim {
   attempt: number;
   at: Date;
   message: string;
+  /**
+   * What its run needs, read by the claim itself: a due task that starts afresh (no completed
+   * step, not a rollback: no snapshot to read). Absent: ClaimsRepository.load reads it.
+   */
+  task?: ClaimedTask;
 }
 
 /**
@@ -45,14 +57,32 @@ export class Claimer {
       if (starting.length > 0)
         await this.notices.forTasks(tx, 'task.started', { taskIds: starting });
       const at = new Date();
-      return [...lapsed, ...due].map((c) => ({
-        id: c.id,
-        attempt: c.attempts,
-        at,
-        message: claimMessage(r.owner, c),
-      }));
+      return [
+        ...lapsed.map((c) => ({
+          id: c.id,
+          attempt: c.attempts,
+          at,
+          message: claimMessage(r.owner, c),
+        })),
+        ...due.map((c) => ({
+          id: c.id,
+          attempt: c.attempts,
+          at,
+          message: claimMessage(r.owner, c),
+          task: c.done_steps.length === 0 && c.rollback_of === null ? readyToRun(c) : undefined,
+        })),
+      ];
     });
   }
+}
+
+/** The claim's own row as the run's task (its tenant's state as keepTenantStates left it). */
+function readyToRun(c: DueClaimRow): ClaimedTask {
+  const kept = c.marked_state !== null && c.marked_state !== c.prior_state;
+  return toClaimedTask(
+    { ...c, tenant_prior_state: kept ? (c.marked_state as TenantState) : c.tenant_prior_state },
+    [],
+  );
 }
 
 function claimMessage(owner: string, c: ClaimRow): string {

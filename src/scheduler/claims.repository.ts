@@ -72,7 +72,15 @@ const CLAIM_DUE = `
           FOR UPDATE SKIP LOCKED) due, tenant tn
     WHERE t.id = due.id AND tn.id = t.tenant_id
     RETURNING t.id, t.tenant_id, t.attempts, due.fresh, t.notify_partner OR t.notify_customer AS notify,
-              tn.state AS prior_state
+              tn.state AS prior_state,
+              -- What the run needs (as ClaimsRepository.load reads it), so that a run starts
+              -- without another round trip: the task, its tenant …
+              t.platform_id, t.from_version, t.target_version, t.redeploy, t.forced,
+              t.allow_downgrade, t.run, t.run_attempts, t.done_steps, t.tenant_prior_state,
+              t.cancel_requested_at IS NOT NULL AS cancel_requested, t.cancel_reason,
+              t.expected_duration_minutes, t.kind, t.path, t.rollback_of, t.rollback_on_failure,
+              t.batch_id, tn.name AS tenant_name, tn.software_version, tn.customizations,
+              tn.auto_update_allowed, tn.nodes, tn.simulate
   ), prior AS (
     SELECT tn.id, tn.state FROM tenant tn WHERE tn.id IN (SELECT tenant_id FROM claimed)
     ORDER BY tn.id FOR UPDATE
@@ -82,8 +90,20 @@ const CLAIM_DUE = `
     RETURNING tn.id, prior.state
   )
   SELECT c.id, c.tenant_id, c.attempts, c.fresh, c.notify, c.prior_state, NULL::text AS previous_owner,
-         m.state AS marked_state
-  FROM claimed c LEFT JOIN marked m ON m.id = c.tenant_id`;
+         m.state AS marked_state,
+         c.platform_id, c.from_version, c.target_version, c.redeploy, c.forced, c.allow_downgrade,
+         c.run, c.run_attempts, c.done_steps, c.tenant_prior_state, c.cancel_requested,
+         c.cancel_reason, c.expected_duration_minutes, c.kind, c.path, c.rollback_of,
+         c.rollback_on_failure, c.tenant_name, c.software_version, c.customizations,
+         c.auto_update_allowed, c.nodes, c.simulate,
+         -- … its platform, its target version, its batch
+         v.channel, COALESCE(b.created_by_role = 'platform_admin', false) AS by_platform_admin,
+         p.executor_driver, p.executor_url, p.executor_secret, p.update_steps,
+         p.snapshot_retention_days
+  FROM claimed c LEFT JOIN marked m ON m.id = c.tenant_id
+  JOIN platform p ON p.id = c.platform_id
+  LEFT JOIN software_version v ON v.platform_id = c.platform_id AND v.version = c.target_version
+  LEFT JOIN update_batch b ON b.id = c.batch_id`;
 
 /** Running tasks whose lease ran out (their replica died) or was released. */
 const CLAIM_LAPSED = `
@@ -109,8 +129,12 @@ export interface ClaimRow {
   previous_owner: string | null;
 }
 
-/** A due task a claim took, with its tenant's state as the claim locked it (null: not marked). */
-export interface DueClaimRow extends ClaimRow {
+/**
+ * A due task a claim took, with its tenant's state as the claim locked it (null: not marked), and
+ * what its run needs (the row ClaimsRepository.load would read).
+ */
+export interface DueClaimRow
+  extends ClaimRow, Omit<ClaimedTaskRow, 'id' | 'tenant_id' | 'attempts'> {
   marked_state: string | null;
 }
 

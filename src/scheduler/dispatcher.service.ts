@@ -173,7 +173,10 @@ export class Dispatcher implements OnApplicationBootstrap, BeforeApplicationShut
 
   private async load(claims: Claim[]): Promise<void> {
     const leaseValidMs = (this.config.leaseSeconds * 1000 * 2) / 3;
-    const tasks = await this.claims.load(claims.map((c) => c.id));
+    // A due task that starts afresh came with the claim; the others (resumed, rollbacks) are read.
+    const ready = claims.flatMap((c) => (c.task ? [c.task] : []));
+    const unread = claims.filter((c) => !c.task).map((c) => c.id);
+    const tasks = unread.length > 0 ? [...ready, ...(await this.claims.load(unread))] : ready;
     const opening = new Map(claims.map((c) => [c.id, c]));
     for (const task of tasks) {
       const run = new TaskRun(task, leaseValidMs, opening.get(task.id));
