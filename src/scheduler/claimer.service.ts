@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { lockInOrder } from '../database/lock-order';
+import { useGenericPlans } from '../database/sql';
 import { Transactions } from '../database/transactions';
 import { Notices } from '../notifications/notices.service';
 import type { TenantState } from '../tenants/tenant.entity';
@@ -41,6 +42,7 @@ export class Claimer {
 
   async claim(r: ClaimRequest): Promise<Claim[]> {
     return this.db.run(async (tx) => {
+      await useGenericPlans(tx);
       const { tasks } = await lockInOrder(tx, {
         claims: true,
         tasks: async () => {

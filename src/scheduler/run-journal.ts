@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { lockInOrder } from '../database/lock-order';
+import { useGenericPlans } from '../database/sql';
 import { type Tx, Transactions } from '../database/transactions';
 import { Notices } from '../notifications/notices.service';
 import { RolloutGates } from '../rollouts/rollout-gates.service';
@@ -214,6 +215,7 @@ export class RunJournal {
     const work = async (tx: Tx): Promise<WriteResult> => {
       let rollouts: string[] = [];
       if (completions.length > 0) {
+        await useGenericPlans(tx);
         // Failures of a rollout's tasks: the claim lock and the rollouts first, so that the error
         // gate decides before any claim starts another of their tasks (docs/rollouts.md).
         rollouts = await this.gates.rolloutsOf(
