@@ -7,6 +7,7 @@ import {
   api,
   benchPartner,
   benchPlatform,
+  benchTenant,
   machine,
   ms,
   runBench,
@@ -65,14 +66,9 @@ async function main(): Promise<void> {
 
     const importStart = process.hrtime.bigint();
     for (let offset = 0; offset < TENANTS; offset += CHUNK) {
-      const tenants = Array.from({ length: Math.min(CHUNK, TENANTS - offset) }, (_, i) => ({
-        name: `tenant-${offset + i}`,
-        softwareVersion: '1.0.0',
-        customerEmail: `it@tenant-${offset + i}.example`,
-        locale: (['en', 'de', 'it'] as const)[(offset + i) % 3],
-        timezone: 'Europe/Rome',
-        maintenanceWindow: { cron: `0 ${1 + ((offset + i) % 4)} * * SUN`, durationMinutes: 240 },
-      }));
+      const tenants = Array.from({ length: Math.min(CHUNK, TENANTS - offset) }, (_, i) =>
+        benchTenant(offset + i),
+      );
       await partnerApi('POST', '/tenants/bulk', { tenants });
     }
     const importMs = ms(importStart);

@@ -13,7 +13,7 @@
 // one placement read, one UPDATE, one notice insert per occurrence), so the held side should cost
 // about what the scheduled side costs.
 import {
-  benchPlatform,
+  rolloutBenchPlatform,
   machine,
   ms,
   partnerWithTenants,
@@ -27,14 +27,7 @@ const DAY = 86_400_000;
 
 runBench(() =>
   withBenchService(async ({ admin, pg }) => {
-    const platform = await benchPlatform(admin, {
-      timezone: 'Europe/Rome',
-      versions: ['1.0.0', '2.0.0'],
-      recommended: '2.0.0',
-    });
-    await admin('PATCH', `/platforms/${platform.id}`, {
-      rolloutConfirmation: { tenantsOver: null },
-    });
+    const platform = await rolloutBenchPlatform(admin);
     const scheduledPartner = await partnerWithTenants(admin, platform.id, TENANTS);
     const heldPartner = await partnerWithTenants(admin, platform.id, TENANTS);
     await admin('POST', '/update-tasks', {

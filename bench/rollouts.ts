@@ -16,7 +16,7 @@ import {
   api,
   BENCH_ADMIN_KEY,
   benchDatabase,
-  benchPlatform,
+  rolloutBenchPlatform,
   machine,
   ms,
   partnerWithTenants,
@@ -50,16 +50,8 @@ async function main(): Promise<void> {
   await pg.connect();
   try {
     const admin = api(setup.baseUrl, BENCH_ADMIN_KEY);
-    const platform = await benchPlatform(admin, {
-      timezone: 'Europe/Rome',
-      versions: ['1.0.0', '2.0.0'],
-      recommended: '2.0.0',
-    });
-    // Created as the bulk request is: started at once, its notices written (a rollout of more than
-    // 1,000 tenants otherwise awaits a confirmation code, and writes no notice until then).
-    await admin('PATCH', `/platforms/${platform.id}`, {
-      rolloutConfirmation: { tenantsOver: null },
-    });
+    // Created as the bulk request is: started at once, its notices written.
+    const platform = await rolloutBenchPlatform(admin);
     const bulkPartner = await partnerWithTenants(admin, platform.id, TENANTS);
     const rolloutPartner = await partnerWithTenants(admin, platform.id, TENANTS);
     const bulkPartner2 = await partnerWithTenants(admin, platform.id, TENANTS);

@@ -333,14 +333,36 @@ export async function partnerWithTenants(
   for (let offset = 0; offset < n; offset += 10_000) {
     const tenants = Array.from({ length: Math.min(10_000, n - offset) }, (_, i) => ({
       partnerId: partner.id,
-      name: `tenant-${offset + i}`,
-      softwareVersion: '1.0.0',
-      customerEmail: `it@tenant-${offset + i}.example`,
-      locale: (['en', 'de', 'it'] as const)[(offset + i) % 3],
-      timezone: 'Europe/Rome',
-      maintenanceWindow: { cron: `0 ${1 + ((offset + i) % 4)} * * SUN`, durationMinutes: 240 },
+      ...benchTenant(offset + i),
     }));
     await admin('POST', '/tenants/bulk', { tenants });
   }
   return partner.id;
+}
+
+/** The i-th tenant of a bench partner: on 1.0.0, a customer e-mail, three languages, Sunday windows. */
+export function benchTenant(i: number) {
+  return {
+    name: `tenant-${i}`,
+    softwareVersion: '1.0.0',
+    customerEmail: `it@tenant-${i}.example`,
+    locale: (['en', 'de', 'it'] as const)[i % 3],
+    timezone: 'Europe/Rome',
+    maintenanceWindow: { cron: `0 ${1 + (i % 4)} * * SUN`, durationMinutes: 240 },
+  };
+}
+
+/**
+ * A platform for rollout benches (versions 1.0.0 and 2.0.0, Europe/Rome) whose rollouts start at
+ * once: a rollout of more than 1,000 tenants otherwise awaits a confirmation code and writes no
+ * notice until then.
+ */
+export async function rolloutBenchPlatform(admin: ReturnType<typeof api>) {
+  const platform = await benchPlatform(admin, {
+    timezone: 'Europe/Rome',
+    versions: ['1.0.0', '2.0.0'],
+    recommended: '2.0.0',
+  });
+  await admin('PATCH', `/platforms/${platform.id}`, { rolloutConfirmation: { tenantsOver: null } });
+  return platform;
 }
