@@ -93,8 +93,10 @@ export const LOCK_OWN_RUNNING = `SELECT id FROM update_task
 /**
  * Progress of runs that go on; log lines of every run this process still holds. The lines come as
  * one JSON array of chunks ($7: one per run segment, its lines in the order they were written,
- * serialized natively) and the tasks they belong to as $8: the lease is checked on those rows by
- * primary key, once per task; each chunk is one row of task_log_chunk.
+ * serialized natively) and the tasks they belong to as $8: the lease is checked once per task, on
+ * the rows this statement locks (a run that goes on) or this transaction locked before (a run that
+ * ends: see RunJournal.commit), never on a snapshot alone, so no line is written for a run whose
+ * lease another process took after the statement began; each chunk is one row of task_log_chunk.
  */
 const JOURNAL = `
   WITH m AS (
@@ -113,7 +115,15 @@ const JOURNAL = `
     FROM locked JOIN m ON m.id = locked.id WHERE t.id = locked.id
     RETURNING t.id, t.cancel_requested_at IS NOT NULL AS cancel_requested
   ), mine AS (
-    SELECT id FROM update_task WHERE id = ANY ($8::uuid[]) AND lease_owner = $1 AND status = 'running'
+    -- The lines' tasks as locked above (the lease checked again on the row's latest version if
+    -- another transaction held it meanwhile) …
+    SELECT id FROM locked
+    UNION ALL
+    -- … and those without progress here: the runs that end in this write, whose rows this
+    -- transaction locked before (lockOwnRunning), so no other can change them.
+    SELECT id FROM update_task
+    WHERE id = ANY ($8::uuid[]) AND NOT id = ANY ($2::uuid[])
+      AND lease_owner = $1 AND status = 'running'
   ), logged AS (
     INSERT INTO task_log_chunk (task_id, attempt, lines)
     SELECT c.task_id, c.attempt, c.lines

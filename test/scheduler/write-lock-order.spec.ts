@@ -121,4 +121,43 @@ describe('writes of running tasks lock them in id order', () => {
     const statuses = await t.ds.query(`SELECT status FROM update_task WHERE id = ANY($1)`, [ids]);
     expect(statuses.filter((r: { status: string }) => r.status === 'succeeded')).toHaveLength(5);
   });
+  it('writes no log line for a run whose lease another process took while the write waited', async () => {
+    const repo = t.app.get(RunWritesRepository);
+    const [taskId] = ids;
+    await t.ds.query(
+      `UPDATE update_task SET status = 'running', lease_owner = $2,
+              lease_expires_at = now() + interval '1 hour' WHERE id = $1`,
+      [taskId, OWNER],
+    );
+    // Another process takes the lease (its claim of a lapsed lease) and commits while the write waits.
+    const other = await client();
+    await other.query('BEGIN');
+    await other.query(`UPDATE update_task SET lease_owner = 'another-process' WHERE id = $1`, [
+      taskId,
+    ]);
+    const [{ pid }] = (await other.query('SELECT pg_backend_pid() AS pid')).rows;
+    const writing = repo.journal(
+      t.ds.manager,
+      OWNER,
+      [{ taskId, percent: 20, done: [] }],
+      [{ task_id: taskId, attempt: 1, lines: [{ at: new Date(), kind: 'info', message: 'late' }] }],
+    );
+    await until(
+      async () =>
+        (
+          await t.ds.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`,
+            [pid],
+          )
+        )[0].n > 0,
+      'the write to wait for the other process',
+    );
+    await other.query('COMMIT');
+    expect((await writing).size).toBe(0);
+    const late = await t.ds.query(
+      `SELECT message FROM task_event WHERE task_id = $1 AND message = 'late'`,
+      [taskId],
+    );
+    expect(late).toEqual([]);
+  });
 });
