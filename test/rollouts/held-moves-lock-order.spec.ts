@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { UpdateTasksRepository } from '../../src/updates/update-tasks.repository';
 import { startTestApp, TestApp } from '../support/app';
 import { newSchedulingWorld } from '../support/factories';
-import { until } from '../scheduler/support';
+import { blockedBy } from '../scheduler/support';
 
 /**
  * A new blackout or platform maintenance locks the scheduled tasks it moves and the held tasks of
@@ -75,16 +75,7 @@ describe('a new blocking period locks scheduled and held tasks in one pass, in i
     const [{ pid: holderPid }] = (await holder.query('SELECT pg_backend_pid() AS pid')).rows;
     const pending = create();
     try {
-      await until(
-        async () =>
-          (
-            await t.ds.query(
-              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`,
-              [holderPid],
-            )
-          )[0].n > 0,
-        'the period to wait for the third task',
-      );
+      await blockedBy(t.ds, holderPid, 'the period to wait for the third task');
       const probe = await client();
       const locked = async (id: string) =>
         probe.query('SELECT id FROM update_task WHERE id = $1 FOR NO KEY UPDATE NOWAIT', [id]).then(

@@ -31,6 +31,24 @@ export async function until<T>(
   }
 }
 
+/**
+ * Waits until some backend waits for a lock that backend `pid` holds: blocked by this holder, not
+ * just any lock wait (pg_locks spans the whole server, where other test files and their template
+ * clones wait for locks of their own).
+ */
+export async function blockedBy(ds: DataSource, pid: number, what: string): Promise<void> {
+  await until(
+    async () =>
+      (
+        await ds.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`,
+          [pid],
+        )
+      )[0].n > 0,
+    what,
+  );
+}
+
 export interface TaskRow {
   id: string;
   status: string;

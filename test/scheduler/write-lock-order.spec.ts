@@ -3,7 +3,7 @@ import { ClaimsRepository } from '../../src/scheduler/claims.repository';
 import { RunWritesRepository } from '../../src/scheduler/run-writes.repository';
 import { startTestApp, TestApp } from '../support/app';
 import { newSchedulingWorld } from '../support/factories';
-import { scheduleNow, until } from './support';
+import { blockedBy, scheduleNow } from './support';
 
 const OWNER = 'process-under-test';
 
@@ -48,18 +48,7 @@ describe('writes of running tasks lock them in id order', () => {
     const [{ pid: holderPid }] = (await holder.query('SELECT pg_backend_pid() AS pid')).rows;
     const pending = write([...ids].reverse());
     try {
-      // Blocked by this holder, not just any lock wait: pg_locks spans the whole server, where
-      // other test files (and their template clones) wait for locks of their own.
-      await until(
-        async () =>
-          (
-            await t.ds.query(
-              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`,
-              [holderPid],
-            )
-          )[0].n > 0,
-        'the write to wait for the highest id',
-      );
+      await blockedBy(t.ds, holderPid, 'the write to wait for the highest id');
       const probe = await client();
       for (const id of ids.slice(0, -1)) {
         // Autocommit: each probe is its own statement, taken and given back at once if free.
@@ -142,16 +131,7 @@ describe('writes of running tasks lock them in id order', () => {
       [{ taskId, percent: 20, done: [] }],
       [{ task_id: taskId, attempt: 1, lines: [{ at: new Date(), kind: 'info', message: 'late' }] }],
     );
-    await until(
-      async () =>
-        (
-          await t.ds.query(
-            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`,
-            [pid],
-          )
-        )[0].n > 0,
-      'the write to wait for the other process',
-    );
+    await blockedBy(t.ds, pid, 'the write to wait for the other process');
     await other.query('COMMIT');
     expect((await writing).size).toBe(0);
     const late = await t.ds.query(
