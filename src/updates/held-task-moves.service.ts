@@ -41,8 +41,9 @@ export type OccurrenceWhy = (occurrence: TimeSlot) => NoticeContext & { reason: 
  *   admin's forced immediate or custom rollout is not moved by a blackout (the forced rule of
  *   task-policy.ts), never left inside maintenance;
  * - it stays `held` (the dispatcher never claims it; its wave still gates it) and moves through
- *   TaskChanges (its notice sequence rises, whoever was told of it gets `task.rescheduled`), or,
- *   if no time is free, is cancelled and they are told;
+ *   TaskChanges (its notice sequence rises, whoever was told of it gets `task.rescheduled`: its
+ *   time always changes, as it leaves the period), or, if no time is free, is cancelled and they
+ *   are told;
  * - the tasks of a rollout awaiting its confirmation code move (and cancel) without any notice or
  *   webhook: nobody has been told of them.
  *
@@ -79,7 +80,7 @@ export class HeldTaskMoves {
       const quietMoves = moves.filter((m) => untold.has(m.id));
       const toldMoves = moves.filter((m) => !untold.has(m.id));
       result.moved.push(
-        ...(await this.tasks.move(tx, quietMoves)),
+        ...(await this.tasks.move(tx, quietMoves)).moved,
         ...(await this.changes.move(tx, toldMoves, context)),
       );
       const quietCancels = unplaced.filter((id) => untold.has(id));

@@ -7,16 +7,19 @@ import type { TaskMove } from './update-task';
 import {
   type BatchTasks,
   type MovableTask,
+  type MovedTasks,
   UpdateTasksRepository,
 } from './update-tasks.repository';
 
 /**
  * The one way a task that has not started is moved or cancelled: the change and the notices that
- * tell its recipients are written together, in the caller's transaction. A move raises the task's
- * notice sequence (the iCalendar SEQUENCE of its invitation) and keeps its status (a held task
- * stays held). Every path uses it: reschedules, window changes, expired windows, maintenance
- * announcements and blackouts (held tasks too: HeldTaskMoves), waves opening (`release`: only the
- * tasks whose time changed are told), single and batch cancels.
+ * tell its recipients are written together, in the caller's transaction. A move keeps the task's
+ * status (a held task stays held; `release` schedules held ones) and, only where what its
+ * recipients were told changed (mode, runAt, window end, expected duration), raises its notice
+ * sequence (the iCalendar SEQUENCE of its invitation) and tells them; a move to the time already
+ * set tells nobody. Every path uses it: reschedules, window changes, expired windows, maintenance
+ * announcements and blackouts (held tasks too: HeldTaskMoves), customer postpones, waves opening,
+ * single and batch cancels.
  */
 @Injectable()
 export class TaskChanges {
@@ -25,27 +28,29 @@ export class TaskChanges {
     private readonly notices: Notices,
   ) {}
 
-  /** Moves the tasks that have not started (scheduled or held); returns the ids it moved. */
+  /**
+   * Moves the tasks that have not started (scheduled, or held: they stay held); returns the ids it
+   * moved. Only those whose time changed (mode, runAt, window end, expected duration) get a new
+   * notice sequence and `task.rescheduled`: the others keep what their recipients were told
+   * (UpdateTasksRepository.move).
+   */
   async move(tx: Tx, moves: TaskMove[], why: NoticeContext): Promise<string[]> {
-    if (moves.length === 0) return [];
-    const moved = await this.tasks.move(tx, moves);
-    if (moved.length > 0)
-      await this.notices.forTasks(tx, 'task.rescheduled', { taskIds: moved }, why);
-    return moved;
+    return this.tell(tx, await this.tasks.move(tx, moves), why);
   }
 
   /**
-   * Schedules held tasks at their new times (a wave opening): only those whose time changed get a
-   * new notice sequence and `task.rescheduled` (none with `why` null: nobody was told of them);
-   * the others were told their time already and are told nothing again
-   * (UpdateTasksRepository.release). Returns the ids it scheduled.
+   * Schedules held tasks at their new times (a wave opening), under the same rule as `move`: only
+   * those whose time changed are told (none with `why` null: nobody was told of them). Returns the
+   * ids it scheduled.
    */
   async release(tx: Tx, moves: TaskMove[], why: NoticeContext | null): Promise<string[]> {
-    if (moves.length === 0) return [];
-    const { released, changed } = await this.tasks.release(tx, moves);
-    if (why && changed.length > 0)
-      await this.notices.forTasks(tx, 'task.rescheduled', { taskIds: changed }, why);
-    return released;
+    return this.tell(tx, await this.tasks.move(tx, moves, { release: true }), why);
+  }
+
+  private async tell(tx: Tx, done: MovedTasks, why: NoticeContext | null): Promise<string[]> {
+    if (why && done.changed.length > 0)
+      await this.notices.forTasks(tx, 'task.rescheduled', { taskIds: done.changed }, why);
+    return done.moved;
   }
 
   /**

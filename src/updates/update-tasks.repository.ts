@@ -35,6 +35,12 @@ export interface BatchTasks {
   partnerId: string | null;
 }
 
+/** What a move did: the tasks it moved and, of them, those whose time changed (to be told). */
+export interface MovedTasks {
+  moved: string[];
+  changed: string[];
+}
+
 /** Which tenants one request is about. */
 export type TaskScope =
   | { tenantIds: string[] }
@@ -521,23 +527,28 @@ export class UpdateTasksRepository {
   }
 
   /**
-   * Schedules held tasks (a wave opening, a resume) at their new times, in one statement. A task
-   * whose time is what it had (mode, run_at, expires_at — its window — and expected duration) keeps
-   * its notice sequence: its recipients were told that time already (the wave's time as if it
-   * opened at once, or a move out of a blackout or maintenance), and the invitation, the calendar
-   * feed and the self-service link stay current. Only the others' sequence rises. Returns the ids
-   * it scheduled and, of them, those whose time changed (to be told: TaskChanges.release).
+   * Moves tasks that have not started to new times, in one statement: scheduled ones, and held
+   * ones that stay held — or, with `release`, held ones that become scheduled (a wave opening, a
+   * resume). The one rule of what a move tells: a task whose mode, run_at, expires_at (its window
+   * end) and expected duration are what they were keeps its notice sequence — its recipients were
+   * told that time already, and the invitation, the calendar feed (same SEQUENCE) and the
+   * self-service link of that e-mail stay current. Only the others' sequence (the iCalendar
+   * SEQUENCE) rises. Returns the ids it moved and, of them, those whose time changed (the ones to
+   * tell: TaskChanges).
    */
-  async release(
+  async move(
     em: EntityManager,
     moves: TaskMove[],
-  ): Promise<{ released: string[]; changed: string[] }> {
-    if (moves.length === 0) return { released: [], changed: [] };
+    options: { release?: boolean } = {},
+  ): Promise<MovedTasks> {
+    if (moves.length === 0) return { moved: [], changed: [] };
+    const release = options.release === true;
     // `o` is the row as the statement found it (locked by the caller): the old time and sequence.
     const rows = await updateReturning<{ id: string; changed: boolean }>(
       em,
       `UPDATE update_task t
-       SET status = 'scheduled', mode = m.mode, run_at = m.run_at, expires_at = m.expires_at,
+       SET ${release ? `status = 'scheduled', ` : ''}mode = m.mode, run_at = m.run_at,
+           expires_at = m.expires_at,
            expected_duration_minutes = COALESCE(m.expected, t.expected_duration_minutes),
            notice_sequence = t.notice_sequence + CASE
              WHEN (t.mode::text, t.run_at, t.expires_at, t.expected_duration_minutes)
@@ -548,7 +559,8 @@ export class UpdateTasksRepository {
        FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::int[])
          AS m (id, mode, run_at, expires_at, expected),
          update_task o
-       WHERE t.id = m.id AND o.id = t.id AND t.status = 'held'
+       WHERE t.id = m.id AND o.id = t.id
+         AND t.status IN (${release ? `'held'` : NOT_STARTED_SQL})
        RETURNING t.id, t.notice_sequence <> o.notice_sequence AS changed`,
       [
         moves.map((m) => m.id),
@@ -559,35 +571,8 @@ export class UpdateTasksRepository {
       ],
     );
     return {
-      released: rows.map((r) => r.id),
+      moved: rows.map((r) => r.id),
       changed: rows.filter((r) => r.changed).map((r) => r.id),
     };
-  }
-
-  /**
-   * Moves tasks that have not started (scheduled, or held: they stay held) to new times; each move
-   * raises the task's notice sequence (iCalendar SEQUENCE).
-   */
-  async move(em: EntityManager, moves: TaskMove[]): Promise<string[]> {
-    if (moves.length === 0) return [];
-    const rows = await updateReturning<{ id: string }>(
-      em,
-      `UPDATE update_task t
-       SET mode = m.mode, run_at = m.run_at, expires_at = m.expires_at,
-           expected_duration_minutes = COALESCE(m.expected, t.expected_duration_minutes),
-           notice_sequence = t.notice_sequence + 1, updated_at = now()
-       FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::int[])
-         AS m (id, mode, run_at, expires_at, expected)
-       WHERE t.id = m.id AND t.status IN (${NOT_STARTED_SQL})
-       RETURNING t.id`,
-      [
-        moves.map((m) => m.id),
-        moves.map((m) => m.mode),
-        moves.map((m) => m.runAt.toISOString()),
-        moves.map((m) => m.expiresAt?.toISOString() ?? null),
-        moves.map((m) => m.expectedDurationMinutes ?? null),
-      ],
-    );
-    return rows.map((r) => r.id);
   }
 }

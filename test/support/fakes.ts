@@ -18,7 +18,11 @@ import {
 import type { BlockingSource } from '../../src/placement/placement.service';
 import type { TaskStatus } from '../../src/updates/task-status';
 import type { TaskMove, UpdateTask } from '../../src/updates/update-task';
-import type { BatchTasks, MovableTask } from '../../src/updates/update-tasks.repository';
+import type {
+  BatchTasks,
+  MovableTask,
+  MovedTasks,
+} from '../../src/updates/update-tasks.repository';
 
 /** A fake typed as the class it stands in for (only the methods the spec needs exist). */
 export function fake<T>(implementation: Partial<T>): T {
@@ -205,21 +209,31 @@ export class InMemoryTasks {
     return t ? movable(t) : null;
   }
 
-  async move(_tx: Tx, moves: TaskMove[]): Promise<string[]> {
-    const moved: string[] = [];
+  /** As UpdateTasksRepository.move: only a task whose time changed gets a new sequence. */
+  async move(_tx: Tx, moves: TaskMove[], options: { release?: boolean } = {}): Promise<MovedTasks> {
+    const done: MovedTasks = { moved: [], changed: [] };
     for (const m of moves) {
       const t = this.rows.get(m.id);
-      if (!t || (t.status !== 'scheduled' && t.status !== 'held')) continue;
-      Object.assign(t, {
+      if (!t || !(options.release ? ['held'] : ['scheduled', 'held']).includes(t.status)) continue;
+      const after = {
         mode: m.mode,
         runAt: m.runAt,
         expiresAt: m.expiresAt,
         expectedDurationMinutes: m.expectedDurationMinutes ?? t.expectedDurationMinutes,
-        noticeSequence: t.noticeSequence + 1,
+      };
+      const changed =
+        after.mode !== t.mode ||
+        after.runAt.getTime() !== t.runAt.getTime() ||
+        (after.expiresAt?.getTime() ?? null) !== (t.expiresAt?.getTime() ?? null) ||
+        after.expectedDurationMinutes !== t.expectedDurationMinutes;
+      Object.assign(t, after, {
+        ...(options.release && { status: 'scheduled' satisfies TaskStatus }),
+        noticeSequence: t.noticeSequence + (changed ? 1 : 0),
       });
-      moved.push(t.id);
+      done.moved.push(t.id);
+      if (changed) done.changed.push(t.id);
     }
-    return moved;
+    return done;
   }
 
   async cancelScheduled(_tx: Tx, tasks: string[] | BatchTasks, reason: string): Promise<string[]> {
