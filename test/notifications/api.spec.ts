@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
+import { Client } from 'pg';
 import { loadConfig } from '../../src/config/app-config';
 import { Notices } from '../../src/notifications/notices.service';
-import { OutboxListener } from '../../src/notifications/outbox-listener';
+import { OUTBOX_CHANNEL } from '../../src/notifications/notices.repository';
 import { dropTestDatabase } from '../support/database';
 import { newTenant, newWorld } from '../support/factories';
 import { MailTestApp, startMailApp } from './support/mail-app';
@@ -163,13 +164,21 @@ describe('the sender in a scheduler process', () => {
   it('sends new e-mails on its own, woken by the commit that wrote them', async () => {
     const sink = await new SmtpSink().start();
     const t = await startMailApp(sink, { MAIL_SENDER_ENABLED: 'true' });
-    const listener = new OutboxListener(t.config);
-    let wakeUps = 0;
-    let woken: () => void = () => undefined;
-    await listener.start(() => {
-      wakeUps++;
-      woken();
+    // A LISTEN of its own on the senders' channel, to see what wakes them, in commit order.
+    const listener = new Client({ connectionString: t.databaseUrl });
+    await listener.connect();
+    await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    const received: string[] = [];
+    let arrived: () => void = () => undefined;
+    listener.on('notification', (n) => {
+      received.push(n.payload ?? '');
+      arrived();
     });
+    const until = (check: () => boolean) =>
+      new Promise<void>((resolve) => {
+        arrived = () => check() && resolve();
+        arrived();
+      });
     try {
       t.clock.set('2027-04-01T08:00:00Z');
       const { partner } = await newWorld(t.admin);
@@ -180,15 +189,20 @@ describe('the sender in a scheduler process', () => {
          VALUES ($1, '2027-05-01T00:00:00Z', '2027-05-01T02:00:00Z', 'x', 'cancel') RETURNING id`,
         [partner.platformId],
       );
-      // A rolled-back change wakes nobody and sends nothing.
+      // A rolled-back change wakes nobody and sends nothing: a probe committed after it arrives
+      // with nothing before it (notifications arrive in commit order).
       await t.ds
         .transaction(async (em) => {
           await notices.forMaintenance(em, 'maintenance.announced', maintenance[0].id);
           throw new Error('rolled back');
         })
         .catch(() => undefined);
+      await t.ds.query(`SELECT pg_notify($1, 'probe')`, [OUTBOX_CHANNEL]);
+      await until(() => received.includes('probe'));
+      expect(received).toEqual(['probe']);
 
-      const wake = new Promise<void>((resolve) => (woken = resolve));
+      // The commit that writes e-mails wakes the sender (the customers' are expanded by the
+      // sender afterwards, which wakes it again), and the sender sends them without a poll.
       await t.admin
         .post('/update-tasks', {
           tenantIds: [tenant.id],
@@ -199,14 +213,13 @@ describe('the sender in a scheduler process', () => {
           notifyPartner: true,
         })
         .expect(201);
-      await wake;
-      expect(wakeUps).toBe(1);
+      await until(() => received.length > 1);
       await sink.waitFor(2);
       expect(sink.received.map((r) => r.to).sort()).toEqual(
         [tenant.customerEmail, (partner.contacts as { email: string }[])[0].email].sort(),
       );
     } finally {
-      await listener.stop();
+      await listener.end();
       await t.close();
       await sink.stop();
     }
