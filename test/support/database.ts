@@ -130,29 +130,15 @@ async function claimSpare(client: Client, name: string): Promise<boolean> {
   }
 }
 
-/**
- * A test database is thrown away: its commits do not wait for the WAL to reach the disk
- * (`synchronous_commit = off`: what a transaction wrote is visible to every other session at once,
- * only a crash of the server could lose the last ones). The embedded server of a run without
- * TEST_DATABASE_URL runs with fsync off for the same reason. Benchmarks never do this.
- */
-async function withoutFlushWaits(client: Client, name: string): Promise<void> {
-  await client.query(`ALTER DATABASE "${name}" SET synchronous_commit = off`);
-}
-
 /** A new database for one test file, cloned from a template with every migration applied. */
 export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<string> {
   const name = `${runPrefix()}${randomBytes(5).toString('hex')}`;
   if (options.migrated === false) {
-    await withAdmin(async (client) => {
-      await client.query(`CREATE DATABASE "${name}"`);
-      await withoutFlushWaits(client, name);
-    });
+    await withAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
     return urlFor(name);
   }
   await withAdmin(async (client) => {
     if (!(await claimSpare(client, name))) await cloneTemplate(client, name, true);
-    await withoutFlushWaits(client, name);
   });
   // Not awaited: it runs while this file does. One that failed leaves no spare, and the next file
   // clones its own; the end of the run waits for any still running before it drops them all.
