@@ -10,8 +10,9 @@
 //    moved scheduled → running → succeeded by bare set-based UPDATEs, 100 at a time, no steps.
 // 2. Latency: one idle dispatcher; BENCH_LATENCY_TASKS tasks committed one at a time (INSERT + the
 //    NOTIFY that POST /update-tasks sends, in one transaction, as the service does). Latency = the
-//    first step's start (its log line's time) − the moment COMMIT was sent. Floor: COMMIT → a bare
-//    LISTEN client receiving the NOTIFY.
+//    first step's start (its log line's time) − the moment COMMIT was sent, split at the claim
+//    transaction's start (the task's started_at). Floor: COMMIT → a bare LISTEN client receiving
+//    the NOTIFY.
 import { Client } from 'pg';
 import {
   api,
@@ -193,14 +194,20 @@ async function latency(pg: Client, url: string, tenantIds: string[]) {
   } finally {
     await dispatcher.stop();
   }
-  const { rows } = await pg.query<{ task_id: string; at: Date }>(
-    `SELECT DISTINCT ON (task_id) task_id, at FROM task_event
-     WHERE task_id = ANY($1) AND kind = 'step_started' ORDER BY task_id, id`,
+  // started_at is the claim transaction's start (now()): it splits each latency in two.
+  const { rows } = await pg.query<{ task_id: string; at: Date; claimed: Date }>(
+    `SELECT DISTINCT ON (e.task_id) e.task_id, e.at, t.started_at AS claimed
+     FROM task_event e JOIN update_task t ON t.id = e.task_id
+     WHERE e.task_id = ANY($1) AND e.kind = 'step_started' ORDER BY e.task_id, e.id`,
     [[...committed.keys()]],
   );
-  return rows
-    .map((r) => r.at.getTime() - (committed.get(r.task_id) as number))
-    .sort((a, b) => a - b);
+  const sorted = (f: (r: (typeof rows)[number], sent: number) => number) =>
+    rows.map((r) => f(r, committed.get(r.task_id) as number)).sort((a, b) => a - b);
+  return {
+    total: sorted((r, sent) => r.at.getTime() - sent),
+    toClaim: sorted((r, sent) => r.claimed.getTime() - sent),
+    claimToStep: sorted((r) => r.at.getTime() - r.claimed.getTime()),
+  };
 }
 
 /** COMMIT of a NOTIFY → a LISTEN client has it. */
@@ -253,8 +260,13 @@ async function main(): Promise<void> {
     console.log(
       `  floor         ${Math.round(floor)} tasks/s: bare UPDATEs scheduled → running → succeeded, 100 per statement, no steps, no log`,
     );
+    const spread = (xs: number[]) =>
+      `p50 ${f(percentile(xs, 50))} ms, p99 ${f(percentile(xs, 99))} ms, max ${f(xs[xs.length - 1])} ms`;
     console.log(
-      `  latency       commit → first step: p50 ${f(percentile(lat, 50))} ms, p99 ${f(percentile(lat, 99))} ms, max ${f(lat[lat.length - 1])} ms (${lat.length} tasks, one at a time)`,
+      `  latency       commit → first step: ${spread(lat.total)} (${lat.total.length} tasks, one at a time)`,
+    );
+    console.log(
+      `                of which commit → claim transaction began: ${spread(lat.toClaim)}; claim began → first step: ${spread(lat.claimToStep)}`,
     );
     console.log(
       `  floor         commit → NOTIFY received by a bare LISTEN client: p50 ${f(percentile(notify, 50))} ms, p99 ${f(percentile(notify, 99))} ms`,
