@@ -16,6 +16,7 @@ import { PlatformsRepository } from '../platforms/platforms.repository';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import { HeldTaskMoves, heldIn } from '../updates/held-task-moves.service';
 import { movingTask, TaskChanges } from '../updates/task-changes.service';
+import { overriddenBlocks } from '../updates/task-policy';
 import { UpdateTasksRepository } from '../updates/update-tasks.repository';
 import { blockingPeriod } from './blackout-blocking.source';
 import { type Blackout, type BlackoutOwner, BlackoutsRepository } from './blackouts.repository';
@@ -140,7 +141,9 @@ export class BlackoutsService {
    * The owner's scheduled tasks that would run inside an occurrence of the new blackout are
    * cancelled or moved to the first free window after that occurrence (placement/conflicts.ts;
    * forced ones are always moved), and their recipients are told. Held tasks of rollouts whose
-   * time is inside it are moved too and stay held (HeldTaskMoves).
+   * time is inside it are moved too and stay held (HeldTaskMoves). A platform admin's forced
+   * immediate or custom update, scheduled or held, stays where it is (task-policy.ts,
+   * `overriddenBlocks`).
    */
   private async resolve(tx: Tx, blackout: Blackout) {
     const owner: BlackoutOwner = blackout.tenantId
@@ -172,7 +175,9 @@ export class BlackoutsService {
     let cancelled = 0;
     let moved = 0;
     let forcedCancelled = 0;
-    for (const { occurrence, tasks: inside } of byOccurrence(tasks, period)) {
+    // A platform admin's forced immediate or custom update stays inside, scheduled or held alike
+    // (the forced rule, task-policy.ts).
+    for (const { occurrence, tasks: inside } of byOccurrence(tasks, period, overriddenBlocks)) {
       const plan = resolveConflicts(inside, blackout.conflictPolicy);
       const { placed, unplaced } = await this.placement.placeMoves(
         tx,

@@ -315,6 +315,7 @@ export class RolloutGates {
       // blackouts, as a forced task does).
       const runAt = r.mode === 'custom' && r.runAt && r.runAt > now ? r.runAt : now;
       const overrides = overriddenBlocks({
+        mode: r.mode,
         forced: r.forced,
         byPlatformAdmin: r.createdByRole === 'platform_admin',
       });

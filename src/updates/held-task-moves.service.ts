@@ -73,7 +73,7 @@ export class HeldTaskMoves {
     why: OccurrenceWhy,
   ): Promise<{ moved: string[]; cancelled: string[] }> {
     const result = { moved: [] as string[], cancelled: [] as string[] };
-    for (const { occurrence, tasks } of byOccurrence(held, period, overridesOf)) {
+    for (const { occurrence, tasks } of byOccurrence(held, period, overriddenBlocks)) {
       const { moves, unplaced } = await this.place(tx, tasks, now, occurrence.end);
       const untold = new Set(tasks.filter((t) => t.untold).map((t) => t.id));
       const context = why(occurrence);
@@ -106,7 +106,7 @@ export class HeldTaskMoves {
     const windows = await this.placement.placeMoves(tx, inWindows.map(movingTask), now, after);
     const instants = await this.placement.placeInstants(
       tx,
-      atInstants.map((t) => ({ ...movingTask(t), runAt: t.runAt, overrides: overridesOf(t) })),
+      atInstants.map((t) => ({ ...movingTask(t), runAt: t.runAt, overrides: overriddenBlocks(t) })),
       now,
     );
     const modeOf = new Map(tasks.map((t) => [t.id, t.mode]));
@@ -118,15 +118,4 @@ export class HeldTaskMoves {
       unplaced: [...windows.unplaced, ...instants.unplaced].map((u) => u.id),
     };
   }
-}
-
-/**
- * The kinds of period a held task may stay inside: a platform admin's forced immediate or custom
- * rollout runs inside blackouts (task-policy.ts); a maintenance-window rollout's tasks take free
- * windows, as its wave opening gives them.
- */
-function overridesOf(t: HeldMovableTask) {
-  return t.mode === 'maintenance_window'
-    ? []
-    : overriddenBlocks({ forced: t.forced, byPlatformAdmin: t.byPlatformAdmin });
 }

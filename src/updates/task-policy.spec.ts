@@ -3,6 +3,7 @@ import {
   actionRefusal,
   assertMayAct,
   assertMayActOnAll,
+  overriddenBlocks,
   overridesAutoUpdateOptOut,
   TASK_ACTIONS,
 } from './task-policy';
@@ -91,5 +92,19 @@ describe('who may act on a task', () => {
     expect(overridesAutoUpdateOptOut({ forced: true, byPlatformAdmin: true })).toBe(true);
     expect(overridesAutoUpdateOptOut({ forced: true, byPlatformAdmin: false })).toBe(false);
     expect(overridesAutoUpdateOptOut({ forced: false, byPlatformAdmin: true })).toBe(false);
+  });
+
+  it("lets only a platform admin's forced immediate or custom update run inside blackouts, never inside maintenance", () => {
+    for (const mode of ['immediate', 'custom'] as const) {
+      expect(overriddenBlocks({ mode, forced: true, byPlatformAdmin: true })).toEqual([
+        'blackout_overlap',
+      ]);
+      expect(overriddenBlocks({ mode, forced: true, byPlatformAdmin: false })).toEqual([]);
+      expect(overriddenBlocks({ mode, forced: false, byPlatformAdmin: true })).toEqual([]);
+    }
+    // A maintenance-window update takes free windows, forced or not.
+    expect(
+      overriddenBlocks({ mode: 'maintenance_window', forced: true, byPlatformAdmin: true }),
+    ).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import type { BlockCode } from '../placement/placement';
 import type { Role } from '../auth/api-key.entity';
 import { type ErrorDetail, ForbiddenError, NotFoundError } from '../common/errors';
 import type { CustomerPostponePolicy } from '../platforms/customer-postpone';
+import type { UpdateMode } from './planning';
 import { NOT_STARTED_STATUSES, type TaskStatus } from './task-status';
 
 /**
@@ -180,12 +181,17 @@ export function overridesAutoUpdateOptOut(update: {
 
 /**
  * Immediate and custom mode: a forced update scheduled (or rescheduled) by a platform admin may run
- * inside a tenant's or partner's blackout; platform maintenance blocks everyone.
+ * inside a tenant's or partner's blackout; platform maintenance blocks everyone. A
+ * maintenance-window update takes free windows, forced or not. The same rule wherever such an
+ * update gets or keeps a time: scheduling, a wave opening, and a new blackout, which leaves it
+ * where it is whether it is scheduled or held (BlackoutsService, HeldTaskMoves).
  */
 export function overriddenBlocks(update: {
+  mode: UpdateMode;
   forced: boolean;
   byPlatformAdmin: boolean;
 }): readonly BlockCode[] {
+  if (update.mode === 'maintenance_window') return [];
   return update.forced && update.byPlatformAdmin ? ['blackout_overlap'] : [];
 }
 

@@ -211,14 +211,22 @@ function toMovable(r: MovableTaskRow): MovableTask {
 }
 
 /**
+ * A task that a new blocking period may move, with what the forced rule needs
+ * (task-policy.ts, `overriddenBlocks`: a platform admin's forced immediate or custom update stays
+ * inside blackouts).
+ */
+export interface PeriodMovableTask extends MovableTask {
+  /** How the task is placed (its rollout's mode, for a held task: HeldTaskMoves). */
+  mode: UpdateMode;
+  /** Its batch (or rollout) was created by a platform admin. */
+  byPlatformAdmin: boolean;
+}
+
+/**
  * A held task of a rollout that is not over (its wave has not opened, or its rollout is paused or
  * awaits its confirmation code), with what moving it out of a new blocking period needs.
  */
-export interface HeldMovableTask extends MovableTask {
-  /** Its rollout's mode: how the task is placed again (HeldTaskMoves). */
-  mode: UpdateMode;
-  /** Its rollout was created by a platform admin (with `forced`: may run inside blackouts). */
-  byPlatformAdmin: boolean;
+export interface HeldMovableTask extends PeriodMovableTask {
   /** Its rollout awaits its confirmation code: nobody has been told of the task yet. */
   untold: boolean;
 }
@@ -375,7 +383,7 @@ export class UpdateTasksRepository {
       | { partnerId: string }
       | { platformId: string; startsAt: Date; endsAt: Date },
     held: { of: HeldTasksOf; range: { startsAt: Date; endsAt: Date } | null },
-  ): Promise<{ scheduled: MovableTask[]; held: HeldMovableTask[] }> {
+  ): Promise<{ scheduled: PeriodMovableTask[]; held: HeldMovableTask[] }> {
     const s = new SqlFilter();
     if ('startsAt' in scheduled) {
       s.add(`t.status = 'scheduled'`).add('t.platform_id = ?', scheduled.platformId);
@@ -413,9 +421,10 @@ export class UpdateTasksRepository {
       by_platform_admin: boolean | null;
       untold: boolean | null;
     })[] = await tx.query(
-      `SELECT ${MOVABLE}, t.status, t.mode, r.created_by_role = 'platform_admin' AS by_platform_admin,
+      `SELECT ${MOVABLE}, t.status, t.mode, b.created_by_role = 'platform_admin' AS by_platform_admin,
               r.state = 'awaiting_confirmation' AS untold
        FROM update_task t JOIN tenant tn ON tn.id = t.tenant_id
+         LEFT JOIN update_batch b ON b.id = t.batch_id
          LEFT JOIN rollout r ON r.id = t.rollout_id
        WHERE t.id IN (
            SELECT t.id FROM update_task t ${scheduledWhere}
@@ -426,16 +435,16 @@ export class UpdateTasksRepository {
        ORDER BY t.id FOR UPDATE OF t`,
       h.params,
     );
+    const periodMovable = (r: (typeof rows)[number]): PeriodMovableTask => ({
+      ...toMovable(r),
+      mode: r.mode,
+      byPlatformAdmin: r.by_platform_admin === true,
+    });
     return {
-      scheduled: rows.filter((r) => r.status === 'scheduled').map(toMovable),
+      scheduled: rows.filter((r) => r.status === 'scheduled').map(periodMovable),
       held: rows
         .filter((r) => r.status === 'held')
-        .map((r) => ({
-          ...toMovable(r),
-          mode: r.mode,
-          byPlatformAdmin: r.by_platform_admin === true,
-          untold: r.untold === true,
-        })),
+        .map((r) => ({ ...periodMovable(r), untold: r.untold === true })),
     };
   }
 

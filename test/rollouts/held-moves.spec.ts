@@ -1,23 +1,11 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { RolloutGates } from '../../src/rollouts/rollout-gates.service';
-import { expandCustomerNotices } from '../support/app';
-import { newKey, newPartner, newSchedulingWorld, newTenant } from '../support/factories';
+import { newKey, newPartner, newSchedulingWorld } from '../support/factories';
 import { calendarOf } from '../notifications/support/ics';
 import { MailTestApp, startMailApp } from '../notifications/support/mail-app';
 import { SmtpSink } from '../notifications/support/smtp-sink';
 import { schedulerEnv, until } from '../scheduler/support';
-
-type Tenant = { id: string; customerEmail: string; calendarUrl: string };
-interface TaskRow {
-  id: string;
-  status: string;
-  mode: string;
-  runAt: Date;
-  sequence: number;
-}
-
-const PUBLIC_URL = 'https://updates.customers.example';
-const LINK = /https:\/\/updates\.customers\.example\/u\/([A-Za-z0-9_-]{76})/;
+import { heldTasks, ics, LINK, PUBLIC_URL } from './support/held-tasks';
 
 /**
  * Held tasks of a rollout (waves not open yet) whose told time a new blackout or platform
@@ -32,36 +20,7 @@ describe("rollouts' held tasks and new blackouts or platform maintenance", () =>
   let gates: RolloutGates;
 
   const at = (iso: string) => new Date(iso);
-  const tenantOf = async (partnerId: string, body: Record<string, unknown> = {}) =>
-    (await newTenant(t.admin, partnerId, body)) as unknown as Tenant;
-  const taskOf = async (rolloutId: string, tenantId: string): Promise<TaskRow> =>
-    (
-      (await t.ds.query(
-        `SELECT id, status, mode, run_at AS "runAt", notice_sequence AS "sequence"
-         FROM update_task WHERE rollout_id = $1 AND tenant_id = $2`,
-        [rolloutId, tenantId],
-      )) as TaskRow[]
-    )[0];
-  /** Sends what is due and returns the e-mails `to` received since `before` of them. */
-  const mailsTo = async (to: string, before = 0) => {
-    await expandCustomerNotices(t);
-    await t.sender.drain();
-    return sink.to(to).slice(before);
-  };
-  const feed = async (tenant: Tenant) =>
-    (await fetch(`${t.anonymous.baseUrl}${new URL(tenant.calendarUrl).pathname}`)).text();
-  const ics = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('.000', '');
-  const create = async (api: MailTestApp['admin'], body: object, status = 201) =>
-    (
-      await api
-        .post('/rollouts', {
-          targetVersion: '2.0.0',
-          notifyCustomer: true,
-          waves: [{ count: 1 }, { percent: 100 }],
-          ...body,
-        })
-        .expect(status)
-    ).body as { id: string; state: string };
+  const { tenantOf, taskOf, mailsTo, feed, create } = heldTasks(() => t, sink);
   const succeeded = (rolloutId: string, tenantId: string) =>
     until(
       async () => (await taskOf(rolloutId, tenantId)).status === 'succeeded',
@@ -303,6 +262,49 @@ describe("rollouts' held tasks and new blackouts or platform maintenance", () =>
       runAt: at('2027-02-02T10:30:00Z'),
       sequence: 1,
     });
+  });
+
+  it("a platform admin's forced rollout: a new blackout leaves its scheduled and its held tasks inside it alike", async () => {
+    const w = await newSchedulingWorld(t.admin, 0);
+    const partner = await newPartner(t.admin, w.platformId);
+    const [a, b] = [await tenantOf(partner.id), await tenantOf(partner.id)];
+    const runAt = at('2027-02-02T10:00:00Z');
+    const r = await create(t.admin, {
+      partnerId: partner.id,
+      mode: 'custom',
+      runAt: runAt.toISOString(),
+      forced: true,
+    });
+    expect(await taskOf(r.id, a.id)).toMatchObject({ status: 'scheduled', runAt, sequence: 0 });
+    expect(await taskOf(r.id, b.id)).toMatchObject({ status: 'held', runAt, sequence: 0 });
+    for (const tenant of [a, b]) expect(await mailsTo(tenant.customerEmail)).toHaveLength(1);
+
+    // The forced rule (task-policy.ts): a platform admin's forced custom update runs inside
+    // blackouts, whether its wave is open or not; under either conflict policy.
+    for (const conflictPolicy of ['reschedule', 'cancel']) {
+      const blackout = await t.admin
+        .post(`/partners/${partner.id}/blackouts`, {
+          startsAt: '2027-02-02T09:00:00Z',
+          endsAt: '2027-02-02T12:00:00Z',
+          reason: 'Stocktaking',
+          conflictPolicy,
+        })
+        .expect(201);
+      expect(blackout.body.affected).toEqual({ cancelled: 0, rescheduled: 0 });
+    }
+    expect(await taskOf(r.id, a.id)).toMatchObject({
+      status: 'scheduled',
+      mode: 'custom',
+      runAt,
+      sequence: 0,
+    });
+    expect(await taskOf(r.id, b.id)).toMatchObject({
+      status: 'held',
+      mode: 'custom',
+      runAt,
+      sequence: 0,
+    });
+    for (const tenant of [a, b]) expect(await mailsTo(tenant.customerEmail, 1)).toEqual([]);
   });
 
   it('a rollout awaiting its confirmation code: held tasks move, nobody is told until it is confirmed', async () => {

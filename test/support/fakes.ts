@@ -188,7 +188,7 @@ export class InMemoryTasks {
                 ? t.tenantId === scheduled.tenantId
                 : t.partnerId === scheduled.partnerId),
         )
-        .map(movable),
+        .map((t) => ({ ...movable(t), mode: t.mode, byPlatformAdmin: false })),
       held: rows
         .filter(
           (t) =>

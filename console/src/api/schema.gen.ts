@@ -216,7 +216,7 @@ export interface paths {
         put?: never;
         /**
          * Add a blackout to a partner (all its tenants)
-         * @description No update starts inside a blackout: maintenance-window updates take the first window outside it; an immediate or custom update inside it is refused with 422 `blackout_overlap`, unless a platform admin forces it (`forced: true`). Scheduled updates inside the new blackout are moved to the first free window after it or cancelled (`conflictPolicy`; forced ones are always moved), and whoever was told about them is told again. Partner admins set blackouts for their own partner and tenants; platform admins for all.
+         * @description No update starts inside a blackout: maintenance-window updates take the first window outside it; an immediate or custom update inside it is refused with 422 `blackout_overlap`, unless a platform admin forces it (`forced: true`). Scheduled updates inside the new blackout are moved to the first free window after it or cancelled (`conflictPolicy`; forced ones are always moved), and whoever was told about them is told again; held tasks of rollouts are always moved and stay held. A platform admin's forced immediate or custom update stays inside it, scheduled or held. Partner admins set blackouts for their own partner and tenants; platform admins for all.
          */
         post: operations["PartnerBlackoutsController_create"];
         delete?: never;
@@ -752,7 +752,7 @@ export interface paths {
         put?: never;
         /**
          * Add a blackout to a tenant
-         * @description No update starts inside a blackout: maintenance-window updates take the first window outside it; an immediate or custom update inside it is refused with 422 `blackout_overlap`, unless a platform admin forces it (`forced: true`). Scheduled updates inside the new blackout are moved to the first free window after it or cancelled (`conflictPolicy`; forced ones are always moved), and whoever was told about them is told again. Partner admins set blackouts for their own partner and tenants; platform admins for all.
+         * @description No update starts inside a blackout: maintenance-window updates take the first window outside it; an immediate or custom update inside it is refused with 422 `blackout_overlap`, unless a platform admin forces it (`forced: true`). Scheduled updates inside the new blackout are moved to the first free window after it or cancelled (`conflictPolicy`; forced ones are always moved), and whoever was told about them is told again; held tasks of rollouts are always moved and stay held. A platform admin's forced immediate or custom update stays inside it, scheduled or held. Partner admins set blackouts for their own partner and tenants; platform admins for all.
          */
         post: operations["TenantBlackoutsController_create"];
         delete?: never;
@@ -1453,7 +1453,7 @@ export interface components {
         };
         CreateBlackoutDto: {
             /**
-             * @description What happens to scheduled updates inside the blackout: moved to the first free window after it, or cancelled (forced ones, and held tasks of rollouts, are always moved). Default: `"reschedule"`.
+             * @description What happens to scheduled updates inside the blackout: moved to the first free window after it, or cancelled (forced ones, and held tasks of rollouts, are always moved; a platform admin's forced immediate or custom update stays inside it). Default: `"reschedule"`.
              * @enum {string}
              */
             conflictPolicy?: "cancel" | "reschedule";

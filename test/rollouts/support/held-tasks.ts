@@ -1,0 +1,60 @@
+import { expandCustomerNotices } from '../../support/app';
+import { newTenant } from '../../support/factories';
+import type { MailTestApp } from '../../notifications/support/mail-app';
+import type { SmtpSink } from '../../notifications/support/smtp-sink';
+
+export type HeldTestTenant = { id: string; customerEmail: string; calendarUrl: string };
+
+export interface HeldTaskRow {
+  id: string;
+  status: string;
+  mode: string;
+  runAt: Date;
+  sequence: number;
+}
+
+export const PUBLIC_URL = 'https://updates.customers.example';
+/** The self-service link of a customer e-mail; group 1 is its token. */
+export const LINK = /https:\/\/updates\.customers\.example\/u\/([A-Za-z0-9_-]{76})/;
+
+/** A time as an iCalendar DTSTART value. */
+export const ics = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('.000', '');
+
+/**
+ * What the specs of rollouts' held tasks read and do, for the app `app()` returns (started in
+ * the spec's beforeAll) and the SMTP server `sink`: tenants, a rollout's task of a tenant, the
+ * e-mails a customer received, a tenant's calendar feed, creating a rollout.
+ */
+export function heldTasks(app: () => MailTestApp, sink: SmtpSink) {
+  const tenantOf = async (partnerId: string, body: Record<string, unknown> = {}) =>
+    (await newTenant(app().admin, partnerId, body)) as unknown as HeldTestTenant;
+  const taskOf = async (rolloutId: string, tenantId: string): Promise<HeldTaskRow> =>
+    (
+      (await app().ds.query(
+        `SELECT id, status, mode, run_at AS "runAt", notice_sequence AS "sequence"
+         FROM update_task WHERE rollout_id = $1 AND tenant_id = $2`,
+        [rolloutId, tenantId],
+      )) as HeldTaskRow[]
+    )[0];
+  /** Sends what is due and returns the e-mails `to` received since `before` of them. */
+  const mailsTo = async (to: string, before = 0) => {
+    await expandCustomerNotices(app());
+    await app().sender.drain();
+    return sink.to(to).slice(before);
+  };
+  const feed = async (tenant: HeldTestTenant) =>
+    (await fetch(`${app().anonymous.baseUrl}${new URL(tenant.calendarUrl).pathname}`)).text();
+  /** A rollout of version 2.0.0 in two waves (one tenant, then the rest), customers notified. */
+  const create = async (api: MailTestApp['admin'], body: object, status = 201) =>
+    (
+      await api
+        .post('/rollouts', {
+          targetVersion: '2.0.0',
+          notifyCustomer: true,
+          waves: [{ count: 1 }, { percent: 100 }],
+          ...body,
+        })
+        .expect(status)
+    ).body as { id: string; state: string };
+  return { tenantOf, taskOf, mailsTo, feed, create };
+}
