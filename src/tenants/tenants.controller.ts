@@ -208,7 +208,9 @@ export class TenantsController {
     summary: 'Change a tenant',
     description:
       'Only the fields sent change; `null` clears `customerEmail` and `simulate`. A new ' +
-      'maintenance window moves an update scheduled in the old window to the new one. While the ' +
+      'maintenance window moves the maintenance-window update that has not started (scheduled, or ' +
+      "held by a rollout's wave) to the new one, telling whoever was told of it if its time " +
+      'changed. While the ' +
       'tenant is being updated every change is refused with 409.',
   })
   @ApiOkResponse({ type: TenantResponse, description: 'The tenant as changed' })
@@ -218,7 +220,7 @@ export class TenantsController {
     },
     404,
     {
-      409: 'The tenant is being updated, the name is taken, or the scheduled update does not fit the new window',
+      409: 'The tenant is being updated, the name is taken, or the scheduled or held update does not fit the new window',
     },
   )
   update(

@@ -77,12 +77,7 @@ export class HeldTaskMoves {
       const { moves, unplaced } = await this.place(tx, tasks, now, occurrence.end);
       const untold = new Set(tasks.filter((t) => t.untold).map((t) => t.id));
       const context = why(occurrence);
-      const quietMoves = moves.filter((m) => untold.has(m.id));
-      const toldMoves = moves.filter((m) => !untold.has(m.id));
-      result.moved.push(
-        ...(await this.tasks.move(tx, quietMoves)).moved,
-        ...(await this.changes.move(tx, toldMoves, context)),
-      );
+      result.moved.push(...(await this.move(tx, tasks, moves, context)));
       const quietCancels = unplaced.filter((id) => untold.has(id));
       const toldCancels = unplaced.filter((id) => !untold.has(id));
       if (quietCancels.length > 0)
@@ -92,6 +87,31 @@ export class HeldTaskMoves {
       result.cancelled.push(...(await this.changes.cancel(tx, toldCancels, context)));
     }
     return result;
+  }
+
+  /**
+   * Moves held tasks (locked by the caller) to new times; they stay held. Whoever was told of them
+   * is told the new time where it changed (TaskChanges.move); those of a rollout awaiting its
+   * confirmation code move without any notice or webhook (nobody has been told of them). Used by moveOutOf and by a
+   * tenant's window change (WindowChangeService). Returns the ids it moved.
+   */
+  async move(
+    tx: Tx,
+    tasks: { id: string; untold: boolean }[],
+    moves: TaskMove[],
+    why: NoticeContext,
+  ): Promise<string[]> {
+    const untold = new Set(tasks.filter((t) => t.untold).map((t) => t.id));
+    const quiet = await this.tasks.move(
+      tx,
+      moves.filter((m) => untold.has(m.id)),
+    );
+    const told = await this.changes.move(
+      tx,
+      moves.filter((m) => !untold.has(m.id)),
+      why,
+    );
+    return [...quiet.moved, ...told];
   }
 
   /** New times as the wave opening would give them, from the end of the occurrence on. */

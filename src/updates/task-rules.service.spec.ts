@@ -25,6 +25,7 @@ import type { Blockers } from '../placement/placement';
 import { PlacementService } from '../placement/placement.service';
 import { BatchesService } from './batches.service';
 import { ExpiredTasksService } from './expired-tasks.service';
+import { HeldTaskMoves } from './held-task-moves.service';
 import type { PlanContextLoader } from './plan-inputs';
 import { TaskActionsService } from './task-actions.service';
 import type { SnapshotsRepository } from '../snapshots/snapshots.repository';
@@ -254,7 +255,14 @@ describe('a window change moves the tenant’s scheduled update (WindowChangeSer
     const tasks = new InMemoryTasks([storedTask({ id: 't' })]);
     const w = world(tasks);
     w.source.periods = [blockingPeriod('m', '2027-01-10T22:00:00Z', '2027-01-11T00:00:00Z')];
-    const service = new WindowChangeService(w.repo, w.placement, w.changes, w.clock, followers);
+    const service = new WindowChangeService(
+      w.repo,
+      w.placement,
+      w.changes,
+      new HeldTaskMoves(w.repo, w.placement, w.changes),
+      w.clock,
+      followers,
+    );
     const window = { cron: '0 22 * * *', durationMinutes: 120, timezone: 'UTC' };
     await w.db.run(async (tx) => {
       const prepared = await service.prepare(tx, { id: 'tenant-1', platformId: 'platform-1' });
@@ -269,12 +277,49 @@ describe('a window change moves the tenant’s scheduled update (WindowChangeSer
     expect(w.notices.of('task.rescheduled')).toEqual(['t']);
   });
 
+  it('moves a held task into the new window and keeps it held; a window that gives the same time tells nobody', async () => {
+    const tasks = new InMemoryTasks([storedTask({ id: 'h', status: 'held' })]);
+    const w = world(tasks);
+    const service = new WindowChangeService(
+      w.repo,
+      w.placement,
+      w.changes,
+      new HeldTaskMoves(w.repo, w.placement, w.changes),
+      w.clock,
+      followers,
+    );
+    const follow = (window: { cron: string; durationMinutes: number; timezone: string }) =>
+      w.db.run(async (tx) => {
+        const prepared = await service.prepare(tx, { id: 'tenant-1', platformId: 'platform-1' });
+        prepared?.check(partner, window);
+        await prepared?.follow(tx, partner, window);
+      });
+    const window = { cron: '0 22 * * *', durationMinutes: 120, timezone: 'UTC' };
+    await follow(window);
+    expect(tasks.get('h')).toMatchObject({
+      status: 'held',
+      runAt: new Date('2027-01-10T22:00:00Z'),
+      expiresAt: new Date('2027-01-11T00:00:00Z'),
+      noticeSequence: 1,
+    });
+    await follow({ ...window, cron: '0 22 * * 0-6' });
+    expect(tasks.get('h').noticeSequence).toBe(1);
+    expect(w.notices.of('task.rescheduled')).toEqual(['h']);
+  });
+
   it('refuses to move a forced update for a partner admin (403) and a window shorter than the update (409)', async () => {
     const tasks = new InMemoryTasks([
       storedTask({ id: 't', forced: true, expectedDurationMinutes: 90 }),
     ]);
     const w = world(tasks);
-    const service = new WindowChangeService(w.repo, w.placement, w.changes, w.clock, followers);
+    const service = new WindowChangeService(
+      w.repo,
+      w.placement,
+      w.changes,
+      new HeldTaskMoves(w.repo, w.placement, w.changes),
+      w.clock,
+      followers,
+    );
     const short = { cron: '0 22 * * *', durationMinutes: 60, timezone: 'UTC' };
     await w.db.run(async (tx) => {
       const prepared = await service.prepare(tx, { id: 'tenant-1', platformId: 'platform-1' });

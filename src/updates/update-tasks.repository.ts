@@ -231,6 +231,16 @@ export interface HeldMovableTask extends PeriodMovableTask {
   untold: boolean;
 }
 
+/**
+ * A tenant's maintenance-window task that has not started, with what following the tenant's
+ * window needs (WindowChangeService): scheduled, or held by its rollout (it stays held).
+ */
+export interface WindowTask extends MovableTask {
+  status: 'scheduled' | 'held';
+  /** Held by a rollout awaiting its confirmation code: nobody has been told of the task yet. */
+  untold: boolean;
+}
+
 /** Whose held tasks: a platform's, or one tenant's or partner's on it. */
 export interface HeldTasksOf {
   platformId: string;
@@ -448,15 +458,30 @@ export class UpdateTasksRepository {
     };
   }
 
-  /** Locks the tenant's scheduled maintenance-window task, if it has one. */
-  async lockWindowTask(tx: EntityManager, tenantId: string): Promise<MovableTask | null> {
-    const rows: MovableTaskRow[] = await tx.query(
-      `SELECT ${MOVABLE} ${MOVABLE_FROM}
-       WHERE t.tenant_id = $1 AND t.is_open AND t.status = 'scheduled' AND t.mode = 'maintenance_window'
+  /**
+   * Locks the tenant's maintenance-window task that has not started (scheduled, or held by its
+   * rollout's wave), if it has one. Its status is read after its lock (a wave may have opened
+   * meanwhile).
+   */
+  async lockWindowTask(tx: EntityManager, tenantId: string): Promise<WindowTask | null> {
+    const rows: (MovableTaskRow & {
+      status: 'scheduled' | 'held';
+      untold: boolean | null;
+    })[] = await tx.query(
+      `SELECT ${MOVABLE}, t.status, r.state = 'awaiting_confirmation' AS untold
+       ${MOVABLE_FROM} LEFT JOIN rollout r ON r.id = t.rollout_id
+       WHERE t.tenant_id = $1 AND t.is_open AND t.status IN (${NOT_STARTED_SQL})
+         AND t.mode = 'maintenance_window'
        FOR UPDATE OF t`,
       [tenantId],
     );
-    return rows[0] ? toMovable(rows[0]) : null;
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      ...toMovable(r),
+      status: r.status,
+      untold: r.untold === true,
+    };
   }
 
   /** Open tasks by status, and how many scheduled ones are due. */

@@ -204,9 +204,18 @@ export class InMemoryTasks {
 
   async lockWindowTask(_tx: Tx, tenantId: string) {
     const t = [...this.rows.values()].find(
-      (r) => r.tenantId === tenantId && r.status === 'scheduled' && r.mode === 'maintenance_window',
+      (r) =>
+        r.tenantId === tenantId &&
+        (r.status === 'scheduled' || r.status === 'held') &&
+        r.mode === 'maintenance_window',
     );
-    return t ? movable(t) : null;
+    return t
+      ? {
+          ...movable(t),
+          status: t.status as 'scheduled' | 'held',
+          untold: false,
+        }
+      : null;
   }
 
   /** As UpdateTasksRepository.move: only a task whose time changed gets a new sequence. */

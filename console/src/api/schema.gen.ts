@@ -692,7 +692,7 @@ export interface paths {
         head?: never;
         /**
          * Change a tenant
-         * @description Only the fields sent change; `null` clears `customerEmail` and `simulate`. A new maintenance window moves an update scheduled in the old window to the new one. While the tenant is being updated every change is refused with 409.
+         * @description Only the fields sent change; `null` clears `customerEmail` and `simulate`. A new maintenance window moves the maintenance-window update that has not started (scheduled, or held by a rollout's wave) to the new one, telling whoever was told of it if its time changed. While the tenant is being updated every change is refused with 409.
          */
         patch: operations["TenantsController_update"];
         trace?: never;
@@ -7185,7 +7185,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The tenant is being updated, the name is taken, or the scheduled update does not fit the new window */
+            /** @description The tenant is being updated, the name is taken, or the scheduled or held update does not fit the new window */
             409: {
                 headers: {
                     [name: string]: unknown;

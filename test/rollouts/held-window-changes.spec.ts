@@ -1,0 +1,160 @@
+import { newKey, newPartner, newSchedulingWorld } from '../support/factories';
+import { calendarOf } from '../notifications/support/ics';
+import { MailTestApp, startMailApp } from '../notifications/support/mail-app';
+import { SmtpSink } from '../notifications/support/smtp-sink';
+import { heldTasks, ics, LINK, PUBLIC_URL } from './support/held-tasks';
+
+/**
+ * A tenant's window change moves its held maintenance-window task (a rollout wave not open yet)
+ * into the new window at once, as it moves a scheduled one: it stays held, and whoever was told
+ * its time is told the new one (real SMTP server, calendar feed, self-service link); nobody is
+ * told when the time stays the same, nor about a rollout awaiting its confirmation code. The
+ * same refusals as for a scheduled update apply (a partner admin moving a forced update: 403; a
+ * window shorter than the update: 409).
+ */
+describe("a tenant's window change and its rollout's held task", () => {
+  const sink = new SmtpSink();
+  let t: MailTestApp;
+
+  const at = (iso: string) => new Date(iso);
+  const { tenantOf, taskOf, mailsTo, feed, create } = heldTasks(() => t, sink);
+  // b's first window: daily 20:00–24:00 Rome (19:00Z in winter).
+  const evenings = { cron: '0 20 * * *', durationMinutes: 240, timezone: 'Europe/Rome' };
+  const lateEvenings = { cron: '0 22 * * *', durationMinutes: 120, timezone: 'Europe/Rome' };
+
+  beforeAll(async () => {
+    await sink.start();
+    t = await startMailApp(sink, { PUBLIC_URL });
+  });
+  afterAll(async () => {
+    await t.close();
+    await sink.stop();
+  });
+  beforeEach(() => {
+    t.clock.set('2027-02-01T08:00:00Z');
+    sink.clear();
+  });
+
+  it('moves the held task into the new window at once: held, its customer told; a change that keeps its time tells nobody', async () => {
+    const w = await newSchedulingWorld(t.admin, 0);
+    const a = await tenantOf(w.partner.id);
+    const b = await tenantOf(w.partner.id, { maintenanceWindow: evenings });
+    const r = await create(w.partnerApi, { partnerId: w.partner.id, mode: 'maintenance_window' });
+    expect((await taskOf(r.id, a.id)).status).toBe('scheduled');
+    expect(await taskOf(r.id, b.id)).toMatchObject({
+      status: 'held',
+      runAt: at('2027-02-01T19:00:00Z'),
+      sequence: 0,
+    });
+    expect(await mailsTo(b.customerEmail)).toHaveLength(1);
+
+    await w.partnerApi.patch(`/tenants/${b.id}`, { maintenanceWindow: lateEvenings }).expect(200);
+    // 22:00 Rome today: the time b's task would have if its wave opened now.
+    const moved = at('2027-02-01T21:00:00Z');
+    expect(await taskOf(r.id, b.id)).toMatchObject({
+      status: 'held',
+      mode: 'maintenance_window',
+      runAt: moved,
+      sequence: 1,
+    });
+    const news = await mailsTo(b.customerEmail, 1);
+    expect(news).toHaveLength(1);
+    expect(news[0].mail.subject).toContain('moved to');
+    expect(calendarOf(news[0].mail)).toMatchObject({ sequence: 1, start: moved.toISOString() });
+    const calendar = await feed(b);
+    expect(calendar).toContain(`DTSTART:${ics(moved)}`);
+    expect(calendar).toMatch(/SEQUENCE:1\r?\n/);
+    const token = LINK.exec(news[0].mail.text ?? '')?.[1];
+    expect(token).toBeDefined();
+    expect((await t.anonymous.get(`/self-service/${token}`).expect(200)).body).toMatchObject({
+      runAt: moved.toISOString(),
+      status: 'held',
+      canPostpone: false,
+    });
+
+    // The same windows written another way: the task keeps its time, nobody is told again.
+    await w.partnerApi
+      .patch(`/tenants/${b.id}`, { maintenanceWindow: { ...lateEvenings, cron: '0 22 * * 0-6' } })
+      .expect(200);
+    expect(await taskOf(r.id, b.id)).toMatchObject({ status: 'held', runAt: moved, sequence: 1 });
+    expect(await mailsTo(b.customerEmail, 2)).toEqual([]);
+    // a's scheduled task and its customer are untouched.
+    expect(await taskOf(r.id, a.id)).toMatchObject({ status: 'scheduled', sequence: 0 });
+    expect(sink.to(a.customerEmail)).toHaveLength(1);
+  });
+
+  it("refuses a partner admin's change that would move a held forced update (403), and a window shorter than it (409)", async () => {
+    const w = await newSchedulingWorld(t.admin, 0);
+    const partner = await newPartner(t.admin, w.platformId);
+    const partnerApi = t.admin.as(await newKey(t.admin, 'partner_admin', partner.id));
+    await tenantOf(partner.id);
+    const b = await tenantOf(partner.id, { maintenanceWindow: evenings });
+    const r = await create(t.admin, {
+      partnerId: partner.id,
+      mode: 'maintenance_window',
+      forced: true,
+      expectedDurationMinutes: 150,
+    });
+    const told = await taskOf(r.id, b.id);
+    expect(told).toMatchObject({ status: 'held', runAt: at('2027-02-01T19:00:00Z') });
+
+    const refused = await partnerApi
+      .patch(`/tenants/${b.id}`, { maintenanceWindow: { ...lateEvenings, durationMinutes: 180 } })
+      .expect(403);
+    expect(refused.body.message).toContain(told.id);
+    const tooShort = await t.admin
+      .patch(`/tenants/${b.id}`, { maintenanceWindow: lateEvenings })
+      .expect(409);
+    expect(tooShort.body.details[0].field).toBe('maintenanceWindow.durationMinutes');
+    // Nothing changed: the window, the task, the e-mails.
+    expect((await t.admin.get(`/tenants/${b.id}`).expect(200)).body.maintenanceWindow).toEqual(
+      evenings,
+    );
+    expect(await taskOf(r.id, b.id)).toEqual(told);
+    expect(await mailsTo(b.customerEmail)).toHaveLength(1);
+
+    // A platform admin moves it.
+    await t.admin
+      .patch(`/tenants/${b.id}`, { maintenanceWindow: { ...lateEvenings, durationMinutes: 180 } })
+      .expect(200);
+    expect(await taskOf(r.id, b.id)).toMatchObject({
+      status: 'held',
+      runAt: at('2027-02-01T21:00:00Z'),
+      sequence: 1,
+    });
+    expect(await mailsTo(b.customerEmail, 1)).toHaveLength(1);
+  });
+
+  it('a rollout awaiting its confirmation code: the held task moves, nobody is told', async () => {
+    const w = await newSchedulingWorld(t.admin, 0);
+    await t.admin
+      .patch(`/platforms/${w.platformId}`, {
+        licenceEmail: 'licence@platform.example',
+        rolloutConfirmation: { tenantsOver: 0 },
+      })
+      .expect(200);
+    const partner = await newPartner(t.admin, w.platformId, {
+      licenceEmail: 'licence@partner.example',
+    });
+    const partnerApi = t.admin.as(await newKey(t.admin, 'partner_admin', partner.id));
+    const b = await tenantOf(partner.id, { maintenanceWindow: evenings });
+    await tenantOf(partner.id);
+    const r = await create(
+      partnerApi,
+      { partnerId: partner.id, mode: 'maintenance_window', notifyPartner: true },
+      202,
+    );
+    expect(r.state).toBe('awaiting_confirmation');
+    expect((await taskOf(r.id, b.id)).status).toBe('held');
+
+    await partnerApi.patch(`/tenants/${b.id}`, { maintenanceWindow: lateEvenings }).expect(200);
+    const task = await taskOf(r.id, b.id);
+    expect(task).toMatchObject({ status: 'held', runAt: at('2027-02-01T21:00:00Z') });
+    const [{ emails }] = await t.ds.query(
+      `SELECT count(*)::int AS emails FROM outbox_email WHERE task_id = $1`,
+      [task.id],
+    );
+    expect(emails).toBe(0);
+    expect(await mailsTo(b.customerEmail)).toEqual([]);
+  });
+});
