@@ -10,7 +10,9 @@ import type { Tx } from './transactions';
  *                  or withdraw platform maintenance;
  * 3. `rollouts`  — rollout rows, in id order (a rollout's state: its gates, pause, resume, stop;
  *                  a completion that records failures of a rollout's tasks takes it before the
- *                  task rows, after the claim lock, so that no claim runs past a tripped gate);
+ *                  task rows, after the claim lock, so that no claim runs past a tripped gate; a
+ *                  tenant's window change takes the rollout of its held task FOR SHARE, so a
+ *                  confirmation under way is waited for);
  * 4. `tasks`     — update_task rows (FOR UPDATE / SKIP LOCKED), several of them in one pass in id
  *                  order (the runner's writes: LOCK_OWN_RUNNING in scheduler/run-writes.repository.ts;
  *                  a new blackout's or maintenance's scheduled and held tasks together:

@@ -459,6 +459,23 @@ export class UpdateTasksRepository {
   }
 
   /**
+   * Locks (FOR SHARE) the rollout of the tenant's held maintenance-window task, if it has one, so
+   * that whether the rollout awaits its confirmation code cannot change before the transaction
+   * ends: a confirmation (which locks the row to change its state, then writes the customers'
+   * first e-mails) either commits before the task is read, or waits for the move and tells the
+   * time as moved. Taken before the task row (rollouts before tasks: lock-order.ts).
+   */
+  async lockRolloutOfHeldWindowTask(tx: EntityManager, tenantId: string): Promise<string | null> {
+    const rows: { id: string }[] = await tx.query(
+      `SELECT r.id FROM update_task t JOIN rollout r ON r.id = t.rollout_id
+       WHERE t.tenant_id = $1 AND t.is_open AND t.status = 'held' AND t.mode = 'maintenance_window'
+       FOR SHARE OF r`,
+      [tenantId],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /**
    * Locks the tenant's maintenance-window task that has not started (scheduled, or held by its
    * rollout's wave), if it has one. Its status is read after its lock (a wave may have opened
    * meanwhile).

@@ -55,12 +55,13 @@ export class WindowChangeService implements WindowFollower, OnModuleInit {
 
   /**
    * Locks the tenant's maintenance-window update that has not started, if any: the platform's
-   * scheduling lock, then the task row. The caller locks the tenant row after this (see
-   * database/lock-order.ts).
+   * scheduling lock, the rollout of a held one (shared: its confirmation waits), then the task row.
+   * The caller locks the tenant row after this (see database/lock-order.ts).
    */
   async lockTask(tx: Tx, tenantId: string, platformId: string): Promise<WindowTask | null> {
     const { tasks } = await lockInOrder(tx, {
       platforms: { ids: [platformId], mode: 'shared' },
+      rollouts: () => this.tasks.lockRolloutOfHeldWindowTask(tx, tenantId),
       tasks: () => this.tasks.lockWindowTask(tx, tenantId),
     });
     return tasks;

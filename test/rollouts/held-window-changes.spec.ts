@@ -1,7 +1,9 @@
+import { Client } from 'pg';
 import { newKey, newPartner, newSchedulingWorld } from '../support/factories';
 import { calendarOf } from '../notifications/support/ics';
 import { MailTestApp, startMailApp } from '../notifications/support/mail-app';
 import { SmtpSink } from '../notifications/support/smtp-sink';
+import { blockedBy } from '../scheduler/support';
 import { heldTasks, ics, LINK, PUBLIC_URL } from './support/held-tasks';
 
 /**
@@ -125,7 +127,8 @@ describe("a tenant's window change and its rollout's held task", () => {
     expect(await mailsTo(b.customerEmail, 1)).toHaveLength(1);
   });
 
-  it('a rollout awaiting its confirmation code: the held task moves, nobody is told', async () => {
+  /** A rollout awaiting its code, of a partner whose tenant b has the evening window (held). */
+  const awaiting = async () => {
     const w = await newSchedulingWorld(t.admin, 0);
     await t.admin
       .patch(`/platforms/${w.platformId}`, {
@@ -146,15 +149,50 @@ describe("a tenant's window change and its rollout's held task", () => {
     );
     expect(r.state).toBe('awaiting_confirmation');
     expect((await taskOf(r.id, b.id)).status).toBe('held');
+    return { r, b, partnerApi };
+  };
+  const noticesOf = async (taskId: string) =>
+    (
+      await t.ds.query(`SELECT count(*)::int AS n FROM outbox_email WHERE task_id = $1`, [taskId])
+    )[0].n as number;
 
+  it('a rollout awaiting its confirmation code: the held task moves, nobody is told', async () => {
+    const { r, b, partnerApi } = await awaiting();
     await partnerApi.patch(`/tenants/${b.id}`, { maintenanceWindow: lateEvenings }).expect(200);
     const task = await taskOf(r.id, b.id);
     expect(task).toMatchObject({ status: 'held', runAt: at('2027-02-01T21:00:00Z') });
-    const [{ emails }] = await t.ds.query(
-      `SELECT count(*)::int AS emails FROM outbox_email WHERE task_id = $1`,
-      [task.id],
-    );
-    expect(emails).toBe(0);
+    expect(await noticesOf(task.id)).toBe(0);
     expect(await mailsTo(b.customerEmail)).toEqual([]);
+  });
+
+  it('a confirmation under way: the window change waits for the rollout, so it reads whether anyone was told after the confirmation', async () => {
+    const { r, b, partnerApi } = await awaiting();
+    // Another transaction holds the rollout's row as a confirmation does while it changes its
+    // state and writes the customers' first e-mails. Without the wait, the change could read the
+    // rollout as unconfirmed and move the task quietly after the customer's first e-mail went out
+    // with the old time.
+    const holder = new Client({ connectionString: t.databaseUrl });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT id FROM rollout WHERE id = $1 FOR NO KEY UPDATE', [r.id]);
+      const [{ pid }] = (await holder.query('SELECT pg_backend_pid() AS pid')).rows;
+      const change = partnerApi
+        .patch(`/tenants/${b.id}`, { maintenanceWindow: lateEvenings })
+        .then((res) => res.status);
+      await blockedBy(t.ds, pid, 'the window change to wait for the rollout');
+      await holder.query(`UPDATE rollout SET state = 'scheduled' WHERE id = $1`, [r.id]);
+      await holder.query('COMMIT');
+      expect(await change).toBe(200);
+    } finally {
+      await holder.end();
+    }
+    // The move read the rollout as the other transaction left it (confirmed: not quiet) and went
+    // through; the task is in the new window, still held.
+    expect(await taskOf(r.id, b.id)).toMatchObject({
+      status: 'held',
+      runAt: at('2027-02-01T21:00:00Z'),
+      sequence: 1,
+    });
   });
 });

@@ -202,6 +202,10 @@ export class InMemoryTasks {
     };
   }
 
+  async lockRolloutOfHeldWindowTask(): Promise<string | null> {
+    return null;
+  }
+
   async lockWindowTask(_tx: Tx, tenantId: string) {
     const t = [...this.rows.values()].find(
       (r) =>
