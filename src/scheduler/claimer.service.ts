@@ -10,6 +10,7 @@ import {
   type ClaimRow,
   ClaimsRepository,
   type DueClaimRow,
+  stateChangedBeforeMarked,
 } from './claims.repository';
 
 /** A claimed task, and the line its log starts with. */
@@ -59,20 +60,21 @@ export class Claimer {
       if (starting.length > 0)
         await this.notices.forTasks(tx, 'task.started', { taskIds: starting });
       const at = new Date();
+      const claimOf = (c: ClaimRow, task?: ClaimedTask): Claim => ({
+        id: c.id,
+        attempt: c.attempts,
+        at,
+        message: claimMessage(r.owner, c),
+        task,
+      });
       return [
-        ...lapsed.map((c) => ({
-          id: c.id,
-          attempt: c.attempts,
-          at,
-          message: claimMessage(r.owner, c),
-        })),
-        ...due.map((c) => ({
-          id: c.id,
-          attempt: c.attempts,
-          at,
-          message: claimMessage(r.owner, c),
-          task: c.done_steps.length === 0 && c.rollback_of === null ? readyToRun(c) : undefined,
-        })),
+        ...lapsed.map((c) => claimOf(c)),
+        ...due.map((c) =>
+          claimOf(
+            c,
+            c.done_steps.length === 0 && c.rollback_of === null ? readyToRun(c) : undefined,
+          ),
+        ),
       ];
     });
   }
@@ -80,9 +82,13 @@ export class Claimer {
 
 /** The claim's own row as the run's task (its tenant's state as keepTenantStates left it). */
 function readyToRun(c: DueClaimRow): ClaimedTask {
-  const kept = c.marked_state !== null && c.marked_state !== c.prior_state;
   return toClaimedTask(
-    { ...c, tenant_prior_state: kept ? (c.marked_state as TenantState) : c.tenant_prior_state },
+    {
+      ...c,
+      tenant_prior_state: stateChangedBeforeMarked(c)
+        ? (c.marked_state as TenantState)
+        : c.tenant_prior_state,
+    },
     [],
   );
 }

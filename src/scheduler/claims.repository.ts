@@ -138,6 +138,14 @@ export interface DueClaimRow
   marked_state: string | null;
 }
 
+/**
+ * The claim read the tenant's state without a lock and marked it `updating` under one: whether a
+ * concurrent write changed the state in between (the task then keeps the state it was marked in).
+ */
+export function stateChangedBeforeMarked(c: DueClaimRow): boolean {
+  return c.marked_state !== null && c.marked_state !== c.prior_state;
+}
+
 @Injectable()
 export class ClaimsRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
@@ -168,7 +176,7 @@ export class ClaimsRepository {
    * state it had when it was marked.
    */
   async keepTenantStates(em: EntityManager, due: DueClaimRow[]): Promise<void> {
-    const changed = due.filter((c) => c.marked_state !== null && c.marked_state !== c.prior_state);
+    const changed = due.filter(stateChangedBeforeMarked);
     if (changed.length === 0) return;
     await em.query(
       `UPDATE update_task t SET tenant_prior_state = c.state

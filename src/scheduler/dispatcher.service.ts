@@ -114,7 +114,11 @@ export class Dispatcher implements OnApplicationBootstrap, BeforeApplicationShut
     if (this.stopping || !this.started) return;
     this.wakeups.inc({ reason });
     if (reason !== 'freed') this.maybeMoreDue = true;
-    else if (!this.maybeMoreDue || this.free() < this.chunk) return;
+    // A run that ends while a claim is in flight asks for no claim of its own: that claim goes on
+    // while it fills what it asked for (and counts the slot freed), and a claim that found less
+    // than it asked for leaves nothing due that a freed slot could take (a platform at its limit
+    // is looked at again at the next tick, as after any claim).
+    else if (!this.maybeMoreDue || this.free() < this.chunk || this.claiming) return;
     if (this.claiming) {
       this.wakeAgain = true;
       return;
