@@ -26,6 +26,7 @@ import { WebhookDedupeKey1796020900002 } from './1796020900002-webhook-dedupe-ke
 import { WebhookFanout1796021000001 } from './1796021000001-webhook-fanout';
 import { TaskLogChunks1796021200001 } from './1796021200001-task-log-chunks';
 import { FanoutTriggerColumns1796021200002 } from './1796021200002-fanout-trigger-columns';
+import { TaskLogChunkNewest1796021300201 } from './1796021300201-task-log-chunk-newest';
 
 export const MIGRATIONS = [
   Foundation1795392000000,
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   WebhookFanout1796021000001,
   TaskLogChunks1796021200001,
   FanoutTriggerColumns1796021200002,
+  TaskLogChunkNewest1796021300201,
 ];

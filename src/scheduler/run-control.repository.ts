@@ -9,6 +9,21 @@ export interface StoredReport extends ExecutorReport {
   receivedAt: string;
 }
 
+/**
+ * The newest chunks first (a chunk holds a run segment's lines: one or more steps each), read by
+ * the index on chunk id (task_log_chunk_newest), not by a sort of the whole log.
+ */
+export const RECENT_STEP_DURATIONS = `
+  SELECT t.platform_id AS "platformId", e.step, avg(e.duration_ms)::float8 AS "meanMs"
+  FROM (SELECT c.task_id, l.step, l.duration_ms
+        FROM (SELECT task_id, lines, id FROM task_log_chunk ORDER BY id DESC LIMIT $1) c
+        CROSS JOIN LATERAL ROWS FROM (json_to_recordset(c.lines)
+          AS (step text, kind text, duration_ms int)) WITH ORDINALITY AS l (step, kind, duration_ms, n)
+        WHERE l.kind = 'step_completed'
+        ORDER BY c.id DESC, l.n DESC LIMIT $1) e
+  JOIN update_task t ON t.id = e.task_id
+  GROUP BY t.platform_id, e.step`;
+
 /** What running updates read besides their claim: executor reports, secrets, cancel reasons, step durations. */
 @Injectable()
 export class RunControlRepository {
@@ -18,19 +33,7 @@ export class RunControlRepository {
   async recentStepDurations(
     sample: number,
   ): Promise<{ platformId: string; step: string; meanMs: number }[]> {
-    return this.ds.query(
-      // The newest chunks first (a chunk holds a run segment's lines: one or more steps each).
-      `SELECT t.platform_id AS "platformId", e.step, avg(e.duration_ms)::float8 AS "meanMs"
-       FROM (SELECT c.task_id, l.step, l.duration_ms
-             FROM (SELECT task_id, lines, id FROM task_log_chunk ORDER BY id DESC LIMIT $1) c
-             CROSS JOIN LATERAL ROWS FROM (json_to_recordset(c.lines)
-               AS (step text, kind text, duration_ms int)) WITH ORDINALITY AS l (step, kind, duration_ms, n)
-             WHERE l.kind = 'step_completed'
-             ORDER BY c.id DESC, l.n DESC LIMIT $1) e
-       JOIN update_task t ON t.id = e.task_id
-       GROUP BY t.platform_id, e.step`,
-      [sample],
-    );
+    return this.ds.query(RECENT_STEP_DURATIONS, [sample]);
   }
 
   /** Stores a signed report of the executor if it is about the task's current run. */
