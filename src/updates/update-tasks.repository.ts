@@ -469,6 +469,7 @@ export class UpdateTasksRepository {
     const rows: { id: string }[] = await tx.query(
       `SELECT r.id FROM update_task t JOIN rollout r ON r.id = t.rollout_id
        WHERE t.tenant_id = $1 AND t.is_open AND t.status = 'held' AND t.mode = 'maintenance_window'
+         AND r.finished_at IS NULL
        FOR SHARE OF r`,
       [tenantId],
     );
@@ -476,8 +477,8 @@ export class UpdateTasksRepository {
   }
 
   /**
-   * Locks the tenant's maintenance-window task that has not started (scheduled, or held by its
-   * rollout's wave), if it has one. Its status is read after its lock (a wave may have opened
+   * Locks the tenant's maintenance-window task that has not started (scheduled, or held by the
+   * wave of a rollout not over yet), if it has one. Its status is read after its lock (a wave may have opened
    * meanwhile).
    */
   async lockWindowTask(tx: EntityManager, tenantId: string): Promise<WindowTask | null> {
@@ -489,6 +490,9 @@ export class UpdateTasksRepository {
        ${MOVABLE_FROM} LEFT JOIN rollout r ON r.id = t.rollout_id
        WHERE t.tenant_id = $1 AND t.is_open AND t.status IN (${NOT_STARTED_SQL})
          AND t.mode = 'maintenance_window'
+         -- Held tasks of a rollout that is over (stopped: cancelled when it settles) stay as they
+         -- are, as a new blackout leaves them (lockForPeriod).
+         AND (t.status <> 'held' OR r.finished_at IS NULL)
        FOR UPDATE OF t`,
       [tenantId],
     );
