@@ -13,8 +13,10 @@
 //    BENCH_LATENCY_WARMUP tasks committed the same way whose figures are printed apart (a process
 //    just started runs its first claims slower: code not yet optimized by V8, statements not yet
 //    prepared on each pooled connection). Latency = the first step's start (its log line's time) −
-//    the moment COMMIT was sent, split at the claim transaction's start (the task's started_at).
-//    Floor: COMMIT → a bare LISTEN client receiving the NOTIFY.
+//    the moment COMMIT was sent, split at the claim transaction's start (the task's started_at,
+//    now() of the claim: a claim that began just before the COMMIT and still found the task makes
+//    the first part small or even negative, and the parts' percentiles need not add up to the
+//    total's). Floor: COMMIT → a bare LISTEN client receiving the NOTIFY.
 import { Client } from 'pg';
 import {
   api,
