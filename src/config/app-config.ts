@@ -59,6 +59,7 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) MAIL_BATCH_SIZE?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100) MAIL_MAX_ATTEMPTS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400000) MAIL_RETRY_BASE_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60000) MAIL_POLL_MS?: number;
   @IsOptional()
   @Transform(emptyToUndefined)
   @IsString()
@@ -198,6 +199,11 @@ export class AppConfig {
   mailMaxAttempts!: number;
   /** First retry delay; it doubles with each attempt (with jitter, at most an hour). */
   mailRetryBaseMs!: number;
+  /**
+   * How often an idle sender looks for e-mails that became due without a commit waking it (retries,
+   * partner digests whose window ended); new e-mails wake it at their commit.
+   */
+  mailPollMs!: number;
   adminApiKey?: string;
   schedulerEnabled!: boolean;
   executor!: ExecutorDriver;
@@ -325,6 +331,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailBatchSize: parsed.MAIL_BATCH_SIZE ?? 100,
     mailMaxAttempts: parsed.MAIL_MAX_ATTEMPTS ?? 8,
     mailRetryBaseMs: parsed.MAIL_RETRY_BASE_MS ?? 30_000,
+    mailPollMs: parsed.MAIL_POLL_MS ?? 1_000,
     adminApiKey: parsed.ADMIN_API_KEY,
     schedulerEnabled: parsed.SCHEDULER_ENABLED ?? true,
     executor: parsed.EXECUTOR ?? 'simulated',

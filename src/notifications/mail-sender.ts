@@ -17,7 +17,6 @@ import { Idle } from '../common/idle';
 /** A claim is someone else's to take over only after this: far longer than one send may take. */
 export const LEASE_MS = 5 * 60_000;
 const RECOVER_EVERY_MS = 30_000;
-const IDLE_POLL_MS = 1_000;
 const GROUPS_PER_ROUND = 20;
 /** Accepted e-mails are recorded this many at a time (and at the end of each round). */
 const RECORD_BATCH = 25;
@@ -177,7 +176,7 @@ export class MailSender implements OnApplicationBootstrap, OnModuleDestroy {
       } catch (err) {
         this.logger.error({ err }, 'sending e-mails failed; trying again shortly');
       }
-      if (handled === 0 && !this.stopping) await this.idle.for(IDLE_POLL_MS);
+      if (handled === 0 && !this.stopping) await this.idle.for(this.config.mailPollMs);
     }
   }
 

@@ -163,7 +163,8 @@ describe('the sender in a scheduler process', () => {
 
   it('sends new e-mails on its own, woken by the commit that wrote them', async () => {
     const sink = await new SmtpSink().start();
-    const t = await startMailApp(sink, { MAIL_SENDER_ENABLED: 'true' });
+    // The sender polls once a minute here: within the test only a commit's NOTIFY can wake it.
+    const t = await startMailApp(sink, { MAIL_SENDER_ENABLED: 'true', MAIL_POLL_MS: '60000' });
     // A LISTEN of its own on the senders' channel, to see what wakes them, in commit order.
     const listener = new Client({ connectionString: t.databaseUrl });
     await listener.connect();
