@@ -250,12 +250,8 @@ describe('cancelling (TaskActionsService, BatchesService): one policy for one ta
 
 describe('a window change moves the tenant’s scheduled update (WindowChangeService)', () => {
   const followers = fake<WindowFollowers>({ register: () => undefined });
-
-  it('follows the new window (the next free one), raising the notice sequence and telling the recipients', async () => {
-    const tasks = new InMemoryTasks([storedTask({ id: 't' })]);
-    const w = world(tasks);
-    w.source.periods = [blockingPeriod('m', '2027-01-10T22:00:00Z', '2027-01-11T00:00:00Z')];
-    const service = new WindowChangeService(
+  const windowChanges = (w: ReturnType<typeof world>) =>
+    new WindowChangeService(
       w.repo,
       w.placement,
       w.changes,
@@ -263,6 +259,12 @@ describe('a window change moves the tenant’s scheduled update (WindowChangeSer
       w.clock,
       followers,
     );
+
+  it('follows the new window (the next free one), raising the notice sequence and telling the recipients', async () => {
+    const tasks = new InMemoryTasks([storedTask({ id: 't' })]);
+    const w = world(tasks);
+    w.source.periods = [blockingPeriod('m', '2027-01-10T22:00:00Z', '2027-01-11T00:00:00Z')];
+    const service = windowChanges(w);
     const window = { cron: '0 22 * * *', durationMinutes: 120, timezone: 'UTC' };
     await w.db.run(async (tx) => {
       const prepared = await service.prepare(tx, { id: 'tenant-1', platformId: 'platform-1' });
@@ -280,14 +282,7 @@ describe('a window change moves the tenant’s scheduled update (WindowChangeSer
   it('moves a held task into the new window and keeps it held; a window that gives the same time tells nobody', async () => {
     const tasks = new InMemoryTasks([storedTask({ id: 'h', status: 'held' })]);
     const w = world(tasks);
-    const service = new WindowChangeService(
-      w.repo,
-      w.placement,
-      w.changes,
-      new HeldTaskMoves(w.repo, w.placement, w.changes),
-      w.clock,
-      followers,
-    );
+    const service = windowChanges(w);
     const follow = (window: { cron: string; durationMinutes: number; timezone: string }) =>
       w.db.run(async (tx) => {
         const prepared = await service.prepare(tx, { id: 'tenant-1', platformId: 'platform-1' });
@@ -312,14 +307,7 @@ describe('a window change moves the tenant’s scheduled update (WindowChangeSer
       storedTask({ id: 't', forced: true, expectedDurationMinutes: 90 }),
     ]);
     const w = world(tasks);
-    const service = new WindowChangeService(
-      w.repo,
-      w.placement,
-      w.changes,
-      new HeldTaskMoves(w.repo, w.placement, w.changes),
-      w.clock,
-      followers,
-    );
+    const service = windowChanges(w);
     const short = { cron: '0 22 * * *', durationMinutes: 60, timezone: 'UTC' };
     await w.db.run(async (tx) => {
       const prepared = await service.prepare(tx, { id: 'tenant-1', platformId: 'platform-1' });

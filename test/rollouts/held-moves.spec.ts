@@ -226,7 +226,8 @@ describe("rollouts' held tasks and new blackouts or platform maintenance", () =>
     expect(await feed(b)).toMatch(/SEQUENCE:1\r?\n/);
   });
 
-  it("a platform admin's forced rollout stays inside a blackout, never inside maintenance", async () => {
+  /** A platform admin's forced rollout at 10:00 over two tenants of a new partner (b held). */
+  const forcedRollout = async () => {
     const w = await newSchedulingWorld(t.admin, 0);
     const partner = await newPartner(t.admin, w.platformId);
     const [a, b] = [await tenantOf(partner.id), await tenantOf(partner.id)];
@@ -237,6 +238,11 @@ describe("rollouts' held tasks and new blackouts or platform maintenance", () =>
       runAt: runAt.toISOString(),
       forced: true,
     });
+    return { w, partner, a, b, r, runAt };
+  };
+
+  it("a platform admin's forced rollout stays inside a blackout, never inside maintenance", async () => {
+    const { w, a, b, r, runAt } = await forcedRollout();
     const blackout = await t.admin
       .post(`/tenants/${b.id}/blackouts`, {
         startsAt: '2027-02-02T09:00:00Z',
@@ -265,16 +271,7 @@ describe("rollouts' held tasks and new blackouts or platform maintenance", () =>
   });
 
   it("a platform admin's forced rollout: a new blackout leaves its scheduled and its held tasks inside it alike", async () => {
-    const w = await newSchedulingWorld(t.admin, 0);
-    const partner = await newPartner(t.admin, w.platformId);
-    const [a, b] = [await tenantOf(partner.id), await tenantOf(partner.id)];
-    const runAt = at('2027-02-02T10:00:00Z');
-    const r = await create(t.admin, {
-      partnerId: partner.id,
-      mode: 'custom',
-      runAt: runAt.toISOString(),
-      forced: true,
-    });
+    const { partner, a, b, r, runAt } = await forcedRollout();
     expect(await taskOf(r.id, a.id)).toMatchObject({ status: 'scheduled', runAt, sequence: 0 });
     expect(await taskOf(r.id, b.id)).toMatchObject({ status: 'held', runAt, sequence: 0 });
     for (const tenant of [a, b]) expect(await mailsTo(tenant.customerEmail)).toHaveLength(1);
