@@ -2,10 +2,9 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { RolloutGates } from '../../src/rollouts/rollout-gates.service';
 import { newKey, newPartner, newSchedulingWorld } from '../support/factories';
 import { calendarOf } from '../notifications/support/ics';
-import { MailTestApp, startMailApp } from '../notifications/support/mail-app';
-import { SmtpSink } from '../notifications/support/smtp-sink';
+import type { MailTestApp } from '../notifications/support/mail-app';
 import { schedulerEnv, until } from '../scheduler/support';
-import { heldTasks, ics, LINK, PUBLIC_URL } from './support/held-tasks';
+import { heldTasksApp, ics, LINK, PUBLIC_URL } from './support/held-tasks';
 
 /**
  * Held tasks of a rollout (waves not open yet) whose told time a new blackout or platform
@@ -15,33 +14,24 @@ import { heldTasks, ics, LINK, PUBLIC_URL } from './support/held-tasks';
  * the gates are moved by hand on the test clock.
  */
 describe("rollouts' held tasks and new blackouts or platform maintenance", () => {
-  const sink = new SmtpSink();
   let t: MailTestApp;
   let gates: RolloutGates;
 
   const at = (iso: string) => new Date(iso);
-  const { tenantOf, taskOf, mailsTo, feed, create } = heldTasks(() => t, sink);
+  const { sink, tenantOf, taskOf, mailsTo, feed, create } = heldTasksApp(
+    schedulerEnv({ PUBLIC_URL }),
+    (app) => {
+      t = app;
+      gates = t.app.get(RolloutGates);
+      // The gates are moved by hand (advanceAll) on the test clock.
+      t.app.get(SchedulerRegistry).deleteInterval('rollout-gates');
+    },
+  );
   const succeeded = (rolloutId: string, tenantId: string) =>
     until(
       async () => (await taskOf(rolloutId, tenantId)).status === 'succeeded',
       `the task of ${tenantId} to succeed`,
     );
-
-  beforeAll(async () => {
-    await sink.start();
-    t = await startMailApp(sink, schedulerEnv({ PUBLIC_URL }));
-    gates = t.app.get(RolloutGates);
-    // The gates are moved by hand (advanceAll) on the test clock.
-    t.app.get(SchedulerRegistry).deleteInterval('rollout-gates');
-  });
-  afterAll(async () => {
-    await t.close();
-    await sink.stop();
-  });
-  beforeEach(() => {
-    t.clock.set('2027-02-01T08:00:00Z');
-    sink.clear();
-  });
 
   it('a blackout over a held wave moves its tasks at once: held, customers told, run only when the wave opens', async () => {
     const w = await newSchedulingWorld(t.admin, 0);

@@ -1,10 +1,9 @@
 import { Client } from 'pg';
 import { newKey, newPartner, newSchedulingWorld } from '../support/factories';
 import { calendarOf } from '../notifications/support/ics';
-import { MailTestApp, startMailApp } from '../notifications/support/mail-app';
-import { SmtpSink } from '../notifications/support/smtp-sink';
+import type { MailTestApp } from '../notifications/support/mail-app';
 import { blockedBy } from '../scheduler/support';
-import { heldTasks, ics, LINK, PUBLIC_URL } from './support/held-tasks';
+import { heldTasksApp, ics, LINK, PUBLIC_URL } from './support/held-tasks';
 
 /**
  * A tenant's window change moves its held maintenance-window task (a rollout wave not open yet)
@@ -15,27 +14,16 @@ import { heldTasks, ics, LINK, PUBLIC_URL } from './support/held-tasks';
  * window shorter than the update: 409).
  */
 describe("a tenant's window change and its rollout's held task", () => {
-  const sink = new SmtpSink();
   let t: MailTestApp;
 
   const at = (iso: string) => new Date(iso);
-  const { tenantOf, taskOf, mailsTo, feed, create } = heldTasks(() => t, sink);
+  const { sink, tenantOf, taskOf, mailsTo, feed, create } = heldTasksApp(
+    { PUBLIC_URL },
+    (app) => (t = app),
+  );
   // b's first window: daily 20:00–24:00 Rome (19:00Z in winter).
   const evenings = { cron: '0 20 * * *', durationMinutes: 240, timezone: 'Europe/Rome' };
   const lateEvenings = { cron: '0 22 * * *', durationMinutes: 120, timezone: 'Europe/Rome' };
-
-  beforeAll(async () => {
-    await sink.start();
-    t = await startMailApp(sink, { PUBLIC_URL });
-  });
-  afterAll(async () => {
-    await t.close();
-    await sink.stop();
-  });
-  beforeEach(() => {
-    t.clock.set('2027-02-01T08:00:00Z');
-    sink.clear();
-  });
 
   it('moves the held task into the new window at once: held, its customer told; a change that keeps its time tells nobody', async () => {
     const w = await newSchedulingWorld(t.admin, 0);

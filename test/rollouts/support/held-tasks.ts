@@ -1,7 +1,7 @@
 import { expandCustomerNotices } from '../../support/app';
 import { newTenant } from '../../support/factories';
-import type { MailTestApp } from '../../notifications/support/mail-app';
-import type { SmtpSink } from '../../notifications/support/smtp-sink';
+import { type MailTestApp, startMailApp } from '../../notifications/support/mail-app';
+import { SmtpSink } from '../../notifications/support/smtp-sink';
 
 export type HeldTestTenant = { id: string; customerEmail: string; calendarUrl: string };
 
@@ -57,4 +57,28 @@ export function heldTasks(app: () => MailTestApp, sink: SmtpSink) {
         .expect(status)
     ).body as { id: string; state: string };
   return { tenantOf, taskOf, mailsTo, feed, create };
+}
+
+/**
+ * A describe block's mail app (with `env`) and SMTP server, with the helpers of heldTasks: started
+ * before its tests (`started` gets the app), closed after them; before each test the clock is at
+ * Monday 1 February 2027, 08:00Z and the server's mailbox is empty.
+ */
+export function heldTasksApp(env: Record<string, string>, started: (t: MailTestApp) => void) {
+  const sink = new SmtpSink();
+  let t: MailTestApp;
+  beforeAll(async () => {
+    await sink.start();
+    t = await startMailApp(sink, env);
+    started(t);
+  });
+  afterAll(async () => {
+    await t.close();
+    await sink.stop();
+  });
+  beforeEach(() => {
+    t.clock.set('2027-02-01T08:00:00Z');
+    sink.clear();
+  });
+  return { sink, ...heldTasks(() => t, sink) };
 }
