@@ -18,7 +18,7 @@ describe("rollouts' held tasks and new blackouts or platform maintenance", () =>
   let gates: RolloutGates;
 
   const at = (iso: string) => new Date(iso);
-  const { sink, tenantOf, taskOf, mailsTo, feed, create } = heldTasksApp(
+  const { sink, tenantOf, taskOf, mailsTo, feed, create, saysHeldAt } = heldTasksApp(
     schedulerEnv({ PUBLIC_URL }),
     (app) => {
       t = app;
@@ -73,16 +73,7 @@ describe("rollouts' held tasks and new blackouts or platform maintenance", () =>
     });
     expect(news[0].mail.text).toContain('Stocktaking');
     // The calendar feed and the self-service page say the same: the new time, held, no postpone.
-    const calendar = await feed(b);
-    expect(calendar).toContain(`DTSTART:${ics(endsAt)}`);
-    expect(calendar).toMatch(/SEQUENCE:1\r?\n/);
-    const token = LINK.exec(news[0].mail.text ?? '')?.[1];
-    expect(token).toBeDefined();
-    expect((await t.anonymous.get(`/self-service/${token}`).expect(200)).body).toMatchObject({
-      runAt: endsAt.toISOString(),
-      status: 'held',
-      canPostpone: false,
-    });
+    await saysHeldAt(b, news[0], endsAt, 1);
     expect(sink.to(a.customerEmail)).toHaveLength(1);
 
     // Past the blackout and past b's new time: the dispatcher runs a (wave 1) and never claims b,

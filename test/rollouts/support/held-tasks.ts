@@ -1,7 +1,7 @@
 import { expandCustomerNotices } from '../../support/app';
 import { newTenant } from '../../support/factories';
 import { type MailTestApp, startMailApp } from '../../notifications/support/mail-app';
-import { SmtpSink } from '../../notifications/support/smtp-sink';
+import { type Received, SmtpSink } from '../../notifications/support/smtp-sink';
 
 export type HeldTestTenant = { id: string; customerEmail: string; calendarUrl: string };
 
@@ -56,7 +56,28 @@ export function heldTasks(app: () => MailTestApp, sink: SmtpSink) {
         })
         .expect(status)
     ).body as { id: string; state: string };
-  return { tenantOf, taskOf, mailsTo, feed, create };
+  /**
+   * The calendar feed and the self-service page of `told`'s link say what it told: the task held
+   * at `time`, the feed's SEQUENCE `sequence`, no postponing.
+   */
+  const saysHeldAt = async (
+    tenant: HeldTestTenant,
+    told: Received,
+    time: Date,
+    sequence: number,
+  ) => {
+    const calendar = await feed(tenant);
+    expect(calendar).toContain(`DTSTART:${ics(time)}`);
+    expect(calendar).toMatch(new RegExp(`SEQUENCE:${sequence}\\r?\\n`));
+    const token = LINK.exec(told.mail.text ?? '')?.[1];
+    expect(token).toBeDefined();
+    expect((await app().anonymous.get(`/self-service/${token}`).expect(200)).body).toMatchObject({
+      runAt: time.toISOString(),
+      status: 'held',
+      canPostpone: false,
+    });
+  };
+  return { tenantOf, taskOf, mailsTo, feed, create, saysHeldAt };
 }
 
 /**
