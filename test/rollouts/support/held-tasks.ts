@@ -1,5 +1,6 @@
 import { expandCustomerNotices } from '../../support/app';
 import { newTenant } from '../../support/factories';
+import { calendarOf } from '../../notifications/support/ics';
 import { type MailTestApp, startMailApp } from '../../notifications/support/mail-app';
 import { type Received, SmtpSink } from '../../notifications/support/smtp-sink';
 
@@ -77,7 +78,18 @@ export function heldTasks(app: () => MailTestApp, sink: SmtpSink) {
       canPostpone: false,
     });
   };
-  return { tenantOf, taskOf, mailsTo, feed, create, saysHeldAt };
+  /**
+   * The one e-mail `tenant`'s customer received since the first `before`: the update moved to
+   * `time`, its calendar event at that time with SEQUENCE `sequence`.
+   */
+  const movedMail = async (tenant: HeldTestTenant, before: number, time: Date, sequence = 1) => {
+    const news = await mailsTo(tenant.customerEmail, before);
+    expect(news).toHaveLength(1);
+    expect(news[0].mail.subject).toContain('moved to');
+    expect(calendarOf(news[0].mail)).toMatchObject({ sequence, start: time.toISOString() });
+    return news[0];
+  };
+  return { tenantOf, taskOf, mailsTo, feed, create, saysHeldAt, movedMail };
 }
 
 /**
