@@ -1,6 +1,6 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { RolloutGates } from '../../src/rollouts/rollout-gates.service';
-import { newKey, newPartner, newSchedulingWorld } from '../support/factories';
+import { newPartner, newSchedulingWorld } from '../support/factories';
 import { calendarOf } from '../notifications/support/ics';
 import type { MailTestApp } from '../notifications/support/mail-app';
 import { schedulerEnv, until } from '../scheduler/support';
@@ -18,15 +18,22 @@ describe("rollouts' held tasks and new blackouts or platform maintenance", () =>
   let gates: RolloutGates;
 
   const at = (iso: string) => new Date(iso);
-  const { sink, tenantOf, taskOf, mailsTo, feed, create, saysHeldAt, movedMail } = heldTasksApp(
-    schedulerEnv({ PUBLIC_URL }),
-    (app) => {
-      t = app;
-      gates = t.app.get(RolloutGates);
-      // The gates are moved by hand (advanceAll) on the test clock.
-      t.app.get(SchedulerRegistry).deleteInterval('rollout-gates');
-    },
-  );
+  const {
+    sink,
+    tenantOf,
+    taskOf,
+    mailsTo,
+    feed,
+    create,
+    saysHeldAt,
+    movedMail,
+    confirmationWorld,
+  } = heldTasksApp(schedulerEnv({ PUBLIC_URL }), (app) => {
+    t = app;
+    gates = t.app.get(RolloutGates);
+    // The gates are moved by hand (advanceAll) on the test clock.
+    t.app.get(SchedulerRegistry).deleteInterval('rollout-gates');
+  });
   const succeeded = (rolloutId: string, tenantId: string) =>
     until(
       async () => (await taskOf(rolloutId, tenantId)).status === 'succeeded',
@@ -283,16 +290,7 @@ describe("rollouts' held tasks and new blackouts or platform maintenance", () =>
   });
 
   it('a rollout awaiting its confirmation code: held tasks move, nobody is told until it is confirmed', async () => {
-    const w = await newSchedulingWorld(t.admin, 0);
-    await t.admin
-      .patch(`/platforms/${w.platformId}`, {
-        licenceEmail: 'licence@platform.example',
-        rolloutConfirmation: { tenantsOver: 0 },
-      })
-      .expect(200);
-    const licence = 'licence@partner.example';
-    const partner = await newPartner(t.admin, w.platformId, { licenceEmail: licence });
-    const partnerApi = t.admin.as(await newKey(t.admin, 'partner_admin', partner.id));
+    const { w, partner, partnerApi, licence } = await confirmationWorld();
     const [a, b] = [await tenantOf(partner.id), await tenantOf(partner.id)];
     const r = await create(
       partnerApi,

@@ -16,10 +16,8 @@ describe("a tenant's window change and its rollout's held task", () => {
   let t: MailTestApp;
 
   const at = (iso: string) => new Date(iso);
-  const { sink, tenantOf, taskOf, mailsTo, create, saysHeldAt, movedMail } = heldTasksApp(
-    { PUBLIC_URL },
-    (app) => (t = app),
-  );
+  const { sink, tenantOf, taskOf, mailsTo, create, saysHeldAt, movedMail, confirmationWorld } =
+    heldTasksApp({ PUBLIC_URL }, (app) => (t = app));
   // b's first window: daily 20:00–24:00 Rome (19:00Z in winter).
   const evenings = { cron: '0 20 * * *', durationMinutes: 240, timezone: 'Europe/Rome' };
   const lateEvenings = { cron: '0 22 * * *', durationMinutes: 120, timezone: 'Europe/Rome' };
@@ -103,17 +101,7 @@ describe("a tenant's window change and its rollout's held task", () => {
 
   /** A rollout awaiting its code, of a partner whose tenant b has the evening window (held). */
   const awaiting = async () => {
-    const w = await newSchedulingWorld(t.admin, 0);
-    await t.admin
-      .patch(`/platforms/${w.platformId}`, {
-        licenceEmail: 'licence@platform.example',
-        rolloutConfirmation: { tenantsOver: 0 },
-      })
-      .expect(200);
-    const partner = await newPartner(t.admin, w.platformId, {
-      licenceEmail: 'licence@partner.example',
-    });
-    const partnerApi = t.admin.as(await newKey(t.admin, 'partner_admin', partner.id));
+    const { partner, partnerApi } = await confirmationWorld();
     const b = await tenantOf(partner.id, { maintenanceWindow: evenings });
     await tenantOf(partner.id);
     const r = await create(

@@ -1,5 +1,5 @@
 import { expandCustomerNotices } from '../../support/app';
-import { newTenant } from '../../support/factories';
+import { newKey, newPartner, newSchedulingWorld, newTenant } from '../../support/factories';
 import { calendarOf } from '../../notifications/support/ics';
 import { type MailTestApp, startMailApp } from '../../notifications/support/mail-app';
 import { type Received, SmtpSink } from '../../notifications/support/smtp-sink';
@@ -89,7 +89,25 @@ export function heldTasks(app: () => MailTestApp, sink: SmtpSink) {
     expect(calendarOf(news[0].mail)).toMatchObject({ sequence, start: time.toISOString() });
     return news[0];
   };
-  return { tenantOf, taskOf, mailsTo, feed, create, saysHeldAt, movedMail };
+  /**
+   * A platform whose every rollout waits for a confirmation code, and a partner of it with a
+   * licence e-mail (where its codes go) and a partner admin's API.
+   */
+  const confirmationWorld = async () => {
+    const admin = app().admin;
+    const w = await newSchedulingWorld(admin, 0);
+    await admin
+      .patch(`/platforms/${w.platformId}`, {
+        licenceEmail: 'licence@platform.example',
+        rolloutConfirmation: { tenantsOver: 0 },
+      })
+      .expect(200);
+    const licence = 'licence@partner.example';
+    const partner = await newPartner(admin, w.platformId, { licenceEmail: licence });
+    const partnerApi = admin.as(await newKey(admin, 'partner_admin', partner.id));
+    return { w, partner, partnerApi, licence };
+  };
+  return { tenantOf, taskOf, mailsTo, feed, create, saysHeldAt, movedMail, confirmationWorld };
 }
 
 /**
