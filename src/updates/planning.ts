@@ -10,9 +10,9 @@ import type { TenantState } from '../tenants/tenant.entity';
 import type { VersionChannel } from '../versions/software-version.entity';
 import { type PathVersion, upgradePath } from '../versions/upgrade-path';
 import { overriddenBlocks, overridesAutoUpdateOptOut } from './task-policy';
+import type { UpdateMode } from './update-mode';
 
-export const UPDATE_MODES = ['immediate', 'maintenance_window', 'custom'] as const;
-export type UpdateMode = (typeof UPDATE_MODES)[number];
+export { UPDATE_MODES, type UpdateMode } from './update-mode';
 
 /** What was asked for every tenant of one scheduling request. */
 export interface PlanRequest {

@@ -2,7 +2,7 @@ import type { BlockCode } from '../placement/placement';
 import type { Role } from '../auth/api-key.entity';
 import { type ErrorDetail, ForbiddenError, NotFoundError } from '../common/errors';
 import type { CustomerPostponePolicy } from '../platforms/customer-postpone';
-import type { UpdateMode } from './planning';
+import type { UpdateMode } from './update-mode';
 import { NOT_STARTED_STATUSES, type TaskStatus } from './task-status';
 
 /**
