@@ -442,6 +442,9 @@ export class UpdateTasksRepository {
            SELECT t.id FROM rollout r JOIN update_task t ON t.rollout_id = r.id
            WHERE ${heldConditions.join(' AND ')})
          AND t.status IN ('scheduled', 'held')
+         -- Not the tasks of a rollout that is over (stopped by its error gate: the gates cancel
+         -- them when it settles, seconds later); they are not moved nor told.
+         AND (r.id IS NULL OR r.finished_at IS NULL)
        ORDER BY t.id FOR UPDATE OF t`,
       h.params,
     );
@@ -477,8 +480,8 @@ export class UpdateTasksRepository {
   }
 
   /**
-   * Locks the tenant's maintenance-window task that has not started (scheduled, or held by the
-   * wave of a rollout not over yet), if it has one. Its status is read after its lock (a wave may have opened
+   * Locks the tenant's maintenance-window task that has not started (scheduled, or held by its
+   * wave; not one of a rollout that is over), if it has one. Its status is read after its lock (a wave may have opened
    * meanwhile).
    */
   async lockWindowTask(tx: EntityManager, tenantId: string): Promise<WindowTask | null> {
@@ -490,9 +493,9 @@ export class UpdateTasksRepository {
        ${MOVABLE_FROM} LEFT JOIN rollout r ON r.id = t.rollout_id
        WHERE t.tenant_id = $1 AND t.is_open AND t.status IN (${NOT_STARTED_SQL})
          AND t.mode = 'maintenance_window'
-         -- Held tasks of a rollout that is over (stopped: cancelled when it settles) stay as they
-         -- are, as a new blackout leaves them (lockForPeriod).
-         AND (t.status <> 'held' OR r.finished_at IS NULL)
+         -- Not a task of a rollout that is over (stopped: cancelled when it settles), as a new
+         -- blackout or maintenance leaves them (lockForPeriod).
+         AND (r.id IS NULL OR r.finished_at IS NULL)
        FOR UPDATE OF t`,
       [tenantId],
     );

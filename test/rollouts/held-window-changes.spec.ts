@@ -158,14 +158,16 @@ describe("a tenant's window change and its rollout's held task", () => {
     });
   });
 
-  it('a rollout just stopped (its held tasks are cancelled when it settles): its held task is neither moved nor told', async () => {
+  it('a rollout just stopped (its tasks are cancelled when it settles): its scheduled and held tasks are neither moved nor told, by a window change or a blackout', async () => {
     const w = await newSchedulingWorld(t.admin, 0);
-    await tenantOf(w.partner.id);
+    const a = await tenantOf(w.partner.id, { maintenanceWindow: evenings });
     const b = await tenantOf(w.partner.id, { maintenanceWindow: evenings });
     const r = await create(w.partnerApi, { partnerId: w.partner.id, mode: 'maintenance_window' });
     const before = await taskOf(r.id, b.id);
     expect(before).toMatchObject({ status: 'held', runAt: at('2027-02-01T19:00:00Z') });
-    expect(await mailsTo(b.customerEmail)).toHaveLength(1);
+    const scheduledBefore = await taskOf(r.id, a.id);
+    expect(scheduledBefore).toMatchObject({ status: 'scheduled' });
+    for (const tenant of [a, b]) expect(await mailsTo(tenant.customerEmail)).toHaveLength(1);
     // As the error gate leaves it (RolloutGates.stopIn): stopped and over, its tasks not yet
     // cancelled (the next settle of the gates does that).
     await t.ds.query(
@@ -174,8 +176,21 @@ describe("a tenant's window change and its rollout's held task", () => {
       [r.id],
     );
 
-    await w.partnerApi.patch(`/tenants/${b.id}`, { maintenanceWindow: lateEvenings }).expect(200);
+    for (const tenant of [a, b]) {
+      await w.partnerApi
+        .patch(`/tenants/${tenant.id}`, { maintenanceWindow: lateEvenings })
+        .expect(200);
+    }
+    const blackout = await w.partnerApi
+      .post(`/partners/${w.partner.id}/blackouts`, {
+        startsAt: '2027-02-01T12:00:00Z',
+        endsAt: '2027-02-03T12:00:00Z',
+        reason: 'Stocktaking',
+      })
+      .expect(201);
+    expect(blackout.body.affected).toEqual({ cancelled: 0, rescheduled: 0 });
     expect(await taskOf(r.id, b.id)).toEqual(before);
-    expect(await mailsTo(b.customerEmail, 1)).toEqual([]);
+    expect(await taskOf(r.id, a.id)).toEqual(scheduledBefore);
+    for (const tenant of [a, b]) expect(await mailsTo(tenant.customerEmail, 1)).toEqual([]);
   });
 });
