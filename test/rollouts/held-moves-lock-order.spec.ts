@@ -1,8 +1,7 @@
-import { Client } from 'pg';
 import { UpdateTasksRepository } from '../../src/updates/update-tasks.repository';
 import { startTestApp, TestApp } from '../support/app';
 import { newSchedulingWorld } from '../support/factories';
-import { blockedBy } from '../scheduler/support';
+import { blockedBy, sessions } from '../scheduler/support';
 
 /**
  * A new blackout or platform maintenance locks the scheduled tasks it moves and the held tasks of
@@ -15,21 +14,14 @@ import { blockedBy } from '../scheduler/support';
  */
 describe('a new blocking period locks scheduled and held tasks in one pass, in id order', () => {
   let t: TestApp;
-  const clients: Client[] = [];
-
-  const client = async () => {
-    const c = new Client({ connectionString: t.databaseUrl });
-    await c.connect();
-    clients.push(c);
-    return c;
-  };
+  const { open: client, endAll } = sessions(() => t.databaseUrl);
 
   beforeAll(async () => {
     t = await startTestApp();
   });
   beforeEach(() => t.clock.set('2027-02-01T08:00:00Z'));
   afterAll(async () => {
-    await Promise.all(clients.map((c) => c.end()));
+    await endAll();
     await t.close();
   });
 

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Api } from '../support/http';
 
@@ -111,4 +112,23 @@ export async function scheduleNow(
     tasks.body.items.map((t: { id: string; tenantId: string }) => [t.tenantId, t.id]),
   );
   return tenantIds.map((id) => byTenant.get(id) as string);
+}
+
+/**
+ * Sessions of their own on the test app's database (a transaction held open, a probe of what
+ * waits for it); `endAll` ends every one opened.
+ */
+export function sessions(databaseUrl: () => string) {
+  const clients: Client[] = [];
+  return {
+    open: async (): Promise<Client> => {
+      const c = new Client({ connectionString: databaseUrl() });
+      await c.connect();
+      clients.push(c);
+      return c;
+    },
+    endAll: async (): Promise<void> => {
+      await Promise.all(clients.splice(0).map((c) => c.end()));
+    },
+  };
 }

@@ -1,9 +1,8 @@
-import { Client } from 'pg';
 import { ClaimsRepository } from '../../src/scheduler/claims.repository';
 import { RunWritesRepository } from '../../src/scheduler/run-writes.repository';
 import { startTestApp, TestApp } from '../support/app';
 import { newSchedulingWorld } from '../support/factories';
-import { blockedBy, scheduleNow } from './support';
+import { blockedBy, scheduleNow, sessions } from './support';
 
 const OWNER = 'process-under-test';
 
@@ -16,14 +15,7 @@ const OWNER = 'process-under-test';
 describe('writes of running tasks lock them in id order', () => {
   let t: TestApp;
   let ids: string[];
-  const clients: Client[] = [];
-
-  const client = async () => {
-    const c = new Client({ connectionString: t.databaseUrl });
-    await c.connect();
-    clients.push(c);
-    return c;
-  };
+  const { open: client, endAll } = sessions(() => t.databaseUrl);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -37,7 +29,7 @@ describe('writes of running tasks lock them in id order', () => {
     );
   });
   afterAll(async () => {
-    await Promise.all(clients.map((c) => c.end()));
+    await endAll();
     await t.close();
   });
 
