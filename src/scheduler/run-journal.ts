@@ -57,6 +57,8 @@ export class RunJournal {
   private readonly queue: GroupCommit<Item, ItemResult>;
   /** Per task, its segment still waiting in the queue (later writes join it). */
   private readonly open = new Map<string, { segment: Segment; result: Promise<JournalResult> }>();
+  /** Per task, its completion until it is committed: the run is over, its writes are refused. */
+  private readonly ending = new Map<string, Promise<boolean>>();
 
   constructor(
     private readonly db: Transactions,
@@ -85,8 +87,21 @@ export class RunJournal {
    * A log line is dated when it is written here (the step starts now), not when it commits. The
    * writes a run makes before the next flush begins join one queue item and share its promise
    * (the same result each would have had: they commit in the same statement).
+   *
+   * A write after the run's completion (an executor reporting progress once its step is over) is
+   * refused: the completion's line is the run's last, and once it commits the lease is gone and
+   * the database would refuse it too. Its promise settles with the completion: held if the run
+   * ended (nothing to stop), not held if the lease had been lost.
    */
   write(entry: JournalEntry): Promise<JournalResult> {
+    const ending = this.ending.get(entry.taskId);
+    if (ending) {
+      this.logger.warn(
+        { taskId: entry.taskId, attempt: entry.attempt, line: entry.event?.message },
+        'a write after the run ended was dropped',
+      );
+      return ending.then((ended) => ({ held: ended, cancelRequested: false }));
+    }
     // The entry is the journal's from here on (the runner builds a new one per write).
     if (entry.event && !entry.event.at) entry.event.at = new Date();
     const open = this.open.get(entry.taskId);
@@ -102,8 +117,14 @@ export class RunJournal {
 
   /** Ends the run; false if the lease was lost (the task was left alone). */
   complete(completion: Omit<Completion, 'done'>): Promise<boolean> {
-    this.open.delete(completion.taskId); // its writes before commit first, in their own item
-    return this.queue.submit({ completion }) as Promise<boolean>;
+    const id = completion.taskId;
+    this.open.delete(id); // its writes before commit first, in their own item
+    const ended = this.queue.submit({ completion }) as Promise<boolean>;
+    this.ending.set(id, ended);
+    void ended.then(() => {
+      if (this.ending.get(id) === ended) this.ending.delete(id);
+    });
+    return ended;
   }
 
   /** Every write submitted so far is committed. */

@@ -1,0 +1,84 @@
+import { LeaseOwner } from '../../src/scheduler/lease-owner';
+import { type JournalEntry, RunJournal } from '../../src/scheduler/run-journal';
+import { startTestApp, TestApp } from '../support/app';
+import { newSchedulingWorld } from '../support/factories';
+import { scheduleNow } from './support';
+
+/**
+ * The journal commits the writes of runs in groups and folds a run's last line into the chunk of
+ * its other lines of the same flush. The log reads back in the order the run wrote it, the
+ * completion's line last: a write made after the completion (an executor reporting once its step
+ * is over) is refused, in the completion's flush as in any later one.
+ */
+describe('the step log of a run that ends (run journal)', () => {
+  let t: TestApp;
+  let journal: RunJournal;
+  let ids: string[];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const w = await newSchedulingWorld(t.admin, 3);
+    ids = await scheduleNow(w.partnerApi, w.tenantIds);
+    // Claimed by this process (the dispatcher is off: the test writes as its runner would).
+    await t.ds.query(
+      `UPDATE update_task SET status = 'running', lease_owner = $2, run = 1, attempts = 1,
+              lease_expires_at = now() + interval '1 hour', started_at = now()
+        WHERE id = ANY($1::uuid[])`,
+      [ids, t.app.get(LeaseOwner).id],
+    );
+    journal = t.app.get(RunJournal);
+  });
+  afterAll(() => t.close());
+
+  const line = (taskId: string, message: string): JournalEntry => ({
+    taskId,
+    attempt: 1,
+    event: { kind: 'info', message },
+  });
+  const end = (taskId: string) =>
+    journal.complete({
+      taskId,
+      status: 'succeeded',
+      error: null,
+      message: 'the end',
+      attempt: 1,
+      tenantFailed: false,
+    });
+  const log = async (taskId: string): Promise<string[]> =>
+    (
+      await t.ds.query(`SELECT message FROM task_event WHERE task_id = $1 ORDER BY id`, [taskId])
+    ).map((r: { message: string }) => r.message);
+
+  it('a line written after the completion in the same flush, with lines before it: refused, the last line stays last', async () => {
+    const taskId = ids[0];
+    // One turn of the event loop: one flush, where the completion's line joins the run's chunk.
+    const first = journal.write(line(taskId, 'step one'));
+    const ended = end(taskId);
+    const late = journal.write(line(taskId, 'too late'));
+    await expect(ended).resolves.toBe(true);
+    await expect(first).resolves.toMatchObject({ held: true });
+    // The run is over, not lost: nothing for the runner to stop.
+    await expect(late).resolves.toEqual({ held: true, cancelRequested: false });
+    await journal.idle();
+    expect(await log(taskId)).toEqual(['step one', 'the end']);
+  });
+
+  it('a line written after the completion in the same flush, the completion alone: refused, not put before it', async () => {
+    const taskId = ids[1];
+    const ended = end(taskId);
+    const late = journal.write(line(taskId, 'too late'));
+    await expect(ended).resolves.toBe(true);
+    await late;
+    await journal.idle();
+    expect(await log(taskId)).toEqual(['the end']);
+  });
+
+  it('a line written after the completion committed: refused by the lease', async () => {
+    const taskId = ids[2];
+    void journal.write(line(taskId, 'step one'));
+    await expect(end(taskId)).resolves.toBe(true);
+    await expect(journal.write(line(taskId, 'too late'))).resolves.toMatchObject({ held: false });
+    await journal.idle();
+    expect(await log(taskId)).toEqual(['step one', 'the end']);
+  });
+});
