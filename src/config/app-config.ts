@@ -155,6 +155,7 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(120000) WEBHOOK_TIMEOUT_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) WEBHOOK_CONCURRENCY?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100) WEBHOOK_ENDPOINT_CONCURRENCY?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60000) WEBHOOK_POLL_MS?: number;
 }
 
 /** console/dist of the checkout or image this code runs from (src/ under ts, dist/src/ when built). */
@@ -291,6 +292,11 @@ export class AppConfig {
   webhookConcurrency!: number;
   /** Webhook requests in flight at once per process to one endpoint: a slow receiver holds no more. */
   webhookEndpointConcurrency!: number;
+  /**
+   * How often an idle webhook sender looks for deliveries that became due without a commit waking
+   * it (retries, leases that lapsed); new deliveries wake it at their commit.
+   */
+  webhookPollMs!: number;
   /** Signs the self-service links; unset: a key generated once and kept in the database. */
   selfServiceSecret?: string;
   /** Requests per minute from self-service links, per client address (per process); 0: unlimited. */
@@ -379,6 +385,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookTimeoutMs: parsed.WEBHOOK_TIMEOUT_MS ?? 10_000,
     webhookConcurrency: parsed.WEBHOOK_CONCURRENCY ?? 32,
     webhookEndpointConcurrency: parsed.WEBHOOK_ENDPOINT_CONCURRENCY ?? 4,
+    webhookPollMs: parsed.WEBHOOK_POLL_MS ?? 1_000,
     publicUrl: (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT ?? 3000}`).replace(/\/+$/, ''),
     selfServiceSecret: parsed.SELF_SERVICE_SECRET,
     selfServiceRateLimitPerMinute: parsed.SELF_SERVICE_RATE_LIMIT_PER_MINUTE ?? 30,

@@ -19,7 +19,6 @@ import { WebhookFailures } from './webhook-failures.service';
 import { signedHeaders } from './signing';
 import { Idle } from '../common/idle';
 
-const IDLE_POLL_MS = 1_000;
 /** A claim's lease outlasts the request's timeout by this much. */
 const LEASE_MARGIN_MS = 30_000;
 /** Results written in one transaction at most. */
@@ -139,7 +138,8 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
       } catch (err) {
         this.logger.error({ err }, 'claiming webhook deliveries failed; trying again shortly');
       }
-      if (!this.stopping && started === 0 && expanded === 0) await this.idle.for(IDLE_POLL_MS);
+      if (!this.stopping && started === 0 && expanded === 0)
+        await this.idle.for(this.config.webhookPollMs);
     }
   }
 

@@ -1,3 +1,4 @@
+import { loadConfig } from '../../src/config/app-config';
 import { startTestApp, TestApp } from '../support/app';
 import { newTenant, newWorld } from '../support/factories';
 import type { Api } from '../support/http';
@@ -132,6 +133,16 @@ describe('webhooks sent by hand (drain)', () => {
   });
 });
 
+describe("the sender's idle poll (WEBHOOK_POLL_MS)", () => {
+  it('is a second unless set, between 100 ms and a minute', () => {
+    expect(loadConfig({}).webhookPollMs).toBe(1000);
+    expect(loadConfig({ WEBHOOK_POLL_MS: '60000' }).webhookPollMs).toBe(60_000);
+    expect(() => loadConfig({ WEBHOOK_POLL_MS: '99' })).toThrow(/WEBHOOK_POLL_MS/);
+    expect(() => loadConfig({ WEBHOOK_POLL_MS: '60001' })).toThrow(/WEBHOOK_POLL_MS/);
+    expect(() => loadConfig({ WEBHOOK_POLL_MS: 'soon' })).toThrow(/WEBHOOK_POLL_MS/);
+  });
+});
+
 /** A slow receiver with the sender running on its own (its loop), as in a running service. */
 describe('a slow webhook receiver', () => {
   let t: TestApp;
@@ -140,8 +151,14 @@ describe('a slow webhook receiver', () => {
   const receivers = new Receivers();
 
   beforeAll(async () => {
+    // The sender polls once a minute here: within the test only a commit's NOTIFY or a delivery
+    // done can wake it.
     t = await startTestApp({
-      env: { WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_SENDER_ENABLED: 'true' },
+      env: {
+        WEBHOOK_ALLOW_PRIVATE: 'true',
+        WEBHOOK_SENDER_ENABLED: 'true',
+        WEBHOOK_POLL_MS: '60000',
+      },
     });
     const world = await newWorld(t.admin);
     partnerId = world.partner.id;
