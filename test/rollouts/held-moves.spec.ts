@@ -28,6 +28,7 @@ describe("rollouts' held tasks and new blackouts or platform maintenance", () =>
     saysHeldAt,
     movedMail,
     confirmationWorld,
+    codeSentTo,
   } = heldTasksApp(schedulerEnv({ PUBLIC_URL }), (app) => {
     t = app;
     gates = t.app.get(RolloutGates);
@@ -337,7 +338,7 @@ describe("rollouts' held tasks and new blackouts or platform maintenance", () =>
     expect(await feed(b)).not.toMatch(/UID:update-/);
 
     // Confirmed: the customers are told for the first time, the time the tasks have now.
-    const code = /: ([A-HJ-NP-Z2-9]{8})\n/.exec(sink.to(licence)[0].mail.text ?? '')?.[1];
+    const code = await codeSentTo(licence);
     await partnerApi.post(`/rollouts/${r.id}/confirm`, { code }).expect(200);
     for (const tenant of [a, b]) {
       const mails = await mailsTo(tenant.customerEmail);

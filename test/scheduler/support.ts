@@ -33,19 +33,23 @@ export async function until<T>(
 }
 
 /**
- * Waits until some backend waits for a lock that backend `pid` holds: blocked by this holder, not
- * just any lock wait (pg_locks spans the whole server, where other test files and their template
- * clones wait for locks of their own).
+ * Waits until some backend waits for a lock that backend `pid` (or one of `pid`) holds: blocked by
+ * this holder, not just any lock wait (pg_locks spans the whole server, where other test files and
+ * their template clones wait for locks of their own). Returns the waiting backend's pid.
  */
-export async function blockedBy(ds: DataSource, pid: number, what: string): Promise<void> {
-  await until(
+export async function blockedBy(
+  ds: DataSource,
+  pid: number | number[],
+  what: string,
+): Promise<number> {
+  return until(
     async () =>
       (
-        await ds.query(
-          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`,
-          [pid],
-        )
-      )[0].n > 0,
+        (await ds.query(
+          `SELECT pid FROM pg_stat_activity WHERE pg_blocking_pids(pid) && $1::int[] LIMIT 1`,
+          [[pid].flat()],
+        )) as { pid: number }[]
+      )[0]?.pid,
     what,
   );
 }

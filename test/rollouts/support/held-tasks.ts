@@ -107,7 +107,25 @@ export function heldTasks(app: () => MailTestApp, sink: SmtpSink) {
     const partnerApi = admin.as(await newKey(admin, 'partner_admin', partner.id));
     return { w, partner, partnerApi, licence };
   };
-  return { tenantOf, taskOf, mailsTo, feed, create, saysHeldAt, movedMail, confirmationWorld };
+  /** Sends what is due; the one-time code in the last e-mail `to` (a licence contact) received. */
+  const codeSentTo = async (to: string): Promise<string> => {
+    await app().sender.drain();
+    // the line "Confirmation code: K7M2QX9P"
+    const code = /: ([A-HJ-NP-Z2-9]{8})\n/.exec(sink.to(to).at(-1)?.mail.text ?? '')?.[1];
+    if (!code) throw new Error(`no code e-mailed to ${to}`);
+    return code;
+  };
+  return {
+    tenantOf,
+    taskOf,
+    mailsTo,
+    feed,
+    create,
+    saysHeldAt,
+    movedMail,
+    confirmationWorld,
+    codeSentTo,
+  };
 }
 
 /**
