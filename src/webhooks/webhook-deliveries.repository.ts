@@ -297,7 +297,10 @@ export class WebhookDeliveriesRepository {
     return rows.length > 0;
   }
 
-  /** Hands a claim back untried (the sender is stopping): pending again, the attempt not counted. */
+  /**
+   * Hands a claim back untried (the sender is stopping): pending again, the attempt not counted;
+   * the other senders are woken at commit (it is due now: none of them should wait for its poll).
+   */
   async release(tx: Tx, d: ClaimedDelivery, owner: string): Promise<void> {
     await tx.query(
       `UPDATE webhook_delivery SET status = 'pending', attempts = attempts - 1, lease_owner = NULL,
@@ -305,6 +308,7 @@ export class WebhookDeliveriesRepository {
        WHERE id = $1 AND status = 'delivering' AND lease_owner = $2`,
       [d.id, owner],
     );
+    await wakeWebhookSenders(tx);
   }
 
   /** An endpoint was disabled: what it still had to receive fails. */

@@ -1,5 +1,7 @@
 import { loadConfig } from '../../src/config/app-config';
 import { startTestApp, TestApp } from '../support/app';
+import { TestClock } from '../support/clock';
+import { createTestDatabase, dropTestDatabase } from '../support/database';
 import { newTenant, newWorld } from '../support/factories';
 import type { Api } from '../support/http';
 import { WebhookSender } from '../../src/webhooks/webhook-sender';
@@ -194,5 +196,75 @@ describe('a slow webhook receiver', () => {
     expect(await statuses(t, fastHook.id)).toEqual(['succeeded', 'succeeded', 'succeeded']);
     expect(await statuses(t, slowHook.id)).toEqual(['succeeded', 'succeeded', 'succeeded']);
     expect(new Set(slow.received.map((x) => x.id)).size).toBe(3);
+  });
+});
+
+/**
+ * Two replicas on one database, their senders on their own loops and polling once a minute: within
+ * the test only a wake-up moves a sender.
+ */
+describe('a webhook sender that stops', () => {
+  const receivers = new Receivers();
+  const clock = new TestClock();
+  const env = {
+    WEBHOOK_ALLOW_PRIVATE: 'true',
+    WEBHOOK_SENDER_ENABLED: 'true',
+    WEBHOOK_POLL_MS: '60000',
+  };
+  let databaseUrl: string;
+  let stays: TestApp | undefined;
+
+  beforeAll(async () => {
+    databaseUrl = await createTestDatabase();
+  });
+  afterAll(async () => {
+    receivers.releaseAll();
+    await stays?.close();
+    await dropTestDatabase(databaseUrl);
+    await receivers.stopAll();
+  });
+
+  it('hands the deliveries it had queued to the other replicas at once', async () => {
+    // One request at a time: of a batch's three deliveries it sends one, which the receiver
+    // holds, and queues the other two.
+    const stopping = await startTestApp({
+      databaseUrl,
+      clock,
+      env: { ...env, WEBHOOK_CONCURRENCY: '1' },
+    });
+    const world = await newWorld(stopping.admin);
+    const r = await receivers.start();
+    r.answers.push('hang');
+    await register(world.partnerApi, r.url);
+    const tenantIds: string[] = [];
+    for (let i = 0; i < 3; i++)
+      tenantIds.push((await newTenant(stopping.admin, world.partner.id)).id);
+    await schedule(stopping, tenantIds);
+    await r.receivedCount(1);
+    const count = async (app: TestApp, sql: string): Promise<number> =>
+      (await app.ds.query(`SELECT count(*)::int AS n ${sql}`))[0].n;
+    await until(
+      async () =>
+        (await count(stopping, `FROM webhook_delivery WHERE status = 'delivering'`)) === 3,
+      'the first sender to claim all three',
+    );
+
+    // The other replica's sender finds nothing to claim (all three are leased) and listens.
+    const other = await startTestApp({ databaseUrl, clock, env });
+    stays = other;
+    await until(
+      async () =>
+        (await count(
+          other,
+          `FROM pg_stat_activity
+           WHERE datname = current_database() AND query = 'LISTEN webhook_delivery'`,
+        )) === 2,
+      'both senders to listen',
+    );
+    await stopping.close();
+    // The two it handed back go out at once (the one it was sending waits for its lease).
+    await until(async () => r.received.length === 3, 'the deliveries handed back to be sent');
+    expect(new Set(r.received.map((x) => x.id)).size).toBe(3);
+    expect(await count(other, `FROM webhook_delivery WHERE status = 'succeeded'`)).toBe(2);
   });
 });
