@@ -771,9 +771,11 @@ function printTable(): void {
   console.log(
     `\nscale on ${machine()}, database: ${process.env.DATABASE_URL ? 'DATABASE_URL server' : 'embedded PostgreSQL'}`,
   );
-  console.log(
-    `sizes: ${SCALES.join(', ')} tenants; "growth" = figure at ${last} / figure at ${prev} (sizes ×${last / prev})`,
-  );
+  const growthNote =
+    SCALES.length > 1
+      ? `; "growth" = figure at ${last} / figure at ${prev} (sizes ×${last / prev})`
+      : '';
+  console.log(`sizes: ${SCALES.join(', ')} tenants${growthNote}`);
   for (const [name, byScale] of results) {
     const cells = SCALES.map((s) => byScale.get(s) ?? '–');
     // Latencies compare their p99; other figures their first number.
