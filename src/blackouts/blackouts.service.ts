@@ -15,7 +15,8 @@ import { PlacementService } from '../placement/placement.service';
 import { PlatformsRepository } from '../platforms/platforms.repository';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import { HeldTaskMoves, heldIn } from '../updates/held-task-moves.service';
-import { movingTask, TaskChanges } from '../updates/task-changes.service';
+import { placeOutOfPeriod } from '../updates/period-moves';
+import { TaskChanges } from '../updates/task-changes.service';
 import { overriddenBlocks } from '../updates/task-policy';
 import { UpdateTasksRepository } from '../updates/update-tasks.repository';
 import { blockingPeriod } from './blackout-blocking.source';
@@ -139,8 +140,10 @@ export class BlackoutsService {
 
   /**
    * The owner's scheduled tasks that would run inside an occurrence of the new blackout are
-   * cancelled or moved to the first free window after that occurrence (placement/conflicts.ts;
-   * forced ones are always moved), and their recipients are told. Held tasks of rollouts whose
+   * cancelled or moved out of it (placement/conflicts.ts; forced ones are always moved), and their
+   * recipients are told. A moved task keeps its mode, as a held one does (period-moves.ts): a
+   * maintenance-window update goes to the first free window after the occurrence, an immediate or
+   * custom one to the first instant after it. Held tasks of rollouts whose
    * time is inside it are moved too and stay held (HeldTaskMoves). A platform admin's forced
    * immediate or custom update, scheduled or held, stays where it is (task-policy.ts,
    * `overriddenBlocks`).
@@ -179,23 +182,17 @@ export class BlackoutsService {
     // (the forced rule, task-policy.ts).
     for (const { occurrence, tasks: inside } of byOccurrence(tasks, period, overriddenBlocks)) {
       const plan = resolveConflicts(inside, blackout.conflictPolicy);
-      const { placed, unplaced } = await this.placement.placeMoves(
+      // Placed as a held task is, keeping its mode (period-moves.ts).
+      const { moves, unplaced } = await placeOutOfPeriod(
+        this.placement,
         tx,
-        plan.move.map(movingTask),
+        plan.move,
         this.clock.now(),
         occurrence.end,
       );
       const why = whyOf(occurrence);
-      const gone = await this.changes.cancel(
-        tx,
-        [...plan.cancel, ...unplaced.map((u) => u.id)],
-        why,
-      );
-      const went = await this.changes.move(
-        tx,
-        placed.map((p) => ({ ...p, mode: 'maintenance_window' as const })),
-        why,
-      );
+      const gone = await this.changes.cancel(tx, [...plan.cancel, ...unplaced], why);
+      const went = await this.changes.move(tx, moves, why);
       cancelled += gone.length;
       moved += went.length;
       forcedCancelled += inside.filter((t) => t.forced && gone.includes(t.id)).length;

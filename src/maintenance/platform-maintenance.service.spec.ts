@@ -12,11 +12,13 @@ import {
   InMemoryTasks,
   PLATFORM_ADMIN,
   RecordedNotices,
+  type StoredTask,
   storedTask,
 } from '../../test/support/fakes';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { AuditService } from '../audit/audit.service';
 import { Notices } from '../notifications/notices.service';
+import type { BlockingPeriod } from '../placement/placement';
 import { PlacementService } from '../placement/placement.service';
 import type { PlatformEntity } from '../platforms/platform.entity';
 import type { PlatformsRepository } from '../platforms/platforms.repository';
@@ -133,5 +135,54 @@ describe('announcing platform maintenance (PlatformMaintenanceService)', () => {
     expect((await result).affected).toEqual({ cancelled: 0, rescheduled: 2 });
     expect(tasks.get('plain').runAt).toEqual(new Date('2027-01-13T02:00:00Z'));
     expect(tasks.get('forced').runAt).toEqual(new Date('2027-01-13T02:00:00Z'));
+  });
+
+  // A tenant blackout right after the period: [12:00, 18:00).
+  const blackoutAfter: BlockingPeriod = {
+    ...blockingPeriod('audit', endsAt, '2027-01-11T18:00:00Z'),
+    code: 'blackout_overlap',
+    description: 'blackout audit',
+  };
+  const custom = (id: string, overrides: Partial<StoredTask> = {}) =>
+    storedTask({
+      id,
+      tenantId: `tenant-${id}`,
+      mode: 'custom',
+      runAt: new Date('2027-01-11T02:00:00Z'),
+      expiresAt: null,
+      ...overrides,
+    });
+
+  it('moves an immediate or custom update to the first instant after the period, keeping its mode, scheduled or held alike; a window one to the first free window', async () => {
+    const tasks = new InMemoryTasks([
+      custom('custom'),
+      custom('immediate', { mode: 'immediate' }),
+      custom('held-custom', { status: 'held' }),
+      storedTask({ id: 'window', tenantId: 'tenant-w', runAt: new Date('2027-01-11T02:00:00Z') }),
+    ]);
+    const { notices, result } = announce(tasks, 'reschedule', [blackoutAfter]);
+    expect((await result).affected).toEqual({ cancelled: 0, rescheduled: 4 });
+    // After the maintenance and the blackout that follows it: 18:00, no window end.
+    for (const [id, mode, status] of [
+      ['custom', 'custom', 'scheduled'],
+      ['immediate', 'immediate', 'scheduled'],
+      ['held-custom', 'custom', 'held'],
+    ] as const) {
+      expect(tasks.get(id)).toMatchObject({
+        status,
+        mode,
+        runAt: new Date('2027-01-11T18:00:00Z'),
+        expiresAt: null,
+        noticeSequence: 1,
+      });
+    }
+    expect(tasks.get('window')).toMatchObject({
+      mode: 'maintenance_window',
+      runAt: new Date('2027-01-12T02:00:00Z'),
+      expiresAt: new Date('2027-01-12T06:00:00Z'),
+    });
+    expect(notices.of('task.rescheduled').sort()).toEqual(
+      ['custom', 'held-custom', 'immediate', 'window'].sort(),
+    );
   });
 });

@@ -11,7 +11,8 @@ import { PlacementService } from '../placement/placement.service';
 import { PlatformsRepository } from '../platforms/platforms.repository';
 import { maintenancePeriod } from './maintenance-blocking.source';
 import { HeldTaskMoves, heldIn } from '../updates/held-task-moves.service';
-import { movingTask, TaskChanges } from '../updates/task-changes.service';
+import { placeOutOfPeriod } from '../updates/period-moves';
+import { TaskChanges } from '../updates/task-changes.service';
 import { UpdateTasksRepository } from '../updates/update-tasks.repository';
 import {
   AnnouncementResponse,
@@ -115,8 +116,10 @@ export class PlatformMaintenanceService {
   }
 
   /**
-   * The scheduled tasks that overlap the new period are cancelled or moved to the first window
-   * after it that nothing blocks (see placement/conflicts.ts), in the announcing transaction; held
+   * The scheduled tasks that overlap the new period are cancelled or moved past it (see
+   * placement/conflicts.ts), in the announcing transaction, keeping their mode as held ones do
+   * (period-moves.ts: a maintenance-window update to the first window after it that nothing
+   * blocks, an immediate or custom one to the first instant after it); held
    * tasks of rollouts whose time overlaps it are moved out of it and stay held (HeldTaskMoves).
    */
   private async resolve(tx: Tx, period: PlatformMaintenance) {
@@ -134,9 +137,11 @@ export class PlatformMaintenanceService {
         ),
     });
     const plan = resolveConflicts(conflicting, period.conflictPolicy);
-    const { placed, unplaced } = await this.placement.placeMoves(
+    // Placed as a held task is, keeping its mode (period-moves.ts).
+    const { moves, unplaced } = await placeOutOfPeriod(
+      this.placement,
       tx,
-      plan.move.map(movingTask),
+      plan.move,
       this.clock.now(),
       period.endsAt,
     );
@@ -149,16 +154,8 @@ export class PlatformMaintenanceService {
       }),
       group: `maintenance:${period.id}`,
     };
-    const cancelled = await this.changes.cancel(
-      tx,
-      [...plan.cancel, ...unplaced.map((u) => u.id)],
-      why,
-    );
-    const moved = await this.changes.move(
-      tx,
-      placed.map((p) => ({ ...p, mode: 'maintenance_window' })),
-      why,
-    );
+    const cancelled = await this.changes.cancel(tx, [...plan.cancel, ...unplaced], why);
+    const moved = await this.changes.move(tx, moves, why);
     const held = await this.held.moveOutOf(
       tx,
       heldTasks,

@@ -5,7 +5,8 @@ import type { NoticeContext } from '../notifications/notices.repository';
 import { byOccurrence } from '../placement/conflicts';
 import type { BlockingPeriod } from '../placement/placement';
 import { PlacementService } from '../placement/placement.service';
-import { movingTask, TaskChanges } from './task-changes.service';
+import { placeOutOfPeriod } from './period-moves';
+import { TaskChanges } from './task-changes.service';
 import { overriddenBlocks } from './task-policy';
 import type { TaskMove } from './update-task';
 import {
@@ -35,9 +36,10 @@ export type OccurrenceWhy = (occurrence: TimeSlot) => NoticeContext & { reason: 
  * task would have if its wave opened at once: e-mail, calendar feed, self-service page), so that
  * time must not stay inside the period:
  *
- * - each is placed as its wave opening would place it, after the occurrence it overlaps: a
- *   maintenance-window rollout's task in the tenant's first free window after it, an immediate or
- *   custom one at the first instant after the blocking periods its time overlaps; a platform
+ * - each is placed as its wave opening would place it, after the occurrence it overlaps, by the
+ *   rule of every task a new period moves (period-moves.ts, `placeOutOfPeriod`: it keeps its
+ *   mode; a maintenance-window task in the tenant's first free window after it, an immediate or
+ *   custom one at the first instant after the blocking periods its time overlaps); a platform
  *   admin's forced immediate or custom rollout is not moved by a blackout (the forced rule of
  *   task-policy.ts), never left inside maintenance;
  * - it stays `held` (the dispatcher never claims it; its wave still gates it) and moves through
@@ -74,7 +76,13 @@ export class HeldTaskMoves {
   ): Promise<{ moved: string[]; cancelled: string[] }> {
     const result = { moved: [] as string[], cancelled: [] as string[] };
     for (const { occurrence, tasks } of byOccurrence(held, period, overriddenBlocks)) {
-      const { moves, unplaced } = await this.place(tx, tasks, now, occurrence.end);
+      const { moves, unplaced } = await placeOutOfPeriod(
+        this.placement,
+        tx,
+        tasks,
+        now,
+        occurrence.end,
+      );
       const untold = new Set(tasks.filter((t) => t.untold).map((t) => t.id));
       const context = why(occurrence);
       result.moved.push(...(await this.move(tx, tasks, moves, context)));
@@ -112,30 +120,5 @@ export class HeldTaskMoves {
       why,
     );
     return [...quiet.moved, ...told];
-  }
-
-  /** New times as the wave opening would give them, from the end of the occurrence on. */
-  private async place(
-    tx: Tx,
-    tasks: HeldMovableTask[],
-    now: Date,
-    after: Date,
-  ): Promise<{ moves: TaskMove[]; unplaced: string[] }> {
-    const inWindows = tasks.filter((t) => t.mode === 'maintenance_window');
-    const atInstants = tasks.filter((t) => t.mode !== 'maintenance_window');
-    const windows = await this.placement.placeMoves(tx, inWindows.map(movingTask), now, after);
-    const instants = await this.placement.placeInstants(
-      tx,
-      atInstants.map((t) => ({ ...movingTask(t), runAt: t.runAt, overrides: overriddenBlocks(t) })),
-      now,
-    );
-    const modeOf = new Map(tasks.map((t) => [t.id, t.mode]));
-    return {
-      moves: [
-        ...windows.placed.map((p) => ({ ...p, mode: 'maintenance_window' as const })),
-        ...instants.placed.map((p) => ({ ...p, mode: modeOf.get(p.id) ?? 'custom' })),
-      ],
-      unplaced: [...windows.unplaced, ...instants.unplaced].map((u) => u.id),
-    };
   }
 }

@@ -214,11 +214,13 @@ describe('blackouts', () => {
       .expect(201);
     expect(moved.body.affected).toEqual({ cancelled: 0, rescheduled: 1 });
     const movedTask = await taskOf(m.batchId);
-    // The first window after the blackout: 12 Nov 02:00 Rome.
+    // A custom update stays one (as a held task of a custom rollout does): the first instant after
+    // the blackout, 12 Nov 00:00 Rome, not the tenant's next window (12 Nov 02:00 Rome).
     expect(movedTask).toMatchObject({
       status: 'scheduled',
-      mode: 'maintenance_window',
-      runAt: '2026-11-12T01:00:00.000Z',
+      mode: 'custom',
+      runAt: '2026-11-11T23:00:00.000Z',
+      expiresAt: null,
     });
     const notices = await t.ds.query(
       `SELECT sequence, reason FROM outbox_email WHERE task_id = $1 AND event = 'task.rescheduled'`,
