@@ -185,4 +185,27 @@ describe('announcing platform maintenance (PlatformMaintenanceService)', () => {
       ['custom', 'held-custom', 'immediate', 'window'].sort(),
     );
   });
+
+  it("reads who created each task's batch as the repository does: a platform admin's forced update runs inside the blackout after the period, a partner admin's does not", async () => {
+    const tasks = new InMemoryTasks(
+      [
+        custom('admin', { forced: true, batchId: 'by-admin' }),
+        custom('admin-held', { forced: true, batchId: 'by-admin', status: 'held' }),
+        custom('partner', { forced: true, batchId: 'by-partner' }),
+        custom('partner-held', { forced: true, batchId: 'by-partner', status: 'held' }),
+      ],
+      [
+        { id: 'by-admin', createdByRole: 'platform_admin' },
+        { id: 'by-partner', createdByRole: 'partner_admin' },
+      ],
+    );
+    const { result } = announce(tasks, 'cancel', [blackoutAfter]);
+    expect((await result).affected).toEqual({ cancelled: 0, rescheduled: 4 });
+    // Maintenance moves every one of them; the forced rule lets the platform admin's stay in the
+    // blackout (task-policy.ts, overriddenBlocks), held or scheduled.
+    for (const id of ['admin', 'admin-held'])
+      expect(tasks.get(id).runAt).toEqual(new Date('2027-01-11T12:00:00Z'));
+    for (const id of ['partner', 'partner-held'])
+      expect(tasks.get(id).runAt).toEqual(new Date('2027-01-11T18:00:00Z'));
+  });
 });

@@ -317,7 +317,7 @@ export class RolloutGates {
       const overrides = overriddenBlocks({
         mode: r.mode,
         forced: r.forced,
-        byPlatformAdmin: r.createdByRole === 'platform_admin',
+        createdByRole: r.createdByRole,
       });
       placed = await this.placement.placeInstants(
         tx,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { type Caller, isPlatformAdmin, type Scope, scopeOf } from '../auth/caller';
+import { type Caller, type Scope, scopeOf } from '../auth/caller';
 import { Clock } from '../common/clock';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
 import { type Page, type PageRequest, toPage } from '../common/pagination';
@@ -10,6 +10,7 @@ import { defaultReason } from '../notifications/reasons';
 import { Notices } from '../notifications/notices.service';
 import { SchedulingService, type Staging } from '../updates/scheduling.service';
 import { TaskActionsService } from '../updates/task-actions.service';
+import { mayChangeForced } from '../updates/task-policy';
 import type { CreateRolloutDto } from './dto/create-rollout.dto';
 import { type RolloutResponse, rolloutResponse } from './dto/rollout.dto';
 import { amount, amountOf, ENDED_STATES, planWaves, type RolloutState, waveSpecs } from './gates';
@@ -347,7 +348,7 @@ export class RolloutsService {
     action: RolloutAction | 'retry',
   ): Promise<Rollout> {
     const r = await lockRolloutInScope(tx, this.rollouts, scopeOf(caller), id);
-    if (r.forced && !isPlatformAdmin(caller)) {
+    if (r.forced && !mayChangeForced(caller)) {
       throw new ForbiddenError(`Rollout ${id} is forced: only platform admins can ${action} it`, [
         { field: 'id', reason: 'is a forced rollout' },
       ]);

@@ -39,7 +39,8 @@ export interface ClaimedTask {
   nodes: TenantNode[];
   simulate: TenantSimulation | null;
   channel: VersionChannel | null;
-  scheduledByPlatformAdmin: boolean;
+  /** The role of whoever created the task's batch; null without one (task-policy.ts). */
+  createdByRole: string | null;
   executor: ExecutorSettings;
   kind: TaskKind;
   /** The versions applied in turn (the last is the target). */
@@ -77,7 +78,7 @@ export interface ClaimedTaskRow {
   nodes: TenantNode[] | null;
   simulate: TenantSimulation | null;
   channel: VersionChannel | null;
-  by_platform_admin: boolean;
+  created_by_role: string | null;
   executor_driver: ExecutorSettings['driver'];
   executor_url: string | null;
   executor_secret: string | null;
@@ -114,7 +115,7 @@ export function toClaimedTask(r: ClaimedTaskRow, snapshots: RunSnapshot[]): Clai
     nodes: r.nodes ?? [],
     simulate: r.simulate,
     channel: r.channel,
-    scheduledByPlatformAdmin: r.by_platform_admin,
+    createdByRole: r.created_by_role,
     executor: {
       driver: r.executor_driver,
       url: r.executor_url,

@@ -97,7 +97,7 @@ const CLAIM_DUE = `
          c.rollback_on_failure, c.tenant_name, c.software_version, c.customizations,
          c.auto_update_allowed, c.nodes, c.simulate,
          -- … its platform, its target version, its batch
-         v.channel, COALESCE(b.created_by_role = 'platform_admin', false) AS by_platform_admin,
+         v.channel, b.created_by_role,
          p.executor_driver, p.executor_url, p.executor_secret, p.update_steps,
          p.snapshot_retention_days
   FROM claimed c LEFT JOIN marked m ON m.id = c.tenant_id
@@ -200,7 +200,7 @@ export class ClaimsRepository {
               t.cancel_requested_at IS NOT NULL AS cancel_requested, t.cancel_reason,
               t.expected_duration_minutes, tn.name AS tenant_name, tn.software_version, tn.customizations,
               tn.auto_update_allowed, tn.nodes, tn.simulate, v.channel,
-              COALESCE(b.created_by_role = 'platform_admin', false) AS by_platform_admin,
+              b.created_by_role,
               p.executor_driver, p.executor_url, p.executor_secret, t.kind, t.path, p.update_steps,
               p.snapshot_retention_days, t.rollback_of, t.rollback_on_failure
        FROM update_task t

@@ -7,7 +7,7 @@ const ok: PrecheckFacts = {
   customizations: false,
   autoUpdateAllowed: true,
   channel: 'available',
-  scheduledByPlatformAdmin: false,
+  createdByRole: 'partner_admin',
   forced: false,
   redeploy: false,
   allowDowngrade: false,
@@ -32,11 +32,11 @@ describe('the pre-checks when an update starts', () => {
 
   it('fail when the tenant is not entitled to the version', () => {
     expect(problem({ channel: 'test' })).toMatch(/not entitled to 2\.0\.0: it is a test version/);
-    expect(problem({ channel: 'test', scheduledByPlatformAdmin: true })).toBeNull();
+    expect(problem({ channel: 'test', createdByRole: 'platform_admin' })).toBeNull();
     expect(problem({ autoUpdateAllowed: false })).toMatch(/not entitled to automatic updates/);
     expect(problem({ autoUpdateAllowed: false, forced: true })).toMatch(/not entitled/);
     expect(
-      problem({ autoUpdateAllowed: false, forced: true, scheduledByPlatformAdmin: true }),
+      problem({ autoUpdateAllowed: false, forced: true, createdByRole: 'platform_admin' }),
     ).toBeNull();
   });
 

@@ -1,6 +1,6 @@
 import * as semver from 'semver';
 import type { TenantState } from '../tenants/tenant.entity';
-import { overridesAutoUpdateOptOut } from '../updates/task-policy';
+import { createdByPlatformAdmin, overridesAutoUpdateOptOut } from '../updates/task-policy';
 import type { VersionChannel } from '../versions/software-version.entity';
 
 /** What the pre-checks look at, read when the task is claimed. */
@@ -13,8 +13,8 @@ export interface PrecheckFacts {
   autoUpdateAllowed: boolean;
   /** The target version's channel on the tenant's platform; null: it no longer exists there. */
   channel: VersionChannel | null;
-  /** The role of whoever scheduled the task. */
-  scheduledByPlatformAdmin: boolean;
+  /** The role of whoever scheduled the task (its batch's creator); null without a batch. */
+  createdByRole: string | null;
   forced: boolean;
   redeploy: boolean;
   allowDowngrade: boolean;
@@ -36,13 +36,10 @@ export function precheckProblem(f: PrecheckFacts): string | null {
   }
   if (f.channel === null) return `version ${target} no longer exists on the tenant's platform`;
   if (f.channel === 'prohibited') return `version ${target} is prohibited`;
-  if (f.channel === 'test' && !f.scheduledByPlatformAdmin) {
+  if (f.channel === 'test' && !createdByPlatformAdmin(f)) {
     return `the tenant is not entitled to ${target}: it is a test version and the update was not scheduled by a platform admin`;
   }
-  if (
-    !f.autoUpdateAllowed &&
-    !overridesAutoUpdateOptOut({ forced: f.forced, byPlatformAdmin: f.scheduledByPlatformAdmin })
-  ) {
+  if (!f.autoUpdateAllowed && !overridesAutoUpdateOptOut(f)) {
     return 'the tenant is not entitled to automatic updates (only an update forced by a platform admin may run)';
   }
   const order = semver.compare(target, f.installedVersion);

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { type Caller, isPlatformAdmin } from '../auth/caller';
 import { BadRequestError, ErrorDetail } from '../common/errors';
 import type { Tx } from '../database/transactions';
 import { PlacementService } from '../placement/placement.service';
@@ -23,8 +22,17 @@ export interface RequestedUpdate {
   allowDowngrade?: boolean;
 }
 
-/** Checks the request-level rules on time (runAt only in custom mode, and not in the past). */
-export function buildPlanRequest(caller: Caller, asked: RequestedUpdate, now: Date): PlanRequest {
+/**
+ * Checks the request-level rules on time (runAt only in custom mode, and not in the past).
+ * `createdByRole` is the role of whoever created the update — the caller for a new one, the task's
+ * batch creator for one planned again — never the caller of a later action (task-policy.ts,
+ * `isPlatformAdminsForcedUpdate`).
+ */
+export function buildPlanRequest(
+  createdByRole: string | null,
+  asked: RequestedUpdate,
+  now: Date,
+): PlanRequest {
   const details: ErrorDetail[] = [];
   let runAt: Date | undefined;
   if (asked.mode === 'custom') {
@@ -51,7 +59,7 @@ export function buildPlanRequest(caller: Caller, asked: RequestedUpdate, now: Da
     forced: asked.forced ?? false,
     redeploy: asked.redeploy ?? false,
     allowDowngrade: asked.allowDowngrade ?? false,
-    byPlatformAdmin: isPlatformAdmin(caller),
+    createdByRole,
   };
 }
 

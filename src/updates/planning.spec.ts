@@ -36,7 +36,7 @@ const request: PlanRequest = {
   forced: false,
   redeploy: false,
   allowDowngrade: false,
-  byPlatformAdmin: false,
+  createdByRole: 'partner_admin',
 };
 const context = (overrides: Partial<PlanContext> = {}): PlanContext => ({
   now,
@@ -112,7 +112,7 @@ describe('planning one tenant', () => {
       code: 'auto_update_disabled',
     });
     expect(
-      plan({ autoUpdateAllowed: false }, { forced: true, byPlatformAdmin: true }),
+      plan({ autoUpdateAllowed: false }, { forced: true, createdByRole: 'platform_admin' }),
     ).toMatchObject({ refused: false });
   });
 

@@ -24,7 +24,11 @@ export interface PlanRequest {
   forced: boolean;
   redeploy: boolean;
   allowDowngrade: boolean;
-  byPlatformAdmin: boolean;
+  /**
+   * The role of whoever created the update (the forced rule, task-policy.ts): the caller when
+   * scheduling; the task's batch creator when it is rescheduled or retried.
+   */
+  createdByRole: string | null;
 }
 
 /** What the rules need to know about one tenant. */

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { type Caller, isPlatformAdmin, scopeOf } from '../auth/caller';
+import { type Caller, scopeOf } from '../auth/caller';
 import { Clock } from '../common/clock';
 import { ApiError, ConflictError, NotFoundError } from '../common/errors';
 import { lockInOrder } from '../database/lock-order';
@@ -58,13 +58,16 @@ export class RollbacksService {
       }
       const snapshots = await this.snapshots.ofTask(tx, id);
       const version = restorableVersion(id, snapshots);
+      // The rollback is created by the caller, in a batch of its own, and is forced when its
+      // source is (only a platform admin may roll back a forced task: task-policy.ts).
       const request = buildPlanRequest(
-        caller,
+        caller.role,
         {
           mode: dto.mode,
           runAt: dto.runAt,
           expectedDurationMinutes: dto.expectedDurationMinutes ?? source.expectedDurationMinutes,
           targetVersion: version,
+          forced: source.forced,
         },
         now,
       );
@@ -122,7 +125,7 @@ export class RollbacksService {
             runAt: placed.runAt,
             expiresAt: placed.expiresAt,
             expectedDurationMinutes: request.expectedDurationMinutes,
-            forced: source.forced && isPlatformAdmin(caller),
+            forced: request.forced,
             notifyPartner,
             notifyCustomer,
             createdBy: caller.keyId,

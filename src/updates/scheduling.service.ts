@@ -163,7 +163,7 @@ export class SchedulingService {
     staging?: Staging,
   ): Promise<StagedSchedule> {
     const scope = this.taskScope(caller, dto);
-    const request = buildPlanRequest(caller, dto, this.clock.now());
+    const request = buildPlanRequest(caller.role, dto, this.clock.now());
     const onConflict = dto.onConflict ?? 'reject';
 
     const response = await this.db.run(async (tx) => {

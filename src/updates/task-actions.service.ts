@@ -227,8 +227,9 @@ export class TaskActionsService {
     verb: string,
     openTaskId: string | null,
   ) {
+    // The forced rule follows whoever created the task, not the caller planning it again.
     const request = buildPlanRequest(
-      caller,
+      await this.tasks.createdByRole(tx, task.id),
       {
         ...asked,
         expectedDurationMinutes: asked.expectedDurationMinutes ?? task.expectedDurationMinutes,

@@ -3,6 +3,8 @@ import {
   actionRefusal,
   assertMayAct,
   assertMayActOnAll,
+  isPlatformAdminsForcedUpdate,
+  mayChangeForced,
   overriddenBlocks,
   overridesAutoUpdateOptOut,
   TASK_ACTIONS,
@@ -88,23 +90,48 @@ describe('who may act on a task', () => {
     );
   });
 
+  it("keeps apart whose forced update it is (its creator's role) and who may change it (the caller's role)", () => {
+    // A partner admin's forced update stays one whoever acts on it: only its creator counts.
+    expect(isPlatformAdminsForcedUpdate({ forced: true, createdByRole: 'platform_admin' })).toBe(
+      true,
+    );
+    expect(isPlatformAdminsForcedUpdate({ forced: true, createdByRole: 'partner_admin' })).toBe(
+      false,
+    );
+    expect(isPlatformAdminsForcedUpdate({ forced: true, createdByRole: null })).toBe(false);
+    expect(isPlatformAdminsForcedUpdate({ forced: false, createdByRole: 'platform_admin' })).toBe(
+      false,
+    );
+    // Changing a forced update is the platform admins', whoever created it.
+    expect(mayChangeForced(platformAdmin)).toBe(true);
+    expect(mayChangeForced(partnerAdmin)).toBe(false);
+  });
+
   it('lets only a forced update of a platform admin override a tenant opting out of automatic updates', () => {
-    expect(overridesAutoUpdateOptOut({ forced: true, byPlatformAdmin: true })).toBe(true);
-    expect(overridesAutoUpdateOptOut({ forced: true, byPlatformAdmin: false })).toBe(false);
-    expect(overridesAutoUpdateOptOut({ forced: false, byPlatformAdmin: true })).toBe(false);
+    expect(overridesAutoUpdateOptOut({ forced: true, createdByRole: 'platform_admin' })).toBe(true);
+    expect(overridesAutoUpdateOptOut({ forced: true, createdByRole: 'partner_admin' })).toBe(false);
+    expect(overridesAutoUpdateOptOut({ forced: false, createdByRole: 'platform_admin' })).toBe(
+      false,
+    );
   });
 
   it("lets only a platform admin's forced immediate or custom update run inside blackouts, never inside maintenance", () => {
     for (const mode of ['immediate', 'custom'] as const) {
-      expect(overriddenBlocks({ mode, forced: true, byPlatformAdmin: true })).toEqual([
+      expect(overriddenBlocks({ mode, forced: true, createdByRole: 'platform_admin' })).toEqual([
         'blackout_overlap',
       ]);
-      expect(overriddenBlocks({ mode, forced: true, byPlatformAdmin: false })).toEqual([]);
-      expect(overriddenBlocks({ mode, forced: false, byPlatformAdmin: true })).toEqual([]);
+      expect(overriddenBlocks({ mode, forced: true, createdByRole: 'partner_admin' })).toEqual([]);
+      expect(overriddenBlocks({ mode, forced: false, createdByRole: 'platform_admin' })).toEqual(
+        [],
+      );
     }
     // A maintenance-window update takes free windows, forced or not.
     expect(
-      overriddenBlocks({ mode: 'maintenance_window', forced: true, byPlatformAdmin: true }),
+      overriddenBlocks({
+        mode: 'maintenance_window',
+        forced: true,
+        createdByRole: 'platform_admin',
+      }),
     ).toEqual([]);
   });
 });

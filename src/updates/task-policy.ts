@@ -87,7 +87,7 @@ export function actionRefusal(
       reason: `only platform admins can ${action} a task`,
     };
   }
-  if (task.forced) {
+  if (task.forced && !mayChangeForced(actor)) {
     return {
       status: 403,
       code: 'forced_task',
@@ -169,30 +169,65 @@ export function assertMayActOnAll(
 }
 
 /**
- * A forced update scheduled by a platform admin runs on a tenant whose `autoUpdateAllowed` is
- * false; nothing else does (checked when scheduling and again in the pre-check).
+ * Who created an update: the role of the key that created its batch (`update_batch.created_by_role`,
+ * also its rollout's `created_by_role`); null when unknown (a task without a batch). This is the
+ * creator, never the caller who acts on the update later.
  */
-export function overridesAutoUpdateOptOut(update: {
-  forced: boolean;
-  byPlatformAdmin: boolean;
-}): boolean {
-  return update.forced && update.byPlatformAdmin;
+export interface CreatedUpdate {
+  createdByRole: Role | string | null;
 }
 
 /**
- * Immediate and custom mode: a forced update scheduled (or rescheduled) by a platform admin may run
- * inside a tenant's or partner's blackout; platform maintenance blocks everyone. A
- * maintenance-window update takes free windows, forced or not. The same rule wherever such an
- * update gets or keeps a time: scheduling, a wave opening, and a new blackout, which leaves it
- * where it is whether it is scheduled or held (BlackoutsService, HeldTaskMoves).
+ * The update was created by a platform admin (its batch or rollout). Decides the forced rule
+ * (`isPlatformAdminsForcedUpdate`) and whether the dispatcher installs a test version.
  */
-export function overriddenBlocks(update: {
-  mode: UpdateMode;
-  forced: boolean;
-  byPlatformAdmin: boolean;
-}): readonly BlockCode[] {
+export function createdByPlatformAdmin(update: CreatedUpdate): boolean {
+  return update.createdByRole === 'platform_admin';
+}
+
+/**
+ * The forced rule's subject — "a platform admin's forced update": the update is forced and a
+ * platform admin created it (its batch or rollout). Who acts on it later does not change it: a
+ * platform admin who reschedules or retries a partner admin's forced update does not make it one
+ * (the update keeps the rules its creator gave it, when it is placed again, when a blackout or
+ * maintenance is created over it, and in the dispatcher's pre-check alike). The different rule of
+ * who may change a forced update is `mayChangeForced`.
+ */
+export function isPlatformAdminsForcedUpdate(update: CreatedUpdate & { forced: boolean }): boolean {
+  return update.forced && createdByPlatformAdmin(update);
+}
+
+/**
+ * Who may change (cancel, reschedule, retry, roll back; pause, resume, cancel a forced rollout) a
+ * forced update: platform admins only, whoever created it. Decided by the caller's role, unlike
+ * `isPlatformAdminsForcedUpdate`, which is decided by the creator's.
+ */
+export function mayChangeForced(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'platform_admin';
+}
+
+/**
+ * A platform admin's forced update (`isPlatformAdminsForcedUpdate`) runs on a tenant whose
+ * `autoUpdateAllowed` is false; nothing else does (checked when scheduling, rescheduling or
+ * retrying, and again in the pre-check).
+ */
+export function overridesAutoUpdateOptOut(update: CreatedUpdate & { forced: boolean }): boolean {
+  return isPlatformAdminsForcedUpdate(update);
+}
+
+/**
+ * Immediate and custom mode: a platform admin's forced update (`isPlatformAdminsForcedUpdate`: its
+ * creator's role, not the caller's) may run inside a tenant's or partner's blackout; platform
+ * maintenance blocks everyone. A maintenance-window update takes free windows, forced or not. The
+ * same rule wherever such an update gets or keeps a time: scheduling, a reschedule or retry, a
+ * rollback, a wave opening, and a new blackout, which leaves it where it is whether it is
+ * scheduled or held (BlackoutsService, HeldTaskMoves).
+ */
+export function overriddenBlocks(
+  update: CreatedUpdate & { mode: UpdateMode; forced: boolean },
+): readonly BlockCode[] {
   if (update.mode === 'maintenance_window') return [];
-  return update.forced && update.byPlatformAdmin ? ['blackout_overlap'] : [];
+  return isPlatformAdminsForcedUpdate(update) ? ['blackout_overlap'] : [];
 }
 
 function pastTense(action: TaskAction): string {

@@ -218,8 +218,8 @@ function toMovable(r: MovableTaskRow): MovableTask {
 export interface PeriodMovableTask extends MovableTask {
   /** How the task is placed (its rollout's mode, for a held task: HeldTaskMoves). */
   mode: UpdateMode;
-  /** Its batch (or rollout) was created by a platform admin. */
-  byPlatformAdmin: boolean;
+  /** The role of whoever created its batch (or rollout); null without one (task-policy.ts). */
+  createdByRole: string | null;
 }
 
 /**
@@ -299,6 +299,20 @@ export class UpdateTasksRepository {
       f.params,
     );
     return rows[0] ? toTask(rows[0]) : null;
+  }
+
+  /**
+   * The role of whoever created the task's batch (`update_batch.created_by_role`, as
+   * lockForPeriod and the dispatcher's claim read it); null without one. The forced rule is
+   * decided by it (task-policy.ts, `isPlatformAdminsForcedUpdate`).
+   */
+  async createdByRole(em: EntityManager, taskId: string): Promise<string | null> {
+    const rows: { created_by_role: string | null }[] = await em.query(
+      `SELECT b.created_by_role FROM update_task t JOIN update_batch b ON b.id = t.batch_id
+       WHERE t.id = $1`,
+      [taskId],
+    );
+    return rows[0]?.created_by_role ?? null;
   }
 
   async list(
@@ -428,10 +442,10 @@ export class UpdateTasksRepository {
     const rows: (MovableTaskRow & {
       status: TaskStatus;
       mode: UpdateMode;
-      by_platform_admin: boolean | null;
+      created_by_role: string | null;
       untold: boolean | null;
     })[] = await tx.query(
-      `SELECT ${MOVABLE}, t.status, t.mode, b.created_by_role = 'platform_admin' AS by_platform_admin,
+      `SELECT ${MOVABLE}, t.status, t.mode, b.created_by_role,
               r.state = 'awaiting_confirmation' AS untold
        FROM update_task t JOIN tenant tn ON tn.id = t.tenant_id
          LEFT JOIN update_batch b ON b.id = t.batch_id
@@ -451,7 +465,7 @@ export class UpdateTasksRepository {
     const periodMovable = (r: (typeof rows)[number]): PeriodMovableTask => ({
       ...toMovable(r),
       mode: r.mode,
-      byPlatformAdmin: r.by_platform_admin === true,
+      createdByRole: r.created_by_role,
     });
     return {
       scheduled: rows.filter((r) => r.status === 'scheduled').map(periodMovable),

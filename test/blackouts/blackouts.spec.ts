@@ -254,6 +254,34 @@ describe('blackouts', () => {
     expect(audit.body.items.map((e: { action: string }) => e.action)).toContain('blackout.create');
   });
 
+  it('decides the forced rule by who created the update, not by the platform admin who reschedules it', async () => {
+    const byPartner = await tenant();
+    const byAdmin = await tenant();
+    const runAt = '2026-11-10T10:00:00Z';
+    const p = (await schedule(byPartner.id, { mode: 'custom', runAt, forced: true }).expect(201))
+      .body;
+    const a = (
+      await schedule(byAdmin.id, { mode: 'custom', runAt, forced: true }, t.admin).expect(201)
+    ).body;
+    const audit = { startsAt: '2026-11-12T00:00:00Z', endsAt: '2026-11-13T00:00:00Z' };
+    for (const x of [byPartner, byAdmin]) {
+      await t.admin.post(`/tenants/${x.id}/blackouts`, { ...audit, reason: 'Audit' }).expect(201);
+    }
+    const inside = { mode: 'custom', runAt: '2026-11-12T10:00:00Z' };
+    // A partner admin's forced update stays a partner admin's: refused inside the blackout, as a
+    // new blackout would move it out (lockForPeriod) and the pre-check reads its batch's creator.
+    const partnersTask = await taskOf(p.batchId);
+    const refused = await t.admin
+      .post(`/update-tasks/${partnersTask.id}/reschedule`, inside)
+      .expect(422);
+    expect(refused.body.details[0].code).toBe('blackout_overlap');
+    expect(await taskOf(p.batchId)).toMatchObject({ runAt: '2026-11-10T10:00:00.000Z' });
+    // A platform admin's own forced update may run inside it.
+    const adminsTask = await taskOf(a.batchId);
+    await t.admin.post(`/update-tasks/${adminsTask.id}/reschedule`, inside).expect(200);
+    expect(await taskOf(a.batchId)).toMatchObject({ runAt: '2026-11-12T10:00:00.000Z' });
+  });
+
   it('lists and removes blackouts; partner admins only their own; bad input is a 400 naming the field', async () => {
     const x = await tenant();
     const created = (

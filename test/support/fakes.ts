@@ -4,6 +4,7 @@
  * covered by the integration specs in test/ on a real PostgreSQL; these check what the services
  * decide. Each fake implements only what the services under test call.
  */
+import type { Role } from '../../src/auth/api-key.entity';
 import type { Caller } from '../../src/auth/caller';
 import { Clock } from '../../src/common/clock';
 import type { MaintenanceWindow } from '../../src/common/maintenance-window';
@@ -129,12 +130,32 @@ const movable = (t: StoredTask): MovableTask => ({
   window: t.window,
 });
 
-/** The update_task table in memory, with the reads and writes of UpdateTasksRepository. */
+/** An update_batch row as the task reads see it: who created it. */
+export interface StoredBatch {
+  id: string;
+  createdByRole: Role;
+}
+
+/**
+ * The update_task table in memory, with the reads and writes of UpdateTasksRepository, and the
+ * update_batch rows its tasks belong to (what the forced rule reads: who created the batch).
+ */
 export class InMemoryTasks {
   readonly rows = new Map<string, StoredTask>();
+  readonly batches = new Map<string, StoredBatch>();
 
-  constructor(tasks: StoredTask[] = []) {
+  constructor(tasks: StoredTask[] = [], batches: StoredBatch[] = []) {
     for (const t of tasks) this.rows.set(t.id, t);
+    for (const b of batches) this.batches.set(b.id, b);
+  }
+
+  /** As UpdateTasksRepository.createdByRole: null for a task whose batch is not held (LEFT JOIN). */
+  async createdByRole(_tx: Tx, taskId: string): Promise<string | null> {
+    return this.batchRole(this.get(taskId));
+  }
+
+  private batchRole(t: StoredTask): string | null {
+    return this.batches.get(t.batchId)?.createdByRole ?? null;
   }
 
   get(id: string): StoredTask {
@@ -159,7 +180,10 @@ export class InMemoryTasks {
       .map(movable);
   }
 
-  /** As UpdateTasksRepository.lockForPeriod; held tasks as rollouts of a partner admin that were confirmed (or needed no code) hold them. */
+  /**
+   * As UpdateTasksRepository.lockForPeriod, with each task's batch creator from the batches held;
+   * held tasks as rollouts that were confirmed (or needed no code) hold them.
+   */
   async lockForPeriod(
     _tx: Tx,
     scheduled:
@@ -188,7 +212,7 @@ export class InMemoryTasks {
                 ? t.tenantId === scheduled.tenantId
                 : t.partnerId === scheduled.partnerId),
         )
-        .map((t) => ({ ...movable(t), mode: t.mode, byPlatformAdmin: false })),
+        .map((t) => ({ ...movable(t), mode: t.mode, createdByRole: this.batchRole(t) })),
       held: rows
         .filter(
           (t) =>
@@ -198,7 +222,12 @@ export class InMemoryTasks {
             (!of.partnerId || t.partnerId === of.partnerId) &&
             overlaps(t, range),
         )
-        .map((t) => ({ ...movable(t), mode: t.mode, byPlatformAdmin: false, untold: false })),
+        .map((t) => ({
+          ...movable(t),
+          mode: t.mode,
+          createdByRole: this.batchRole(t),
+          untold: false,
+        })),
     };
   }
 
