@@ -150,7 +150,11 @@ function memoize<T>(compute: (key: string) => T): (key: string) => T {
   };
 }
 
-const target = (tenant: TenantFacts) => ({ platformId: tenant.platformId, ...tenant.blackoutsOf });
+/** Whose blocking periods apply to a tenant's update: its platform's, its partner's and its own. */
+export const placementTarget = (tenant: TenantFacts) => ({
+  platformId: tenant.platformId,
+  ...tenant.blackoutsOf,
+});
 
 export type Planner = (tenant: TenantFacts) => TaskPlan | Refusal;
 
@@ -177,7 +181,7 @@ export function createPlanner(request: PlanRequest, ctx: PlanContext): Planner {
         ifBlocked: 'refuse',
         overrides: overriddenBlocks(request),
       },
-      ctx.blockers.for(target(tenant)),
+      ctx.blockers.for(placementTarget(tenant)),
       ctx.now,
     );
     if (!placed.placed) return refusal(placed.code, 422, placed.reason);
@@ -205,7 +209,7 @@ export function createPlanner(request: PlanRequest, ctx: PlanContext): Planner {
       );
     }
     const w = tenant.window;
-    const blockerKey = ctx.blockers.key(target(tenant));
+    const blockerKey = ctx.blockers.key(placementTarget(tenant));
     const slotKey = `${tenant.platformId}|${blockerKey}|${w.cron}|${w.durationMinutes}|${w.timezone}`;
     if (!tenantsByKey.has(slotKey)) tenantsByKey.set(slotKey, tenant);
     const plan = placement(slotKey);

@@ -12,8 +12,8 @@ import type { Snapshot } from '../snapshots/snapshot';
 import { SnapshotsRepository } from '../snapshots/snapshots.repository';
 import { RollbackTaskDto, TaskResponse } from './dto/task.dto';
 import { buildPlanRequest, toFacts } from './plan-inputs';
-import { openTaskRefusal, refusal, type Refusal } from './planning';
-import { assertMayAct, offeredActions } from './task-policy';
+import { openTaskRefusal, placementTarget, refusal, type Refusal } from './planning';
+import { assertMayAct, offeredActions, overriddenBlocks } from './task-policy';
 import { UpdateBatchesRepository } from './update-batches.repository';
 import type { UpdateTask } from './update-task';
 import { isOpenTaskConflict, UpdateTasksRepository } from './update-tasks.repository';
@@ -59,7 +59,8 @@ export class RollbacksService {
       const snapshots = await this.snapshots.ofTask(tx, id);
       const version = restorableVersion(id, snapshots);
       // The rollback is created by the caller, in a batch of its own, and is forced when its
-      // source is (only a platform admin may roll back a forced task: task-policy.ts).
+      // source is (only a platform admin may roll back a forced task: task-policy.ts): a platform
+      // admin's forced update, under the forced rule like any other.
       const request = buildPlanRequest(
         caller.role,
         {
@@ -83,9 +84,16 @@ export class RollbacksService {
         : tenant.state === 'locked'
           ? refusal('tenant_locked', 409, 'the tenant is locked')
           : null;
+      // Placed as any update: platform maintenance and the tenant's and partner's blackouts
+      // block it, except where the forced rule lets it in (a platform admin's forced rollback).
       const placed = place(
-        { ...request, window: tenant.window, ifBlocked: 'refuse' },
-        blockers.for({ platformId: tenant.platformId }),
+        {
+          ...request,
+          window: tenant.window,
+          ifBlocked: 'refuse',
+          overrides: overriddenBlocks(request),
+        },
+        blockers.for(placementTarget(tenant)),
         now,
       );
       const refused = problem ?? (placed.placed ? null : refusal(placed.code, 422, placed.reason));

@@ -307,6 +307,39 @@ describe('upgrade paths, snapshots and rollbacks (http executor on a real HTTP s
     expect((await finished(t.ds, rollback.body.id)).status).toBe('succeeded');
   });
 
+  it("places a rollback as any update: a tenant's blackout refuses it, unless it is a platform admin's forced one", async () => {
+    const partner = t.admin.as(await newKey(t.admin, 'partner_admin', partnerId));
+    const { id: own } = await newTenant(t.admin, partnerId, { softwareVersion: '1.8.0' });
+    const { id: forcedTenant } = await newTenant(t.admin, partnerId, { softwareVersion: '1.8.0' });
+    const [ownTask] = await scheduleNow(partner, [own]);
+    const [forcedTask] = await scheduleNow(t.admin, [forcedTenant], { forced: true });
+    expect((await finished(t.ds, ownTask)).status).toBe('succeeded');
+    expect((await finished(t.ds, forcedTask)).status).toBe('succeeded');
+    const now = t.clock.now().getTime();
+    const closing = {
+      startsAt: new Date(now - 3600_000).toISOString(),
+      endsAt: new Date(now + DAY_MS).toISOString(),
+      reason: 'Year-end closing',
+    };
+    for (const tenantId of [own, forcedTenant]) {
+      await t.admin.post(`/tenants/${tenantId}/blackouts`, closing).expect(201);
+    }
+    // Now is inside the blackout: an immediate rollback is refused as an immediate update is,
+    // whoever asks for it.
+    for (const api of [partner, t.admin]) {
+      const refused = await api
+        .post(`/update-tasks/${ownTask}/rollback`, { mode: 'immediate' })
+        .expect(422);
+      expect(refused.body.details[0]).toMatchObject({ code: 'blackout_overlap' });
+    }
+    // A platform admin's rollback of its forced update is a platform admin's forced update.
+    const forcedRollback = (
+      await t.admin.post(`/update-tasks/${forcedTask}/rollback`, { mode: 'immediate' }).expect(201)
+    ).body;
+    expect(forcedRollback).toMatchObject({ kind: 'rollback', forced: true });
+    expect((await finished(t.ds, forcedRollback.id)).status).toBe('succeeded');
+  });
+
   it('deletes a snapshot early through the executor, keeps a pinned one, and refuses a rollback to a deleted one (409 naming it)', async () => {
     const expiry = t.app.get(SnapshotExpiry);
     const { id: a } = await newTenant(t.admin, partnerId, { softwareVersion: '1.8.0' });
