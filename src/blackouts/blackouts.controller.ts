@@ -18,10 +18,8 @@ const CREATE_DESCRIPTION =
   'No update starts inside a blackout: maintenance-window updates take the first window outside ' +
   'it; an immediate or custom update inside it is refused with 422 `blackout_overlap`, unless a ' +
   'platform admin forces it (`forced: true`). Scheduled updates inside the new blackout are moved ' +
-  'past it or cancelled (`conflictPolicy`; forced ones are always moved), and whoever was told ' +
-  'about them is told again; a moved update keeps its mode (a maintenance-window one goes to the ' +
-  'first free window after it, an immediate or custom one to the first instant after it), as ' +
-  'held tasks of rollouts do, which are always moved ' +
+  'to the first free window after it or cancelled (`conflictPolicy`; forced ones are always ' +
+  'moved), and whoever was told about them is told again; held tasks of rollouts are always moved ' +
   "and stay held. A platform admin's forced immediate or custom update stays inside it, scheduled " +
   'or held. Partner admins set blackouts for their ' +
   'own partner and tenants; platform admins for all.';

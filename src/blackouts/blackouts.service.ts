@@ -140,13 +140,11 @@ export class BlackoutsService {
 
   /**
    * The owner's scheduled tasks that would run inside an occurrence of the new blackout are
-   * cancelled or moved out of it (placement/conflicts.ts; forced ones are always moved), and their
-   * recipients are told. A moved task keeps its mode, as a held one does (period-moves.ts): a
-   * maintenance-window update goes to the first free window after the occurrence, an immediate or
-   * custom one to the first instant after it. Held tasks of rollouts whose
-   * time is inside it are moved too and stay held (HeldTaskMoves). A platform admin's forced
-   * immediate or custom update, scheduled or held, stays where it is (task-policy.ts,
-   * `overriddenBlocks`).
+   * cancelled or moved to the first free window after that occurrence (placement/conflicts.ts,
+   * updates/period-moves.ts; forced ones are always moved), and their recipients are told. Held
+   * tasks of rollouts whose time is inside it are moved too and stay held, keeping their rollout's
+   * mode (HeldTaskMoves). A platform admin's forced immediate or custom update, scheduled or held,
+   * stays where it is (task-policy.ts, `overriddenBlocks`).
    */
   private async resolve(tx: Tx, blackout: Blackout) {
     const owner: BlackoutOwner = blackout.tenantId
@@ -182,10 +180,11 @@ export class BlackoutsService {
     // (the forced rule, task-policy.ts).
     for (const { occurrence, tasks: inside } of byOccurrence(tasks, period, overriddenBlocks)) {
       const plan = resolveConflicts(inside, blackout.conflictPolicy);
-      // Placed as a held task is, keeping its mode (period-moves.ts).
+      // To the tenant's next free window, as maintenance-window updates (period-moves.ts).
       const { moves, unplaced } = await placeOutOfPeriod(
         this.placement,
         tx,
+        'scheduled',
         plan.move,
         this.clock.now(),
         occurrence.end,

@@ -33,10 +33,8 @@ export class PlatformMaintenanceController {
     summary: 'Announce platform maintenance',
     description:
       'No update may run during [startsAt, endsAt). Scheduled updates that overlap the period are ' +
-      'cancelled or moved past it (`conflictPolicy`; forced ones are always moved), keeping their ' +
-      'mode: a maintenance-window update to the first free window after it, an immediate or ' +
-      'custom one to the first instant after it. Whoever was told about them is told again. ' +
-      'Every partner contact of the ' +
+      'cancelled or moved to their next free window (`conflictPolicy`; forced ones are always ' +
+      'moved), and whoever was told about them is told again. Every partner contact of the ' +
       'platform receives the announcement.',
   })
   @ApiBody({

@@ -153,7 +153,7 @@ describe('announcing platform maintenance (PlatformMaintenanceService)', () => {
       ...overrides,
     });
 
-  it('moves an immediate or custom update to the first instant after the period, keeping its mode, scheduled or held alike; a window one to the first free window', async () => {
+  it("moves a scheduled update, whatever its mode, to the tenant's first free window as a maintenance-window one; a rollout's held custom task keeps its mode, at the first instant after the period", async () => {
     const tasks = new InMemoryTasks([
       custom('custom'),
       custom('immediate', { mode: 'immediate' }),
@@ -162,31 +162,31 @@ describe('announcing platform maintenance (PlatformMaintenanceService)', () => {
     ]);
     const { notices, result } = announce(tasks, 'reschedule', [blackoutAfter]);
     expect((await result).affected).toEqual({ cancelled: 0, rescheduled: 4 });
-    // After the maintenance and the blackout that follows it: 18:00, no window end.
-    for (const [id, mode, status] of [
-      ['custom', 'custom', 'scheduled'],
-      ['immediate', 'immediate', 'scheduled'],
-      ['held-custom', 'custom', 'held'],
-    ] as const) {
+    // Scheduled: the next free window (the 11th's is inside the period), as DESIGN.md says.
+    for (const id of ['custom', 'immediate', 'window']) {
       expect(tasks.get(id)).toMatchObject({
-        status,
-        mode,
-        runAt: new Date('2027-01-11T18:00:00Z'),
-        expiresAt: null,
+        status: 'scheduled',
+        mode: 'maintenance_window',
+        runAt: new Date('2027-01-12T02:00:00Z'),
+        expiresAt: new Date('2027-01-12T06:00:00Z'),
         noticeSequence: 1,
       });
     }
-    expect(tasks.get('window')).toMatchObject({
-      mode: 'maintenance_window',
-      runAt: new Date('2027-01-12T02:00:00Z'),
-      expiresAt: new Date('2027-01-12T06:00:00Z'),
+    // Held: as its wave opening would place it, by the rollout's mode (period-moves.ts): after the
+    // maintenance and the blackout that follows it, 18:00, no window end.
+    expect(tasks.get('held-custom')).toMatchObject({
+      status: 'held',
+      mode: 'custom',
+      runAt: new Date('2027-01-11T18:00:00Z'),
+      expiresAt: null,
+      noticeSequence: 1,
     });
     expect(notices.of('task.rescheduled').sort()).toEqual(
       ['custom', 'held-custom', 'immediate', 'window'].sort(),
     );
   });
 
-  it("reads who created each task's batch as the repository does: a platform admin's forced update runs inside the blackout after the period, a partner admin's does not", async () => {
+  it("reads who created each task's batch as the repository does: a platform admin's forced held task runs inside the blackout after the period, a partner admin's does not; scheduled ones go to the next free window", async () => {
     const tasks = new InMemoryTasks(
       [
         custom('admin', { forced: true, batchId: 'by-admin' }),
@@ -201,11 +201,15 @@ describe('announcing platform maintenance (PlatformMaintenanceService)', () => {
     );
     const { result } = announce(tasks, 'cancel', [blackoutAfter]);
     expect((await result).affected).toEqual({ cancelled: 0, rescheduled: 4 });
-    // Maintenance moves every one of them; the forced rule lets the platform admin's stay in the
-    // blackout (task-policy.ts, overriddenBlocks), held or scheduled.
-    for (const id of ['admin', 'admin-held'])
-      expect(tasks.get(id).runAt).toEqual(new Date('2027-01-11T12:00:00Z'));
-    for (const id of ['partner', 'partner-held'])
-      expect(tasks.get(id).runAt).toEqual(new Date('2027-01-11T18:00:00Z'));
+    // Maintenance moves every one of them. The held ones keep their custom mode and the forced rule
+    // lets the platform admin's stay in the blackout (task-policy.ts, overriddenBlocks); the
+    // scheduled ones go to the next free window, whoever created them.
+    expect(tasks.get('admin-held').runAt).toEqual(new Date('2027-01-11T12:00:00Z'));
+    expect(tasks.get('partner-held').runAt).toEqual(new Date('2027-01-11T18:00:00Z'));
+    for (const id of ['admin', 'partner'])
+      expect(tasks.get(id)).toMatchObject({
+        mode: 'maintenance_window',
+        runAt: new Date('2027-01-12T02:00:00Z'),
+      });
   });
 });

@@ -116,11 +116,10 @@ export class PlatformMaintenanceService {
   }
 
   /**
-   * The scheduled tasks that overlap the new period are cancelled or moved past it (see
-   * placement/conflicts.ts), in the announcing transaction, keeping their mode as held ones do
-   * (period-moves.ts: a maintenance-window update to the first window after it that nothing
-   * blocks, an immediate or custom one to the first instant after it); held
-   * tasks of rollouts whose time overlaps it are moved out of it and stay held (HeldTaskMoves).
+   * The scheduled tasks that overlap the new period are cancelled or moved to the first window
+   * after it that nothing blocks (see placement/conflicts.ts, updates/period-moves.ts), in the
+   * announcing transaction, and become maintenance-window updates; held tasks of rollouts whose
+   * time overlaps it are moved out of it, keep their rollout's mode and stay held (HeldTaskMoves).
    */
   private async resolve(tx: Tx, period: PlatformMaintenance) {
     // The scheduled tasks it overlaps and the held tasks of rollouts it may move are locked in one
@@ -137,10 +136,11 @@ export class PlatformMaintenanceService {
         ),
     });
     const plan = resolveConflicts(conflicting, period.conflictPolicy);
-    // Placed as a held task is, keeping its mode (period-moves.ts).
+    // To the tenant's next free window, as maintenance-window updates (period-moves.ts).
     const { moves, unplaced } = await placeOutOfPeriod(
       this.placement,
       tx,
+      'scheduled',
       plan.move,
       this.clock.now(),
       period.endsAt,

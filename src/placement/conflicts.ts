@@ -13,15 +13,14 @@ export interface ConflictingTask {
 
 export interface ConflictResolution<T extends ConflictingTask> {
   cancel: string[];
-  /** To move past the period, keeping their mode (updates/period-moves.ts). */
+  /** To move to the tenant's first free window after the period (updates/period-moves.ts). */
   move: T[];
 }
 
 /**
- * `cancel` drops the task; `reschedule` moves it past the period, keeping its mode
- * (updates/period-moves.ts: a maintenance-window task to the tenant's first window after it that
- * nothing blocks, an immediate or custom one to the first instant after it). Forced tasks are
- * always moved, never dropped (cancelled only when no free time exists, which the caller reports).
+ * `cancel` drops the task; `reschedule` moves it to the tenant's first window after the period
+ * that nothing blocks (updates/period-moves.ts). Forced tasks are always moved, never dropped
+ * (cancelled only when no free window exists, which the caller reports).
  */
 export function resolveConflicts<T extends ConflictingTask>(
   tasks: T[],

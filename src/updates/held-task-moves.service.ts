@@ -36,12 +36,13 @@ export type OccurrenceWhy = (occurrence: TimeSlot) => NoticeContext & { reason: 
  * task would have if its wave opened at once: e-mail, calendar feed, self-service page), so that
  * time must not stay inside the period:
  *
- * - each is placed as its wave opening would place it, after the occurrence it overlaps, by the
- *   rule of every task a new period moves (period-moves.ts, `placeOutOfPeriod`: it keeps its
- *   mode; a maintenance-window task in the tenant's first free window after it, an immediate or
- *   custom one at the first instant after the blocking periods its time overlaps); a platform
- *   admin's forced immediate or custom rollout is not moved by a blackout (the forced rule of
- *   task-policy.ts), never left inside maintenance;
+ * - each is placed as its wave opening would place it, after the occurrence it overlaps, keeping
+ *   its rollout's mode (period-moves.ts, `placeOutOfPeriod`): a maintenance-window rollout's task
+ *   in the tenant's first free window after it, an immediate or custom one at the first instant
+ *   after the blocking periods its time overlaps — unlike a scheduled task, which goes to the
+ *   tenant's next free window and becomes a maintenance-window one (the wave opening places a
+ *   held task by its rollout's mode); a platform admin's forced immediate or custom rollout is not
+ *   moved by a blackout (the forced rule of task-policy.ts), never left inside maintenance;
  * - it stays `held` (the dispatcher never claims it; its wave still gates it) and moves through
  *   TaskChanges (its notice sequence rises, whoever was told of it gets `task.rescheduled`: its
  *   time always changes, as it leaves the period), or, if no time is free, is cancelled and they
@@ -79,6 +80,7 @@ export class HeldTaskMoves {
       const { moves, unplaced } = await placeOutOfPeriod(
         this.placement,
         tx,
+        'held',
         tasks,
         now,
         occurrence.end,

@@ -214,13 +214,14 @@ describe('blackouts', () => {
       .expect(201);
     expect(moved.body.affected).toEqual({ cancelled: 0, rescheduled: 1 });
     const movedTask = await taskOf(m.batchId);
-    // A custom update stays one (as a held task of a custom rollout does): the first instant after
-    // the blackout, 12 Nov 00:00 Rome, not the tenant's next window (12 Nov 02:00 Rome).
+    // The first window after the blackout, 12 Nov 02:00 Rome: the custom update becomes a
+    // maintenance-window one (not the first instant after the blackout, 12 Nov 00:00 Rome, as a
+    // held task of a custom rollout would).
     expect(movedTask).toMatchObject({
       status: 'scheduled',
-      mode: 'custom',
-      runAt: '2026-11-11T23:00:00.000Z',
-      expiresAt: null,
+      mode: 'maintenance_window',
+      runAt: '2026-11-12T01:00:00.000Z',
+      expiresAt: '2026-11-12T05:00:00.000Z',
     });
     const notices = await t.ds.query(
       `SELECT sequence, reason FROM outbox_email WHERE task_id = $1 AND event = 'task.rescheduled'`,
@@ -248,7 +249,11 @@ describe('blackouts', () => {
       })
       .expect(201);
     expect(forcedRes.body.affected).toEqual({ cancelled: 0, rescheduled: 1 });
-    expect((await taskOf(f.batchId)).status).toBe('scheduled');
+    expect(await taskOf(f.batchId)).toMatchObject({
+      status: 'scheduled',
+      mode: 'maintenance_window',
+      runAt: '2026-11-12T01:00:00.000Z',
+    });
 
     const audit = await t.admin.get(`/audit-log?entityType=blackout`).expect(200);
     expect(audit.body.items.map((e: { action: string }) => e.action)).toContain('blackout.create');

@@ -86,39 +86,30 @@ describe('platform maintenance', () => {
     expect(notices[0].reason).toMatch(/Core network upgrade/);
   });
 
-  it('moves overlapping updates past the period under the reschedule policy, keeping their mode', async () => {
-    t.clock.set('2027-01-09T12:00:00Z');
+  it("moves overlapping updates to the tenant's first window after the period under the reschedule policy", async () => {
     const task = await scheduleAt('2027-01-10T02:00:00Z');
-    const inWindow = await scheduleAt('', { mode: 'maintenance_window', runAt: undefined });
-    expect(inWindow.runAt).toBe('2027-01-10T01:00:00.000Z');
     const res = await announce({
       startsAt: '2027-01-10T00:00:00Z',
       endsAt: '2027-01-11T03:00:00Z',
       conflictPolicy: 'reschedule',
     }).expect(201);
-    expect(res.body.affected).toEqual({ cancelled: 0, rescheduled: 2 });
-    // A custom update stays one, at the first instant after the period (as a held one would).
+    expect(res.body.affected).toEqual({ cancelled: 0, rescheduled: 1 });
+    // A custom update goes to the tenant's next free window and becomes a maintenance-window one
+    // (DESIGN.md: "moved to the next free window"), not to the first instant after the period
+    // (2027-01-11T03:00Z, as a rollout's held task would). The window of 2027-01-11 starts at
+    // 01:00Z inside the period: the next free one is on the 12th.
+    expect(task.mode).toBe('custom');
     expect(await getTask(task.id)).toMatchObject({
-      status: 'scheduled',
-      mode: 'custom',
-      runAt: '2027-01-11T03:00:00.000Z',
-      expiresAt: null,
-    });
-    // A window update: the window of 2027-01-11 starts at 01:00Z inside the period, the next free
-    // one is on the 12th.
-    expect(await getTask(inWindow.id)).toMatchObject({
       status: 'scheduled',
       mode: 'maintenance_window',
       runAt: '2027-01-12T01:00:00.000Z',
       expiresAt: '2027-01-12T05:00:00.000Z',
     });
-    for (const moved of [task, inWindow]) {
-      const [notice] = await t.ds.query(
-        `SELECT sequence FROM outbox_email WHERE task_id = $1 AND event = 'task.rescheduled'`,
-        [moved.id],
-      );
-      expect(notice.sequence).toBe(1);
-    }
+    const [notice] = await t.ds.query(
+      `SELECT sequence FROM outbox_email WHERE task_id = $1 AND event = 'task.rescheduled'`,
+      [task.id],
+    );
+    expect(notice.sequence).toBe(1);
   });
 
   it('reschedules forced updates even under the cancel policy', async () => {
@@ -129,10 +120,12 @@ describe('platform maintenance', () => {
     }).expect(201);
     expect(res.body.conflictPolicy).toBe('cancel');
     expect(res.body.affected).toEqual({ cancelled: 0, rescheduled: 1 });
+    // The next free window, as for any moved update (not 06:00Z, the period's end).
     expect(await getTask(forced.id)).toMatchObject({
       status: 'scheduled',
-      mode: 'custom',
-      runAt: '2027-01-10T06:00:00.000Z',
+      mode: 'maintenance_window',
+      runAt: '2027-01-11T01:00:00.000Z',
+      expiresAt: '2027-01-11T05:00:00.000Z',
     });
   });
 

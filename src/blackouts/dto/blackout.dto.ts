@@ -44,7 +44,7 @@ export class CreateBlackoutDto {
     enum: CONFLICT_POLICIES,
     default: 'reschedule',
     description:
-      "What happens to scheduled updates inside the blackout: moved past it keeping their mode (a maintenance-window update to the first free window after it, an immediate or custom one to the first instant after it), or cancelled (forced ones, and held tasks of rollouts, are always moved; a platform admin's forced immediate or custom update stays inside it)",
+      "What happens to scheduled updates inside the blackout: moved to the first free window after it, or cancelled (forced ones, and held tasks of rollouts, are always moved; a platform admin's forced immediate or custom update stays inside it)",
   })
   @Optional()
   @IsIn(CONFLICT_POLICIES)
