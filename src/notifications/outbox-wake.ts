@@ -19,9 +19,9 @@ const CHANNEL = /^[a-z_]+$/;
 export const PREPARED_MAX_TASKS = 1_000;
 
 /**
- * An outbox insert in the caller's transaction (`sql` returns one row for each row it wrote) that
- * wakes the outbox's senders on `channel` at commit when it wrote any: one statement, the wake
- * included. Returns how many it wrote. `prepare`: a statement sent many times a second (the
+ * An outbox insert in the caller's transaction (or an UPDATE that makes rows due, such as a
+ * stopping sender's hand-back; `sql` returns one row for each row it wrote) that wakes the outbox's
+ * senders on `channel` at commit when it wrote any: one statement, the wake included. Returns how many it wrote. `prepare`: a statement sent many times a second (the
  * dispatcher's started / ended notices) runs as a prepared statement named after its text, parsed
  * once per connection and planned once where PostgreSQL keeps a generic plan.
  */

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { updateReturning } from '../database/sql';
+import { OUTBOX_CHANNEL } from './notices.repository';
+import { insertThenWake } from './outbox-wake';
 import {
   ClaimedMessage,
   OUTBOX_COLUMNS,
@@ -180,12 +182,19 @@ export class OutboxRepository {
     return rows.filter((r) => r.status === 'dead').length;
   }
 
-  /** Hands claimed rows back untried (the sender is stopping): the attempt does not count. */
+  /**
+   * Hands claimed rows back untried (the sender is stopping, or the claim waited too long to be
+   * sent in its lease): the attempt does not count. They are due now, so the statement that hands
+   * them back also wakes the other senders at its commit: none of them waits for its poll.
+   */
   async release(message: ClaimedMessage): Promise<void> {
-    await this.ds.query(
+    await insertThenWake(
+      this.ds.manager,
+      OUTBOX_CHANNEL,
       `UPDATE outbox_email
        SET status = 'pending', attempts = attempts - 1, lease_owner = NULL, lease_expires_at = NULL
-       WHERE id = ANY($1::uuid[]) AND lease_owner = $2 AND status = 'sending'`,
+       WHERE id = ANY($1::uuid[]) AND lease_owner = $2 AND status = 'sending'
+       RETURNING 1`,
       [message.ids, message.token],
     );
   }

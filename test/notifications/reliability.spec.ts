@@ -1,9 +1,13 @@
 import { LEASE_MS } from '../../src/notifications/mail-sender';
 import { MailTransport } from '../../src/notifications/mail-transport';
+import { OUTBOX_CHANNEL } from '../../src/notifications/notices.repository';
 import { NoticeComposer } from '../../src/notifications/notice-composer';
 import { OutboxRepository } from '../../src/notifications/outbox.repository';
 import { expandCustomerNotices } from '../support/app';
+import { TestClock } from '../support/clock';
+import { createTestDatabase, dropTestDatabase } from '../support/database';
 import { newKey, newPartner, newTenant, newWorld } from '../support/factories';
+import { until } from '../scheduler/support';
 import { MailTestApp, startMailApp } from './support/mail-app';
 import { SmtpSink } from './support/smtp-sink';
 
@@ -217,5 +221,103 @@ describe('e-mail delivery when things go wrong', () => {
       attempts: 2,
       message_id: copies[0].mail.messageId,
     });
+  });
+});
+
+/**
+ * Two replicas on one database, their senders on their own loops and polling once a minute: within
+ * the test only a wake-up moves a sender.
+ */
+describe('an e-mail sender that stops', () => {
+  const clock = new TestClock();
+  const env = { MAIL_SENDER_ENABLED: 'true', MAIL_POLL_MS: '60000' };
+  // The server holds the first e-mail it is handed at MAIL FROM until the test lets it go.
+  let letGo: (() => void) | null = null;
+  let holding = true;
+  const sink = new SmtpSink({
+    onMailFrom: (_address, _session, callback) => {
+      if (!holding) return callback();
+      holding = false;
+      letGo = () => callback();
+    },
+  });
+  let databaseUrl: string;
+  let stopping: MailTestApp | undefined;
+  let stays: MailTestApp | undefined;
+
+  beforeAll(async () => {
+    await sink.start();
+    databaseUrl = await createTestDatabase();
+  });
+  afterAll(async () => {
+    letGo?.();
+    await stopping?.close();
+    await stays?.close();
+    await dropTestDatabase(databaseUrl);
+    await sink.stop();
+  });
+
+  it('hands the e-mails it had queued to the other replicas at once', async () => {
+    // One SMTP connection: of a batch's four customer e-mails it hands one to the server, which
+    // holds it, a second waits for the connection, and the other two wait in its queue.
+    const first = await startMailApp(
+      sink,
+      { ...env, MAIL_CONCURRENCY: '1' },
+      { databaseUrl, clock },
+    );
+    stopping = first;
+    clock.set('2027-05-01T08:00:00Z');
+    const { partner } = await newWorld(first.admin);
+    const tenants = [];
+    for (let i = 0; i < 4; i++) tenants.push(await newTenant(first.admin, partner.id));
+    await first.admin
+      .post('/update-tasks', {
+        tenantIds: tenants.map((x) => x.id),
+        targetVersion: '2.0.0',
+        mode: 'custom',
+        runAt: '2027-05-03T20:00:00Z',
+        notifyCustomer: true,
+        notifyPartner: false,
+      })
+      .expect(201);
+    const count = async (app: MailTestApp, sql: string): Promise<number> =>
+      (await app.ds.query(`SELECT count(*)::int AS n ${sql}`))[0].n;
+    await until(async () => letGo !== null, 'the first e-mail to reach the server');
+    await until(
+      async () => (await count(first, `FROM outbox_email WHERE status = 'sending'`)) === 4,
+      'the first sender to claim all four',
+    );
+
+    // The other replica's sender finds nothing to claim (all four are leased) and listens.
+    const other = await startMailApp(sink, env, { databaseUrl, clock });
+    stays = other;
+    await until(
+      async () =>
+        (await count(
+          first,
+          `FROM pg_stat_activity
+           WHERE datname = current_database() AND query = 'LISTEN ${OUTBOX_CHANNEL}'`,
+        )) === 2,
+      'both senders to listen',
+    );
+    // The first replica stops. Its sender stops first (as close() begins), and only then does the
+    // server take the e-mail it holds: the sender finishes the two it had started and hands back
+    // the two it had not.
+    const senderStopped = first.sender.onModuleDestroy();
+    letGo?.();
+    await senderStopped;
+    await first.close();
+    stopping = undefined;
+    // The two it handed back go out at once, sent by the other replica (and recorded: the server
+    // has them a moment before the sender records them sent).
+    await until(
+      async () => (await count(other, `FROM outbox_email WHERE status = 'sent'`)) === 4,
+      'the e-mails handed back to be sent',
+    );
+    expect(sink.received.map((r) => r.to).sort()).toEqual(
+      tenants.map((x) => x.customerEmail).sort(),
+    );
+    // Handed back untried, they went out at their first counted attempt.
+    expect((await other.outbox()).map((r) => r.attempts)).toEqual([1, 1, 1, 1]);
   });
 });
