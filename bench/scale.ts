@@ -551,6 +551,9 @@ async function historyOf(
   };
 }
 
+/** Weeks of webhook deliveries the default retention keeps (those that succeeded: 30 days). */
+const WEBHOOK_WEEKS_KEPT = Math.ceil(30 / 7);
+
 /** Bytes of one update's history, webhooks left out. */
 const withoutWebhooks = (h: History) =>
   h.task + h.log + h.snapshot + h.email * h.emails + h.batch + h.audit;
@@ -624,8 +627,8 @@ async function webhookReceiver() {
  * of WEBHOOK_TASKS immediate tasks of a partner with one endpoint subscribed to every task event,
  * run by a dispatcher whose webhook sender delivers to a receiver in this process. Growth as
  * written (table sizes), and of the live bytes (liveBytes: after a VACUUM, the live rows and index
- * entries). Webhook deliveries are not deleted by the retention job: they are kept as long as
- * their endpoint exists.
+ * entries). The retention job deletes a delivery that succeeded, with its attempts, after
+ * RETENTION_WEBHOOK_SUCCEEDED_DAYS (30 by default: 5 weeks of them are kept).
  */
 async function webhookHistory(url: string, pg: Client, admin: Api, platformId: string) {
   const sink = await webhookReceiver();
@@ -715,7 +718,7 @@ async function webhookHistory(url: string, pg: Client, admin: Api, platformId: s
     record(
       'a year of 100,000 tenants updated weekly, one webhook endpoint, on top',
       last,
-      `${gb(52 * TENANTS_A_YEAR * written.webhooks)} as written, ${gb(52 * TENANTS_A_YEAR * vacuumed.webhooks)} live after VACUUM, with or without retention (deliveries are not pruned)`,
+      `kept forever ${gb(52 * TENANTS_A_YEAR * written.webhooks)} as written, ${gb(52 * TENANTS_A_YEAR * vacuumed.webhooks)} live after VACUUM; with the default retention (deliveries that succeeded 30 days) ${gb(WEBHOOK_WEEKS_KEPT * TENANTS_A_YEAR * written.webhooks)} and ${gb(WEBHOOK_WEEKS_KEPT * TENANTS_A_YEAR * vacuumed.webhooks)}`,
     );
   } finally {
     await sink.close();

@@ -118,6 +118,18 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(36500) RETENTION_SENT_EMAIL_DAYS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(36500) RETENTION_DEAD_EMAIL_DAYS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(36500) RETENTION_AUDIT_DAYS?: number;
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(36500)
+  RETENTION_WEBHOOK_SUCCEEDED_DAYS?: number;
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(36500)
+  RETENTION_WEBHOOK_FAILED_DAYS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(100000) RETENTION_BATCH_SIZE?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400) RETENTION_INTERVAL_SECONDS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(60000) RETENTION_PAUSE_MS?: number;
@@ -270,6 +282,10 @@ export class AppConfig {
   retentionDeadEmailDays!: number;
   /** Days an audit row is kept. 0: forever. */
   retentionAuditDays!: number;
+  /** Days a webhook delivery that succeeded is kept (from its delivery), attempts included. 0: forever. */
+  retentionWebhookSucceededDays!: number;
+  /** Days a webhook delivery that failed for good is kept (from its last attempt). 0: forever. */
+  retentionWebhookFailedDays!: number;
   /** Rows looked at per statement; each statement is its own short transaction. */
   retentionBatchSize!: number;
   /** The retention job runs this often. */
@@ -372,6 +388,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retentionSentEmailDays: parsed.RETENTION_SENT_EMAIL_DAYS ?? 30,
     retentionDeadEmailDays: parsed.RETENTION_DEAD_EMAIL_DAYS ?? 90,
     retentionAuditDays: parsed.RETENTION_AUDIT_DAYS ?? 400,
+    retentionWebhookSucceededDays: parsed.RETENTION_WEBHOOK_SUCCEEDED_DAYS ?? 30,
+    retentionWebhookFailedDays: parsed.RETENTION_WEBHOOK_FAILED_DAYS ?? 90,
     retentionBatchSize: parsed.RETENTION_BATCH_SIZE ?? 1000,
     retentionIntervalSeconds: parsed.RETENTION_INTERVAL_SECONDS ?? 600,
     retentionPauseMs: parsed.RETENTION_PAUSE_MS ?? 100,

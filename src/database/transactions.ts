@@ -46,7 +46,8 @@ export abstract class Transactions {
 
 /** A table and how many of its rows a committed statement inserted, updated or deleted. */
 export interface BulkWrite {
-  table: 'tenant' | 'update_task' | 'outbox_email' | 'task_log_chunk' | 'audit_log';
+  table:
+    'tenant' | 'update_task' | 'outbox_email' | 'task_log_chunk' | 'audit_log' | 'webhook_delivery';
   rows: number;
 }
 

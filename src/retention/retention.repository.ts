@@ -35,10 +35,11 @@ const toStep = (rows: StepRow[]): PruneStep => ({
 /**
  * The deletes of the retention job. Each statement walks a primary key (or identity) from where the
  * previous one stopped and looks at at most `limit` rows, so it is short and never scans the table
- * again; ids of tasks and e-mails are uuid v7 (time-ordered), so "created before the cutoff" is a
- * key range. Only finished rows are deleted: the dispatcher's rows (open tasks, pending e-mails)
- * are never touched, and a sent e-mail is kept while a follow-up could still be addressed from it
- * (its task, or for a batch digest any task of its batch, is open).
+ * again; ids of tasks, e-mails and webhook deliveries are uuid v7 (time-ordered), so "created
+ * before the cutoff" is a key range. Only finished rows are deleted: the dispatcher's and the
+ * senders' rows (open tasks, pending e-mails, pending or delivering webhook deliveries) are never
+ * touched, and a sent e-mail is kept while a follow-up could still be addressed from it (its task,
+ * or for a batch digest any task of its batch, is open).
  */
 @Injectable()
 export class RetentionRepository {
@@ -114,6 +115,46 @@ export class RetentionRepository {
              AND NOT EXISTS (SELECT 1 FROM update_task t WHERE t.id = o.task_id AND t.is_open)
              AND (o.task_id IS NOT NULL OR o.batch_id IS NULL
                   OR NOT EXISTS (SELECT 1 FROM update_task t WHERE t.batch_id = o.batch_id AND t.is_open))
+           RETURNING 1
+         )
+         SELECT (SELECT id FROM scanned ORDER BY id DESC LIMIT 1)::text AS last,
+                (SELECT count(*) FROM scanned)::int AS scanned,
+                (SELECT count(*) FROM gone)::int AS deleted`,
+        [after, uuidV7Floor(cutoff), limit, cutoff, status],
+      ),
+    );
+  }
+
+  /**
+   * Webhook deliveries of `status` (succeeded, or failed for good: both are final, a redelivery is a
+   * new row) that finished before `cutoff` (delivered, or last attempted; never tried: written),
+   * with their attempts (a foreign key cascade). Ids are uuid v7 (time-ordered). A pending or
+   * delivering one is never a candidate: those are what the order per task waits for (a finished
+   * one holds nothing back), and what a sender holds a lease on. Rows locked by someone else (an
+   * endpoint being deleted) are skipped, so this never waits in a lock cycle; an endpoint with a
+   * batch's fan-out row still being expanded keeps its deliveries meanwhile, as the dedupe keys
+   * of the tasks expanded early keep the expansion from writing them twice.
+   */
+  async pruneWebhookDeliveries(
+    tx: Tx,
+    status: 'succeeded' | 'failed',
+    after: string,
+    cutoff: Date,
+    limit: number,
+  ): Promise<PruneStep> {
+    return toStep(
+      await tx.query(
+        `WITH scanned AS (
+           SELECT id FROM webhook_delivery WHERE id > $1 AND id < $2 ORDER BY id LIMIT $3
+         ), finished AS (
+           SELECT d.id FROM webhook_delivery d
+           WHERE d.id IN (SELECT id FROM scanned) AND d.status = $5 AND d.lease_owner IS NULL
+             AND COALESCE(d.delivered_at, d.last_attempt_at, d.created_at) < $4
+             AND d.endpoint_id <> ALL (
+               SELECT f.endpoint_id FROM webhook_fanout f WHERE f.status = 'pending')
+           FOR UPDATE OF d SKIP LOCKED
+         ), gone AS (
+           DELETE FROM webhook_delivery d USING finished f WHERE d.id = f.id
            RETURNING 1
          )
          SELECT (SELECT id FROM scanned ORDER BY id DESC LIMIT 1)::text AS last,

@@ -13,6 +13,8 @@ export const PRUNED_KINDS = [
   'batches',
   'sent_emails',
   'dead_emails',
+  'succeeded_webhooks',
+  'failed_webhooks',
   'audit',
   'sessions',
 ] as const;
@@ -22,11 +24,12 @@ const DAY_MS = 86_400_000;
 
 /**
  * Keeps history for a configurable time (RETENTION_*): finished tasks with their step logs, their
- * batches once empty, sent and dead e-mails, audit rows, ended console sessions. Deletes in small
- * statements, each its own transaction holding its locks for milliseconds; rows the dispatcher or
- * the sender work on (open tasks, pending e-mails) are never candidates. Safe with several
- * replicas: each statement takes the retention advisory lock with try-lock, and a replica that
- * finds it taken leaves this round to the one that holds it.
+ * batches once empty, sent and dead e-mails, webhook deliveries that succeeded or failed (with
+ * their attempts), audit rows, ended console sessions. Deletes in small statements, each its own
+ * transaction holding its locks for milliseconds; rows the dispatcher or the senders work on (open
+ * tasks, pending e-mails, pending or delivering webhook deliveries) are never candidates. Safe
+ * with several replicas: each statement takes the retention advisory lock with try-lock, and a
+ * replica that finds it taken leaves this round to the one that holds it.
  */
 @Injectable()
 export class RetentionService {
@@ -114,6 +117,32 @@ export class RetentionService {
           ),
       ],
       [
+        'succeeded_webhooks',
+        c.retentionWebhookSucceededDays,
+        FIRST_UUID,
+        (tx, after) =>
+          this.rows.pruneWebhookDeliveries(
+            tx,
+            'succeeded',
+            after,
+            before(c.retentionWebhookSucceededDays),
+            c.retentionBatchSize,
+          ),
+      ],
+      [
+        'failed_webhooks',
+        c.retentionWebhookFailedDays,
+        FIRST_UUID,
+        (tx, after) =>
+          this.rows.pruneWebhookDeliveries(
+            tx,
+            'failed',
+            after,
+            before(c.retentionWebhookFailedDays),
+            c.retentionBatchSize,
+          ),
+      ],
+      [
         'audit',
         c.retentionAuditDays,
         '0',
@@ -156,6 +185,7 @@ export class RetentionService {
     await this.db.refreshStatistics([
       { table: 'update_task', rows: deleted.tasks },
       { table: 'outbox_email', rows: deleted.sent_emails + deleted.dead_emails },
+      { table: 'webhook_delivery', rows: deleted.succeeded_webhooks + deleted.failed_webhooks },
       { table: 'audit_log', rows: deleted.audit },
     ]);
     if (Object.values(deleted).some((n) => n > 0))

@@ -336,9 +336,15 @@ export class WebhookDeliveriesRepository {
 
   /**
    * Sends a delivery again as a new delivery of the same message (same `webhook-id`, so a receiver
-   * that already has it can tell), due now, after any open delivery of its task.
+   * that already has it can tell), due now, after any open delivery of its task. Null when there
+   * is no such delivery (the retention job may have deleted it a moment ago).
    */
-  async redeliver(tx: Tx, endpointId: string, id: string, now: Date): Promise<WebhookDelivery> {
+  async redeliver(
+    tx: Tx,
+    endpointId: string,
+    id: string,
+    now: Date,
+  ): Promise<WebhookDelivery | null> {
     const rows: { id: string }[] = await tx.query(
       `INSERT INTO webhook_delivery (endpoint_id, message_id, event, order_key, payload,
          next_attempt_at, created_at)
@@ -346,8 +352,9 @@ export class WebhookDeliveriesRepository {
        WHERE id = $2 AND endpoint_id = $1 RETURNING id`,
       [endpointId, id, now],
     );
+    if (rows.length === 0) return null;
     await wakeWebhookSenders(tx);
-    return (await this.find(tx, endpointId, rows[0].id)) as WebhookDelivery;
+    return this.find(tx, endpointId, rows[0].id);
   }
 
   async find(tx: Tx, endpointId: string, id: string): Promise<WebhookDelivery | null> {

@@ -165,14 +165,13 @@ export class WebhooksService {
   ): Promise<WebhookDeliveryResponse> {
     return this.db.run(async (tx) => {
       const endpoint = await this.enabledEndpoint(tx, caller, id);
-      if (!(await this.deliveries.find(tx, endpoint.id, deliveryId)))
-        throw new NotFoundError('Webhook delivery', deliveryId);
       const delivery = await this.deliveries.redeliver(
         tx,
         endpoint.id,
         deliveryId,
         this.clock.now(),
       );
+      if (!delivery) throw new NotFoundError('Webhook delivery', deliveryId);
       await this.audit.record(tx, caller, {
         action: 'webhook.redeliver',
         entityType: 'webhook_delivery',

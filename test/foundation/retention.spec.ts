@@ -95,6 +95,8 @@ describe('retention', () => {
       batches: 0,
       sent_emails: 0,
       dead_emails: 0,
+      succeeded_webhooks: 0,
+      failed_webhooks: 0,
       audit: 0,
       sessions: 1,
     });
