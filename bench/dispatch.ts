@@ -8,7 +8,7 @@
 //    started_at), i.e. claimed → completed, start-up excluded; CPU time per task of the dispatcher
 //    processes and of the local PostgreSQL over the same time. Floor: the same number of tasks
 //    moved scheduled → running → succeeded by bare set-based UPDATEs, 100 at a time, no steps.
-// 2. Latency: one idle dispatcher; BENCH_LATENCY_TASKS tasks committed one at a time (INSERT + the
+// 2. Latency (BENCH_LATENCY_TASKS=0 leaves it out): one idle dispatcher; BENCH_LATENCY_TASKS tasks committed one at a time (INSERT + the
 //    NOTIFY that POST /update-tasks sends, in one transaction, as the service does), after
 //    BENCH_LATENCY_WARMUP tasks committed the same way whose figures are printed apart (a process
 //    just started runs its first claims slower: code not yet optimized by V8, statements not yet
@@ -253,13 +253,23 @@ async function main(): Promise<void> {
     const one = TASKS > 0 ? await throughput(admin, pg, db.url, platform.id, 1) : null;
     const two = TASKS > 0 ? await throughput(admin, pg, db.url, platform.id, 2) : null;
     const floor = TASKS > 0 ? await floorThroughput(admin, pg, platform.id) : null;
-    const { tenantIds } = await newPartner(admin, platform.id, LATENCY_WARMUP + LATENCY_TASKS, pg);
-    // The runs before left dead rows and dirty pages behind (this server may run without
-    // autovacuum): cleaned and written out first, so that the latency is not theirs.
-    await pg.query('VACUUM ANALYZE');
-    await pg.query('CHECKPOINT').catch(() => undefined); // needs a superuser or pg_checkpoint
-    const lat = await latency(pg, db.url, tenantIds);
-    const notify = await notifyFloor(db.url);
+    // BENCH_LATENCY_TASKS=0: the throughput part only.
+    let lat: Awaited<ReturnType<typeof latency>> | null = null;
+    let notify: number[] = [];
+    if (LATENCY_TASKS > 0) {
+      const { tenantIds } = await newPartner(
+        admin,
+        platform.id,
+        LATENCY_WARMUP + LATENCY_TASKS,
+        pg,
+      );
+      // The runs before left dead rows and dirty pages behind (this server may run without
+      // autovacuum): cleaned and written out first, so that the latency is not theirs.
+      await pg.query('VACUUM ANALYZE');
+      await pg.query('CHECKPOINT').catch(() => undefined); // needs a superuser or pg_checkpoint
+      lat = await latency(pg, db.url, tenantIds);
+      notify = await notifyFloor(db.url);
+    }
 
     const f = (n: number) => n.toFixed(1);
     const cpuOf = (c: { node: number; pg: number | null }) =>
@@ -281,6 +291,7 @@ async function main(): Promise<void> {
         `  floor         ${Math.round(floor)} tasks/s: bare UPDATEs scheduled → running → succeeded, 100 per statement, no steps, no log`,
       );
     }
+    if (lat === null) return;
     const spread = (xs: number[]) =>
       `p50 ${f(percentile(xs, 50))} ms, p99 ${f(percentile(xs, 99))} ms, max ${f(xs[xs.length - 1])} ms`;
     console.log(
