@@ -81,6 +81,9 @@ export async function prepared<T>(
   }
 }
 
+/** The setting of `useGenericPlans`, for a statement that does something else too (lockInOrder). */
+export const GENERIC_PLANS = `set_config('plan_cache_mode', 'force_generic_plan', true)`;
+
 /**
  * For the rest of `tx`: prepared statements use their generic plan (planned once per connection)
  * instead of being planned again for their parameters. PostgreSQL keeps planning a statement anew
@@ -90,10 +93,6 @@ export async function prepared<T>(
  * ids found by primary key, a claim's candidates): the setting ends with the transaction.
  */
 export async function useGenericPlans(tx: EntityManager): Promise<void> {
-  await prepared(
-    tx,
-    'plans.generic',
-    `SELECT set_config('plan_cache_mode', 'force_generic_plan', true)`,
-    [],
-  );
+  await prepared(tx, 'plans.generic', `SELECT ${GENERIC_PLANS}`, []);
 }
+

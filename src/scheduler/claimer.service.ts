@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { lockInOrder } from '../database/lock-order';
-import { useGenericPlans } from '../database/sql';
 import { Transactions } from '../database/transactions';
 import { Notices } from '../notifications/notices.service';
 import type { TenantState } from '../tenants/tenant.entity';
@@ -43,9 +42,9 @@ export class Claimer {
 
   async claim(r: ClaimRequest): Promise<Claim[]> {
     return this.db.run(async (tx) => {
-      await useGenericPlans(tx);
       const { tasks } = await lockInOrder(tx, {
         claims: true,
+        genericPlans: true,
         tasks: async () => {
           const lapsed = r.lapsed !== false ? await this.claims.claimLapsed(tx, r, r.capacity) : [];
           const left = r.capacity - lapsed.length;
