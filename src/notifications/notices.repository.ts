@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { insertThenWake, PREPARED_MAX_TASKS, wake } from './outbox-wake';
+import {
+  insertAllThenWake,
+  insertThenWake,
+  type OutboxInsert,
+  PREPARED_MAX_TASKS,
+  wake,
+} from './outbox-wake';
 import type { MaintenanceNoticeEvent, RolloutNoticeEvent, TaskNoticeEvent } from './notice-events';
 
 /** Which tasks a notice is about: every task of a batch, or a list of tasks. */
@@ -146,11 +152,19 @@ export class NoticesRepository {
 
   /** Notices to the tasks' customers and partner contacts as they are today. */
   async insertForCurrentRecipients(em: EntityManager, n: TaskNoticeInsert): Promise<number> {
+    const [written] = await insertAllThenWake(em, [this.forCurrentRecipients(n)]);
+    return written;
+  }
+
+  /**
+   * The insert of insertForCurrentRecipients, to be run with others in one statement
+   * (insertAllThenWake).
+   */
+  forCurrentRecipients(n: TaskNoticeInsert): OutboxInsert {
     const { where, params, key, group } = taskNoticeParts(n);
-    return insertThenWake(
-      em,
-      OUTBOX_CHANNEL,
-      `${INSERT}
+    return {
+      channel: OUTBOX_CHANNEL,
+      sql: `${INSERT}
        SELECT $3, $3, tn.customer_email, 'customer', tn.locale, tn.timezone, t.notice_sequence,
          $2::text, ${key('tn.customer_email')}, t.id, t.batch_id, t.partner_id, t.platform_id, NULL,
          $6::timestamptz
@@ -165,8 +179,8 @@ export class NoticesRepository {
        WHERE ${where} AND t.notify_partner
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1`,
       params,
-      { prepare: 'taskIds' in n.selection && n.selection.taskIds.length <= PREPARED_MAX_TASKS },
-    );
+      prepare: 'taskIds' in n.selection && n.selection.taskIds.length <= PREPARED_MAX_TASKS,
+    };
   }
 
   /**

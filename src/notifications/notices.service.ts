@@ -14,6 +14,7 @@ import {
   NoticesRepository,
   type TaskSelection,
 } from './notices.repository';
+import { insertAllThenWake } from './outbox-wake';
 import { type WebhookBlackoutFacts, WebhookOutboxRepository } from './webhook-outbox.repository';
 import {
   type CodeFacts,
@@ -85,8 +86,15 @@ export class Notices {
       partnerDelaySeconds: TRICKLING.includes(event) ? this.config.mailDigestWindowSeconds : 0,
       now: this.clock.now(),
     };
+    if (!FOLLOW_UPS.includes(event)) {
+      // Webhooks and e-mails in one statement (one round trip in each claim and completion).
+      const [, mails] = await insertAllThenWake(tx, [
+        this.webhooks.forTasks(event, selection, insert.reason, insert.now),
+        this.notices.forCurrentRecipients(insert),
+      ]);
+      return mails;
+    }
     await this.webhooks.insertForTasks(tx, event, selection, insert.reason, insert.now);
-    if (!FOLLOW_UPS.includes(event)) return this.notices.insertForCurrentRecipients(tx, insert);
     // Customers of a batch are told of a change only if they were told of the task: the
     // expansion of the batch's customers waits until this transaction ends.
     await this.notices.holdExpansion(tx, selection);

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { insertThenWake, PREPARED_MAX_TASKS, wake } from './outbox-wake';
+import {
+  insertAllThenWake,
+  insertThenWake,
+  type OutboxInsert,
+  PREPARED_MAX_TASKS,
+  wake,
+} from './outbox-wake';
 import {
   type BlackoutWebhookEvent,
   type MaintenanceNoticeEvent,
@@ -57,11 +63,21 @@ export class WebhookOutboxRepository {
     reason: string | null,
     now: Date,
   ): Promise<number> {
+    const [n] = await insertAllThenWake(em, [this.forTasks(event, selection, reason, now)]);
+    return n;
+  }
+
+  /** The insert of insertForTasks, to be run with others in one statement (insertAllThenWake). */
+  forTasks(
+    event: TaskWebhookEvent,
+    selection: TaskSelection,
+    reason: string | null,
+    now: Date,
+  ): OutboxInsert {
     const where = 'batchId' in selection ? 't.batch_id = $1::uuid' : 't.id = ANY($1::uuid[])';
-    return insertThenWake(
-      em,
-      WEBHOOK_CHANNEL,
-      `${INSERT}
+    return {
+      channel: WEBHOOK_CHANNEL,
+      sql: `${INSERT}
        SELECT e.id, ${MESSAGE_ID}, $2, t.id, ${body(TASK_DATA, '$4')},
          $5::timestamptz, $5::timestamptz
        FROM update_task t
@@ -71,7 +87,7 @@ export class WebhookOutboxRepository {
          -- Checked once before the tasks are read: a batch of 100,000 with no endpoint reads none.
          AND EXISTS (SELECT 1 FROM webhook_endpoint x WHERE x.enabled AND $2::text = ANY (x.events))
        RETURNING 1`,
-      [
+      params: [
         'batchId' in selection ? selection.batchId : selection.taskIds,
         event,
         reason,
@@ -79,8 +95,8 @@ export class WebhookOutboxRepository {
         now,
       ],
       // The dispatcher's started / ended events, many a second: a prepared statement.
-      { prepare: 'taskIds' in selection && selection.taskIds.length <= PREPARED_MAX_TASKS },
-    );
+      prepare: 'taskIds' in selection && selection.taskIds.length <= PREPARED_MAX_TASKS,
+    };
   }
 
   /**
