@@ -95,4 +95,3 @@ export const GENERIC_PLANS = `set_config('plan_cache_mode', 'force_generic_plan'
 export async function useGenericPlans(tx: EntityManager): Promise<void> {
   await prepared(tx, 'plans.generic', `SELECT ${GENERIC_PLANS}`, []);
 }
-
