@@ -34,6 +34,16 @@ import {
   withBenchService,
 } from './support';
 
+/** A dispatcher of the built service with the no-op executor, alone in its process. */
+const NO_OP_DISPATCHER = {
+  SCHEDULER_ENABLED: 'true',
+  SIMULATED_STEP_MS: '0',
+  SCHEDULER_CONCURRENCY: '200',
+  SCHEDULER_PLATFORM_CONCURRENCY: '100000',
+  MAIL_SENDER_ENABLED: 'false',
+  RETENTION_ENABLED: 'false',
+};
+
 const SCALES = (process.env.BENCH_SCALES ?? '10000,100000,1000000').split(',').map(Number);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 20);
 const CANCEL_TIMEOUT_MS = Number(process.env.BENCH_CANCEL_TIMEOUT_S ?? 600) * 1000;
@@ -398,14 +408,7 @@ async function claimWithHistory(
     notifyCustomer: true,
     notifyPartner: true,
   });
-  const dispatcher = await startService(url, {
-    SCHEDULER_ENABLED: 'true',
-    SIMULATED_STEP_MS: '0',
-    SCHEDULER_CONCURRENCY: '200',
-    SCHEDULER_PLATFORM_CONCURRENCY: '100000',
-    MAIL_SENDER_ENABLED: 'false',
-    RETENTION_ENABLED: 'false',
-  });
+  const dispatcher = await startService(url, NO_OP_DISPATCHER);
   const pruning = pruneBefore ? prune(url, pruneBefore) : null;
   try {
     for (;;) {
@@ -662,12 +665,7 @@ async function webhookHistory(url: string, pg: Client, admin: Api, platformId: s
       notifyPartner: true,
     });
     const dispatcher = await startService(url, {
-      SCHEDULER_ENABLED: 'true',
-      SIMULATED_STEP_MS: '0',
-      SCHEDULER_CONCURRENCY: '200',
-      SCHEDULER_PLATFORM_CONCURRENCY: '100000',
-      MAIL_SENDER_ENABLED: 'false',
-      RETENTION_ENABLED: 'false',
+      ...NO_OP_DISPATCHER,
       WEBHOOK_SENDER_ENABLED: 'true',
       WEBHOOK_ALLOW_PRIVATE: 'true',
     });
