@@ -124,7 +124,8 @@ export class WebhookOutboxRepository {
    * into ordinary deliveries with the bodies a per-task insert writes. The deliveries and the new
    * position commit together; the row is locked FOR UPDATE SKIP LOCKED (another sender takes
    * another row), and the dedupe key `fanout:<row>:<task>` writes a task once whoever expands it
-   * (this, or the change of the task that expanded it first). The endpoint is held FOR KEY SHARE
+   * (this, or the change of the task that expanded it first). A chunk that wrote deliveries or
+   * leaves the row pending wakes the senders at its commit. The endpoint is held FOR KEY SHARE
    * from the start (skipped while it is being deleted), so a deletion waits for the chunk instead of
    * deadlocking with it. Returns the tasks read (0: nothing
    * was pending). An endpoint disabled meanwhile gets nothing (its row ends).
@@ -180,7 +181,9 @@ export class WebhookOutboxRepository {
        WHERE id = $1`,
       [due.id, step.last, step.written, done],
     );
-    if (step.written > 0) await wake(em, WEBHOOK_CHANNEL);
+    // A row left pending is for whoever comes next: this sender may be stopping, and the others
+    // that found the row locked wait for a wake-up, not for their poll.
+    if (step.written > 0 || !done) await wake(em, WEBHOOK_CHANNEL);
     return Math.max(step.tasks, 1);
   }
 

@@ -1,8 +1,9 @@
+import { Client } from 'pg';
 import { loadConfig } from '../../src/config/app-config';
 import { startTestApp, TestApp } from '../support/app';
 import { TestClock } from '../support/clock';
 import { createTestDatabase, dropTestDatabase } from '../support/database';
-import { newTenant, newWorld } from '../support/factories';
+import { newKey, newPartner, newTenant, newWorld } from '../support/factories';
 import type { Api } from '../support/http';
 import { WebhookSender } from '../../src/webhooks/webhook-sender';
 import { Receivers } from '../support/webhook-receivers';
@@ -270,5 +271,120 @@ describe('a webhook sender that stops', () => {
       async () => (await count(other, `FROM webhook_delivery WHERE status = 'succeeded'`)) === 2,
       'the two handed back to be recorded as delivered',
     );
+  });
+});
+
+/**
+ * A batch's fan-out row is expanded a chunk of tasks (2,000) per transaction, the row locked FOR
+ * UPDATE SKIP LOCKED: a sender that finds it locked leaves it to the one expanding it. Two replicas
+ * polling once a minute; a table lock held by the test stops the first replica's first chunk
+ * (after it locked the row) until the other has looked at the row and found it locked.
+ */
+describe('a webhook sender that stops while expanding a batch', () => {
+  const receivers = new Receivers();
+  const clock = new TestClock();
+  const env = {
+    WEBHOOK_ALLOW_PRIVATE: 'true',
+    WEBHOOK_SENDER_ENABLED: 'true',
+    WEBHOOK_POLL_MS: '60000',
+  };
+  let databaseUrl: string;
+  let locker: Client | undefined;
+  const apps: TestApp[] = [];
+
+  beforeAll(async () => {
+    databaseUrl = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await locker?.end().catch(() => undefined);
+    for (const app of apps.splice(0)) await app.close();
+    await dropTestDatabase(databaseUrl);
+    await receivers.stopAll();
+  });
+
+  it('leaves the rest of the batch to the other replicas at once, though its last chunk wrote nothing', async () => {
+    // Its data written by a replica without a sender.
+    const setup = await startTestApp({
+      databaseUrl,
+      clock,
+      env: { WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_SENDER_ENABLED: 'false' },
+    });
+    apps.push(setup);
+    const world = await newWorld(setup.admin);
+    const r = await receivers.start();
+    await register(world.partnerApi, r.url);
+    // The endpoint's partner has one tenant, the last in task order; another partner of the
+    // platform has 3,000, so the first chunk of the batch has none of the endpoint's tasks.
+    const other = await newPartner(setup.admin, world.platform.id);
+    await setup.admin
+      .as(await newKey(setup.admin, 'partner_admin', other.id))
+      .post('/tenants/bulk', {
+        tenants: Array.from({ length: 3000 }, (_, i) => ({
+          name: `other-${i}`,
+          softwareVersion: '1.0.0',
+        })),
+      })
+      .expect(201);
+    const mine = await newTenant(setup.admin, world.partner.id);
+    await setup.ds.query(
+      `UPDATE tenant SET id = 'ffffffff-ffff-4fff-bfff-ffffffffffff' WHERE id = $1`,
+      [mine.id],
+    );
+    const { batchId } = (
+      await setup.admin
+        .post('/update-tasks', {
+          platformId: world.platform.id,
+          targetVersion: '2.0.0',
+          mode: 'custom',
+          runAt: '2027-04-01T10:00:00Z',
+        })
+        .expect(201)
+    ).body;
+    const count = async (sql: string, params: unknown[] = []): Promise<number> =>
+      (await setup.ds.query(`SELECT count(*)::int AS n ${sql}`, params))[0].n;
+    expect(await count(`FROM webhook_fanout WHERE status = 'pending'`)).toBe(1);
+    expect(
+      await count(
+        `FROM (SELECT partner_id FROM update_task WHERE batch_id = $1 ORDER BY id LIMIT 2000) c
+         WHERE partner_id = $2`,
+        [batchId, world.partner.id],
+      ),
+    ).toBe(0);
+
+    // Writes to webhook_delivery wait for the test: the first replica's first chunk stops there.
+    const lock = new Client({ connectionString: databaseUrl });
+    locker = lock;
+    await lock.connect();
+    await lock.query(`BEGIN`);
+    await lock.query(`LOCK TABLE webhook_delivery IN SHARE MODE`);
+    const lockerPid = (await lock.query(`SELECT pg_backend_pid() AS pid`)).rows[0].pid as number;
+    const blocked = () =>
+      count(`FROM pg_stat_activity WHERE pg_blocking_pids(pid) && $1::int[]`, [[lockerPid]]);
+    const stopping = await startTestApp({ databaseUrl, clock, env });
+    apps.push(stopping);
+    await until(async () => (await blocked()) === 1, 'the first replica to expand the first chunk');
+    // The other replica finds the row locked, leaves it, and waits to claim deliveries.
+    const stays = await startTestApp({ databaseUrl, clock, env });
+    apps.push(stays);
+    await until(async () => (await blocked()) === 2, 'the other replica to pass the row by');
+    await until(
+      async () =>
+        (await count(
+          `FROM pg_stat_activity
+           WHERE datname = current_database() AND query = 'LISTEN webhook_delivery'`,
+        )) === 2,
+      'both senders to listen',
+    );
+
+    // The first replica stops: its chunk (none of the endpoint's tasks) commits, and it expands
+    // no more.
+    const stopped = stopping.app.get(WebhookSender).onModuleDestroy();
+    await lock.query(`ROLLBACK`);
+    await stopped;
+    await stopping.close();
+    apps.splice(apps.indexOf(stopping), 1);
+    // The other replica expands the rest at once and sends the endpoint its task.
+    await until(async () => r.received.length === 1, 'the rest of the batch to be expanded');
+    expect(await count(`FROM webhook_fanout WHERE status = 'done'`)).toBe(1);
   });
 });
