@@ -298,7 +298,8 @@ export class WebhookDeliveriesRepository {
   }
 
   /**
-   * Hands a claim back untried (the sender is stopping): pending again, the attempt not counted;
+   * Hands a claim back untried (the sender is stopping, or the claim waited in its queue until its
+   * lease could no longer cover a request): pending again, the attempt not counted;
    * the other senders are woken at commit (it is due now: none of them should wait for its poll).
    */
   async release(tx: Tx, d: ClaimedDelivery, owner: string): Promise<void> {

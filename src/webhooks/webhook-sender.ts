@@ -191,8 +191,14 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
     return claimed.length;
   }
 
-  /** Starts queued deliveries (in order of writing per endpoint) while there are request slots. */
+  /**
+   * Starts queued deliveries (in order of writing per endpoint) while there are request slots.
+   * Once the sender is stopping it starts none: a slot that an abandoned request frees must not
+   * take a queued delivery (it would go out with the stop's aborted signal and be dropped, left
+   * `delivering` with an attempt counted until its lease lapsed); releaseQueued hands those back.
+   */
   private pump(): void {
+    if (this.stopping) return;
     for (const [endpointId, queue] of this.queues) {
       while (
         queue.length > 0 &&
@@ -260,9 +266,12 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async send(d: ClaimedDelivery, answered: () => void): Promise<void> {
-    // Queued behind slow requests past its lease: not sent (it is claimed again, sent once).
-    if (this.clock.now().getTime() + this.config.webhookTimeoutMs > d.leaseExpiresAt.getTime())
+    // Queued behind slow requests past its lease: not sent (sent once, by whoever claims it
+    // next), handed back now and the other senders woken, unless another sender took it already.
+    if (this.clock.now().getTime() + this.config.webhookTimeoutMs > d.leaseExpiresAt.getTime()) {
+      await this.db.run((tx) => this.deliveries.release(tx, d, this.instance));
       return;
+    }
     const secrets = d.previousSecret ? [d.secret, d.previousSecret] : [d.secret];
     const headers = signedHeaders(d.messageId, new Date(), d.body, secrets);
     const result = await this.client.post(d.url, d.body, headers, this.abort.signal);

@@ -388,3 +388,126 @@ describe('a webhook sender that stops while expanding a batch', () => {
     expect(await count(`FROM webhook_fanout WHERE status = 'done'`)).toBe(1);
   });
 });
+
+/**
+ * A sender stopped while its loop is busy (here: right after its claim, while it looks for more):
+ * the request it abandons frees a slot, and what it had queued must not start in that slot with
+ * the stop's aborted signal (dropped, its delivery left `delivering` until its lease lapsed and a
+ * poll found it, an attempt counted for no request); it is handed back untried.
+ */
+describe('a webhook sender stopped while busy', () => {
+  const receivers = new Receivers();
+  let databaseUrl: string;
+
+  beforeAll(async () => {
+    databaseUrl = await createTestDatabase();
+  });
+  afterAll(async () => {
+    receivers.releaseAll();
+    await dropTestDatabase(databaseUrl);
+    await receivers.stopAll();
+  });
+
+  it('hands back what it had queued, untried, whatever its loop was doing', async () => {
+    const stopping = await startTestApp({
+      databaseUrl,
+      env: {
+        WEBHOOK_ALLOW_PRIVATE: 'true',
+        WEBHOOK_SENDER_ENABLED: 'true',
+        WEBHOOK_POLL_MS: '60000',
+        WEBHOOK_CONCURRENCY: '1',
+      },
+    });
+    const world = await newWorld(stopping.admin);
+    const r = await receivers.start();
+    r.answers.push('hang');
+    await register(world.partnerApi, r.url);
+    const tenantIds: string[] = [];
+    for (let i = 0; i < 3; i++)
+      tenantIds.push((await newTenant(stopping.admin, world.partner.id)).id);
+    await schedule(stopping, tenantIds);
+    await r.receivedCount(1);
+    await until(
+      async () =>
+        (
+          await stopping.ds.query(
+            `SELECT count(*)::int AS n FROM webhook_delivery WHERE status = 'delivering'`,
+          )
+        )[0].n === 3,
+      'the sender to claim all three',
+    );
+    await stopping.close();
+
+    const pg = new Client({ connectionString: databaseUrl });
+    await pg.connect();
+    try {
+      const { rows } = await pg.query<{ status: string; attempts: number; n: number }>(
+        `SELECT status, attempts, count(*)::int AS n FROM webhook_delivery
+         GROUP BY status, attempts ORDER BY status`,
+      );
+      // The one whose request it abandoned waits for its lease; the two queued are due again,
+      // their attempt not counted.
+      expect(rows).toEqual([
+        { status: 'delivering', attempts: 1, n: 1 },
+        { status: 'pending', attempts: 0, n: 2 },
+      ]);
+    } finally {
+      await pg.end();
+    }
+    expect(r.received).toHaveLength(1);
+  });
+});
+
+/**
+ * A delivery that waited in the sender's queue behind a slow request until its lease could no
+ * longer cover a request is not sent on that claim: it is handed back (due again, the attempt not
+ * counted) and claimed anew, not left `delivering` for its lease to lapse.
+ */
+describe('a delivery queued past its lease', () => {
+  const receivers = new Receivers();
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      env: {
+        WEBHOOK_ALLOW_PRIVATE: 'true',
+        WEBHOOK_SENDER_ENABLED: 'true',
+        WEBHOOK_POLL_MS: '60000',
+        WEBHOOK_CONCURRENCY: '1',
+        WEBHOOK_TIMEOUT_MS: '10000',
+      },
+    });
+    t.clock.set('2027-03-20T10:00:00Z');
+  });
+  afterAll(async () => {
+    receivers.releaseAll();
+    await t.close();
+    await receivers.stopAll();
+  });
+
+  it('is handed back and sent on a claim of its own, one attempt each', async () => {
+    const world = await newWorld(t.admin);
+    const r = await receivers.start();
+    r.answers.push('hang');
+    const { id } = await register(world.partnerApi, r.url);
+    const tenantIds: string[] = [];
+    for (let i = 0; i < 3; i++) tenantIds.push((await newTenant(t.admin, world.partner.id)).id);
+    await schedule(t, tenantIds);
+    await r.receivedCount(1);
+    await until(
+      async () => (await statuses(t, id)).every((s) => s === 'delivering'),
+      'the sender to claim all three, two of them queued behind the held one',
+    );
+    // The held request answers when less than a request's timeout (10 s) is left of the leases
+    // (timeout + 30 s, the same for all three): the two queued ones can no longer be sent on
+    // theirs; the held one's lease has not run out.
+    t.clock.advance(31_000);
+    expect(r.release()).toBe(1);
+    await until(async () => r.received.length === 3, 'the two to be sent');
+    await until(
+      async () => (await statuses(t, id)).every((s) => s === 'succeeded'),
+      'all three to be recorded as delivered',
+    );
+    expect((await deliveries(t, id)).map((d) => d.attempts)).toEqual([1, 1, 1]);
+  });
+});
