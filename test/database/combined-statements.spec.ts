@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { lockInOrder } from '../../src/database/lock-order';
 import { insertAllThenWake } from '../../src/notifications/outbox-wake';
+import { until } from '../scheduler/support';
 import { startTestApp, TestApp } from '../support/app';
 
 /**
@@ -78,7 +79,8 @@ describe('statements that do two things at once', () => {
         { v: 'a-2' },
       ]);
       expect(await t.ds.query(`SELECT v, w FROM probe_b`)).toEqual([{ v: 7, w: 'b' }]);
-      // Notifications are delivered at commit; a round trip on the listener reads them.
+      // Delivered at commit: both woken senders' channels, and (a round trip later) no other.
+      await until(async () => heard.length >= 2, 'the two notifications');
       await listener.query('SELECT 1');
       expect(heard.sort()).toEqual(['probe_a_channel', 'probe_b_channel']);
     } finally {
