@@ -57,7 +57,10 @@ export class RunJournal {
   private readonly queue: GroupCommit<Item, ItemResult>;
   /** Per task, its segment still waiting in the queue (later writes join it). */
   private readonly open = new Map<string, { segment: Segment; result: Promise<JournalResult> }>();
-  /** Per task, its completion until it is committed: the run is over, its writes are refused. */
+  /**
+   * Per run (task and attempt), its completion until it is committed: the run is over, its writes
+   * are refused. A later attempt of the same task (claimed again by this process) writes on.
+   */
   private readonly ending = new Map<string, Promise<boolean>>();
 
   constructor(
@@ -94,7 +97,7 @@ export class RunJournal {
    * ended (nothing to stop), not held if the lease had been lost.
    */
   write(entry: JournalEntry): Promise<JournalResult> {
-    const ending = this.ending.get(entry.taskId);
+    const ending = this.ending.get(runKey(entry.taskId, entry.attempt));
     if (ending) {
       this.logger.warn(
         { taskId: entry.taskId, attempt: entry.attempt, line: entry.event?.message },
@@ -117,12 +120,12 @@ export class RunJournal {
 
   /** Ends the run; false if the lease was lost (the task was left alone). */
   complete(completion: Omit<Completion, 'done'>): Promise<boolean> {
-    const id = completion.taskId;
-    this.open.delete(id); // its writes before commit first, in their own item
+    this.open.delete(completion.taskId); // its writes before commit first, in their own item
     const ended = this.queue.submit({ completion }) as Promise<boolean>;
-    this.ending.set(id, ended);
+    const key = runKey(completion.taskId, completion.attempt);
+    this.ending.set(key, ended);
     void ended.then(() => {
-      if (this.ending.get(id) === ended) this.ending.delete(id);
+      if (this.ending.get(key) === ended) this.ending.delete(key);
     });
     return ended;
   }
@@ -289,6 +292,11 @@ export class RunJournal {
       await this.notices.forTasks(tx, group.event, { taskIds: group.ids }, { reason });
     }
   }
+}
+
+/** One run of a task: its attempt (each claim counts one). */
+function runKey(taskId: string, attempt: number): string {
+  return `${taskId}:${attempt}`;
 }
 
 /**

@@ -137,7 +137,8 @@ const JOURNAL = `
 /**
  * Ends runs: the task's status and last steps, its tenant (the target version on success; failed
  * when the run had updated some of its nodes; otherwise its state before the run), and the last
- * log line (unless it went with the run's other lines of the same write: `logged`).
+ * log line (unless it went with the run's other lines of the same write: `logged`). Only the run
+ * that holds the task now (this process's lease, and the attempt that claim counted).
  */
 const COMPLETE = `
   WITH m AS (
@@ -160,7 +161,9 @@ const COMPLETE = `
                                 ELSE COALESCE(m.percent, t.progress_percent) END,
         progress_eta = NULL, finished_at = now(), lease_owner = NULL, lease_expires_at = NULL,
         executor_report = NULL, updated_at = now()
-    FROM locked JOIN m ON m.id = locked.id WHERE t.id = locked.id
+    -- Fenced by the run too: an earlier attempt's completion, late (retried through an outage
+    -- longer than its lease), never ends the run of this process that claimed the task again.
+    FROM locked JOIN m ON m.id = locked.id WHERE t.id = locked.id AND t.attempts = m.attempt
     RETURNING t.id, t.tenant_id, t.status, t.target_version, t.tenant_prior_state, t.error,
               t.cancel_reason, t.notify_partner OR t.notify_customer AS notify
   ), tenants AS (

@@ -17,7 +17,7 @@ describe('the step log of a run that ends (run journal)', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const w = await newSchedulingWorld(t.admin, 3);
+    const w = await newSchedulingWorld(t.admin, 4);
     ids = await scheduleNow(w.partnerApi, w.tenantIds);
     // Claimed by this process (the dispatcher is off: the test writes as its runner would).
     await t.ds.query(
@@ -30,18 +30,18 @@ describe('the step log of a run that ends (run journal)', () => {
   });
   afterAll(() => t.close());
 
-  const line = (taskId: string, message: string): JournalEntry => ({
+  const line = (taskId: string, message: string, attempt = 1): JournalEntry => ({
     taskId,
-    attempt: 1,
+    attempt,
     event: { kind: 'info', message },
   });
-  const end = (taskId: string) =>
+  const end = (taskId: string, attempt = 1, message = 'the end') =>
     journal.complete({
       taskId,
       status: 'succeeded',
       error: null,
-      message: 'the end',
-      attempt: 1,
+      message,
+      attempt,
       tenantFailed: false,
     });
   const log = async (taskId: string): Promise<string[]> =>
@@ -80,5 +80,21 @@ describe('the step log of a run that ends (run journal)', () => {
     await expect(journal.write(line(taskId, 'too late'))).resolves.toMatchObject({ held: false });
     await journal.idle();
     expect(await log(taskId)).toEqual(['step one', 'the end']);
+  });
+
+  it("an earlier attempt's late completion neither ends the run that claimed the task again in this process nor holds back its lines", async () => {
+    const taskId = ids[3];
+    // This process claimed the task again (its lease had lapsed: attempt 2) while the first
+    // attempt's completion was still being retried, as through an outage longer than the lease.
+    await t.ds.query(`UPDATE update_task SET attempts = 2 WHERE id = $1`, [taskId]);
+    const stale = end(taskId, 1, 'the first attempt ended');
+    const second = journal.write(line(taskId, 'attempt 2 goes on', 2));
+    await expect(stale).resolves.toBe(false);
+    await expect(second).resolves.toMatchObject({ held: true });
+    const [{ status }] = await t.ds.query(`SELECT status FROM update_task WHERE id = $1`, [taskId]);
+    expect(status).toBe('running');
+    await expect(end(taskId, 2)).resolves.toBe(true);
+    await journal.idle();
+    expect(await log(taskId)).toEqual(['attempt 2 goes on', 'the end']);
   });
 });

@@ -22,7 +22,7 @@ describe('writes of running tasks lock them in id order', () => {
     const w = await newSchedulingWorld(t.admin, 6);
     ids = (await scheduleNow(w.partnerApi, w.tenantIds)).sort();
     await t.ds.query(
-      `UPDATE update_task SET status = 'running', lease_owner = $2, run = 1,
+      `UPDATE update_task SET status = 'running', lease_owner = $2, run = 1, attempts = 1,
               lease_expires_at = now() + interval '1 hour', started_at = now()
         WHERE id = ANY($1::uuid[])`,
       [ids, OWNER],
