@@ -38,6 +38,7 @@ export class TaskRun {
   lastReportAt: string | null = null;
   private readonly halt = new AbortController();
   private phase = new AbortController();
+  private endingPhase = false;
   private reportListeners = new Set<() => void>();
 
   constructor(
@@ -95,9 +96,15 @@ export class TaskRun {
     if (!this.phase.signal.aborted) this.phase.abort('cancel');
   }
 
-  /** A new phase after a cancellation (compensations, the last writes). */
+  /** The run is ending (cancelled or failed): a cancel request no longer stops anything. */
+  get ending(): boolean {
+    return this.endingPhase;
+  }
+
+  /** A new phase after a cancellation or a failure (compensations, the last writes). */
   nextPhase(): void {
     if (this.halt.signal.aborted) throw new RunStopped(this.halt.signal.reason as StopReason);
+    this.endingPhase = true;
     if (this.phase.signal.aborted) this.phase = new AbortController();
   }
 

@@ -93,9 +93,15 @@ export class TaskRunner {
     }
   }
 
-  /** An admin asked to cancel: the executor is asked to abort the step in flight. */
+  /**
+   * An admin asked to cancel: the executor is asked to abort the step in flight. A run that is
+   * already ending (cancelled or failed: its compensations and last writes) is not stopped again;
+   * a second request (the NOTIFY and a write's answer can both bring it) whose answer comes once
+   * the run is ending stops nothing: it would abort the compensations, and the run would end
+   * without writing its result.
+   */
   async requestCancel(run: TaskRun): Promise<void> {
-    if (run.cancelRequested && run.abortAnswer) return;
+    if (run.ending || (run.cancelRequested && run.abortAnswer)) return;
     run.cancelRequested = true; // no further step starts
     const current = run.current;
     if (!current || !run.executor) return run.cancelPhase();
@@ -104,7 +110,7 @@ export class TaskRunner {
       message: `the executor could not be asked to abort: ${error.message}`,
     }));
     // The step may have ended meanwhile; only the step that was asked to abort is stopped.
-    if (run.current === current) {
+    if (run.current === current && !run.ending) {
       run.abortAnswer = answer;
       run.cancelPhase();
     }

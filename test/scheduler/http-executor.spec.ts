@@ -221,6 +221,30 @@ describe('http executor with callbacks', () => {
     });
   });
 
+  it('a cancel that comes while a failed run unfreezes failover stops nothing: the run ends failed, with its own error', async () => {
+    fake.onStep = (c) => ({
+      body:
+        c.body.stepKey === 'apply@node-a'
+          ? { status: 'failed', message: 'disk full' }
+          : { status: c.body.step === 'unfreeze_failover' ? 'running' : 'succeeded' },
+    });
+    const nodes = [{ name: 'node-a' }, { name: 'node-b' }];
+    const { id: tenantId } = await newTenant(t.admin, partnerId, { nodes });
+    const [taskId] = await scheduleNow(t.admin, [tenantId]);
+    const unfreeze = await fake.waitForCall(
+      (c) => c.body.taskId === taskId && c.body.step === 'unfreeze_failover',
+    );
+    // The run is ending (failed): the cancel is recorded, but it must not abort the compensation.
+    await t.admin.post(`/update-tasks/${taskId}/cancel`, { reason: 'too late' }).expect(200);
+    expect(await fake.callback(unfreeze, { status: 'succeeded' })).toMatchObject({ status: 200 });
+    const row = await finished(t.ds, taskId);
+    expect(row.status).toBe('failed');
+    expect(row.error).toContain('disk full');
+    expect(fake.calls.filter((c) => c.body.taskId === taskId && c.body.action === 'abort')).toEqual(
+      [],
+    );
+  });
+
   it('asks the executor to abort a running task that is cancelled; the answer decides the outcome', async () => {
     fake.onStep = (c) => ({ body: { status: c.body.step === 'apply' ? 'running' : 'succeeded' } });
     const nodes = [{ name: 'a' }, { name: 'b' }];
