@@ -200,36 +200,50 @@ describe('a slow webhook receiver', () => {
   });
 });
 
+/** Senders on their own loops, polling once a minute: within a test only a wake-up moves one. */
+const OWN_LOOP = {
+  WEBHOOK_ALLOW_PRIVATE: 'true',
+  WEBHOOK_SENDER_ENABLED: 'true',
+  WEBHOOK_POLL_MS: '60000',
+};
+
+/**
+ * A database of the describe block's own, for replicas started on it (its url once the block's
+ * tests run), and webhook receivers; `cleanUp` (closing what the tests started) runs before both
+ * go.
+ */
+function replicasWorld(cleanUp: () => Promise<void> = async () => undefined) {
+  const receivers = new Receivers();
+  const db = { url: '' };
+  beforeAll(async () => {
+    db.url = await createTestDatabase();
+  });
+  afterAll(async () => {
+    receivers.releaseAll();
+    await cleanUp();
+    await dropTestDatabase(db.url);
+    await receivers.stopAll();
+  });
+  return { receivers, db };
+}
+
 /**
  * Two replicas on one database, their senders on their own loops and polling once a minute: within
  * the test only a wake-up moves a sender.
  */
 describe('a webhook sender that stops', () => {
-  const receivers = new Receivers();
   const clock = new TestClock();
-  const env = {
-    WEBHOOK_ALLOW_PRIVATE: 'true',
-    WEBHOOK_SENDER_ENABLED: 'true',
-    WEBHOOK_POLL_MS: '60000',
-  };
-  let databaseUrl: string;
+  const env = OWN_LOOP;
   let stays: TestApp | undefined;
-
-  beforeAll(async () => {
-    databaseUrl = await createTestDatabase();
-  });
-  afterAll(async () => {
-    receivers.releaseAll();
+  const { receivers, db } = replicasWorld(async () => {
     await stays?.close();
-    await dropTestDatabase(databaseUrl);
-    await receivers.stopAll();
   });
 
   it('hands the deliveries it had queued to the other replicas at once', async () => {
     // One request at a time: of a batch's three deliveries it sends one, which the receiver
     // holds, and queues the other two.
     const stopping = await startTestApp({
-      databaseUrl,
+      databaseUrl: db.url,
       clock,
       env: { ...env, WEBHOOK_CONCURRENCY: '1' },
     });
@@ -251,7 +265,7 @@ describe('a webhook sender that stops', () => {
     );
 
     // The other replica's sender finds nothing to claim (all three are leased) and listens.
-    const other = await startTestApp({ databaseUrl, clock, env });
+    const other = await startTestApp({ databaseUrl: db.url, clock, env });
     stays = other;
     await until(
       async () =>
@@ -281,31 +295,19 @@ describe('a webhook sender that stops', () => {
  * (after it locked the row) until the other has looked at the row and found it locked.
  */
 describe('a webhook sender that stops while expanding a batch', () => {
-  const receivers = new Receivers();
   const clock = new TestClock();
-  const env = {
-    WEBHOOK_ALLOW_PRIVATE: 'true',
-    WEBHOOK_SENDER_ENABLED: 'true',
-    WEBHOOK_POLL_MS: '60000',
-  };
-  let databaseUrl: string;
+  const env = OWN_LOOP;
   let locker: Client | undefined;
   const apps: TestApp[] = [];
-
-  beforeAll(async () => {
-    databaseUrl = await createTestDatabase();
-  });
-  afterAll(async () => {
+  const { receivers, db } = replicasWorld(async () => {
     await locker?.end().catch(() => undefined);
     for (const app of apps.splice(0)) await app.close();
-    await dropTestDatabase(databaseUrl);
-    await receivers.stopAll();
   });
 
   it('leaves the rest of the batch to the other replicas at once, though its last chunk wrote nothing', async () => {
     // Its data written by a replica without a sender.
     const setup = await startTestApp({
-      databaseUrl,
+      databaseUrl: db.url,
       clock,
       env: { WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_SENDER_ENABLED: 'false' },
     });
@@ -352,7 +354,7 @@ describe('a webhook sender that stops while expanding a batch', () => {
     ).toBe(0);
 
     // Writes to webhook_delivery wait for the test: the first replica's first chunk stops there.
-    const lock = new Client({ connectionString: databaseUrl });
+    const lock = new Client({ connectionString: db.url });
     locker = lock;
     await lock.connect();
     await lock.query(`BEGIN`);
@@ -360,11 +362,11 @@ describe('a webhook sender that stops while expanding a batch', () => {
     const lockerPid = (await lock.query(`SELECT pg_backend_pid() AS pid`)).rows[0].pid as number;
     const blocked = () =>
       count(`FROM pg_stat_activity WHERE pg_blocking_pids(pid) && $1::int[]`, [[lockerPid]]);
-    const stopping = await startTestApp({ databaseUrl, clock, env });
+    const stopping = await startTestApp({ databaseUrl: db.url, clock, env });
     apps.push(stopping);
     await until(async () => (await blocked()) === 1, 'the first replica to expand the first chunk');
     // The other replica finds the row locked, leaves it, and waits to claim deliveries.
-    const stays = await startTestApp({ databaseUrl, clock, env });
+    const stays = await startTestApp({ databaseUrl: db.url, clock, env });
     apps.push(stays);
     await until(async () => (await blocked()) === 2, 'the other replica to pass the row by');
     await until(
@@ -396,27 +398,12 @@ describe('a webhook sender that stops while expanding a batch', () => {
  * poll found it, an attempt counted for no request); it is handed back untried.
  */
 describe('a webhook sender stopped while busy', () => {
-  const receivers = new Receivers();
-  let databaseUrl: string;
-
-  beforeAll(async () => {
-    databaseUrl = await createTestDatabase();
-  });
-  afterAll(async () => {
-    receivers.releaseAll();
-    await dropTestDatabase(databaseUrl);
-    await receivers.stopAll();
-  });
+  const { receivers, db } = replicasWorld();
 
   it('hands back what it had queued, untried, whatever its loop was doing', async () => {
     const stopping = await startTestApp({
-      databaseUrl,
-      env: {
-        WEBHOOK_ALLOW_PRIVATE: 'true',
-        WEBHOOK_SENDER_ENABLED: 'true',
-        WEBHOOK_POLL_MS: '60000',
-        WEBHOOK_CONCURRENCY: '1',
-      },
+      databaseUrl: db.url,
+      env: { ...OWN_LOOP, WEBHOOK_CONCURRENCY: '1' },
     });
     const world = await newWorld(stopping.admin);
     const r = await receivers.start();
@@ -438,7 +425,7 @@ describe('a webhook sender stopped while busy', () => {
     );
     await stopping.close();
 
-    const pg = new Client({ connectionString: databaseUrl });
+    const pg = new Client({ connectionString: db.url });
     await pg.connect();
     try {
       const { rows } = await pg.query<{ status: string; attempts: number; n: number }>(
@@ -469,13 +456,7 @@ describe('a delivery queued past its lease', () => {
 
   beforeAll(async () => {
     t = await startTestApp({
-      env: {
-        WEBHOOK_ALLOW_PRIVATE: 'true',
-        WEBHOOK_SENDER_ENABLED: 'true',
-        WEBHOOK_POLL_MS: '60000',
-        WEBHOOK_CONCURRENCY: '1',
-        WEBHOOK_TIMEOUT_MS: '10000',
-      },
+      env: { ...OWN_LOOP, WEBHOOK_CONCURRENCY: '1', WEBHOOK_TIMEOUT_MS: '10000' },
     });
     t.clock.set('2027-03-20T10:00:00Z');
   });
