@@ -34,6 +34,41 @@ import {
   withBenchService,
 } from './support';
 
+/** A new partner with `n` tenants on 1.0.0, each with a customer e-mail (`label-i`). */
+async function partnerWithCustomers(
+  admin: Api,
+  platformId: string,
+  label: string,
+  n: number,
+): Promise<{ id: string }> {
+  const partner = await admin<{ id: string }>('POST', '/partners', {
+    platformId,
+    name: `${label} partner ${Date.now()}`,
+  });
+  for (let offset = 0; offset < n; offset += CHUNK) {
+    const tenants = Array.from({ length: Math.min(CHUNK, n - offset) }, (_, i) => ({
+      partnerId: partner.id,
+      name: `${label}-${offset + i}`,
+      softwareVersion: '1.0.0',
+      customerEmail: `it@${label}-${offset + i}.example`,
+    }));
+    await admin('POST', '/tenants/bulk', { tenants });
+  }
+  return partner;
+}
+
+/** Every tenant of the partner updated to 2.0.0 now, customers and partner told; its batch. */
+async function updateAllTold(admin: Api, partnerId: string): Promise<string> {
+  const { batchId } = await admin<{ batchId: string }>('POST', '/update-tasks', {
+    partnerId,
+    targetVersion: '2.0.0',
+    mode: 'immediate',
+    notifyCustomer: true,
+    notifyPartner: true,
+  });
+  return batchId;
+}
+
 /** A dispatcher of the built service with the no-op executor, alone in its process. */
 const NO_OP_DISPATCHER = {
   SCHEDULER_ENABLED: 'true',
@@ -388,26 +423,8 @@ async function claimWithHistory(
       `SELECT count(*)::int AS n FROM update_task WHERE status NOT IN ('scheduled', 'running')`,
     )
   ).rows[0].n;
-  const partner = await admin<{ id: string }>('POST', '/partners', {
-    platformId,
-    name: `claim partner ${Date.now()}`,
-  });
-  for (let offset = 0; offset < CLAIM_TASKS; offset += CHUNK) {
-    const tenants = Array.from({ length: Math.min(CHUNK, CLAIM_TASKS - offset) }, (_, i) => ({
-      partnerId: partner.id,
-      name: `claim-${offset + i}`,
-      softwareVersion: '1.0.0',
-      customerEmail: `it@claim-${offset + i}.example`,
-    }));
-    await admin('POST', '/tenants/bulk', { tenants });
-  }
-  const { batchId } = await admin<{ batchId: string }>('POST', '/update-tasks', {
-    partnerId: partner.id,
-    targetVersion: '2.0.0',
-    mode: 'immediate',
-    notifyCustomer: true,
-    notifyPartner: true,
-  });
+  const partner = await partnerWithCustomers(admin, platformId, 'claim', CLAIM_TASKS);
+  const batchId = await updateAllTold(admin, partner.id);
   const dispatcher = await startService(url, NO_OP_DISPATCHER);
   const pruning = pruneBefore ? prune(url, pruneBefore) : null;
   try {
@@ -636,19 +653,7 @@ async function webhookReceiver() {
 async function webhookHistory(url: string, pg: Client, admin: Api, platformId: string) {
   const sink = await webhookReceiver();
   try {
-    const partner = await admin<{ id: string }>('POST', '/partners', {
-      platformId,
-      name: `webhook partner ${Date.now()}`,
-    });
-    for (let offset = 0; offset < WEBHOOK_TASKS; offset += CHUNK) {
-      const tenants = Array.from({ length: Math.min(CHUNK, WEBHOOK_TASKS - offset) }, (_, i) => ({
-        partnerId: partner.id,
-        name: `hooked-${offset + i}`,
-        softwareVersion: '1.0.0',
-        customerEmail: `it@hooked-${offset + i}.example`,
-      }));
-      await admin('POST', '/tenants/bulk', { tenants });
-    }
+    const partner = await partnerWithCustomers(admin, platformId, 'hooked', WEBHOOK_TASKS);
     const endpoint = await admin<{ id: string }>('POST', '/webhooks', {
       url: sink.url,
       events: WEBHOOK_EVENTS.filter((e) => e.startsWith('task.')),
@@ -657,13 +662,7 @@ async function webhookHistory(url: string, pg: Client, admin: Api, platformId: s
     });
     const writtenBefore = await tableBytes(pg);
     const vacuumedBefore = await liveBytes(pg);
-    const { batchId } = await admin<{ batchId: string }>('POST', '/update-tasks', {
-      partnerId: partner.id,
-      targetVersion: '2.0.0',
-      mode: 'immediate',
-      notifyCustomer: true,
-      notifyPartner: true,
-    });
+    const batchId = await updateAllTold(admin, partner.id);
     const dispatcher = await startService(url, {
       ...NO_OP_DISPATCHER,
       WEBHOOK_SENDER_ENABLED: 'true',
