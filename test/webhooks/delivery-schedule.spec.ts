@@ -200,6 +200,27 @@ describe('a slow webhook receiver', () => {
   });
 });
 
+/**
+ * A new partner's endpoint, at a receiver that holds its first request, and a batch of three of
+ * its tenants: resolves once `app`'s sender (one request at a time) has claimed all three
+ * deliveries, one of them sent and held, the other two queued behind it.
+ */
+async function threeQueuedBehindOne(app: TestApp, receivers: Receivers) {
+  const world = await newWorld(app.admin);
+  const r = await receivers.start();
+  r.answers.push('hang');
+  const { id: endpointId } = await register(world.partnerApi, r.url);
+  const tenantIds: string[] = [];
+  for (let i = 0; i < 3; i++) tenantIds.push((await newTenant(app.admin, world.partner.id)).id);
+  await schedule(app, tenantIds);
+  await r.receivedCount(1);
+  await until(
+    async () => (await statuses(app, endpointId)).filter((x) => x === 'delivering').length === 3,
+    'the sender to claim all three, two of them queued behind the held one',
+  );
+  return { r, endpointId };
+}
+
 /** Senders on their own loops, polling once a minute: within a test only a wake-up moves one. */
 const OWN_LOOP = {
   WEBHOOK_ALLOW_PRIVATE: 'true',
@@ -247,22 +268,9 @@ describe('a webhook sender that stops', () => {
       clock,
       env: { ...env, WEBHOOK_CONCURRENCY: '1' },
     });
-    const world = await newWorld(stopping.admin);
-    const r = await receivers.start();
-    r.answers.push('hang');
-    await register(world.partnerApi, r.url);
-    const tenantIds: string[] = [];
-    for (let i = 0; i < 3; i++)
-      tenantIds.push((await newTenant(stopping.admin, world.partner.id)).id);
-    await schedule(stopping, tenantIds);
-    await r.receivedCount(1);
+    const { r } = await threeQueuedBehindOne(stopping, receivers);
     const count = async (app: TestApp, sql: string): Promise<number> =>
       (await app.ds.query(`SELECT count(*)::int AS n ${sql}`))[0].n;
-    await until(
-      async () =>
-        (await count(stopping, `FROM webhook_delivery WHERE status = 'delivering'`)) === 3,
-      'the first sender to claim all three',
-    );
 
     // The other replica's sender finds nothing to claim (all three are leased) and listens.
     const other = await startTestApp({ databaseUrl: db.url, clock, env });
@@ -405,24 +413,7 @@ describe('a webhook sender stopped while busy', () => {
       databaseUrl: db.url,
       env: { ...OWN_LOOP, WEBHOOK_CONCURRENCY: '1' },
     });
-    const world = await newWorld(stopping.admin);
-    const r = await receivers.start();
-    r.answers.push('hang');
-    await register(world.partnerApi, r.url);
-    const tenantIds: string[] = [];
-    for (let i = 0; i < 3; i++)
-      tenantIds.push((await newTenant(stopping.admin, world.partner.id)).id);
-    await schedule(stopping, tenantIds);
-    await r.receivedCount(1);
-    await until(
-      async () =>
-        (
-          await stopping.ds.query(
-            `SELECT count(*)::int AS n FROM webhook_delivery WHERE status = 'delivering'`,
-          )
-        )[0].n === 3,
-      'the sender to claim all three',
-    );
+    const { r } = await threeQueuedBehindOne(stopping, receivers);
     await stopping.close();
 
     const pg = new Client({ connectionString: db.url });
@@ -467,18 +458,7 @@ describe('a delivery queued past its lease', () => {
   });
 
   it('is handed back and sent on a claim of its own, one attempt each', async () => {
-    const world = await newWorld(t.admin);
-    const r = await receivers.start();
-    r.answers.push('hang');
-    const { id } = await register(world.partnerApi, r.url);
-    const tenantIds: string[] = [];
-    for (let i = 0; i < 3; i++) tenantIds.push((await newTenant(t.admin, world.partner.id)).id);
-    await schedule(t, tenantIds);
-    await r.receivedCount(1);
-    await until(
-      async () => (await statuses(t, id)).every((s) => s === 'delivering'),
-      'the sender to claim all three, two of them queued behind the held one',
-    );
+    const { r, endpointId: id } = await threeQueuedBehindOne(t, receivers);
     // The held request answers when less than a request's timeout (10 s) is left of the leases
     // (timeout + 30 s, the same for all three): the two queued ones can no longer be sent on
     // theirs; the held one's lease has not run out.
