@@ -7,7 +7,7 @@ import { expandCustomerNotices } from '../support/app';
 import { TestClock } from '../support/clock';
 import { createTestDatabase, dropTestDatabase } from '../support/database';
 import { newKey, newPartner, newTenant, newWorld } from '../support/factories';
-import { until } from '../scheduler/support';
+import { listening, until } from '../scheduler/support';
 import { MailTestApp, startMailApp } from './support/mail-app';
 import { SmtpSink } from './support/smtp-sink';
 
@@ -291,15 +291,7 @@ describe('an e-mail sender that stops', () => {
     // The other replica's sender finds nothing to claim (all four are leased) and listens.
     const other = await startMailApp(sink, env, { databaseUrl, clock });
     stays = other;
-    await until(
-      async () =>
-        (await count(
-          first,
-          `FROM pg_stat_activity
-           WHERE datname = current_database() AND query = 'LISTEN ${OUTBOX_CHANNEL}'`,
-        )) === 2,
-      'both senders to listen',
-    );
+    await listening(first.ds, OUTBOX_CHANNEL, 2); // both senders
     // The first replica stops. Its sender stops first (as close() begins), and only then does the
     // server take the e-mail it holds: the sender finishes the two it had started and hands back
     // the two it had not.

@@ -54,6 +54,21 @@ export async function blockedBy(
   );
 }
 
+/**
+ * Waits until `n` sessions of `ds`'s database LISTEN on `channel` (the senders of as many
+ * replicas, each on its own listener connection).
+ */
+export async function listening(ds: DataSource, channel: string, n: number): Promise<void> {
+  await until(async () => {
+    const [{ count }] = (await ds.query(
+      `SELECT count(*)::int AS count FROM pg_stat_activity
+       WHERE datname = current_database() AND query = $1`,
+      [`LISTEN ${channel}`],
+    )) as { count: number }[];
+    return count === n;
+  }, `${n} sessions to listen on ${channel}`);
+}
+
 export interface TaskRow {
   id: string;
   status: string;

@@ -5,9 +5,10 @@ import { TestClock } from '../support/clock';
 import { createTestDatabase, dropTestDatabase } from '../support/database';
 import { newKey, newPartner, newTenant, newWorld } from '../support/factories';
 import type { Api } from '../support/http';
+import { WEBHOOK_CHANNEL } from '../../src/notifications/webhook-outbox.repository';
 import { WebhookSender } from '../../src/webhooks/webhook-sender';
 import { Receivers } from '../support/webhook-receivers';
-import { until } from '../scheduler/support';
+import { listening, until } from '../scheduler/support';
 
 /**
  * Webhook retries on a schedule that is not the default (WEBHOOK_RETRY_SCHEDULE, docs/webhooks.md)
@@ -275,15 +276,7 @@ describe('a webhook sender that stops', () => {
     // The other replica's sender finds nothing to claim (all three are leased) and listens.
     const other = await startTestApp({ databaseUrl: db.url, clock, env });
     stays = other;
-    await until(
-      async () =>
-        (await count(
-          other,
-          `FROM pg_stat_activity
-           WHERE datname = current_database() AND query = 'LISTEN webhook_delivery'`,
-        )) === 2,
-      'both senders to listen',
-    );
+    await listening(other.ds, WEBHOOK_CHANNEL, 2); // both senders
     await stopping.close();
     // The two it handed back go out at once (the one it was sending waits for its lease).
     await until(async () => r.received.length === 3, 'the deliveries handed back to be sent');
@@ -377,14 +370,7 @@ describe('a webhook sender that stops while expanding a batch', () => {
     const stays = await startTestApp({ databaseUrl: db.url, clock, env });
     apps.push(stays);
     await until(async () => (await blocked()) === 2, 'the other replica to pass the row by');
-    await until(
-      async () =>
-        (await count(
-          `FROM pg_stat_activity
-           WHERE datname = current_database() AND query = 'LISTEN webhook_delivery'`,
-        )) === 2,
-      'both senders to listen',
-    );
+    await listening(stays.ds, WEBHOOK_CHANNEL, 2); // both senders
 
     // The first replica stops: its chunk (none of the endpoint's tasks) commits, and it expands
     // no more.
