@@ -54,20 +54,15 @@ export class RetentionRepository {
 
   /** Finished tasks that finished before `cutoff`; their step logs go with them (a trigger). */
   async pruneTasks(tx: Tx, after: string, cutoff: Date, limit: number): Promise<PruneStep> {
-    return toStep(
-      await tx.query(
-        `WITH scanned AS (
-           SELECT id FROM update_task WHERE id > $1 AND id < $2 ORDER BY id LIMIT $3
-         ), gone AS (
-           DELETE FROM update_task t USING scanned s
-           WHERE t.id = s.id AND NOT t.is_open AND t.finished_at < $4
-           RETURNING 1
-         )
-         SELECT (SELECT id FROM scanned ORDER BY id DESC LIMIT 1)::text AS last,
-                (SELECT count(*) FROM scanned)::int AS scanned,
-                (SELECT count(*) FROM gone)::int AS deleted`,
-        [after, uuidV7Floor(cutoff), limit, cutoff],
-      ),
+    return walkStep(
+      tx,
+      'update_task',
+      `gone AS (
+         DELETE FROM update_task t USING scanned s
+         WHERE t.id = s.id AND NOT t.is_open AND t.finished_at < $4
+         RETURNING 1
+       )`,
+      { after, cutoff, limit },
     );
   }
 
@@ -104,24 +99,20 @@ export class RetentionRepository {
     cutoff: Date,
     limit: number,
   ): Promise<PruneStep> {
-    return toStep(
-      await tx.query(
-        `WITH scanned AS (
-           SELECT id FROM outbox_email WHERE id > $1 AND id < $2 ORDER BY id LIMIT $3
-         ), gone AS (
-           DELETE FROM outbox_email o USING scanned s
-           WHERE o.id = s.id AND o.status = $5
-             AND (CASE WHEN o.status = 'sent' THEN o.sent_at ELSE o.created_at END) < $4
-             AND NOT EXISTS (SELECT 1 FROM update_task t WHERE t.id = o.task_id AND t.is_open)
-             AND (o.task_id IS NOT NULL OR o.batch_id IS NULL
-                  OR NOT EXISTS (SELECT 1 FROM update_task t WHERE t.batch_id = o.batch_id AND t.is_open))
-           RETURNING 1
-         )
-         SELECT (SELECT id FROM scanned ORDER BY id DESC LIMIT 1)::text AS last,
-                (SELECT count(*) FROM scanned)::int AS scanned,
-                (SELECT count(*) FROM gone)::int AS deleted`,
-        [after, uuidV7Floor(cutoff), limit, cutoff, status],
-      ),
+    return walkStep(
+      tx,
+      'outbox_email',
+      `gone AS (
+         DELETE FROM outbox_email o USING scanned s
+         WHERE o.id = s.id AND o.status = $5
+           AND (CASE WHEN o.status = 'sent' THEN o.sent_at ELSE o.created_at END) < $4
+           AND NOT EXISTS (SELECT 1 FROM update_task t WHERE t.id = o.task_id AND t.is_open)
+           AND (o.task_id IS NOT NULL OR o.batch_id IS NULL
+                OR NOT EXISTS (SELECT 1 FROM update_task t WHERE t.batch_id = o.batch_id AND t.is_open))
+         RETURNING 1
+       )`,
+      { after, cutoff, limit },
+      [status],
     );
   }
 
@@ -142,26 +133,22 @@ export class RetentionRepository {
     cutoff: Date,
     limit: number,
   ): Promise<PruneStep> {
-    return toStep(
-      await tx.query(
-        `WITH scanned AS (
-           SELECT id FROM webhook_delivery WHERE id > $1 AND id < $2 ORDER BY id LIMIT $3
-         ), finished AS (
-           SELECT d.id FROM webhook_delivery d
-           WHERE d.id IN (SELECT id FROM scanned) AND d.status = $5 AND d.lease_owner IS NULL
-             AND COALESCE(d.delivered_at, d.last_attempt_at, d.created_at) < $4
-             AND d.endpoint_id <> ALL (
-               SELECT f.endpoint_id FROM webhook_fanout f WHERE f.status = 'pending')
-           FOR UPDATE OF d SKIP LOCKED
-         ), gone AS (
-           DELETE FROM webhook_delivery d USING finished f WHERE d.id = f.id
-           RETURNING 1
-         )
-         SELECT (SELECT id FROM scanned ORDER BY id DESC LIMIT 1)::text AS last,
-                (SELECT count(*) FROM scanned)::int AS scanned,
-                (SELECT count(*) FROM gone)::int AS deleted`,
-        [after, uuidV7Floor(cutoff), limit, cutoff, status],
-      ),
+    return walkStep(
+      tx,
+      'webhook_delivery',
+      `finished AS (
+         SELECT d.id FROM webhook_delivery d
+         WHERE d.id IN (SELECT id FROM scanned) AND d.status = $5 AND d.lease_owner IS NULL
+           AND COALESCE(d.delivered_at, d.last_attempt_at, d.created_at) < $4
+           AND d.endpoint_id <> ALL (
+             SELECT f.endpoint_id FROM webhook_fanout f WHERE f.status = 'pending')
+         FOR UPDATE OF d SKIP LOCKED
+       ), gone AS (
+         DELETE FROM webhook_delivery d USING finished f WHERE d.id = f.id
+         RETURNING 1
+       )`,
+      { after, cutoff, limit },
+      [status],
     );
   }
 
@@ -200,4 +187,30 @@ export class RetentionRepository {
     const deleted = rows[0].deleted;
     return { scanned: deleted, deleted, last: deleted >= limit ? 'more' : null };
   }
+}
+
+/**
+ * One step of a walk along a table's uuid v7 key (ids grow with time): the next `limit` ids after
+ * `after` among those written before `cutoff` (`scanned`), and what `deletes` deleted of them. The
+ * `deletes` CTEs read `scanned` and end with `gone`, a row per row deleted; their parameters are
+ * $1 after, $2 the cutoff's floor id, $3 limit, $4 cutoff, then `params` from $5.
+ */
+async function walkStep(
+  tx: Tx,
+  table: 'update_task' | 'outbox_email' | 'webhook_delivery',
+  deletes: string,
+  walk: { after: string; cutoff: Date; limit: number },
+  params: unknown[] = [],
+): Promise<PruneStep> {
+  return toStep(
+    await tx.query(
+      `WITH scanned AS (
+         SELECT id FROM ${table} WHERE id > $1 AND id < $2 ORDER BY id LIMIT $3
+       ), ${deletes}
+       SELECT (SELECT id FROM scanned ORDER BY id DESC LIMIT 1)::text AS last,
+              (SELECT count(*) FROM scanned)::int AS scanned,
+              (SELECT count(*) FROM gone)::int AS deleted`,
+      [walk.after, uuidV7Floor(walk.cutoff), walk.limit, walk.cutoff, ...params],
+    ),
+  );
 }
