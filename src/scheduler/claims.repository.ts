@@ -90,7 +90,10 @@ const CLAIM_DUE = `
     RETURNING tn.id, prior.state
   )
   SELECT c.id, c.tenant_id, c.attempts, c.fresh, c.notify, c.prior_state, NULL::text AS previous_owner,
-         m.state AS marked_state,
+         -- The marked states as one lookup built once (an InitPlan): a join of the two CTEs ran as
+         -- a nested loop, every claimed task scanning every marked tenant (their row counts are
+         -- unknown to a generic plan), a cost that grew with the square of the claim's size.
+         (SELECT jsonb_object_agg(m.id, m.state) FROM marked m) ->> c.tenant_id::text AS marked_state,
          c.platform_id, c.from_version, c.target_version, c.redeploy, c.forced, c.allow_downgrade,
          c.run, c.run_attempts, c.done_steps, c.tenant_prior_state, c.cancel_requested,
          c.cancel_reason, c.expected_duration_minutes, c.kind, c.path, c.rollback_of,
@@ -100,7 +103,7 @@ const CLAIM_DUE = `
          v.channel, b.created_by_role,
          p.executor_driver, p.executor_url, p.executor_secret, p.update_steps,
          p.snapshot_retention_days
-  FROM claimed c LEFT JOIN marked m ON m.id = c.tenant_id
+  FROM claimed c
   JOIN platform p ON p.id = c.platform_id
   LEFT JOIN software_version v ON v.platform_id = c.platform_id AND v.version = c.target_version
   LEFT JOIN update_batch b ON b.id = c.batch_id`;
