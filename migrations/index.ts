@@ -1,4 +1,5 @@
 // Every migration, in order. Listed explicitly so the built service and the tests load the same set.
+import { FanoutStatementTrigger1796021400001 } from './1796021400001-fanout-statement-trigger';
 import { Foundation1795392000000 } from './1795392000000-foundation';
 import { Scheduling1795392100000 } from './1795392100000-scheduling';
 import { Dispatch1795392200000 } from './1795392200000-dispatch';
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   TaskLogChunks1796021200001,
   FanoutTriggerColumns1796021200002,
   TaskLogChunkNewest1796021300201,
+  FanoutStatementTrigger1796021400001,
 ];

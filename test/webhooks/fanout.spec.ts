@@ -257,10 +257,19 @@ describe('webhooks: the deliveries of a batch, fanned out', () => {
       [task.id],
     );
     await t.ds.query(`UPDATE update_task SET lease_expires_at = now() WHERE id = $1`, [task.id]);
-    expect(await deliveriesOf(hook.id)).toBe(0);
-    // A write of a column the event holds expands the task's event first, from the row before it.
+    // A column the event holds, set to the value it had: nothing to tell before it either.
     await t.ds.query(`UPDATE update_task SET run_at = run_at WHERE id = $1`, [task.id]);
+    expect(await deliveriesOf(hook.id)).toBe(0);
+    // A change of a column the event holds expands the task's event first, from the row before it.
+    await t.ds.query(`UPDATE update_task SET run_at = run_at + interval '1 hour' WHERE id = $1`, [
+      task.id,
+    ]);
     expect(await deliveriesOf(hook.id)).toBe(1);
+    const [written] = (await t.ds.query(
+      `SELECT payload->'data'->>'runAt' AS "runAt" FROM webhook_delivery WHERE endpoint_id = $1`,
+      [hook.id],
+    )) as { runAt: string }[];
+    expect(written.runAt).toBe('2027-04-01T10:00:00.000Z');
     await sender.drain();
     expect(taskIds(r.received)).toEqual((await tasksOf(batchId)).map((x) => x.id).sort());
   });
