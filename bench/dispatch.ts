@@ -134,6 +134,7 @@ export async function throughput(
     [batchId],
   );
   return {
+    batchId,
     seconds: rows[0].seconds,
     rate: TASKS / rows[0].seconds,
     owners: rows[0].owners,
@@ -166,6 +167,86 @@ async function floorThroughput(admin: Admin, pg: Client, platformId: string) {
   }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   return TASKS / seconds;
+}
+
+/**
+ * The second floor: the rows a dispatched update writes, by bare set-based SQL on one connection,
+ * 100 tasks at a time in two transactions as the service commits them: the claim (the tasks
+ * running under a lease, their tenants updating), then the backup step's snapshot row, the run's
+ * log (the lines of one run of `batchId`, the same JSON per task, sent as the service sends them),
+ * the completion (the tasks succeeded with their steps done, their tenants on the target
+ * version). No steps run, no checks, no notices: what PostgreSQL alone spends on those rows.
+ */
+async function floorWrites(admin: Admin, pg: Client, platformId: string, batchId: string) {
+  const { rows: sample } = await pg.query<{ lines: unknown[]; done: string[] }>(
+    `SELECT json_agg(l ORDER BY c.id, n) AS lines, (SELECT done_steps FROM update_task WHERE id = t.id) AS done
+     FROM (SELECT id FROM update_task WHERE batch_id = $1 LIMIT 1) t
+     JOIN task_log_chunk c ON c.task_id = t.id, json_array_elements(c.lines) WITH ORDINALITY AS x (l, n)
+     GROUP BY t.id`,
+    [batchId],
+  );
+  const { lines, done } = sample[0];
+  const { partnerId } = await newPartner(admin, platformId, TASKS, pg);
+  const { batchId: floorBatch } = await admin<{ batchId: string }>('POST', '/update-tasks', {
+    partnerId,
+    targetVersion: '2.0.0',
+    mode: 'immediate',
+  });
+  await pg.query('VACUUM ANALYZE');
+  const pgStart = postgresCpuMs();
+  const start = process.hrtime.bigint();
+  for (;;) {
+    await pg.query('BEGIN');
+    const claimed = await pg.query<{ id: string; tenant_id: string }>(
+      `WITH c AS (SELECT id FROM update_task WHERE batch_id = $1 AND status = 'scheduled'
+                  ORDER BY run_at LIMIT 100 FOR UPDATE SKIP LOCKED)
+       UPDATE update_task t SET status = 'running', lease_owner = 'floor',
+         lease_expires_at = now() + interval '60 seconds', attempts = t.attempts + 1,
+         run_attempts = t.run_attempts + 1, started_at = now(), updated_at = now()
+       FROM c WHERE t.id = c.id RETURNING t.id, t.tenant_id`,
+      [floorBatch],
+    );
+    const ids = claimed.rows.map((r) => r.id);
+    const tenants = claimed.rows.map((r) => r.tenant_id);
+    await pg.query(`UPDATE tenant SET state = 'updating', updated_at = now() WHERE id = ANY($1)`, [
+      tenants,
+    ]);
+    await pg.query('COMMIT');
+    if (ids.length === 0) break;
+    await pg.query('BEGIN');
+    await pg.query(
+      `INSERT INTO snapshot (id, external_id, platform_id, tenant_id, task_id, run, step_key, node,
+         version, expires_at)
+       SELECT gen_random_uuid(), 'floor-' || t.id, t.platform_id, t.tenant_id, t.id, t.run, 'backup',
+         NULL, '1.0.0', now() + interval '7 days'
+       FROM update_task t WHERE t.id = ANY($1)`,
+      [ids],
+    );
+    await pg.query(
+      `INSERT INTO task_log_chunk (task_id, attempt, lines)
+       SELECT task_id, attempt, lines FROM json_to_recordset($1::json) AS c (task_id uuid, attempt int, lines json)`,
+      [JSON.stringify(ids.map((id) => ({ task_id: id, attempt: 1, lines })))],
+    );
+    await pg.query(
+      `UPDATE update_task SET status = 'succeeded', finished_at = now(), lease_owner = NULL,
+         lease_expires_at = NULL, progress_percent = 100, done_steps = $2, updated_at = now()
+       WHERE id = ANY($1)`,
+      [ids, done],
+    );
+    await pg.query(
+      `UPDATE tenant SET state = 'active', software_version = '2.0.0', updated_at = now()
+       WHERE id = ANY($1)`,
+      [tenants],
+    );
+    await pg.query('COMMIT');
+  }
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const pgNow = postgresCpuMs();
+  return {
+    rate: TASKS / seconds,
+    pgMs: pgStart === null || pgNow === null ? null : (pgNow - pgStart) / TASKS,
+    lines: lines.length,
+  };
 }
 
 async function latency(pg: Client, url: string, tenantIds: string[]) {
@@ -256,6 +337,7 @@ async function main(): Promise<void> {
     const one = TASKS > 0 ? await throughput(admin, pg, db.url, platform.id, 1) : null;
     const two = TASKS > 0 ? await throughput(admin, pg, db.url, platform.id, 2) : null;
     const floor = TASKS > 0 ? await floorThroughput(admin, pg, platform.id) : null;
+    const writes = one ? await floorWrites(admin, pg, platform.id, one.batchId) : null;
     // BENCH_LATENCY_TASKS=0: the throughput part only.
     let lat: Awaited<ReturnType<typeof latency>> | null = null;
     let notify: number[] = [];
@@ -292,6 +374,11 @@ async function main(): Promise<void> {
       );
       console.log(
         `  floor         ${Math.round(floor)} tasks/s: bare UPDATEs scheduled → running → succeeded, 100 per statement, no steps, no log`,
+      );
+    }
+    if (writes) {
+      console.log(
+        `  floor, writes ${Math.round(writes.rate)} tasks/s: the rows an update writes (claim, tenant, snapshot, ${writes.lines} log lines, completion, tenant) by bare SQL on one connection, 100 per transaction; PostgreSQL CPU per task ${writes.pgMs === null ? 'not local' : `${writes.pgMs.toFixed(2)} ms`}`,
       );
     }
     if (lat === null) return;
