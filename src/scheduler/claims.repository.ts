@@ -31,7 +31,10 @@ export interface ClaimRequest {
  * state before the run is read here and kept on the task. The candidates are handed on as an array
  * (`= ANY (ARRAY(…))`): the rows are then found by their primary key, never by a scan of the table
  * and a hash join, whatever the planner guesses of the candidates' count (a scan of every task per
- * claim made claims slower as the table grew).
+ * claim made claims slower as the table grew). `(u.status = 'scheduled') IS TRUE` (status is never
+ * null: the same test) keeps the index of due tasks out of that lookup: a generic plan read the
+ * due tasks from the first again and compared each with every candidate, past all the tasks of
+ * full platforms the candidates had skipped.
  *
  * Rollouts (docs/rollouts.md): no task of a paused, stopped or cancelled rollout is claimed (its
  * tasks are held or cancelled soon after; until then they are skipped here), and no more of a
@@ -39,7 +42,7 @@ export interface ClaimRequest {
  * running counts; a rollout at its limit is skipped like a full platform. Claims run one at a time
  * (the claim lock), so the counts each sees are exact.
  */
-const CLAIM_DUE = `
+export const CLAIM_DUE = `
   WITH running AS (
     SELECT platform_id, count(*)::int AS n FROM update_task WHERE status = 'running' GROUP BY platform_id
   ), rollouts AS (
@@ -67,7 +70,7 @@ const CLAIM_DUE = `
         attempts = t.attempts + 1, run_attempts = t.run_attempts + 1, tenant_prior_state = tn.state,
         started_at = COALESCE(t.started_at, now()), updated_at = now()
     FROM (SELECT u.id, u.started_at IS NULL AS fresh FROM update_task u
-          WHERE u.id = ANY (ARRAY(SELECT id FROM candidates)) AND u.status = 'scheduled'
+          WHERE u.id = ANY (ARRAY(SELECT id FROM candidates)) AND (u.status = 'scheduled') IS TRUE
           ORDER BY u.run_at LIMIT $4
           FOR UPDATE SKIP LOCKED) due, tenant tn
     WHERE t.id = due.id AND tn.id = t.tenant_id

@@ -85,9 +85,15 @@ export type Ended = {
  * The task rows of $2 that this process ($1) still runs, locked in id order. Every statement that
  * writes several running tasks (progress, completions, lease renewals) locks them this way first,
  * so two of them never wait for each other (they once deadlocked under load).
+ *
+ * The rows are found by their primary key. `(status = 'running') IS TRUE` (status is never null:
+ * the same test) keeps the partial index of running tasks out of the plan: a generic plan took it
+ * whenever the statistics saw few running tasks, then read every running task of every replica
+ * and compared each with every id of the array (1.3–1.7 ms per write of 100 runs with 2,000
+ * running, 0.14 ms by the key).
  */
 export const LOCK_OWN_RUNNING = `SELECT id FROM update_task
-    WHERE id = ANY($2::uuid[]) AND lease_owner = $1 AND status = 'running'
+    WHERE id = ANY($2::uuid[]) AND lease_owner = $1 AND (status = 'running') IS TRUE
     ORDER BY id FOR NO KEY UPDATE`;
 
 /**
@@ -98,7 +104,7 @@ export const LOCK_OWN_RUNNING = `SELECT id FROM update_task
  * ends: see RunJournal.commit), never on a snapshot alone, so no line is written for a run whose
  * lease another process took after the statement began; each chunk is one row of task_log_chunk.
  */
-const JOURNAL = `
+export const JOURNAL = `
   WITH m AS (
     SELECT * FROM unnest($2::uuid[], $3::text[], $4::int[], $5::timestamptz[], $6::text[])
       AS m (id, step, percent, eta, done)
@@ -121,9 +127,10 @@ const JOURNAL = `
     UNION ALL
     -- … and those without progress here: the runs that end in this write, whose rows this
     -- transaction locked before (lockOwnRunning), so no other can change them.
+    -- (By key, as LOCK_OWN_RUNNING; the runs with progress as a hashed set.)
     SELECT id FROM update_task
-    WHERE id = ANY ($8::uuid[]) AND NOT id = ANY ($2::uuid[])
-      AND lease_owner = $1 AND status = 'running'
+    WHERE id = ANY ($8::uuid[]) AND id NOT IN (SELECT unnest($2::uuid[]))
+      AND lease_owner = $1 AND (status = 'running') IS TRUE
   ), logged AS (
     INSERT INTO task_log_chunk (task_id, attempt, lines)
     SELECT c.task_id, c.attempt, c.lines
