@@ -90,7 +90,12 @@ export interface ClaimedTaskRow {
   rollback_on_failure: boolean;
 }
 
-export function toClaimedTask(r: ClaimedTaskRow, snapshots: RunSnapshot[]): ClaimedTask {
+/** `tenantPriorState`: the row's, unless the caller knows better (a claim that set it: readyToRun). */
+export function toClaimedTask(
+  r: ClaimedTaskRow,
+  snapshots: RunSnapshot[],
+  tenantPriorState: TenantState | null = r.tenant_prior_state,
+): ClaimedTask {
   return {
     id: r.id,
     tenantId: r.tenant_id,
@@ -104,7 +109,7 @@ export function toClaimedTask(r: ClaimedTaskRow, snapshots: RunSnapshot[]): Clai
     run: r.run,
     runAttempts: r.run_attempts,
     doneSteps: r.done_steps,
-    tenantPriorState: r.tenant_prior_state,
+    tenantPriorState,
     cancelRequested: r.cancel_requested,
     cancelReason: r.cancel_reason,
     expectedDurationMinutes: r.expected_duration_minutes,

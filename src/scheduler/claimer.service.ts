@@ -16,7 +16,8 @@ import {
 export interface Claim {
   id: string;
   attempt: number;
-  at: Date;
+  /** When it was claimed (ISO 8601: its log line's time, one string for every task of the claim). */
+  at: string;
   message: string;
   /**
    * What its run needs, read by the claim itself: a due task that starts afresh (no completed
@@ -58,7 +59,7 @@ export class Claimer {
       const starting = due.filter((c) => c.fresh).map((c) => c.id);
       if (starting.length > 0)
         await this.notices.forTasks(tx, 'task.started', { taskIds: starting });
-      const at = new Date();
+      const at = new Date().toISOString();
       const claimOf = (c: ClaimRow, task?: ClaimedTask): Claim => ({
         id: c.id,
         attempt: c.attempts,
@@ -82,13 +83,9 @@ export class Claimer {
 /** The claim's own row as the run's task (its tenant's state as keepTenantStates left it). */
 function readyToRun(c: DueClaimRow): ClaimedTask {
   return toClaimedTask(
-    {
-      ...c,
-      tenant_prior_state: stateChangedBeforeMarked(c)
-        ? (c.marked_state as TenantState)
-        : c.tenant_prior_state,
-    },
+    c,
     [],
+    stateChangedBeforeMarked(c) ? (c.marked_state as TenantState) : c.tenant_prior_state,
   );
 }
 

@@ -24,7 +24,10 @@ export interface JournalEntry {
   taskId: string;
   attempt: number;
   event?: Pick<TaskEvent, 'kind' | 'message'> &
-    Partial<Pick<TaskEvent, 'step' | 'node' | 'durationMs' | 'at'>>;
+    Partial<Pick<TaskEvent, 'step' | 'node' | 'durationMs'>> & {
+      /** When the line was written (ISO 8601, see `isoNow`); absent: when the journal takes it. */
+      at?: string;
+    };
   progress?: Omit<ProgressChange, 'taskId' | 'done'>;
   done?: string;
   /** The snapshot a backup step took: recorded in the transaction that marks the step done. */
@@ -106,7 +109,7 @@ export class RunJournal {
       return ending.then((ended) => ({ held: ended, cancelRequested: false }));
     }
     // The entry is the journal's from here on (the runner builds a new one per write).
-    if (entry.event && !entry.event.at) entry.event.at = new Date();
+    if (entry.event && !entry.event.at) entry.event.at = isoNow();
     const open = this.open.get(entry.taskId);
     if (open) {
       open.segment.entries.push(entry);
@@ -142,7 +145,7 @@ export class RunJournal {
     const chunks: LogChunk[] = [];
     const chunkOf = new Map<string, LogChunk>();
     const taken: TakenSnapshot[] = [];
-    const now = new Date();
+    const now = isoNow();
     const addLine = (taskId: string, attempt: number, line: LogLine): LogChunk => {
       let chunk = chunkOf.get(taskId);
       if (!chunk || chunk.attempt !== attempt || chunk.lines.length >= MAX_CHUNK_LINES) {
@@ -292,6 +295,22 @@ export class RunJournal {
       await this.notices.forTasks(tx, group.event, { taskIds: group.ids }, { reason });
     }
   }
+}
+
+let lastMs = NaN;
+let lastIso = '';
+
+/**
+ * The time now as a log line stores it: `new Date().toISOString()`, the text JSON.stringify writes
+ * for a Date. A busy process writes many lines within one millisecond: they share one string.
+ */
+export function isoNow(): string {
+  const ms = Date.now();
+  if (ms !== lastMs) {
+    lastIso = new Date(ms).toISOString();
+    lastMs = ms;
+  }
+  return lastIso;
 }
 
 /** One run of a task: its attempt (each claim counts one). */

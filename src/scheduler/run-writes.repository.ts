@@ -25,7 +25,8 @@ export interface LogChunk {
 }
 
 export interface LogLine {
-  at: Date;
+  /** ISO 8601 in UTC with milliseconds, as JSON.stringify writes a Date (one string, no Date per line). */
+  at: string;
   kind: TaskEvent['kind'];
   message: string;
   step?: string;
@@ -41,7 +42,8 @@ export interface ProgressChange {
   taskId: string;
   step?: string;
   percent?: number;
-  eta?: Date;
+  /** When the run should end (epoch milliseconds: a Date is made only for the write that sends it). */
+  eta?: number;
   /** Step keys completed since the last write. */
   done: string[];
 }
@@ -221,7 +223,7 @@ export class RunWritesRepository {
         changes.map((c) => c.taskId),
         changes.map((c) => c.step ?? null),
         changes.map((c) => c.percent ?? null),
-        changes.map((c) => c.eta?.toISOString() ?? null),
+        changes.map((c) => (c.eta === undefined ? null : new Date(c.eta).toISOString())),
         changes.map((c) => c.done.join(',')),
         JSON.stringify(chunks),
         [...new Set(chunks.map((c) => c.task_id))],

@@ -9,17 +9,7 @@ export class StepContexts {
   constructor(private readonly control: RunControlRepository) {}
 
   for(run: TaskRun, progress: StepContext['progress']): StepContext {
-    let last: { percent: number | null; message?: string } | null = null;
-    return {
-      signal: run.signal,
-      progress: (percent, message) => {
-        if (last && last.percent === percent && last.message === message) return;
-        const newMessage = message !== undefined && message !== last?.message ? message : undefined;
-        last = { percent, message };
-        progress(percent, newMessage);
-      },
-      waitForReport: (ms) => this.waitForReport(run, ms),
-    };
+    return new RunStepContext(run, progress, (ms) => this.waitForReport(run, ms));
   }
 
   /**
@@ -65,5 +55,31 @@ export class StepContexts {
     if (report.receivedAt === run.lastReportAt) return null;
     run.lastReportAt = report.receivedAt;
     return report;
+  }
+}
+
+/** One step's context (one object per step: a run's steps may be many and short). */
+class RunStepContext implements StepContext {
+  private last: { percent: number | null; message?: string } | null = null;
+  private stepSignal: AbortSignal | null = null;
+
+  constructor(
+    private readonly run: TaskRun,
+    private readonly report: StepContext['progress'],
+    readonly waitForReport: StepContext['waitForReport'],
+  ) {}
+
+  /** Asked for by executors that wait or send requests (made once per phase of the run). */
+  get signal(): AbortSignal {
+    return (this.stepSignal ??= this.run.signal);
+  }
+
+  /** Passes on what changed: the same percent and message again are not written again. */
+  progress(percent: number | null, message?: string): void {
+    const last = this.last;
+    if (last && last.percent === percent && last.message === message) return;
+    const newMessage = message !== undefined && message !== last?.message ? message : undefined;
+    this.last = { percent, message };
+    this.report(percent, newMessage);
   }
 }

@@ -177,7 +177,8 @@ export function progressPercent(
   runningStepPercent = 0,
 ): number {
   if (plan.length === 0) return 100;
-  const completed = plan.filter((s) => done.has(s.key)).length;
+  let completed = 0;
+  for (const s of plan) if (done.has(s.key)) completed++;
   const partial = Math.min(Math.max(runningStepPercent, 0), 100) / 100;
   return Math.min(
     100,

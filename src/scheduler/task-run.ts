@@ -3,11 +3,13 @@ import type { ClaimedTask } from './claimed-task';
 import type { Claim } from './claimer.service';
 import type { AbortAnswer, Executor, StepRequest, StopReason } from './executors/executor';
 import { RunStopped } from './executors/executor';
-import { type PlannedStep, planRollback, planSteps } from './step-plan';
+import { type PlannedStep, planRollback, planSteps, type StepName } from './step-plan';
 
 /** The step a run is performing right now. */
 export interface CurrentStep {
   step: PlannedStep;
+  /** The step's key (what remainingMs looks for). */
+  key: string;
   request: StepRequest;
   startedAt: number;
 }
@@ -36,8 +38,22 @@ export class TaskRun {
   lastWrite: Promise<unknown> | null = null;
   /** When the last executor report this run used was received. */
   lastReportAt: string | null = null;
-  private readonly halt = new AbortController();
-  private phase = new AbortController();
+  /** What every step request of this run shares (made by the runner at its first step). */
+  requestShared: Pick<StepRequest, 'tenant' | 'path'> | null = null;
+  /** The expected duration of a step of this run's platform (the runner's, made once per run). */
+  expectedMs: ((name: StepName) => number) | null = null;
+  /** Why the run halted (lease lost, shutdown); null while it may go on. */
+  private halted: StopReason | null = null;
+  /** Why the current phase was stopped (a halt, or a cancellation); null while it goes on. */
+  private phaseStopped: StopReason | null = null;
+  /**
+   * The signals are made when something asks for one (an executor that waits, a step that sends a
+   * request): a run whose steps take no time needs none, and an AbortSignal is costly to make.
+   */
+  private halt: AbortController | null = null;
+  private phase: AbortController | null = null;
+  /** The runs' waits in unlessHalted: rejected when the run halts. */
+  private haltWaiters: Set<(reason: StopReason) => void> | null = null;
   private endingPhase = false;
   private reportListeners = new Set<() => void>();
 
@@ -73,27 +89,39 @@ export class TaskRun {
 
   /** Aborted on lease loss or shutdown. */
   get haltSignal(): AbortSignal {
+    this.halt ??= aborted(this.halted);
     return this.halt.signal;
   }
 
   /** Aborted on lease loss, shutdown, or cancellation of the current phase. */
   get signal(): AbortSignal {
+    this.phase ??= aborted(this.phaseStopped);
     return this.phase.signal;
   }
 
   get haltReason(): StopReason | null {
-    return this.halt.signal.aborted ? (this.halt.signal.reason as StopReason) : null;
+    return this.halted;
   }
 
   stop(reason: Exclude<StopReason, 'cancel'>): void {
-    if (this.halt.signal.aborted) return;
-    this.halt.abort(reason);
-    this.phase.abort(reason);
+    if (this.halted) return;
+    this.halted = reason;
+    this.halt?.abort(reason);
+    const waiters = this.haltWaiters;
+    this.haltWaiters = null;
+    if (waiters) for (const reject of waiters) reject(reason);
+    this.stopPhase(reason);
   }
 
   /** Aborts the current phase only (the run goes on to end as cancelled). */
   cancelPhase(): void {
-    if (!this.phase.signal.aborted) this.phase.abort('cancel');
+    this.stopPhase('cancel');
+  }
+
+  private stopPhase(reason: StopReason): void {
+    if (this.phaseStopped) return;
+    this.phaseStopped = reason;
+    this.phase?.abort(reason);
   }
 
   /** The run is ending (cancelled or failed): a cancel request no longer stops anything. */
@@ -103,32 +131,38 @@ export class TaskRun {
 
   /** A new phase after a cancellation or a failure (compensations, the last writes). */
   nextPhase(): void {
-    if (this.halt.signal.aborted) throw new RunStopped(this.halt.signal.reason as StopReason);
+    if (this.halted) throw new RunStopped(this.halted);
     this.endingPhase = true;
-    if (this.phase.signal.aborted) this.phase = new AbortController();
+    if (this.phaseStopped) {
+      this.phaseStopped = null;
+      this.phase = null;
+    }
   }
 
   /** Throws RunStopped when the lease can no longer be trusted or the run was stopped. */
   check(): void {
     if (performance.now() > this.leaseDeadline) this.stop('lease-lost');
-    if (this.phase.signal.aborted) throw new RunStopped(this.phase.signal.reason as StopReason);
+    if (this.phaseStopped) throw new RunStopped(this.phaseStopped);
     if (this.cancelRequested) throw new RunStopped('cancel');
   }
 
   /** `promise`, unless the run halts first (then RunStopped). */
-  async unlessHalted<T>(promise: Promise<T>): Promise<T> {
-    const signal = this.halt.signal;
-    if (signal.aborted) throw new RunStopped(signal.reason as StopReason);
-    let onAbort: () => void = () => undefined;
-    const halted = new Promise<never>((_, reject) => {
-      onAbort = () => reject(new RunStopped(signal.reason as StopReason));
-      signal.addEventListener('abort', onAbort, { once: true });
+  unlessHalted<T>(promise: Promise<T>): Promise<T> {
+    if (this.halted) return Promise.reject(new RunStopped(this.halted));
+    return new Promise<T>((resolve, reject) => {
+      const onHalt = (reason: StopReason) => reject(new RunStopped(reason));
+      (this.haltWaiters ??= new Set()).add(onHalt);
+      promise.then(
+        (value) => {
+          this.haltWaiters?.delete(onHalt);
+          resolve(value);
+        },
+        (error: unknown) => {
+          this.haltWaiters?.delete(onHalt);
+          reject(error);
+        },
+      );
     });
-    try {
-      return await Promise.race([promise, halted]);
-    } finally {
-      signal.removeEventListener('abort', onAbort);
-    }
   }
 
   /** Called when a callback stored a new executor report for this task. */
@@ -140,4 +174,11 @@ export class TaskRun {
     this.reportListeners.add(listener);
     return () => this.reportListeners.delete(listener);
   }
+}
+
+/** A controller for a signal asked for after the fact: aborted already if the run was stopped. */
+function aborted(reason: StopReason | null): AbortController {
+  const controller = new AbortController();
+  if (reason) controller.abort(reason);
+  return controller;
 }

@@ -216,7 +216,7 @@ export class TaskRunner {
     const t = run.task;
     const request = this.request(run, step);
     const startedAt = performance.now();
-    run.current = { step, request, startedAt };
+    run.current = { step, key: step.key, request, startedAt };
     this.write(run, {
       event: {
         kind: 'step_started',
@@ -268,11 +268,8 @@ export class TaskRunner {
     return result;
   }
 
-  private async perform(
-    run: TaskRun,
-    step: PlannedStep,
-    request: StepRequest,
-  ): Promise<StepResult> {
+  /** The step's result (not an async function: the executor's promise is handed on as it is). */
+  private perform(run: TaskRun, step: PlannedStep, request: StepRequest): Promise<StepResult> {
     const executor = run.executor as Executor;
     if (step.name === 'precheck') {
       const facts = { ...run.task, tenantState: run.task.tenantPriorState };
@@ -280,10 +277,13 @@ export class TaskRunner {
         run.task.kind === 'rollback'
           ? rollbackPrecheckProblem(facts, run.plan, (node) => run.snapshotOf(node))
           : precheckProblem(facts);
-      if (problem) return { ok: false, message: problem };
+      if (problem) return Promise.resolve({ ok: false, message: problem });
     }
     if (step.name === 'restore' && !request.snapshotId) {
-      return { ok: false, message: `no snapshot of ${step.node ?? 'the tenant'} to restore` };
+      return Promise.resolve({
+        ok: false,
+        message: `no snapshot of ${step.node ?? 'the tenant'} to restore`,
+      });
     }
     return executor.runStep(
       request,
@@ -342,17 +342,30 @@ export class TaskRunner {
     });
   }
 
-  private eta(run: TaskRun): Date {
-    const t = run.task;
-    const fallback = (t.expectedDurationMinutes * 60_000) / run.plan.length;
-    const expected = (name: StepName) => this.durations.expected(t.platformId, name, fallback);
-    const running = run.current && { key: run.current.step.key, startedAt: run.current.startedAt };
-    const left = remainingMs(performance.now(), run.plan, run.done, expected, running ?? undefined);
-    return new Date(Date.now() + left);
+  /** When the run should end (epoch milliseconds). */
+  private eta(run: TaskRun): number {
+    if (!run.expectedMs) {
+      const t = run.task;
+      const fallback = (t.expectedDurationMinutes * 60_000) / run.plan.length;
+      run.expectedMs = (name: StepName) => this.durations.expected(t.platformId, name, fallback);
+    }
+    const left = remainingMs(
+      performance.now(),
+      run.plan,
+      run.done,
+      run.expectedMs,
+      run.current ?? undefined,
+    );
+    return Date.now() + left;
   }
 
   private request(run: TaskRun, step: PlannedStep): StepRequest {
     const t = run.task;
+    // The same for every step of the run (executors only read them).
+    const shared = (run.requestShared ??= {
+      tenant: { id: t.tenantId, name: t.tenantName, nodes: t.nodes.map((n) => n.name) },
+      path: [t.fromVersion, ...t.path],
+    });
     return {
       taskId: t.id,
       run: t.run,
@@ -360,11 +373,11 @@ export class TaskRunner {
       step: step.name,
       node: step.node,
       stepKey: step.key,
-      tenant: { id: t.tenantId, name: t.tenantName, nodes: t.nodes.map((n) => n.name) },
+      tenant: shared.tenant,
       platformId: t.platformId,
       fromVersion: step.fromVersion ?? t.fromVersion,
       targetVersion: step.version ?? t.targetVersion,
-      path: [t.fromVersion, ...t.path],
+      path: shared.path,
       snapshotId: step.name === 'restore' ? (run.snapshotOf(step.node)?.externalId ?? null) : null,
       redeploy: t.redeploy,
       simulate: t.simulate,

@@ -121,7 +121,13 @@ describe('writes of running tasks lock them in id order', () => {
       t.ds.manager,
       OWNER,
       [{ taskId, percent: 20, done: [] }],
-      [{ task_id: taskId, attempt: 1, lines: [{ at: new Date(), kind: 'info', message: 'late' }] }],
+      [
+        {
+          task_id: taskId,
+          attempt: 1,
+          lines: [{ at: new Date().toISOString(), kind: 'info', message: 'late' }],
+        },
+      ],
     );
     await blockedBy(t.ds, pid, 'the write to wait for the other process');
     await other.query('COMMIT');
