@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { pgArray, pgBareArray } from '../database/pg-array';
 import { prepared } from '../database/sql';
 
 /** One line of a task's log. */
@@ -220,13 +221,13 @@ export class RunWritesRepository {
       JOURNAL,
       [
         owner,
-        changes.map((c) => c.taskId),
-        changes.map((c) => c.step ?? null),
-        changes.map((c) => c.percent ?? null),
-        changes.map((c) => (c.eta === undefined ? null : new Date(c.eta).toISOString())),
-        changes.map((c) => c.done.join(',')),
+        pgBareArray(changes.map((c) => c.taskId)),
+        pgArray(changes.map((c) => c.step)),
+        pgArray(changes.map((c) => c.percent)),
+        pgArray(changes.map((c) => (c.eta === undefined ? null : new Date(c.eta).toISOString()))),
+        pgArray(changes.map((c) => c.done.join(','))),
         JSON.stringify(chunks),
-        [...new Set(chunks.map((c) => c.task_id))],
+        pgBareArray([...new Set(chunks.map((c) => c.task_id))]),
       ],
     );
     return new Map(rows.map((r) => [r.id, { cancelRequested: r.cancel_requested }]));
@@ -238,7 +239,7 @@ export class RunWritesRepository {
    */
   async lockOwnRunning(tx: EntityManager, owner: string, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await prepared(tx, 'runs.lock', LOCK_OWN_RUNNING, [owner, [...new Set(ids)]]);
+    await prepared(tx, 'runs.lock', LOCK_OWN_RUNNING, [owner, pgBareArray([...new Set(ids)])]);
   }
 
   /** Ends runs: task status, its tenant, the last log line. Returns the tasks it ended. */
@@ -246,17 +247,17 @@ export class RunWritesRepository {
     if (completions.length === 0) return [];
     return prepared<Ended>(tx, 'runs.complete', COMPLETE, [
       owner,
-      completions.map((c) => c.taskId),
-      completions.map((c) => c.status),
-      completions.map((c) => c.error),
-      completions.map((c) => c.message),
-      completions.map((c) => c.attempt),
-      completions.map((c) => c.done.join(',')),
-      completions.map((c) => c.step ?? null),
-      completions.map((c) => c.percent ?? null),
-      completions.map((c) => c.tenantFailed),
-      completions.map((c) => c.rolledBack ?? false),
-      completions.map((c) => c.logged ?? false),
+      pgBareArray(completions.map((c) => c.taskId)),
+      pgArray(completions.map((c) => c.status)),
+      pgArray(completions.map((c) => c.error)),
+      pgArray(completions.map((c) => c.message)),
+      pgBareArray(completions.map((c) => c.attempt)),
+      pgArray(completions.map((c) => c.done.join(','))),
+      pgArray(completions.map((c) => c.step)),
+      pgArray(completions.map((c) => c.percent)),
+      pgArray(completions.map((c) => c.tenantFailed)),
+      pgArray(completions.map((c) => c.rolledBack ?? false)),
+      pgArray(completions.map((c) => c.logged ?? false)),
     ]);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PageRequest } from '../common/pagination';
+import { pgArray, pgBareArray } from '../database/pg-array';
 import { SqlFilter, prepared } from '../database/sql';
 import { SNAPSHOT_COLUMNS, type Snapshot, type SnapshotRow, toSnapshot } from './snapshot';
 
@@ -61,14 +62,14 @@ export class SnapshotsRepository {
        WHERE t.id = ANY ($3::uuid[])
        ON CONFLICT (task_id, run, step_key) DO NOTHING`,
       [
-        taken.map((s) => s.id),
-        taken.map((s) => s.externalId),
-        taken.map((s) => s.taskId),
-        taken.map((s) => s.run),
-        taken.map((s) => s.stepKey),
-        taken.map((s) => s.node),
-        taken.map((s) => s.version),
-        taken.map((s) => s.retentionDays),
+        pgBareArray(taken.map((s) => s.id)),
+        pgArray(taken.map((s) => s.externalId)),
+        pgBareArray(taken.map((s) => s.taskId)),
+        pgBareArray(taken.map((s) => s.run)),
+        pgArray(taken.map((s) => s.stepKey)),
+        pgArray(taken.map((s) => s.node)),
+        pgArray(taken.map((s) => s.version)),
+        pgBareArray(taken.map((s) => s.retentionDays)),
       ],
     );
   }
