@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { RunStopped, type StepContext, type StopReason } from './executors/executor';
+import {
+  RunStopped,
+  type StepContext,
+  type StopReason,
+  throwIfStopped,
+} from './executors/executor';
 import { RunControlRepository, type StoredReport } from './run-control.repository';
 import type { TaskRun } from './task-run';
 
@@ -72,6 +77,11 @@ class RunStepContext implements StepContext {
   /** Asked for by executors that wait or send requests (made once per phase of the run). */
   get signal(): AbortSignal {
     return (this.stepSignal ??= this.run.signal);
+  }
+
+  throwIfStopped(): void {
+    if (this.stepSignal) throwIfStopped(this.stepSignal);
+    else this.run.throwIfPhaseStopped();
   }
 
   /** Passes on what changed: the same percent and message again are not written again. */

@@ -27,6 +27,8 @@ describe('the stop signals of a run', () => {
     expect(run.signal.reason).toBe('cancel');
     expect(run.haltSignal.aborted).toBe(false);
     expect(() => run.check()).toThrow(new RunStopped('cancel'));
+    expect(() => run.throwIfPhaseStopped()).toThrow(new RunStopped('cancel'));
+    expect(() => new TaskRun(task, 60_000).throwIfPhaseStopped()).not.toThrow();
 
     const halted = new TaskRun(task, 60_000);
     const phase = halted.signal;

@@ -139,6 +139,11 @@ export class TaskRun {
     }
   }
 
+  /** Throws RunStopped if the current phase was stopped (what its signal would say). */
+  throwIfPhaseStopped(): void {
+    if (this.phaseStopped) throw new RunStopped(this.phaseStopped);
+  }
+
   /** Throws RunStopped when the lease can no longer be trusted or the run was stopped. */
   check(): void {
     if (performance.now() > this.leaseDeadline) this.stop('lease-lost');

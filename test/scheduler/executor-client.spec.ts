@@ -30,6 +30,7 @@ function stepRequest(): StepRequest {
 
 const context = (): StepContext => ({
   signal: new AbortController().signal,
+  throwIfStopped: () => undefined,
   progress: () => undefined,
   waitForReport: async () => null,
 });

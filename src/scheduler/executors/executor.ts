@@ -58,7 +58,9 @@ export interface ExecutorReport {
 /** What a running step can use from the runner. */
 export interface StepContext {
   /** Aborted when the run stops: cancelled, lease lost, or shutting down. */
-  signal: AbortSignal;
+  readonly signal: AbortSignal;
+  /** Throws RunStopped if the run was stopped (as throwIfStopped(signal), without needing one). */
+  throwIfStopped(): void;
   /** The step's own progress (0..100) and what the executor says it is doing. */
   progress(percent: number | null, message?: string): void;
   /**

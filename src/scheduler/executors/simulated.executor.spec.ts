@@ -1,5 +1,5 @@
 import type { StepContext, StepRequest } from './executor';
-import { RunStopped } from './executor';
+import { RunStopped, throwIfStopped } from './executor';
 import { SimulatedExecutor } from './simulated.executor';
 
 const request = (
@@ -24,6 +24,7 @@ const request = (
 });
 const context = (signal = new AbortController().signal): StepContext => ({
   signal,
+  throwIfStopped: () => throwIfStopped(signal),
   progress: () => undefined,
   waitForReport: async () => null,
 });

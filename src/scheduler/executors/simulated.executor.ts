@@ -1,4 +1,4 @@
-import { delay, throwIfStopped } from './executor';
+import { delay } from './executor';
 import type {
   AbortAnswer,
   Executor,
@@ -36,7 +36,7 @@ export class SimulatedExecutor implements Executor {
   async runStep(request: StepRequest, context: StepContext): Promise<StepResult> {
     const ms = this.settings.durations[request.step] ?? this.settings.stepMs;
     if (ms > 0) await delay(ms, context.signal);
-    else throwIfStopped(context.signal);
+    else context.throwIfStopped();
 
     const failStep = request.simulate?.failStep;
     if (failStep === request.step || failStep === request.stepKey) {
