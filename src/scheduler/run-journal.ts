@@ -65,6 +65,8 @@ export class RunJournal {
    * are refused. A later attempt of the same task (claimed again by this process) writes on.
    */
   private readonly ending = new Map<string, Promise<boolean>>();
+  /** How many runs of each task are in `ending` (a write looks there only for those: no key built). */
+  private readonly endingTasks = new Map<string, number>();
 
   constructor(
     private readonly db: Transactions,
@@ -100,7 +102,9 @@ export class RunJournal {
    * ended (nothing to stop), not held if the lease had been lost.
    */
   write(entry: JournalEntry): Promise<JournalResult> {
-    const ending = this.ending.get(runKey(entry.taskId, entry.attempt));
+    const ending = this.endingTasks.has(entry.taskId)
+      ? this.ending.get(runKey(entry.taskId, entry.attempt))
+      : undefined;
     if (ending) {
       this.logger.warn(
         { taskId: entry.taskId, attempt: entry.attempt, line: entry.event?.message },
@@ -125,10 +129,17 @@ export class RunJournal {
   complete(completion: Omit<Completion, 'done'>): Promise<boolean> {
     this.open.delete(completion.taskId); // its writes before commit first, in their own item
     const ended = this.queue.submit({ completion }) as Promise<boolean>;
-    const key = runKey(completion.taskId, completion.attempt);
+    const taskId = completion.taskId;
+    const key = runKey(taskId, completion.attempt);
+    if (!this.ending.has(key))
+      this.endingTasks.set(taskId, (this.endingTasks.get(taskId) ?? 0) + 1);
     this.ending.set(key, ended);
     void ended.then(() => {
-      if (this.ending.get(key) === ended) this.ending.delete(key);
+      if (this.ending.get(key) !== ended) return;
+      this.ending.delete(key);
+      const left = (this.endingTasks.get(taskId) ?? 1) - 1;
+      if (left > 0) this.endingTasks.set(taskId, left);
+      else this.endingTasks.delete(taskId);
     });
     return ended;
   }

@@ -26,7 +26,7 @@ import {
   partialUpdate,
   startMessage,
 } from './step-messages';
-import type { TaskRun } from './task-run';
+import type { CurrentStep, TaskRun } from './task-run';
 import { englishReason } from '../notifications/reasons';
 
 /**
@@ -212,11 +212,15 @@ export class TaskRunner {
     return problems;
   }
 
-  private async runStep(run: TaskRun, step: PlannedStep): Promise<StepResult> {
-    const t = run.task;
+  /**
+   * Logs the step's start, performs it, logs its end. Not an async function: one promise per step
+   * (the executor's, then the end), none of its own.
+   */
+  private runStep(run: TaskRun, step: PlannedStep): Promise<StepResult> {
     const request = this.request(run, step);
     const startedAt = performance.now();
-    run.current = { step, key: step.key, request, startedAt };
+    const current = { step, key: step.key, request, startedAt };
+    run.current = current;
     this.write(run, {
       event: {
         kind: 'step_started',
@@ -226,7 +230,13 @@ export class TaskRunner {
       },
       progress: { step: describeStep(step), eta: this.eta(run) },
     });
-    const result = await this.perform(run, step, request);
+    return this.perform(run, step, request).then((result) => this.stepEnded(run, current, result));
+  }
+
+  /** The step's end: recorded (done, its snapshot, its duration) and logged. */
+  private stepEnded(run: TaskRun, current: CurrentStep, result: StepResult): StepResult {
+    const t = run.task;
+    const { step, request, startedAt } = current;
     const ms = Math.round(performance.now() - startedAt);
     // Recorded with the step's completion, in one transaction: a resumed run that finds the step
     // done finds its snapshot.
