@@ -40,10 +40,20 @@ export interface JournalResult {
   cancelRequested: boolean;
 }
 
-/** The writes of one run made since its last flush began: one item, one promise. */
+/**
+ * The writes of one run made since its last flush began: one item, one promise. Folded as they
+ * come (the entries themselves are not kept until the flush): the log lines in write order, the
+ * latest progress, the steps done, the snapshots taken.
+ */
 interface Segment {
   taskId: string;
-  entries: JournalEntry[];
+  attempt: number;
+  lines: LogLine[];
+  step?: string;
+  percent?: number;
+  eta?: number;
+  done: string[];
+  taken: TakenSnapshot[] | null;
 }
 
 type Item = { segment: Segment } | { completion: Omit<Completion, 'done'> };
@@ -112,14 +122,21 @@ export class RunJournal {
       );
       return ending.then((ended) => ({ held: ended, cancelRequested: false }));
     }
-    // The entry is the journal's from here on (the runner builds a new one per write).
-    if (entry.event && !entry.event.at) entry.event.at = isoNow();
     const open = this.open.get(entry.taskId);
-    if (open) {
-      open.segment.entries.push(entry);
+    // A write of another attempt of the task (a late one of the attempt before) starts a segment
+    // of its own, after the open one in the queue.
+    if (open && open.segment.attempt === entry.attempt) {
+      fold(open.segment, entry);
       return open.result;
     }
-    const segment = { taskId: entry.taskId, entries: [entry] };
+    const segment: Segment = {
+      taskId: entry.taskId,
+      attempt: entry.attempt,
+      lines: [],
+      done: [],
+      taken: null,
+    };
+    fold(segment, entry);
     const result = this.queue.submit({ segment }) as Promise<JournalResult>;
     this.open.set(entry.taskId, { segment, result });
     return result;
@@ -197,30 +214,15 @@ export class RunJournal {
         changes.delete(c.taskId);
         continue;
       }
-      const change = changes.get(item.segment.taskId) ?? { taskId: item.segment.taskId, done: [] };
-      changes.set(item.segment.taskId, change);
-      for (const e of item.segment.entries) {
-        if (e.progress) {
-          if (e.progress.step !== undefined) change.step = e.progress.step;
-          if (e.progress.percent !== undefined) change.percent = e.progress.percent;
-          if (e.progress.eta !== undefined) change.eta = e.progress.eta;
-        }
-        if (e.done) change.done.push(e.done);
-        if (e.snapshot) taken.push(e.snapshot);
-        if (e.event) {
-          const line: LogLine = {
-            at: e.event.at ?? now,
-            kind: e.event.kind,
-            message: storable(e.event.message),
-          };
-          if (e.event.step !== undefined && e.event.step !== null) line.step = e.event.step;
-          if (e.event.node !== undefined && e.event.node !== null) line.node = e.event.node;
-          if (e.event.durationMs !== undefined && e.event.durationMs !== null) {
-            line.duration_ms = e.event.durationMs;
-          }
-          addLine(e.taskId, e.attempt, line);
-        }
-      }
+      const seg = item.segment;
+      let change = changes.get(seg.taskId);
+      if (!change) changes.set(seg.taskId, (change = { taskId: seg.taskId, done: [] }));
+      if (seg.step !== undefined) change.step = seg.step;
+      if (seg.percent !== undefined) change.percent = seg.percent;
+      if (seg.eta !== undefined) change.eta = seg.eta;
+      for (const key of seg.done) change.done.push(key);
+      if (seg.taken) for (const snapshot of seg.taken) taken.push(snapshot);
+      for (const line of seg.lines) addLine(seg.taskId, seg.attempt, line);
     }
     const { held, ended } = await this.commit(
       [...changes.values()],
@@ -305,6 +307,31 @@ export class RunJournal {
       const reason = key.slice(key.indexOf('\n') + 1) || null;
       await this.notices.forTasks(tx, group.event, { taskIds: group.ids }, { reason });
     }
+  }
+}
+
+/** A write joins its segment: its line (dated now unless it has a time), progress, step, snapshot. */
+function fold(segment: Segment, e: JournalEntry): void {
+  if (e.progress) {
+    if (e.progress.step !== undefined) segment.step = e.progress.step;
+    if (e.progress.percent !== undefined) segment.percent = e.progress.percent;
+    if (e.progress.eta !== undefined) segment.eta = e.progress.eta;
+  }
+  if (e.done) segment.done.push(e.done);
+  if (e.snapshot) (segment.taken ??= []).push(e.snapshot);
+  const event = e.event;
+  if (event) {
+    const line: LogLine = {
+      at: event.at ?? isoNow(),
+      kind: event.kind,
+      message: storable(event.message),
+    };
+    if (event.step !== undefined && event.step !== null) line.step = event.step;
+    if (event.node !== undefined && event.node !== null) line.node = event.node;
+    if (event.durationMs !== undefined && event.durationMs !== null) {
+      line.duration_ms = event.durationMs;
+    }
+    segment.lines.push(line);
   }
 }
 
