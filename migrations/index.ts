@@ -1,4 +1,5 @@
 // Every migration, in order. Listed explicitly so the built service and the tests load the same set.
+import { FanoutSetExpansion1796021400002 } from './1796021400002-fanout-set-expansion';
 import { FanoutStatementTrigger1796021400001 } from './1796021400001-fanout-statement-trigger';
 import { Foundation1795392000000 } from './1795392000000-foundation';
 import { Scheduling1795392100000 } from './1795392100000-scheduling';
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   FanoutTriggerColumns1796021200002,
   TaskLogChunkNewest1796021300201,
   FanoutStatementTrigger1796021400001,
+  FanoutSetExpansion1796021400002,
 ];

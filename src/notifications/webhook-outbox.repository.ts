@@ -103,7 +103,8 @@ export class WebhookOutboxRepository {
    * A new batch's `task.scheduled`: ONE fan-out row per subscribed endpoint (platform-wide ones, and
    * those of a partner with a task in the batch) instead of a delivery per task; the webhook sender
    * expands it after the commit (expandNext), and a task changed before that is expanded first by
-   * its change (the trigger of migration 1796021000001), from the row as the batch committed it.
+   * its change (the statement trigger of migrations 1796021400001 and 1796021400002), from the row
+   * as the batch committed it.
    */
   async insertFanout(em: EntityManager, batchId: string, now: Date): Promise<number> {
     return insertThenWake(
