@@ -9,6 +9,7 @@ import {
   toClaimedTask,
 } from './claimed-task';
 import { LOCK_OWN_RUNNING } from './run-writes.repository';
+import { statusByKey } from '../updates/task-status';
 
 export type { ClaimedTask };
 
@@ -31,10 +32,9 @@ export interface ClaimRequest {
  * state before the run is read here and kept on the task. The candidates are handed on as an array
  * (`= ANY (ARRAY(…))`): the rows are then found by their primary key, never by a scan of the table
  * and a hash join, whatever the planner guesses of the candidates' count (a scan of every task per
- * claim made claims slower as the table grew). `(u.status = 'scheduled') IS TRUE` (status is never
- * null: the same test) keeps the index of due tasks out of that lookup: a generic plan read the
- * due tasks from the first again and compared each with every candidate, past all the tasks of
- * full platforms the candidates had skipped.
+ * claim made claims slower as the table grew), nor through the index of due tasks (statusByKey: a
+ * generic plan read the due tasks from the first again and compared each with every candidate,
+ * past all the tasks of full platforms the candidates had skipped).
  *
  * Rollouts (docs/rollouts.md): no task of a paused, stopped or cancelled rollout is claimed (its
  * tasks are held or cancelled soon after; until then they are skipped here), and no more of a
@@ -70,7 +70,7 @@ export const CLAIM_DUE = `
         attempts = t.attempts + 1, run_attempts = t.run_attempts + 1, tenant_prior_state = tn.state,
         started_at = COALESCE(t.started_at, now()), updated_at = now()
     FROM (SELECT u.id, u.started_at IS NULL AS fresh FROM update_task u
-          WHERE u.id = ANY (ARRAY(SELECT id FROM candidates)) AND (u.status = 'scheduled') IS TRUE
+          WHERE u.id = ANY (ARRAY(SELECT id FROM candidates)) AND ${statusByKey('u.status', 'scheduled')}
           ORDER BY u.run_at LIMIT $4
           FOR UPDATE SKIP LOCKED) due, tenant tn
     WHERE t.id = due.id AND tn.id = t.tenant_id
@@ -214,7 +214,7 @@ export class ClaimsRepository {
        JOIN platform p ON p.id = t.platform_id
        LEFT JOIN software_version v ON v.platform_id = t.platform_id AND v.version = t.target_version
        LEFT JOIN update_batch b ON b.id = t.batch_id
-       WHERE t.id = ANY($1::uuid[]) AND t.status = 'running'`,
+       WHERE t.id = ANY($1::uuid[]) AND ${statusByKey('t.status', 'running')}`,
       [ids],
     );
     const restoring = rows.filter((r) => r.rollback_of !== null || r.done_steps.length > 0);
@@ -253,7 +253,7 @@ export class ClaimsRepository {
                started_at = CASE WHEN t.done_steps = '{}' THEN NULL ELSE t.started_at END,
                lease_owner = NULL, lease_expires_at = NULL,
                run_attempts = t.run_attempts - 1, updated_at = now()
-           WHERE t.id = ANY($1::uuid[]) AND t.lease_owner = $2 AND t.status = 'running'
+           WHERE t.id = ANY($1::uuid[]) AND t.lease_owner = $2 AND ${statusByKey('t.status', 'running')}
            RETURNING t.id, t.tenant_id, t.status, t.tenant_prior_state, t.attempts
          ), restored AS (
            UPDATE tenant tn SET state = COALESCE(g.tenant_prior_state, 'active'), updated_at = now()
