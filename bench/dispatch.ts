@@ -25,6 +25,7 @@ import {
   machine,
   postgresCpuMs,
   runBench,
+  serviceNodeFlags,
   servicesCpuMs,
   startService,
   withBenchService,
@@ -102,6 +103,7 @@ export async function throughput(
   const dispatchers: BenchService[] = [];
   for (let i = 0; i < processes; i++) dispatchers.push(await startService(url, DISPATCHER_ENV));
   let cpu: { node: number; pg: number | null };
+  let rssMiB: number;
   try {
     // The tasks become due; the CPU time per task counts from then (the UPDATE itself left out)
     // to the last one finished. Then the NOTIFY a due task sends wakes the dispatchers.
@@ -123,6 +125,7 @@ export async function throughput(
       node: (servicesCpuMs(dispatchers) - start.node) / TASKS,
       pg: start.pg === null || pgNow === null ? null : (pgNow - start.pg) / TASKS,
     };
+    rssMiB = Math.max(...dispatchers.map((d) => d.peakRssMiB()));
   } finally {
     for (const d of dispatchers) await d.stop();
   }
@@ -139,6 +142,7 @@ export async function throughput(
     rate: TASKS / rows[0].seconds,
     owners: rows[0].owners,
     cpu,
+    rssMiB,
   };
 }
 
@@ -359,18 +363,19 @@ async function main(): Promise<void> {
     const f = (n: number) => n.toFixed(1);
     const cpuOf = (c: { node: number; pg: number | null }) =>
       `CPU per task: service ${c.node.toFixed(2)} ms, PostgreSQL ${c.pg === null ? 'not local' : `${c.pg.toFixed(2)} ms`}`;
+    const rss = (r: { rssMiB: number }) => `peak RSS ${r.rssMiB.toFixed(0)} MiB per process`;
     console.log(
       `dispatch on ${machine()}, database: ${process.env.DATABASE_URL ? 'DATABASE_URL server' : 'embedded PostgreSQL'}`,
     );
     console.log(
-      `  no-op executor (SIMULATED_STEP_MS=0), SCHEDULER_CONCURRENCY=${CONCURRENCY} per process, ${TASKS} tasks per run`,
+      `  no-op executor (SIMULATED_STEP_MS=0), SCHEDULER_CONCURRENCY=${CONCURRENCY} per process, ${TASKS} tasks per run, node ${serviceNodeFlags().join(' ') || '(no flags)'} ${process.env.NODE_OPTIONS ? `NODE_OPTIONS=${process.env.NODE_OPTIONS}` : ''}`,
     );
     if (one && two && floor !== null) {
       console.log(
-        `  1 process     ${Math.round(one.rate)} tasks/s claimed → completed (${f(one.seconds)} s; ${cpuOf(one.cpu)})`,
+        `  1 process     ${Math.round(one.rate)} tasks/s claimed → completed (${f(one.seconds)} s; ${cpuOf(one.cpu)}; ${rss(one)})`,
       );
       console.log(
-        `  2 processes   ${Math.round(two.rate)} tasks/s claimed → completed (${f(two.seconds)} s, ${two.owners} processes took tasks; ${cpuOf(two.cpu)})`,
+        `  2 processes   ${Math.round(two.rate)} tasks/s claimed → completed (${f(two.seconds)} s, ${two.owners} processes took tasks; ${cpuOf(two.cpu)}; ${rss(two)})`,
       );
       console.log(
         `  floor         ${Math.round(floor)} tasks/s: bare UPDATEs scheduled → running → succeeded, 100 per statement, no steps, no log`,

@@ -100,6 +100,16 @@ export interface BenchService {
 
 const MAIN = path.resolve(__dirname, '../src/main.js');
 
+/**
+ * Node's flags of the service as it ships: those of package.json's `start:prod` (the Dockerfile
+ * gives the same), so that a bench runs the service as `npm start` does.
+ */
+export function serviceNodeFlags(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8'));
+  const words = String(pkg.scripts['start:prod']).split(/\s+/);
+  return words.slice(words.indexOf('node') + 1).filter((w) => w.startsWith('--'));
+}
+
 /** Starts the built service (dist/) against `databaseUrl` and waits until it answers. */
 export async function startService(
   databaseUrl: string,
@@ -111,7 +121,7 @@ export async function startService(
   const profile = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
     : [];
-  const child = spawn(process.execPath, [...profile, MAIN], {
+  const child = spawn(process.execPath, [...serviceNodeFlags(), ...profile, MAIN], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
