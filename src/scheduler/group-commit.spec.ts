@@ -49,10 +49,29 @@ describe('group commit of run writes', () => {
     ]);
   });
 
+  it('tries a refused batch again one item at a time: only the item the database refuses is given up', async () => {
+    const batches: number[][] = [];
+    const commit = new GroupCommit<number, string>(
+      async (items) => {
+        batches.push(items);
+        if (items.includes(2)) throw sqlError('22021'); // e.g. a NUL in a text value
+        return items.map((i) => `ok ${i}`);
+      },
+      () => undefined,
+      (item) => `given up ${item}`,
+    );
+    const results = await Promise.all([1, 2, 3].map((i) => commit.submit(i)));
+    expect(results).toEqual(['ok 1', 'given up 2', 'ok 3']);
+    // Three tries of the batch, then each item on its own, in order (2 three times).
+    expect(batches).toEqual([[1, 2, 3], [1, 2, 3], [1, 2, 3], [1], [2], [2], [2], [3]]);
+  });
+
   it('tells bugs in a statement from lost connections', () => {
     expect(isPermanent(sqlError('42P01'))).toBe(true);
     expect(isPermanent(sqlError('23505'))).toBe(true);
     expect(isPermanent(sqlError('57P01'))).toBe(false); // terminated by an administrator
     expect(isPermanent(new Error('Connection terminated'))).toBe(false);
+    // Thrown while the write is built (e.g. an invalid date): retrying cannot cure it.
+    expect(isPermanent(new RangeError('Invalid time value'))).toBe(true);
   });
 });

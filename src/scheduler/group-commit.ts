@@ -2,8 +2,12 @@
 const PERMANENT = /^(22|23|42)/;
 const GIVE_UP_AFTER = 3;
 
-/** Whether an error is a bug in the statement (not a lost connection or a busy server). */
+/**
+ * Whether an error is a bug (in the statement, or in the code that builds it: a TypeError or
+ * RangeError thrown before the database is reached), not a lost connection or a busy server.
+ */
 export function isPermanent(error: unknown): boolean {
+  if (error instanceof TypeError || error instanceof RangeError) return true;
   const code = (error as { driverError?: { code?: string }; code?: string }).driverError?.code;
   return typeof code === 'string' && PERMANENT.test(code);
 }
@@ -18,7 +22,9 @@ export function backoff(failures: number): Promise<void> {
  * taking everything queued since the last (so the busier the process, the bigger the batches).
  * A flush that fails because the database is unreachable is retried with backoff until it works,
  * so submit() does not reject; a caller that must give up races it with its own abort signal. A
- * flush that fails with a permanent error a few times is given up: its items get `failed(item)`.
+ * batch that fails with a permanent error a few times is tried again one item at a time, in
+ * order, so that one write the database refuses does not take the others down with it; an item
+ * that fails so on its own is given up: it gets `failed(item)`.
  */
 export class GroupCommit<I, R> {
   private queue: { item: I; resolve: (r: R) => void }[] = [];
@@ -55,20 +61,28 @@ export class GroupCommit<I, R> {
 
   private async drain(): Promise<void> {
     let failures = 0;
+    /** Items at the head of the queue still to be tried one at a time. */
+    let alone = 0;
     while (this.queue.length > 0) {
-      const batch = this.queue.slice(0, this.maxBatch);
+      const batch = this.queue.slice(0, alone > 0 ? 1 : this.maxBatch);
       try {
         const results = await this.flush(batch.map((b) => b.item));
         this.queue.splice(0, batch.length);
         batch.forEach((b, i) => b.resolve(results[i]));
         failures = 0;
+        if (alone > 0) alone--;
       } catch (error) {
         failures++;
         this.onError(error, failures);
         if (isPermanent(error) && failures >= GIVE_UP_AFTER) {
-          this.queue.splice(0, batch.length);
-          batch.forEach((b) => b.resolve(this.failed(b.item)));
           failures = 0;
+          if (batch.length > 1) {
+            alone = batch.length;
+            continue;
+          }
+          this.queue.splice(0, 1);
+          batch[0].resolve(this.failed(batch[0].item));
+          if (alone > 0) alone--;
           continue;
         }
         await backoff(failures);
