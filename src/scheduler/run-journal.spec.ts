@@ -1,4 +1,4 @@
-import { isoNow } from './run-journal';
+import { isoNow } from './journal-segment';
 
 describe('the time of a log line', () => {
   it('is what JSON.stringify writes for a Date of now (ISO 8601, UTC, milliseconds)', () => {

@@ -6,6 +6,7 @@ import { Notices } from '../notifications/notices.service';
 import { RolloutGates } from '../rollouts/rollout-gates.service';
 import { SnapshotsRepository, type TakenSnapshot } from '../snapshots/snapshots.repository';
 import { GroupCommit, isPermanent } from './group-commit';
+import { type JournalEntry, type Segment, fold, isoNow, storable } from './journal-segment';
 import { LeaseOwner } from './lease-owner';
 import {
   type Completion,
@@ -15,45 +16,13 @@ import {
   MAX_CHUNK_LINES,
   type ProgressChange,
   RunWritesRepository,
-  type TaskEvent,
   type WriteResult,
 } from './run-writes.repository';
-
-/** One write of a run: a log line, progress, a completed step (any of them). */
-export interface JournalEntry {
-  taskId: string;
-  attempt: number;
-  event?: Pick<TaskEvent, 'kind' | 'message'> &
-    Partial<Pick<TaskEvent, 'step' | 'node' | 'durationMs'>> & {
-      /** When the line was written (ISO 8601, see `isoNow`); absent: when the journal takes it. */
-      at?: string;
-    };
-  progress?: Omit<ProgressChange, 'taskId' | 'done'>;
-  done?: string;
-  /** The snapshot a backup step took: recorded in the transaction that marks the step done. */
-  snapshot?: TakenSnapshot;
-}
 
 export interface JournalResult {
   /** false: this process no longer holds the task's lease. */
   held: boolean;
   cancelRequested: boolean;
-}
-
-/**
- * The writes of one run made since its last flush began: one item, one promise. Folded as they
- * come (the entries themselves are not kept until the flush): the log lines in write order, the
- * latest progress, the steps done, the snapshots taken.
- */
-interface Segment {
-  taskId: string;
-  attempt: number;
-  lines: LogLine[];
-  step?: string;
-  percent?: number;
-  eta?: number;
-  done: string[];
-  taken: TakenSnapshot[] | null;
 }
 
 type Item = { segment: Segment } | { completion: Omit<Completion, 'done'> };
@@ -142,8 +111,16 @@ export class RunJournal {
     return result;
   }
 
-  /** Ends the run; false if the lease was lost (the task was left alone). */
-  complete(completion: Omit<Completion, 'done'>): Promise<boolean> {
+  /**
+   * Ends the run; false if the lease was lost (the task was left alone). Its error and last line
+   * carry executor text: made storable (no NUL), or PostgreSQL would refuse the whole write.
+   */
+  complete(given: Omit<Completion, 'done'>): Promise<boolean> {
+    const completion = {
+      ...given,
+      error: given.error === null ? null : storable(given.error),
+      message: storable(given.message),
+    };
     this.open.delete(completion.taskId); // its writes before commit first, in their own item
     const ended = this.queue.submit({ completion }) as Promise<boolean>;
     const taskId = completion.taskId;
@@ -310,56 +287,7 @@ export class RunJournal {
   }
 }
 
-/** A write joins its segment: its line (dated now unless it has a time), progress, step, snapshot. */
-function fold(segment: Segment, e: JournalEntry): void {
-  if (e.progress) {
-    if (e.progress.step !== undefined) segment.step = e.progress.step;
-    if (e.progress.percent !== undefined) segment.percent = e.progress.percent;
-    if (e.progress.eta !== undefined) segment.eta = e.progress.eta;
-  }
-  if (e.done) segment.done.push(e.done);
-  if (e.snapshot) (segment.taken ??= []).push(e.snapshot);
-  const event = e.event;
-  if (event) {
-    const line: LogLine = {
-      at: event.at ?? isoNow(),
-      kind: event.kind,
-      message: storable(event.message),
-    };
-    if (event.step !== undefined && event.step !== null) line.step = event.step;
-    if (event.node !== undefined && event.node !== null) line.node = event.node;
-    if (event.durationMs !== undefined && event.durationMs !== null) {
-      line.duration_ms = event.durationMs;
-    }
-    segment.lines.push(line);
-  }
-}
-
-let lastMs = NaN;
-let lastIso = '';
-
-/**
- * The time now as a log line stores it: `new Date().toISOString()`, the text JSON.stringify writes
- * for a Date. A busy process writes many lines within one millisecond: they share one string.
- */
-export function isoNow(): string {
-  const ms = Date.now();
-  if (ms !== lastMs) {
-    lastIso = new Date(ms).toISOString();
-    lastMs = ms;
-  }
-  return lastIso;
-}
-
 /** One run of a task: its attempt (each claim counts one). */
 function runKey(taskId: string, attempt: number): string {
   return `${taskId}:${attempt}`;
-}
-
-/**
- * A log line's text as PostgreSQL can read it back: `json` stores a NUL (\u0000) but no text value
- * can hold one, so every read of that task's log would fail. Executor messages come from outside.
- */
-export function storable(text: string): string {
-  return text.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
 }

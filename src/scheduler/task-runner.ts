@@ -7,7 +7,8 @@ import { Executors } from './executors/executors';
 import { precheckProblem, rollbackPrecheckProblem } from './prechecks';
 import { idempotencyKey } from './executors/http.executor';
 import { RunControlRepository } from './run-control.repository';
-import { RunJournal, type JournalEntry } from './run-journal';
+import { type JournalEntry } from './journal-segment';
+import { RunJournal } from './run-journal';
 import { StepContexts } from './step-contexts';
 import { StepDurations } from './step-durations';
 import {

@@ -1,5 +1,6 @@
 import { LeaseOwner } from '../../src/scheduler/lease-owner';
-import { type JournalEntry, RunJournal } from '../../src/scheduler/run-journal';
+import { type JournalEntry } from '../../src/scheduler/journal-segment';
+import { RunJournal } from '../../src/scheduler/run-journal';
 import { startTestApp, TestApp } from '../support/app';
 import { newSchedulingWorld } from '../support/factories';
 import { scheduleNow } from './support';
@@ -17,7 +18,7 @@ describe('the step log of a run that ends (run journal)', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const w = await newSchedulingWorld(t.admin, 4);
+    const w = await newSchedulingWorld(t.admin, 6);
     ids = await scheduleNow(w.partnerApi, w.tenantIds);
     // Claimed by this process (the dispatcher is off: the test writes as its runner would).
     await t.ds.query(
@@ -96,5 +97,28 @@ describe('the step log of a run that ends (run journal)', () => {
     await expect(end(taskId, 2)).resolves.toBe(true);
     await journal.idle();
     expect(await log(taskId)).toEqual(['attempt 2 goes on', 'the end']);
+  });
+  it('an executor message with a NUL in a failed run: stored without it, and the other runs of the flush end too', async () => {
+    const [bad, good] = [ids[4], ids[5]];
+    // One turn of the event loop: both completions in one flush.
+    const ok = end(good, 1, 'fine');
+    const nul = journal.complete({
+      taskId: bad,
+      status: 'failed',
+      error: 'apply failed: disk\u0000full',
+      message: 'failed: apply failed: disk\u0000full',
+      attempt: 1,
+      tenantFailed: false,
+    });
+    await expect(Promise.all([ok, nul])).resolves.toEqual([true, true]);
+    const rows = (await t.ds.query(
+      `SELECT id, status, error FROM update_task WHERE id = ANY($1::uuid[])`,
+      [[bad, good]],
+    )) as { id: string; status: string; error: string | null }[];
+    expect(Object.fromEntries(rows.map((r) => [r.id, [r.status, r.error]]))).toEqual({
+      [bad]: ['failed', 'apply failed: diskfull'],
+      [good]: ['succeeded', null],
+    });
+    expect(await log(bad)).toEqual(['failed: apply failed: diskfull']);
   });
 });
