@@ -105,8 +105,15 @@ const MAIN = path.resolve(__dirname, '../src/main.js');
  * gives the same), so that a bench runs the service as `npm start` does.
  */
 export function serviceNodeFlags(): string[] {
-  const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8'));
-  const words = String(pkg.scripts['start:prod']).split(/\s+/);
+  const file = path.resolve(__dirname, '../../package.json');
+  if (!fs.existsSync(file)) {
+    // A build copied away from its checkout: the service starts without flags (the bench says so).
+    console.warn(`no ${file}: the service starts without start:prod's Node flags`);
+    return [];
+  }
+  const words = String(JSON.parse(fs.readFileSync(file, 'utf8')).scripts['start:prod']).split(
+    /\s+/,
+  );
   return words.slice(words.indexOf('node') + 1).filter((w) => w.startsWith('--'));
 }
 
