@@ -40,12 +40,10 @@ export class RunJournal {
   /** Per task, its segment still waiting in the queue (later writes join it). */
   private readonly open = new Map<string, { segment: Segment; result: Promise<JournalResult> }>();
   /**
-   * Per run (task and attempt), its completion until it is committed: the run is over, its writes
-   * are refused. A later attempt of the same task (claimed again by this process) writes on.
+   * Per task and attempt (a run), its completion until it is committed: the run is over, its
+   * writes are refused. A later attempt of the same task (claimed again by this process) writes on.
    */
-  private readonly ending = new Map<string, Promise<boolean>>();
-  /** How many runs of each task are in `ending` (a write looks there only for those: no key built). */
-  private readonly endingTasks = new Map<string, number>();
+  private readonly ending = new Map<string, Map<number, Promise<boolean>>>();
 
   constructor(
     private readonly db: Transactions,
@@ -81,9 +79,7 @@ export class RunJournal {
    * ended (nothing to stop), not held if the lease had been lost.
    */
   write(entry: JournalEntry): Promise<JournalResult> {
-    const ending = this.endingTasks.has(entry.taskId)
-      ? this.ending.get(runKey(entry.taskId, entry.attempt))
-      : undefined;
+    const ending = this.ending.get(entry.taskId)?.get(entry.attempt);
     if (ending) {
       this.logger.warn(
         { taskId: entry.taskId, attempt: entry.attempt, line: entry.event?.message },
@@ -124,16 +120,15 @@ export class RunJournal {
     this.open.delete(completion.taskId); // its writes before commit first, in their own item
     const ended = this.queue.submit({ completion }) as Promise<boolean>;
     const taskId = completion.taskId;
-    const key = runKey(taskId, completion.attempt);
-    if (!this.ending.has(key))
-      this.endingTasks.set(taskId, (this.endingTasks.get(taskId) ?? 0) + 1);
-    this.ending.set(key, ended);
+    const attempt = completion.attempt;
+    let runs = this.ending.get(taskId);
+    if (!runs) this.ending.set(taskId, (runs = new Map()));
+    runs.set(attempt, ended);
     void ended.then(() => {
-      if (this.ending.get(key) !== ended) return;
-      this.ending.delete(key);
-      const left = (this.endingTasks.get(taskId) ?? 1) - 1;
-      if (left > 0) this.endingTasks.set(taskId, left);
-      else this.endingTasks.delete(taskId);
+      const left = this.ending.get(taskId);
+      if (left?.get(attempt) !== ended) return;
+      left.delete(attempt);
+      if (left.size === 0) this.ending.delete(taskId);
     });
     return ended;
   }
@@ -285,9 +280,4 @@ export class RunJournal {
       await this.notices.forTasks(tx, group.event, { taskIds: group.ids }, { reason });
     }
   }
-}
-
-/** One run of a task: its attempt (each claim counts one). */
-function runKey(taskId: string, attempt: number): string {
-  return `${taskId}:${attempt}`;
 }
