@@ -2,6 +2,7 @@ import { CLAIM_DUE } from '../../src/scheduler/claims.repository';
 import { JOURNAL, LOCK_OWN_RUNNING } from '../../src/scheduler/run-writes.repository';
 import { startTestApp, TestApp } from '../support/app';
 import { newSchedulingWorld } from '../support/factories';
+import { type PlanNode, planNodes } from '../support/plans';
 
 /**
  * The dispatcher's statements that take a list of task ids (the claim's candidates, the runs a
@@ -60,7 +61,7 @@ describe('task lookups by id in the dispatcher statements', () => {
         await em.query(`DEALLOCATE lookup`);
       }
     });
-    return nodes(plan).filter(
+    return planNodes(plan).filter(
       (n) =>
         n['Relation Name'] === 'update_task' &&
         /= ANY/.test(`${n['Index Cond'] ?? ''} ${n.Filter ?? ''}`),
@@ -82,16 +83,3 @@ describe('task lookups by id in the dispatcher statements', () => {
     }
   });
 });
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  'Index Cond'?: string;
-  Filter?: string;
-  Plans?: PlanNode[];
-}
-
-function nodes(plan: PlanNode): PlanNode[] {
-  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
-}

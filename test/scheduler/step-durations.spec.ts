@@ -4,6 +4,7 @@ import {
 } from '../../src/scheduler/run-control.repository';
 import { startTestApp, TestApp } from '../support/app';
 import { newSchedulingWorld } from '../support/factories';
+import { type PlanNode, planNodes } from '../support/plans';
 import { scheduleNow } from './support';
 
 /**
@@ -63,20 +64,9 @@ describe('recent step durations', () => {
       const [row] = await em.query(`EXPLAIN (FORMAT JSON) ${RECENT_STEP_DURATIONS}`, [5_000]);
       return row['QUERY PLAN'][0].Plan as PlanNode;
     });
-    const reads = nodes(plan).filter((n) => n['Relation Name'] === 'task_log_chunk');
+    const reads = planNodes(plan).filter((n) => n['Relation Name'] === 'task_log_chunk');
     expect(reads.map((n) => [n['Node Type'], n['Index Name']])).toEqual([
       ['Index Scan', 'task_log_chunk_newest'],
     ]);
   });
 });
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  Plans?: PlanNode[];
-}
-
-function nodes(plan: PlanNode): PlanNode[] {
-  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
-}
